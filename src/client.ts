@@ -1,0 +1,10 @@
+// Headless entry: the MCP client and its errors, without any element or lit.
+export { McpClient } from './core/client/client.js';
+export type { ClientState, Era, EraCache, ListOptions, McpClientOptions, RequestOptions } from './core/client/client.js';
+export { samplingRejected } from './core/client/input.js';
+export type { ElicitationHandler, HandlerContext, InputHandlers, RootsHandler, SamplingHandler } from './core/client/input.js';
+export { McpAbortError, McpAuthError, McpError, McpFormatError, McpHttpError, McpProtocolError, McpTimeoutError } from './core/jsonrpc/errors.js';
+export { McpSessionExpiredError } from './core/transport/types.js';
+export { McpStreamLostError } from './core/transport/modern-http.js';
+export { LEGACY_VERSIONS, MODERN_VERSION } from './core/protocol/versions.js';
+export type * from './core/protocol/types.js';

@@ -1,0 +1,76 @@
+// One place that answers what a server asks of the client — sampling, elicitation, roots, ping —
+// whether it arrives as a legacy server request or inside a modern MRTR `inputRequests` entry.
+import { McpProtocolError } from '../jsonrpc/errors.js';
+import type { Params } from '../jsonrpc/messages.js';
+import { ERROR } from '../protocol/versions.js';
+import type { CreateMessageParams, CreateMessageResult, ElicitParams, ElicitResult, Implementation, ListRootsResult } from '../protocol/types.js';
+
+/** What a handler learns besides the params: which server asks, and a signal aborted if the server cancels. */
+export interface HandlerContext {
+  server?: Implementation;
+  signal: AbortSignal;
+}
+export type SamplingHandler = (params: CreateMessageParams, context: HandlerContext) => Promise<CreateMessageResult>;
+export type ElicitationHandler = (params: ElicitParams, context: HandlerContext) => Promise<ElicitResult>;
+export type RootsHandler = (params: Params, context: HandlerContext) => Promise<ListRootsResult>;
+
+export interface InputHandlers {
+  onSampling?: SamplingHandler;
+  onElicitation?: ElicitationHandler;
+  onRoots?: RootsHandler;
+  /** Declare `sampling.tools`: the sampling handler can take `tools` and `toolChoice`. */
+  samplingTools?: boolean;
+}
+
+/** The error a sampling handler throws when the person rejects the request (legacy code -1). */
+export const samplingRejected = (message = 'User rejected sampling request') => new McpProtocolError(ERROR.userRejected, message);
+
+/** Client capabilities implied by the handlers present (an absent handler means not declared). */
+export function capabilitiesFor(h: InputHandlers): Record<string, object> {
+  const caps: Record<string, object> = {};
+  if (h.onSampling) caps.sampling = h.samplingTools ? { tools: {} } : {};
+  if (h.onElicitation) caps.elicitation = { form: {}, url: {} };
+  if (h.onRoots) caps.roots = {};
+  return caps;
+}
+
+/** Runs the handler for one server ask and returns its result object; throws McpProtocolError to refuse. */
+export async function answerInput(h: InputHandlers, method: string, params: Params = {}, context: HandlerContext): Promise<Params> {
+  switch (method) {
+    case 'ping':
+      return {};
+    case 'sampling/createMessage': {
+      if (!h.onSampling) throw new McpProtocolError(ERROR.methodNotFound, 'Sampling is not supported by this client');
+      const p = params as unknown as CreateMessageParams;
+      if ((p.tools || p.toolChoice) && !h.samplingTools) throw new McpProtocolError(ERROR.invalidParams, 'Sampling with tools needs the sampling.tools capability, which this client did not declare');
+      checkToolLoop(p);
+      return (await h.onSampling(p, context)) as unknown as Params;
+    }
+    case 'elicitation/create':
+      if (!h.onElicitation) throw new McpProtocolError(ERROR.methodNotFound, 'Elicitation is not supported by this client');
+      return (await h.onElicitation({ ...(params as unknown as ElicitParams), mode: (params.mode as 'form' | 'url') ?? 'form' }, context)) as unknown as Params;
+    case 'roots/list':
+      if (!h.onRoots) throw new McpProtocolError(ERROR.methodNotFound, 'Roots not supported');
+      return (await h.onRoots(params, context)) as unknown as Params;
+    default:
+      throw new McpProtocolError(ERROR.methodNotFound, `Method not found: ${method}`);
+  }
+}
+
+type Block = { type?: string; id?: string; toolUseId?: string };
+
+/** Enforces the tool-loop rules of sampling (checklist SA-06). */
+function checkToolLoop(p: CreateMessageParams): void {
+  const blocks = (c: unknown): Block[] => (Array.isArray(c) ? c : [c]) as Block[];
+  let open = new Set<string>();
+  for (const m of p.messages ?? []) {
+    const content = blocks(m.content);
+    const results = content.filter((b) => b?.type === 'tool_result');
+    if (results.length && results.length !== content.length) throw new McpProtocolError(ERROR.invalidParams, 'A message with tool_result blocks must contain only tool_result blocks');
+    if (m.role === 'user') {
+      for (const r of results) open.delete(r.toolUseId!);
+      if (open.size) throw new McpProtocolError(ERROR.invalidParams, `Missing tool_result for ${[...open].join(', ')}`);
+    }
+    if (m.role === 'assistant') open = new Set(content.filter((b) => b?.type === 'tool_use').map((b) => b.id!));
+  }
+}

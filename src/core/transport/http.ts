@@ -1,0 +1,108 @@
+// HTTP plumbing shared by every transport: sending with a CORS-aware diagnosis of failures,
+// and turning a response (JSON, SSE or an error page) into JSON-RPC messages or a readable error.
+import { McpAbortError, McpAuthError, McpFormatError, McpHttpError, excerpt } from '../jsonrpc/errors.js';
+import { decodeMessages, type JsonRpcErrorObject, type JsonRpcMessage } from '../jsonrpc/messages.js';
+
+export type FetchLike = typeof fetch;
+
+/** Headers a browser treats as CORS-safelisted; every other header we send needs Access-Control-Allow-Headers. */
+const SAFELISTED = new Set(['accept', 'accept-language', 'content-language']);
+
+/** Sends a request; a network failure becomes an McpHttpError that says whether CORS is the cause and what to allow. */
+export async function sendHttp(fetchFn: FetchLike, url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetchFn(url, init);
+  } catch (error) {
+    if (init.signal?.aborted) throw new McpAbortError();
+    throw await diagnoseNetworkFailure(fetchFn, url, init, error);
+  }
+}
+
+async function diagnoseNetworkFailure(fetchFn: FetchLike, url: string, init: RequestInit, error: unknown): Promise<McpHttpError> {
+  const needed = Object.keys((init.headers ?? {}) as Record<string, string>)
+    .map((h) => h.toLowerCase())
+    .filter((h) => !SAFELISTED.has(h));
+  let reachable = false;
+  try {
+    // An opaque no-cors answer proves the server is up, so the browser blocked the real request: CORS.
+    const probe = await fetchFn(url, { method: 'HEAD', mode: 'no-cors', signal: AbortSignal.timeout(5000) });
+    reachable = probe.type === 'opaque' || probe.status > 0;
+  } catch {
+    /* unreachable */
+  }
+  const origin = typeof location === 'object' ? location.origin : 'this page';
+  if (reachable) {
+    return new McpHttpError(
+      `The MCP server at ${url} is reachable but its CORS policy blocks ${origin}. The server must answer OPTIONS preflights with ` +
+        `Access-Control-Allow-Origin (${origin} or *), Access-Control-Allow-Methods (${init.method ?? 'GET'}) and ` +
+        `Access-Control-Allow-Headers (${needed.join(', ')}), and expose Mcp-Session-Id, Mcp-Protocol-Version and WWW-Authenticate ` +
+        `with Access-Control-Expose-Headers.`,
+      'cors',
+      0,
+      '',
+      url,
+    );
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  return new McpHttpError(`Cannot reach the MCP server at ${url} (${reason}). Check the URL and that the server is running.`, 'network', 0, '', url);
+}
+
+/** The body of an error response: its text and, when it holds one, the JSON-RPC error object. */
+export interface ErrorBody {
+  text: string;
+  rpcError?: JsonRpcErrorObject;
+}
+
+/** Reads a failed response's body (bounded) and finds a JSON-RPC error in it if there is one. */
+export async function readErrorBody(res: Response): Promise<ErrorBody> {
+  const text = await res.text().catch(() => '');
+  try {
+    const parsed = JSON.parse(text);
+    const err = parsed?.error;
+    if (err && typeof err.code === 'number' && typeof err.message === 'string') return { text, rpcError: err };
+  } catch {
+    /* not JSON */
+  }
+  return { text };
+}
+
+/** Builds the error a person sees for a non-2xx answer that is not a usable JSON-RPC error. */
+export function httpStatusError(res: Response, body: ErrorBody): Error {
+  const url = res.url;
+  if (res.status === 401 || res.status === 403) {
+    const challenge = res.headers.get('www-authenticate') ?? '';
+    const hint = challenge ? '' : ' (if the server sent WWW-Authenticate, it must also expose it with Access-Control-Expose-Headers)';
+    return new McpAuthError(`The MCP server at ${url} requires authorization (HTTP ${res.status})${hint}.`, res.status, challenge);
+  }
+  if (isHtml(res, body.text)) {
+    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body.text)?.[1]?.trim();
+    return new McpHttpError(
+      `The server answered HTTP ${res.status} with an HTML page${title ? ` ("${excerpt(title, 80)}")` : ''} instead of MCP: the URL may point to a website, a proxy or a gateway error page.`,
+      'html',
+      res.status,
+      excerpt(body.text),
+      url,
+    );
+  }
+  const detail = body.rpcError?.message ?? body.text;
+  return new McpHttpError(
+    `The MCP server answered HTTP ${res.status} ${res.statusText}${detail ? `: ${excerpt(detail, 160)}` : ''}`.trim(),
+    'status',
+    res.status,
+    excerpt(body.text),
+    url,
+  );
+}
+
+const isHtml = (res: Response, text: string) => /html/i.test(res.headers.get('content-type') ?? '') || /^\s*<(!doctype|html)/i.test(text);
+
+/** True when the response carries an SSE stream. */
+export const isEventStream = (res: Response) => /text\/event-stream/i.test(res.headers.get('content-type') ?? '');
+
+/** Reads a JSON response body into messages; an HTML page or truncated JSON is a clear error. */
+export async function readJsonMessages(res: Response): Promise<JsonRpcMessage[]> {
+  const text = await res.text();
+  if (isHtml(res, text)) throw httpStatusError(res, { text });
+  if (!text.trim()) throw new McpFormatError(`The server answered HTTP ${res.status} with an empty body where a JSON-RPC response was expected`);
+  return decodeMessages(text);
+}

@@ -1,0 +1,53 @@
+// Reads a Server-Sent Events body from fetch with eventsource-parser (EventSource cannot send
+// headers). The caller learns each event, the last event id and the server's retry hint.
+import { createParser } from 'eventsource-parser';
+import { McpFormatError } from '../jsonrpc/errors.js';
+
+export interface SseEvent {
+  id?: string;
+  event?: string;
+  data: string;
+}
+
+export interface SseHandlers {
+  /** Called for each event; returning true stops reading (the caller has what it waited for). */
+  onEvent(event: SseEvent): boolean | void;
+  onRetry?(ms: number): void;
+}
+
+/** Largest single event we accept; an endless line from a hostile server ends the stream instead of eating memory. */
+const MAX_EVENT_CHARS = 16 * 1024 * 1024;
+
+/** Reads the stream to its end. Rejects if the connection drops or the server misbehaves. */
+export async function readSse(body: ReadableStream<Uint8Array>, handlers: SseHandlers, signal?: AbortSignal): Promise<void> {
+  let failure: Error | undefined;
+  let stop = false;
+  const parser = createParser({
+    onEvent: (e) => {
+      if (!stop && handlers.onEvent(e)) stop = true;
+    },
+    onRetry: handlers.onRetry,
+    onError: (e) => {
+      if (e.type === 'max-buffer-size-exceeded') failure = new McpFormatError('An SSE event exceeded 16 MB');
+    },
+    maxBufferSize: MAX_EVENT_CHARS,
+  });
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  const cancel = () => void reader.cancel().catch(() => {});
+  signal?.addEventListener('abort', cancel, { once: true });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || signal?.aborted) return;
+      parser.feed(decoder.decode(value, { stream: true }));
+      if (stop) return cancel();
+      if (failure) {
+        cancel();
+        throw failure;
+      }
+    }
+  } finally {
+    signal?.removeEventListener('abort', cancel);
+  }
+}

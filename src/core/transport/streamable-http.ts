@@ -1,0 +1,185 @@
+// Legacy Streamable HTTP (protocol 2025-03-26 … 2025-11-25): POST per message, JSON or SSE
+// answers, the Mcp-Session-Id session, the optional GET stream, and resumption with
+// Last-Event-ID that honours the server's retry hint (checklist HL-01 … HL-16).
+import { McpAbortError, McpFormatError, McpHttpError } from '../jsonrpc/errors.js';
+import { decodeMessages, isRequest, isResponse, type JsonRpcMessage, type RequestId } from '../jsonrpc/messages.js';
+import { httpStatusError, isEventStream, readErrorBody, readJsonMessages, sendHttp } from './http.js';
+import { readSse, type SseEvent } from './sse.js';
+import { McpSessionExpiredError, RecentIds, sleep, type SendOptions, type Transport, type TransportOptions } from './types.js';
+
+/** Wait before reconnecting when the server gave no retry hint. */
+const DEFAULT_RETRY_MS = 1000;
+/** Reconnects in a row without a single event before a request's stream is given up. */
+const MAX_IDLE_RESUMES = 5;
+
+/** One client's connection to a legacy Streamable HTTP endpoint. */
+export class StreamableHttpTransport implements Transport {
+  /** The session the server assigned at initialize, if any. */
+  sessionId?: string;
+  /** The negotiated version, sent as MCP-Protocol-Version once known. */
+  protocolVersion?: string;
+  /** Last event id seen on the standalone GET stream, to resume it. */
+  getStreamEventId?: string;
+  private seen = new RecentIds();
+  private standalone?: AbortController;
+  private closed = false;
+
+  constructor(
+    readonly url: string,
+    private readonly options: TransportOptions,
+  ) {}
+
+  async send(message: JsonRpcMessage, { signal, headers }: SendOptions = {}): Promise<void> {
+    const isInit = isRequest(message) && message.method === 'initialize';
+    const res = await sendHttp(this.options.fetch, this.url, {
+      method: 'POST',
+      headers: { ...this.headers(isInit), ...headers, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: JSON.stringify(message),
+      signal,
+    });
+    if (isInit) this.sessionId = res.headers.get('mcp-session-id') ?? undefined;
+    if (!res.ok) {
+      if (res.status === 404 && this.sessionId && !isInit) throw new McpSessionExpiredError();
+      throw httpStatusError(res, await readErrorBody(res));
+    }
+    if (!isRequest(message) || res.status === 202) {
+      await res.body?.cancel();
+      return;
+    }
+    if (isEventStream(res)) return this.readRequestStream(res.body!, message.id, signal);
+    for (const m of await readJsonMessages(res)) this.options.onMessage(m);
+  }
+
+  /** Opens the standalone GET stream and keeps it open (reconnecting) until close(); a 405 means the server offers none. */
+  openStandaloneStream(): void {
+    if (this.standalone || this.closed) return;
+    const controller = (this.standalone = new AbortController());
+    void this.runStandaloneStream(controller.signal);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.standalone?.abort();
+    if (!this.sessionId) return;
+    const sessionId = this.sessionId;
+    this.sessionId = undefined;
+    try {
+      const res = await this.options.fetch(this.url, { method: 'DELETE', headers: { ...this.headers(false), 'mcp-session-id': sessionId }, keepalive: true });
+      await res.body?.cancel();
+    } catch {
+      /* the server may already be gone; closing must not fail */
+    }
+  }
+
+  private headers(isInit: boolean): Record<string, string> {
+    const h: Record<string, string> = { ...this.options.headers?.() };
+    if (!isInit && this.sessionId) h['mcp-session-id'] = this.sessionId;
+    if (!isInit && this.protocolVersion) h['mcp-protocol-version'] = this.protocolVersion;
+    return h;
+  }
+
+  private get(lastEventId: string | undefined, signal?: AbortSignal): Promise<Response> {
+    const h = { ...this.headers(false), accept: 'text/event-stream' };
+    if (lastEventId) Object.assign(h, { 'last-event-id': lastEventId });
+    return sendHttp(this.options.fetch, this.url, { method: 'GET', headers: h, signal });
+  }
+
+  /** Reads a POST's SSE stream until the answer to `id` arrives, resuming by GET with Last-Event-ID when the server cuts it early. */
+  private async readRequestStream(body: ReadableStream<Uint8Array>, id: RequestId, signal?: AbortSignal): Promise<void> {
+    let lastEventId: string | undefined;
+    let retryMs = DEFAULT_RETRY_MS;
+    let answered = false;
+    let formatError: Error | undefined;
+    for (let idle = 0; ; ) {
+      let events = 0;
+      try {
+        await readSse(
+          body,
+          {
+            onEvent: (e) => {
+              events++;
+              if (e.id) lastEventId = e.id;
+              try {
+                answered ||= this.handleEvent(e, id);
+              } catch (err) {
+                formatError = err as Error;
+                this.options.onError?.(formatError);
+              }
+              return answered;
+            },
+            onRetry: (ms) => (retryMs = ms),
+          },
+          signal,
+        );
+      } catch (err) {
+        if (signal?.aborted) throw new McpAbortError();
+        if (!(err instanceof TypeError)) throw err; // a dropped connection is a TypeError; resume below
+      }
+      if (answered) return;
+      if (signal?.aborted) throw new McpAbortError();
+      if (formatError) throw formatError;
+      if (!lastEventId) throw new McpHttpError('The server closed the response stream before answering, with no event id to resume from', 'network', 0, '', this.url);
+      idle = events ? 0 : idle + 1;
+      if (idle > MAX_IDLE_RESUMES) throw new McpHttpError(`The response stream was lost and ${MAX_IDLE_RESUMES} attempts to resume it failed`, 'network', 0, '', this.url);
+      await sleep(retryMs, signal).catch(() => {
+        throw new McpAbortError();
+      });
+      const res = await this.get(lastEventId, signal);
+      if (!res.ok) {
+        if (res.status === 404 && this.sessionId) throw new McpSessionExpiredError();
+        throw httpStatusError(res, await readErrorBody(res));
+      }
+      if (!isEventStream(res)) throw new McpFormatError('The server answered a resume request without an event stream');
+      body = res.body!;
+    }
+  }
+
+  /** Delivers one SSE event's messages; returns true if it carried the answer to `waitingFor`. */
+  private handleEvent(e: SseEvent, waitingFor?: RequestId): boolean {
+    if (e.id && !this.seen.add(e.id)) return false; // replayed or doubled
+    if (!e.data.trim() || (e.event && e.event !== 'message')) return false; // priming event or another event type
+    let answered = false;
+    for (const m of decodeMessages(e.data)) {
+      if (isResponse(m) && m.id === waitingFor) answered = true;
+      this.options.onMessage(m);
+    }
+    return answered;
+  }
+
+  private async runStandaloneStream(signal: AbortSignal): Promise<void> {
+    let retryMs = DEFAULT_RETRY_MS;
+    for (let failures = 0; !signal.aborted; ) {
+      try {
+        const res = await this.get(this.getStreamEventId, signal);
+        if (res.status === 405) return; // no GET stream on this server (HL-09)
+        if (res.status === 404 && this.sessionId) return this.options.onClose?.(new McpSessionExpiredError());
+        if (!res.ok || !isEventStream(res)) {
+          await res.body?.cancel();
+          throw new McpHttpError(`The server refused the notification stream (HTTP ${res.status})`, 'status', res.status, '', this.url);
+        }
+        failures = 0;
+        await readSse(
+          res.body!,
+          {
+            onEvent: (e) => {
+              if (e.id) this.getStreamEventId = e.id;
+              try {
+                this.handleEvent(e);
+              } catch (err) {
+                this.options.onError?.(err as Error);
+              }
+            },
+            onRetry: (ms) => (retryMs = ms),
+          },
+          signal,
+        );
+      } catch (err) {
+        if (signal.aborted) return;
+        failures++;
+        if (!(err instanceof TypeError)) this.options.onError?.(err as Error);
+      }
+      // Reconnect after the server's retry hint, backing off while it keeps failing.
+      await sleep(Math.min(retryMs * 2 ** Math.min(failures, 5), 30_000), signal).catch(() => {});
+    }
+  }
+}
