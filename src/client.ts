@@ -8,3 +8,4 @@ export { McpSessionExpiredError } from './core/transport/types.js';
 export { McpStreamLostError } from './core/transport/modern-http.js';
 export { LEGACY_VERSIONS, MODERN_VERSION } from './core/protocol/versions.js';
 export type * from './core/protocol/types.js';
+export { applyDefaults } from './core/schema/defaults.js';

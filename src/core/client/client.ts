@@ -354,7 +354,9 @@ export class McpClient extends EventTarget {
       this.transport = new ModernHttpTransport(this.url, this.transportOptions());
       const result = await this.request('server/discover', {}, probe);
       const versions = result.supportedVersions;
-      if (!Array.isArray(versions) || !versions.includes(MODERN_VERSION)) throw new McpProtocolError(ERROR.unsupportedVersion, `The server supports ${JSON.stringify(versions)}, not ${MODERN_VERSION}`, { supported: versions });
+      // A 2xx without a DiscoverResult comes from a legacy server that answers unknown methods loosely.
+      if (!Array.isArray(versions)) throw new McpFormatError('server/discover returned no supportedVersions: not a modern server');
+      if (!versions.includes(MODERN_VERSION)) throw new McpProtocolError(ERROR.unsupportedVersion, `The server supports ${JSON.stringify(versions)}, not ${MODERN_VERSION}`, { supported: versions });
       this.protocolVersion = MODERN_VERSION;
       this.serverCapabilities = (result.capabilities as ServerCapabilities) ?? {};
       this.serverInfo = (result._meta as Params | undefined)?.[META.serverInfo] as Implementation | undefined;

@@ -155,7 +155,10 @@ export class StreamableHttpTransport implements Transport {
         if (res.status === 404 && this.sessionId) return this.options.onClose?.(new McpSessionExpiredError());
         if (!res.ok || !isEventStream(res)) {
           await res.body?.cancel();
-          throw new McpHttpError(`The server refused the notification stream (HTTP ${res.status})`, 'status', res.status, '', this.url);
+          const error = new McpHttpError(`The server refused the notification stream (HTTP ${res.status})`, 'status', res.status, '', this.url);
+          // A client error will not change by retrying; a 5xx or a non-stream answer may.
+          if (res.status >= 400 && res.status < 500 && res.status !== 429) return this.options.onError?.(error);
+          throw error;
         }
         failures = 0;
         await readSse(

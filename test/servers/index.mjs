@@ -1,0 +1,48 @@
+// Starts every loopback test server (legacy, modern, server-everything x2, fault proxy) on free ports;
+// `node test/servers/index.mjs` runs them standalone, prints the URLs as JSON and stays up until SIGINT/SIGTERM.
+import { pathToFileURL } from 'node:url';
+import { startLegacyServer } from './legacy.mjs';
+import { startModernServer } from './modern.mjs';
+import { startEverything } from './everything.mjs';
+import { startFaultProxy } from './fault-proxy.mjs';
+
+/**
+ * @returns {Promise<{urls: {legacy, legacySse, modern, modernStrict, everythingHttp, everythingSse, proxy, proxyControl}, stop(): Promise<void>}>}
+ */
+export async function startTestServers() {
+  const started = [];
+  const track = (p) => p.then((s) => (started.push(s), s));
+  try {
+    const [legacy, modern, everythingHttp, everythingSse] = await Promise.all([
+      track(startLegacyServer()),
+      track(startModernServer()),
+      track(startEverything({ mode: 'streamableHttp' })),
+      track(startEverything({ mode: 'sse' })),
+    ]);
+    const proxy = await track(startFaultProxy({ target: legacy.url }));
+    return {
+      urls: {
+        legacy: legacy.url,
+        legacySse: legacy.sseUrl,
+        modern: modern.url,
+        modernStrict: modern.strictUrl,
+        everythingHttp: everythingHttp.url,
+        everythingSse: everythingSse.url,
+        proxy: `${proxy.url}/mcp`,
+        proxyControl: proxy.controlUrl,
+      },
+      stop: () => Promise.allSettled(started.map((s) => s.close())).then(() => {}),
+    };
+  } catch (e) {
+    await Promise.allSettled(started.map((s) => s.close()));
+    throw e;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { urls, stop } = await startTestServers();
+  console.log(JSON.stringify(urls, null, 2));
+  const shutdown = () => stop().then(() => process.exit(0));
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}

@@ -1,0 +1,253 @@
+// Legacy-era test server: official SDK 1.x McpServer with fixture tools, served over stateful
+// Streamable HTTP (with an event store, so Last-Event-ID resumes) at /mcp and 2024-11-05 HTTP+SSE at /sse.
+import { randomUUID } from 'node:crypto';
+import express from 'express';
+import cors from 'cors';
+import { z } from 'zod';
+import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { completable } from '@modelcontextprotocol/sdk/server/completable.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
+import {
+  isInitializeRequest, SubscribeRequestSchema, UnsubscribeRequestSchema,
+  CreateMessageResultSchema, ElicitResultSchema,
+} from '@modelcontextprotocol/sdk/types.js';
+import { listen, corsOptions, byPrefix } from './util.mjs';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const text = (t) => ({ content: [{ type: 'text', text: t }] });
+
+/** In-memory EventStore with monotonically increasing ids (the SDK example's store sorts by a random suffix). */
+class EventStore {
+  events = []; // {id, streamId, message}
+  async storeEvent(streamId, message) {
+    const id = String(this.events.length + 1);
+    this.events.push({ id, streamId, message });
+    return id;
+  }
+  async getStreamIdForEventId(id) {
+    return this.events[Number(id) - 1]?.streamId;
+  }
+  async replayEventsAfter(lastId, { send }) {
+    const streamId = await this.getStreamIdForEventId(lastId);
+    if (!streamId) return '';
+    for (const e of this.events.slice(Number(lastId))) {
+      // Skip priming events (empty message): they carry only an id.
+      if (e.streamId === streamId && e.message.jsonrpc) await send(e.id, e.message);
+    }
+    return streamId;
+  }
+}
+
+/** Builds one McpServer (one per session); `session` holds its resource subscriptions. */
+function createServer(session, sessions) {
+  const server = new McpServer(
+    { name: 'legacy-fixture', version: '1.0.0' },
+    { capabilities: { logging: {}, resources: { subscribe: true, listChanged: true } } },
+  );
+  const logIgnored = (level, extra) => server.server.isMessageIgnored(level, extra.sessionId);
+
+  server.registerTool('echo', { description: 'Echoes a message', inputSchema: { message: z.string() } },
+    async ({ message }) => text(`Echo: ${message}`));
+
+  server.registerTool('add', {
+    description: 'Adds two numbers',
+    inputSchema: { a: z.number(), b: z.number() },
+    outputSchema: { sum: z.number() },
+  }, async ({ a, b }) => ({ ...text(String(a + b)), structuredContent: { sum: a + b } }));
+
+  server.registerTool('slow', {
+    description: 'Sends progress for each step',
+    inputSchema: { steps: z.number().int().default(3), delayMs: z.number().int().default(100) },
+  }, async ({ steps, delayMs }, extra) => {
+    const progressToken = extra._meta?.progressToken;
+    for (let i = 1; i <= steps; i++) {
+      await sleep(delayMs);
+      if (progressToken !== undefined) {
+        await extra.sendNotification({
+          method: 'notifications/progress',
+          params: { progressToken, progress: i, total: steps, message: `step ${i}` },
+        });
+      }
+    }
+    return text(`done after ${steps} steps`);
+  });
+
+  server.registerTool('ask_llm', { description: 'Asks the client to sample', inputSchema: { prompt: z.string() } },
+    async ({ prompt }, extra) => {
+      try {
+        const r = await extra.sendRequest({
+          method: 'sampling/createMessage',
+          params: { messages: [{ role: 'user', content: { type: 'text', text: prompt } }], maxTokens: 100 },
+        }, CreateMessageResultSchema);
+        const c = Array.isArray(r.content) ? r.content[0] : r.content;
+        return text(`LLM said: ${c?.type === 'text' ? c.text : JSON.stringify(c)}`);
+      } catch (e) {
+        return { ...text(e.message), isError: true };
+      }
+    });
+
+  server.registerTool('ask_user', { description: 'Elicits a form from the user', inputSchema: { question: z.string() } },
+    async ({ question }, extra) => {
+      try {
+        const r = await extra.sendRequest({
+          method: 'elicitation/create',
+          params: {
+            mode: 'form',
+            message: question,
+            requestedSchema: {
+              type: 'object',
+              properties: { name: { type: 'string', title: 'Your name' }, age: { type: 'integer' } },
+              required: ['name'],
+            },
+          },
+        }, ElicitResultSchema);
+        return text(`action=${r.action} content=${JSON.stringify(r.content)}`);
+      } catch (e) {
+        return { ...text(e.message), isError: true };
+      }
+    });
+
+  server.registerTool('log_and_notify', { description: 'Emits an info log message' }, async (extra) => {
+    if (!logIgnored('info', extra)) {
+      await extra.sendNotification({ method: 'notifications/message', params: { level: 'info', data: 'hello log' } });
+    }
+    return text('ok');
+  });
+
+  server.registerTool('record_headers', { description: 'Returns the HTTP request headers it received' },
+    async (extra) => text(JSON.stringify(extra.requestInfo?.headers ?? {})));
+
+  server.registerTool('touch_resource', {
+    description: 'Sends notifications/resources/updated to sessions subscribed to uri',
+    inputSchema: { uri: z.string() },
+  }, async ({ uri }) => {
+    const targets = [...sessions.values()].filter((s) => s.subs.has(uri));
+    await Promise.all(targets.map((s) => s.server.server.sendResourceUpdated({ uri })));
+    return text(`notified ${targets.length}`);
+  });
+
+  server.registerTool('notify_later', {
+    description: 'Returns at once; after delayMs sends `count` log messages "later <i>" and then '
+      + 'notifications/tools/list_changed, unrelated to any request (standalone GET stream / SSE stream)',
+    inputSchema: { delayMs: z.number().int().default(200), count: z.number().int().default(1) },
+  }, async ({ delayMs, count }, extra) => {
+    setTimeout(async () => {
+      try {
+        for (let i = 1; i <= count; i++) {
+          await server.server.sendLoggingMessage({ level: 'info', data: `later ${i}` }, extra.sessionId);
+        }
+        server.sendToolListChanged();
+      } catch { /* session gone */ }
+    }, delayMs);
+    return text('scheduled');
+  });
+
+  server.registerResource('greeting', 'fixture://greeting', { mimeType: 'text/plain' },
+    async (uri) => ({ contents: [{ uri: uri.href, mimeType: 'text/plain', text: 'Hello from a resource' }] }));
+
+  server.registerResource('blob', 'fixture://blob', { mimeType: 'application/octet-stream' },
+    async (uri) => ({
+      contents: [{
+        uri: uri.href, mimeType: 'application/octet-stream',
+        blob: Buffer.from([...Array(16).keys()]).toString('base64'),
+      }],
+    }));
+
+  server.registerResource('item', new ResourceTemplate('fixture://items/{id}', {
+    list: undefined,
+    complete: { id: byPrefix(['alpha', 'beta', 'gamma']) },
+  }), { mimeType: 'text/plain' }, async (uri, { id }) => ({
+    contents: [{ uri: uri.href, mimeType: 'text/plain', text: `Item ${id}` }],
+  }));
+
+  server.registerPrompt('greet', {
+    description: 'Greets someone',
+    argsSchema: {
+      name: completable(z.string(), byPrefix(['Alice', 'Bob', 'Carol'])),
+      style: z.string().optional(),
+    },
+  }, ({ name, style }) => ({
+    messages: [{ role: 'user', content: { type: 'text', text: `Please greet ${name} (${style ?? 'friendly'})` } }],
+  }));
+
+  server.server.setRequestHandler(SubscribeRequestSchema, async (req) => {
+    session.subs.add(req.params.uri);
+    return {};
+  });
+  server.server.setRequestHandler(UnsubscribeRequestSchema, async (req) => {
+    session.subs.delete(req.params.uri);
+    return {};
+  });
+  return server;
+}
+
+/**
+ * Starts the legacy server on 127.0.0.1.
+ * @returns {Promise<{url: string, sseUrl: string, close(): Promise<void>}>}
+ *   url: Streamable HTTP endpoint http://127.0.0.1:P/mcp; sseUrl: 2024-11-05 GET endpoint http://127.0.0.1:P/sse
+ */
+export async function startLegacyServer({ port = 0 } = {}) {
+  const sessions = new Map(); // session id -> {server, transport, subs}
+  const app = express();
+  app.use(cors(corsOptions));
+  app.use(express.json());
+
+  const newSession = (makeTransport) => {
+    const session = { subs: new Set() };
+    session.server = createServer(session, sessions);
+    session.transport = makeTransport(session);
+    return session;
+  };
+
+  app.all('/mcp', async (req, res) => {
+    const sid = req.headers['mcp-session-id'];
+    let session = sid && sessions.get(sid);
+    if (!session) {
+      if (sid) {
+        return res.status(404).json({ jsonrpc: '2.0', error: { code: -32001, message: 'Session not found' }, id: null });
+      }
+      if (req.method !== 'POST' || !isInitializeRequest(req.body)) {
+        return res.status(400)
+          .json({ jsonrpc: '2.0', error: { code: -32000, message: 'Bad Request: No valid session ID provided' }, id: null });
+      }
+      session = newSession((s) => new StreamableHTTPServerTransport({
+        sessionIdGenerator: randomUUID,
+        eventStore: new EventStore(),
+        onsessioninitialized: (id) => sessions.set(id, s),
+        onsessionclosed: (id) => sessions.delete(id),
+      }));
+      await session.server.connect(session.transport);
+    }
+    await session.transport.handleRequest(req, res, req.body);
+  });
+
+  app.get('/sse', async (req, res) => {
+    const session = newSession(() => new SSEServerTransport('/messages', res));
+    const id = session.transport.sessionId;
+    sessions.set(id, session);
+    res.on('close', () => {
+      sessions.delete(id);
+      session.server.close().catch(() => {});
+    });
+    await session.server.connect(session.transport);
+  });
+
+  app.post('/messages', async (req, res) => {
+    const session = sessions.get(String(req.query.sessionId));
+    if (!(session?.transport instanceof SSEServerTransport)) return res.status(404).send('Session not found');
+    await session.transport.handlePostMessage(req, res, req.body);
+  });
+
+  const { server: http, base } = await listen(app, port);
+  return {
+    url: `${base}/mcp`,
+    sseUrl: `${base}/sse`,
+    async close() {
+      await Promise.allSettled([...sessions.values()].map((s) => s.server.close()));
+      sessions.clear();
+      http.closeAllConnections();
+      await new Promise((r) => http.close(r));
+    },
+  };
+}
