@@ -4,10 +4,12 @@ export interface ServerUrls {
   legacy: string;
   legacySse: string;
   modern: string;
+  modernStrict: string;
   everythingHttp: string;
   everythingSse: string;
   proxy: string;
   proxyControl: string;
+  noCors: string;
 }
 
 let urls: Promise<ServerUrls> | undefined;

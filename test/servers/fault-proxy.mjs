@@ -175,10 +175,20 @@ export async function startFaultProxy({ target, port = 0 }) {
     // Cut only once the last forwarded bytes are flushed, so the client really sees them.
     const writeThenCut = (text) => {
       cutting = true;
+      // Stop listening upstream first: its teardown must not reset the client connection early.
+      upRes.removeAllListeners('data').removeAllListeners('error').removeAllListeners('aborted').on('error', () => {});
+      up.removeAllListeners('error').on('error', () => {});
       res.write(text, () => {
-        if (sse.cutAfterEvents.graceful) res.end();
-        else res.destroy();
-        up.destroy();
+        if (sse.cutAfterEvents.graceful) {
+          res.end();
+          return up.destroy();
+        }
+        // FIN without the final chunk, after a pause: the client reads every byte sent, then sees a
+        // broken body. (An immediate RST lets Chromium drop bytes it has not handed to the page yet.)
+        setTimeout(() => {
+          res.socket?.end(() => res.destroy());
+          up.destroy();
+        }, 30);
       });
     };
     if (limit === 0) return writeThenCut(':\n\n');

@@ -5,19 +5,30 @@ import { startLegacyServer } from './legacy.mjs';
 import { startModernServer } from './modern.mjs';
 import { startEverything } from './everything.mjs';
 import { startFaultProxy } from './fault-proxy.mjs';
+import { listen } from './util.mjs';
+
+/** An MCP-looking endpoint that sends no CORS headers at all, to test the client's CORS diagnosis. */
+async function startNoCorsServer() {
+  const { server, base } = await listen((req, res) => {
+    req.resume();
+    res.writeHead(req.method === 'OPTIONS' ? 200 : 400, { 'content-type': 'application/json' }).end('{"jsonrpc":"2.0","error":{"code":-32000,"message":"no"},"id":null}');
+  });
+  return { url: `${base}/mcp`, close: () => new Promise((r) => server.close(r)) };
+}
 
 /**
- * @returns {Promise<{urls: {legacy, legacySse, modern, modernStrict, everythingHttp, everythingSse, proxy, proxyControl}, stop(): Promise<void>}>}
+ * @returns {Promise<{urls: {legacy, legacySse, modern, modernStrict, everythingHttp, everythingSse, proxy, proxyControl, noCors}, stop(): Promise<void>}>}
  */
 export async function startTestServers() {
   const started = [];
   const track = (p) => p.then((s) => (started.push(s), s));
   try {
-    const [legacy, modern, everythingHttp, everythingSse] = await Promise.all([
+    const [legacy, modern, everythingHttp, everythingSse, noCors] = await Promise.all([
       track(startLegacyServer()),
       track(startModernServer()),
       track(startEverything({ mode: 'streamableHttp' })),
       track(startEverything({ mode: 'sse' })),
+      track(startNoCorsServer()),
     ]);
     const proxy = await track(startFaultProxy({ target: legacy.url }));
     return {
@@ -30,6 +41,7 @@ export async function startTestServers() {
         everythingSse: everythingSse.url,
         proxy: `${proxy.url}/mcp`,
         proxyControl: proxy.controlUrl,
+        noCors: noCors.url,
       },
       stop: () => Promise.allSettled(started.map((s) => s.close())).then(() => {}),
     };
