@@ -384,7 +384,8 @@ export class McpClient extends EventTarget {
     this.instructions = result.instructions as string | undefined;
     if (this.transport instanceof StreamableHttpTransport) this.transport.protocolVersion = version;
     await this.transport.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
-    if (this.transport instanceof StreamableHttpTransport) this.transport.openStandaloneStream();
+    // Wait (briefly) for the notification stream to be up before calling the connection ready.
+    if (this.transport instanceof StreamableHttpTransport) await Promise.race([this.transport.openStandaloneStream(), sleep(3000)]);
   }
 
   /** The legacy session ended on the server: start a new one (HL-14). Concurrent callers share one attempt. */

@@ -50,11 +50,15 @@ export class StreamableHttpTransport implements Transport {
     for (const m of await readJsonMessages(res)) this.options.onMessage(m);
   }
 
-  /** Opens the standalone GET stream and keeps it open (reconnecting) until close(); a 405 means the server offers none. */
-  openStandaloneStream(): void {
-    if (this.standalone || this.closed) return;
+  /**
+   * Opens the standalone GET stream and keeps it open (reconnecting) until close(); a 405 means the
+   * server offers none. Resolves once the first attempt has its answer, so notifications sent right
+   * after initialization are not missed and later streams are not mistaken for it.
+   */
+  openStandaloneStream(): Promise<void> {
+    if (this.standalone || this.closed) return Promise.resolve();
     const controller = (this.standalone = new AbortController());
-    void this.runStandaloneStream(controller.signal);
+    return new Promise((answered) => void this.runStandaloneStream(controller.signal, answered));
   }
 
   async close(): Promise<void> {
@@ -146,11 +150,11 @@ export class StreamableHttpTransport implements Transport {
     return answered;
   }
 
-  private async runStandaloneStream(signal: AbortSignal): Promise<void> {
+  private async runStandaloneStream(signal: AbortSignal, answered: () => void): Promise<void> {
     let retryMs = DEFAULT_RETRY_MS;
     for (let failures = 0; !signal.aborted; ) {
       try {
-        const res = await this.get(this.getStreamEventId, signal);
+        const res = await this.get(this.getStreamEventId, signal).finally(answered);
         if (res.status === 405) return; // no GET stream on this server (HL-09)
         if (res.status === 404 && this.sessionId) return this.options.onClose?.(new McpSessionExpiredError());
         if (!res.ok || !isEventStream(res)) {
