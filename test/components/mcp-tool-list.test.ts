@@ -1,0 +1,69 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/components/mcp-tool-list/define.js';
+import { filterTools, toolTitle, type McpToolList } from '../../src/components/mcp-tool-list/mcp-tool-list.js';
+import { McpClient } from '../../src/client.js';
+import type { Tool } from '../../src/client.js';
+import { servers } from '../helpers.js';
+
+const tools: Tool[] = [
+  { name: 'plain', inputSchema: { type: 'object' } },
+  { name: 'titled', title: 'Top title', annotations: { title: 'Annotation title' }, inputSchema: { type: 'object' } },
+  { name: 'annotated', annotations: { title: 'From annotations', readOnlyHint: true }, description: 'Reads things', inputSchema: { type: 'object' } },
+  { name: 'wipe', annotations: { destructiveHint: true }, description: 'Deletes everything', inputSchema: { type: 'object' } },
+  { name: 'evil', title: '<img src=x onerror="window.__pwned=1">', description: '<script>window.__pwned=1</script>', icons: [{ src: 'javascript:alert(1)' }, { src: 'https://evil.example/i.png' }], inputSchema: { type: 'object' } },
+];
+
+describe('<mcp-tool-list>', () => {
+  it('names tools by title, then annotations.title, then name', () => {
+    expect(tools.map(toolTitle).slice(0, 3)).to.deep.equal(['plain', 'Top title', 'From annotations']);
+  });
+
+  it('filters by name, title and description', () => {
+    expect(filterTools(tools, 'deletes').map((t) => t.name)).to.deep.equal(['wipe']);
+    expect(filterTools(tools, 'ANNOTATION').map((t) => t.name)).to.deep.equal(['titled', 'annotated']);
+  });
+
+  it('shows each tool as a button, marks read-only and destructive tools, and searches as you type', async () => {
+    const el = await fixture<McpToolList>(html`<mcp-tool-list .tools=${tools}></mcp-tool-list>`);
+    const buttons = [...el.shadowRoot!.querySelectorAll('button')];
+    const annotated = buttons.find((b) => b.textContent!.includes('From annotations'))!;
+    expect(annotated.textContent).to.contain('read-only').and.contain('Reads things');
+    expect(buttons.find((b) => b.textContent!.includes('wipe'))!.textContent).to.contain('destructive');
+    const search = el.shadowRoot!.querySelector('input')!;
+    search.value = 'wipe';
+    search.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('button').length).to.equal(1);
+  });
+
+  it('fires mcp-tool-select with the tool and marks it pressed', async () => {
+    const el = await fixture<McpToolList>(html`<mcp-tool-list .tools=${tools}></mcp-tool-list>`);
+    const chosen = oneEvent(el, 'mcp-tool-select');
+    el.shadowRoot!.querySelectorAll('button')[3].click();
+    expect((await chosen).detail.name).to.equal('wipe');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('button')[3].getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('renders hostile names as text and refuses unsafe or cross-origin icons', async () => {
+    const el = await fixture<McpToolList>(html`<mcp-tool-list .tools=${tools}></mcp-tool-list>`);
+    expect(el.shadowRoot!.querySelector('script, img')).to.equal(null);
+    expect(el.shadowRoot!.textContent).to.contain('<img src=x onerror="window.__pwned=1">');
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('lists the tools of a real server through its client', async () => {
+    const client = new McpClient({ url: (await servers()).legacy });
+    await client.connect();
+    const el = await fixture<McpToolList>(html`<mcp-tool-list .client=${client}></mcp-tool-list>`);
+    await (el as unknown as { toolsTask: { taskComplete: Promise<unknown> } }).toolsTask.taskComplete;
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.contain('echo').and.contain('Echoes a message');
+    await client.close();
+  });
+
+  it('is accessible', async () => {
+    const el = await fixture<McpToolList>(html`<mcp-tool-list .tools=${tools} selected="wipe"></mcp-tool-list>`);
+    await expect(el).to.be.accessible();
+  });
+});
