@@ -1,0 +1,178 @@
+import { LitElement, html, nothing } from 'lit';
+import { query, state } from 'lit/decorators.js';
+import { samplingRejected } from '../../core/client/input.js';
+import type { CreateMessageParams, CreateMessageResult, Implementation } from '../../core/protocol/types.js';
+import { msg } from '../../internal/messages.js';
+import { mediaDataUrl } from '../../internal/safe-url.js';
+import { dialogStyles } from '../dialog.styles.js';
+import { tokens } from '../shared.styles.js';
+
+/** What the page's LLM does for an approved request. */
+export type SamplingHandler = (params: CreateMessageParams, context: { signal: AbortSignal }) => Promise<CreateMessageResult>;
+
+export interface SamplingRequest {
+  params: CreateMessageParams;
+  server?: Implementation;
+  /** The page's LLM; without one the person writes the reply. */
+  handler?: SamplingHandler;
+  /** Aborted when the server cancels the request. */
+  signal?: AbortSignal;
+}
+
+type Block = { type?: string; text?: string; mimeType?: string; data?: string; name?: string; input?: unknown; toolUseId?: string };
+const blocks = (content: unknown): Block[] => (Array.isArray(content) ? content : [content]) as Block[];
+
+/** The person-facing name of a server. */
+export const serverName = (server?: Implementation) => server?.title || server?.name || msg().unknownServer;
+
+/**
+ * @summary The sampling approval dialog: a person reviews (and may edit) what a server wants to send to the page's LLM, then reviews the reply.
+ * @csspart dialog - The modal dialog.
+ */
+export class McpSamplingDialog extends LitElement {
+  static override styles = [tokens, dialogStyles];
+
+  @state() private request?: SamplingRequest;
+  @state() private step: 'request' | 'generating' | 'review' = 'request';
+  @state() private draft?: CreateMessageParams;
+  @state() private reply = '';
+  @state() private result?: CreateMessageResult;
+  @state() private error?: string;
+  @query('dialog') private dialog!: HTMLDialogElement;
+  private settle?: { resolve(r: CreateMessageResult): void; reject(e: Error): void };
+  private generation?: AbortController;
+  private returnFocus?: HTMLElement;
+
+  /** Shows the dialog for one request; resolves with the reply the person sent, rejects if they reject. */
+  async open(request: SamplingRequest): Promise<CreateMessageResult> {
+    this.request = request;
+    this.draft = structuredClone(request.params);
+    this.step = 'request';
+    this.reply = '';
+    this.result = undefined;
+    this.error = undefined;
+    this.returnFocus = deepActiveElement();
+    await this.updateComplete;
+    this.dialog.showModal();
+    const cancelled = () => this.finish(samplingRejected('The server cancelled the sampling request'));
+    request.signal?.addEventListener('abort', cancelled, { once: true });
+    try {
+      return await new Promise<CreateMessageResult>((resolve, reject) => (this.settle = { resolve, reject }));
+    } finally {
+      request.signal?.removeEventListener('abort', cancelled);
+    }
+  }
+
+  override render() {
+    const r = this.request;
+    const d = this.draft;
+    if (!r || !d) return html`<dialog part="dialog"></dialog>`;
+    const title = msg().samplingTitle(serverName(r.server));
+    return html`<dialog part="dialog" aria-labelledby="title" @cancel=${this.onEscape}>
+      <h2 id="title">${title}</h2>
+      ${this.step === 'request' ? this.renderRequest(d) : this.renderReview()}
+    </dialog>`;
+  }
+
+  private renderRequest(d: CreateMessageParams) {
+    const hints = d.modelPreferences?.hints?.map((h) => h.name).filter(Boolean) ?? [];
+    return html`
+      <p class="server">${msg().samplingExplain}</p>
+      <dl class="facts">
+        <dt>${msg().maxTokens}</dt>
+        <dd>${d.maxTokens}</dd>
+        ${hints.length ? html`<dt>${msg().modelHints}</dt><dd>${hints.join(', ')}</dd>` : nothing}
+        ${d.temperature !== undefined ? html`<dt>${msg().temperature}</dt><dd>${d.temperature}</dd>` : nothing}
+        ${d.includeContext && d.includeContext !== 'none' ? html`<dt>${msg().includeContext}</dt><dd>${d.includeContext}</dd>` : nothing}
+        ${d.tools?.length ? html`<dt>${msg().samplingTools}</dt><dd>${d.tools.map((t) => t.name).join(', ')}${d.toolChoice?.mode ? ` (${d.toolChoice.mode})` : ''}</dd>` : nothing}
+      </dl>
+      <label for="system">${msg().systemPrompt}</label>
+      <textarea id="system" .value=${d.systemPrompt ?? ''} @input=${(e: Event) => (d.systemPrompt = (e.target as HTMLTextAreaElement).value || undefined)}></textarea>
+      ${d.messages.map((m, i) => this.renderMessage(m, i))}
+      <div class="actions">
+        <button class="danger" @click=${() => this.finish(samplingRejected())}>${msg().reject}</button>
+        <button class="primary" @click=${this.approve}>${msg().approve}</button>
+      </div>
+    `;
+  }
+
+  private renderMessage(m: CreateMessageParams['messages'][number], index: number) {
+    return blocks(m.content).map((b, j) => {
+      const label = `${msg().role[m.role] ?? m.role} ${index + 1}${j ? `.${j + 1}` : ''}`;
+      if (b?.type === 'text')
+        return html`<label for="m${index}-${j}">${label}</label
+          ><textarea id="m${index}-${j}" .value=${b.text ?? ''} @input=${(e: Event) => (b.text = (e.target as HTMLTextAreaElement).value)}></textarea>`;
+      const media = b?.type === 'image' || b?.type === 'audio' ? mediaDataUrl(b.mimeType, b.data) : undefined;
+      return html`<label>${label}</label>
+        ${b?.type === 'image' && media
+          ? html`<img src=${media} alt=${msg().image(b.mimeType ?? '')} style="max-width:100%;max-height:12em" />`
+          : b?.type === 'audio' && media
+            ? html`<audio controls src=${media} aria-label=${msg().audio(b.mimeType ?? '')}></audio>`
+            : html`<pre>${JSON.stringify(b, null, 2)}</pre>`}`;
+    });
+  }
+
+  private renderReview() {
+    if (this.step === 'generating')
+      return html`<p role="status">${msg().generating}</p>
+        <div class="actions"><button @click=${() => this.generation?.abort()}>${msg().cancel}</button></div>`;
+    const nonText = this.result && blocks(this.result.content).some((b) => b?.type !== 'text');
+    return html`
+      <p class="server">${this.request?.handler ? msg().reviewReply : msg().writeReply}</p>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${nonText ? html`<pre>${JSON.stringify(this.result!.content, null, 2)}</pre>` : html`<label for="reply">${msg().reply}</label><textarea id="reply" .value=${this.reply} @input=${(e: Event) => (this.reply = (e.target as HTMLTextAreaElement).value)}></textarea>`}
+      <p class="muted">${msg().model}: ${this.result?.model ?? msg().humanModel}</p>
+      <div class="actions">
+        <button class="danger" @click=${() => this.finish(samplingRejected())}>${msg().reject}</button>
+        <button class="primary" @click=${this.send}>${msg().send}</button>
+      </div>
+    `;
+  }
+
+  private async approve(): Promise<void> {
+    const handler = this.request?.handler;
+    if (!handler) {
+      this.step = 'review';
+      return;
+    }
+    this.step = 'generating';
+    this.generation = new AbortController();
+    const signal = this.request?.signal ? AbortSignal.any([this.request.signal, this.generation.signal]) : this.generation.signal;
+    try {
+      this.result = await handler(structuredClone(this.draft!), { signal });
+      this.reply = blocks(this.result.content).find((b) => b?.type === 'text')?.text ?? '';
+    } catch (e) {
+      this.error = (e as Error).message;
+    }
+    this.step = 'review';
+  }
+
+  private send(): void {
+    const base = this.result;
+    const edited = base && blocks(base.content).some((b) => b?.type !== 'text') ? base.content : { type: 'text', text: this.reply };
+    this.finish(undefined, { role: 'assistant', model: base?.model ?? 'human', stopReason: base?.stopReason ?? 'endTurn', ...(base?._meta ? { _meta: base._meta } : {}), content: edited });
+  }
+
+  private onEscape(e: Event): void {
+    e.preventDefault(); // close through finish(), which also settles the request
+    this.finish(samplingRejected());
+  }
+
+  private finish(error?: Error, result?: CreateMessageResult): void {
+    this.generation?.abort();
+    const settle = this.settle;
+    this.settle = undefined;
+    if (this.dialog?.open) this.dialog.close();
+    this.request = undefined;
+    this.returnFocus?.focus();
+    if (error) settle?.reject(error);
+    else if (result) settle?.resolve(result);
+  }
+}
+
+/** The focused element, looking inside shadow roots. */
+export function deepActiveElement(): HTMLElement | undefined {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return (el as HTMLElement) ?? undefined;
+}
