@@ -16,6 +16,16 @@ import { listen, corsOptions, byPrefix } from './util.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const text = (t) => ({ content: [{ type: 'text', text: t }] });
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+/** A 10 ms silent 8 kHz mono 8-bit WAV. */
+const WAV = (() => {
+  const n = 80;
+  const b = Buffer.alloc(44 + n, 128);
+  b.write('RIFF', 0); b.writeUInt32LE(36 + n, 4); b.write('WAVEfmt ', 8); b.writeUInt32LE(16, 16);
+  b.writeUInt16LE(1, 20); b.writeUInt16LE(1, 22); b.writeUInt32LE(8000, 24); b.writeUInt32LE(8000, 28);
+  b.writeUInt16LE(1, 32); b.writeUInt16LE(8, 34); b.write('data', 36); b.writeUInt32LE(n, 40);
+  return b.toString('base64');
+})();
 
 /** In-memory EventStore with monotonically increasing ids (the SDK example's store sorts by a random suffix). */
 class EventStore {
@@ -114,6 +124,32 @@ function createServer(session, sessions) {
     }
     return text('ok');
   });
+
+  // Every content type once, for <mcp-result-view>: media, links, embedded text and binary resources, annotations.
+  server.registerTool('all_content', { description: 'Returns one block of each content type' }, async () => ({
+    content: [
+      { type: 'text', text: 'line one\n  indented line two', annotations: { audience: ['assistant'], priority: 0.3 } },
+      { type: 'image', mimeType: 'image/png', data: PNG },
+      { type: 'audio', mimeType: 'audio/wav', data: WAV },
+      { type: 'resource_link', uri: 'fixture://greeting', name: 'greeting', title: 'The greeting', mimeType: 'text/plain' },
+      { type: 'resource_link', uri: 'https://example.com/doc', name: 'doc', description: 'A web page' },
+      { type: 'resource', resource: { uri: 'fixture://embedded.txt', mimeType: 'text/plain', text: 'embedded text' } },
+      { type: 'resource', resource: { uri: 'fixture://dir/data.bin', mimeType: 'application/octet-stream', blob: Buffer.from([1, 2, 3, 4]).toString('base64') } },
+    ],
+  }));
+
+  // Attacker-shaped content: none of it may run script or become a live link in the client.
+  server.registerTool('hostile_content', { description: 'Returns content that tries to run script' }, async () => ({
+    isError: true,
+    content: [
+      { type: 'text', text: '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>' },
+      { type: 'image', mimeType: 'image/svg+xml', data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="window.__pwned=3"><script>window.__pwned=4</script></svg>').toString('base64') },
+      { type: 'image', mimeType: 'image/png" onerror="window.__pwned=5', data: PNG },
+      { type: 'resource_link', uri: 'javascript:window.__pwned=6', name: '<b onmouseover=alert(1)>x</b>' },
+      { type: 'resource', resource: { uri: 'fixture://page.html', mimeType: 'text/html', text: '<script>window.__pwned=7</script>' } },
+      { type: 'resource', resource: { uri: 'javascript:alert(1)//../../evil.html', mimeType: 'text/html', blob: Buffer.from('<script>window.__pwned=8</script>').toString('base64') } },
+    ],
+  }));
 
   server.registerTool('record_headers', { description: 'Returns the HTTP request headers it received' },
     async (extra) => text(JSON.stringify(extra.requestInfo?.headers ?? {})));

@@ -1,0 +1,69 @@
+// Pure helpers behind <mcp-result-view>: output-schema checks, base64 decoding, safe file names
+// and annotation text. No DOM beyond Blob, so they are tested without a fixture.
+import { Validator, type OutputUnit, type SchemaDraft } from '@cfworker/json-schema';
+import type { Annotations, JsonSchema } from '../../core/protocol/types.js';
+
+/** Outcome of checking structuredContent: `errors` empty when it matches; `problem` when the schema could not be used. */
+export interface SchemaCheck {
+  errors: OutputUnit[];
+  problem?: string;
+}
+
+/** The draft a schema declares in `$schema` (2020-12 when it says nothing, as MCP specifies). */
+function draftOf(schema: JsonSchema): SchemaDraft {
+  const id = String(schema.$schema ?? '');
+  return id.includes('draft-04') ? '4' : id.includes('draft-07') || id.includes('draft-06') ? '7' : id.includes('2019-09') ? '2019-09' : '2020-12';
+}
+
+/**
+ * Validates `value` against `schema` (checklist T-07). Only `$ref`s inside the schema resolve: the
+ * validator never loads anything, so a network `$ref` becomes a `problem`, not a request (SEC-18).
+ */
+export function checkOutput(schema: JsonSchema, value: unknown): SchemaCheck {
+  try {
+    const { errors } = new Validator(schema as never, draftOf(schema), false).validate(value);
+    // Drop the "a property does not match" wrappers when the specific errors below them are there.
+    const specific = errors.filter((e) => !['properties', 'items', 'allOf', '$ref'].includes(e.keyword));
+    return { errors: specific.length ? specific : errors };
+  } catch (e) {
+    return { errors: [], problem: (e as Error).message };
+  }
+}
+
+/** Bytes of a base64 string, or undefined when it is not base64. */
+export function decodeBase64(data: string): Uint8Array<ArrayBuffer> | undefined {
+  try {
+    const bin = atob(data.replace(/\s/g, ''));
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return bytes;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file name for saving a resource: the URI's last path segment with only harmless characters. */
+export function safeFilename(uri: string, fallback = 'resource.bin'): string {
+  let last = uri.split(/[?#]/)[0].split('/').filter(Boolean).pop() ?? '';
+  try {
+    last = decodeURIComponent(last);
+  } catch {
+    /* keep it encoded */
+  }
+  const name = last.replace(/[^\w.-]+/g, '_').replace(/^[._]+/, '').slice(0, 100);
+  return name && !/^[a-z][\w+.-]*:$/i.test(last) ? name : fallback;
+}
+
+/** A short human size: 16 B, 2.1 kB, 3.4 MB. */
+export function formatBytes(n: number): string {
+  return n < 1000 ? `${n} B` : n < 1e6 ? `${(n / 1000).toFixed(1)} kB` : `${(n / 1e6).toFixed(1)} MB`;
+}
+
+/** Annotation facts worth showing (CT-02): who it is for when that is not the user, and the priority. */
+export function annotationText(a: Annotations | undefined, labels: { audience: (who: string) => string; priority: (p: number) => string }): string[] {
+  if (!a) return [];
+  const out: string[] = [];
+  if (Array.isArray(a.audience) && a.audience.length && !a.audience.includes('user')) out.push(labels.audience(a.audience.join(', ')));
+  if (typeof a.priority === 'number' && Number.isFinite(a.priority)) out.push(labels.priority(a.priority));
+  return out;
+}
