@@ -9,3 +9,7 @@ export { McpStreamLostError } from './core/transport/modern-http.js';
 export { LEGACY_VERSIONS, MODERN_VERSION } from './core/protocol/versions.js';
 export type * from './core/protocol/types.js';
 export { applyDefaults } from './core/schema/defaults.js';
+export type { AuthOptions, AuthState, UserAgentFunction } from './core/auth/types.js';
+export { idbStore } from './core/store/idb.js';
+export { memoryStore } from './core/store/store.js';
+export type { KeyValueStore } from './core/store/store.js';

@@ -10,6 +10,11 @@ export interface ServerUrls {
   proxy: string;
   proxyControl: string;
   noCors: string;
+  /** An MCP server that requires a bearer token from the loopback OAuth server. */
+  oauthMcp: string;
+  oauthIssuer: string;
+  /** Test controls of that OAuth server: GET /stats, POST /expire. */
+  oauthControl: string;
 }
 
 let urls: Promise<ServerUrls> | undefined;

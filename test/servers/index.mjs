@@ -5,6 +5,7 @@ import { startLegacyServer } from './legacy.mjs';
 import { startModernServer } from './modern.mjs';
 import { startEverything } from './everything.mjs';
 import { startFaultProxy } from './fault-proxy.mjs';
+import { startOAuthServers } from './oauth.mjs';
 import { listen } from './util.mjs';
 
 /** An MCP-looking endpoint that sends no CORS headers at all, to test the client's CORS diagnosis. */
@@ -17,18 +18,19 @@ async function startNoCorsServer() {
 }
 
 /**
- * @returns {Promise<{urls: {legacy, legacySse, modern, modernStrict, everythingHttp, everythingSse, proxy, proxyControl, noCors}, stop(): Promise<void>}>}
+ * @returns {Promise<{urls: {legacy, legacySse, modern, modernStrict, everythingHttp, everythingSse, proxy, proxyControl, noCors, oauthMcp, oauthIssuer, oauthControl}, stop(): Promise<void>}>}
  */
 export async function startTestServers() {
   const started = [];
   const track = (p) => p.then((s) => (started.push(s), s));
   try {
-    const [legacy, modern, everythingHttp, everythingSse, noCors] = await Promise.all([
+    const [legacy, modern, everythingHttp, everythingSse, noCors, oauth] = await Promise.all([
       track(startLegacyServer()),
       track(startModernServer()),
       track(startEverything({ mode: 'streamableHttp' })),
       track(startEverything({ mode: 'sse' })),
       track(startNoCorsServer()),
+      track(startOAuthServers()),
     ]);
     const proxy = await track(startFaultProxy({ target: legacy.url }));
     return {
@@ -42,6 +44,9 @@ export async function startTestServers() {
         proxy: `${proxy.url}/mcp`,
         proxyControl: proxy.controlUrl,
         noCors: noCors.url,
+        oauthMcp: oauth.url,
+        oauthIssuer: oauth.issuer,
+        oauthControl: oauth.control,
       },
       stop: () => Promise.allSettled(started.map((s) => s.close())).then(() => {}),
     };

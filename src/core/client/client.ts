@@ -27,6 +27,10 @@ import { McpStreamLostError, ModernHttpTransport } from '../transport/modern-htt
 import { StreamableHttpTransport } from '../transport/streamable-http.js';
 import { McpSessionExpiredError, sleep, type Transport, type TransportOptions } from '../transport/types.js';
 import { answerInput, capabilitiesFor, type InputHandlers } from './input.js';
+import { openPopup } from '../auth/popup.js';
+import type { AuthSession } from '../auth/session.js';
+import type { AuthOptions, AuthState } from '../auth/types.js';
+import type { KeyValueStore } from '../store/store.js';
 
 export type Era = 'modern' | 'legacy' | 'sse';
 export type ClientState = 'idle' | 'connecting' | 'ready' | 'reconnecting' | 'closed';
@@ -52,6 +56,10 @@ export interface McpClientOptions extends InputHandlers {
   eraCache?: EraCache;
   /** Headers for every HTTP request (Authorization comes through here). */
   headers?: () => Record<string, string>;
+  /** OAuth for servers that answer 401 (DESIGN §2, checklist §2.7). */
+  auth?: AuthOptions;
+  /** Where tokens and registrations are kept (default: IndexedDB database `mcp-elements`). */
+  store?: KeyValueStore;
 }
 
 export interface RequestOptions {
@@ -84,6 +92,8 @@ export class McpClient extends EventTarget {
   instructions?: string;
   /** The last connection error, for display. */
   lastError?: Error;
+  /** Where signing in stands; `authchange` fires when it changes. */
+  authState: AuthState = 'none';
 
   readonly url: string;
   private transport?: Transport;
@@ -96,6 +106,8 @@ export class McpClient extends EventTarget {
   private listen?: AbortController;
   private logLevel?: LoggingLevel;
   private renewing?: Promise<void>;
+  private auth?: AuthSession;
+  private authLoading?: Promise<AuthSession>;
 
   constructor(readonly options: McpClientOptions) {
     super();
@@ -107,7 +119,8 @@ export class McpClient extends EventTarget {
     if (this.state === 'ready') return;
     this.setState('connecting');
     try {
-      await this.negotiate(signal);
+      if (this.options.auth) await this.loadAuth();
+      await this.withAuth(() => this.negotiate(signal));
       this.lastError = undefined;
       this.setState('ready');
     } catch (error) {
@@ -227,7 +240,9 @@ export class McpClient extends EventTarget {
 
   private async deliver(message: JsonRpcRequest, signal: AbortSignal, headers?: Record<string, string>): Promise<void> {
     try {
-      await this.transport!.send(message, { signal, headers });
+      const send = () => this.transport!.send(message, { signal, headers });
+      // While connecting, connect() itself recovers from 401/403 and repeats the whole negotiation.
+      await (this.state === 'connecting' ? send() : this.withAuth(send));
     } catch (error) {
       if (signal.aborted) return;
       if (error instanceof McpSessionExpiredError && message.method !== 'initialize') {
@@ -339,7 +354,7 @@ export class McpClient extends EventTarget {
   private transportOptions(): TransportOptions {
     return {
       fetch: this.options.fetch ?? ((...args) => fetch(...args)),
-      headers: this.options.headers,
+      headers: () => ({ ...this.options.headers?.(), ...this.auth?.header() }),
       onMessage: (m) => this.onMessage(m),
       onError: (e) => this.emit('error', e),
       onClose: (e) => this.onTransportClosed(e),
@@ -448,6 +463,55 @@ export class McpClient extends EventTarget {
       }
       await sleep(Math.min(1000 * 2 ** failures, 30_000) * (0.5 + Math.random() / 2), controller.signal).catch(() => {});
     }
+  }
+
+  // ---- authorization (src/core/auth, loaded on first use) -------------------------------
+
+  /** Signs in through `auth.userAgent` and connects; call it straight from a click so the popup is allowed. */
+  async authorize({ signal }: { signal?: AbortSignal } = {}): Promise<void> {
+    const auth = this.options.auth;
+    if (!auth) throw new McpError('authorize() needs the auth option');
+    // Opened before any await: browsers only allow popups in the click's own task.
+    const popup = (auth.userAgent ?? 'popup') === 'popup' ? openPopup(auth.redirectUri) : undefined;
+    try {
+      await (await this.loadAuth()).signIn(popup?.userAgent, signal);
+    } finally {
+      popup?.close();
+    }
+    await this.connect({ signal });
+  }
+
+  /** Forgets this server's tokens (revoking them where the server offers it) and closes the connection. */
+  async signOut(): Promise<void> {
+    if (!this.options.auth) return;
+    await (await this.loadAuth()).signOut();
+    await this.close();
+  }
+
+  /** Runs an HTTP exchange; a 401/403 lets the auth session refresh, step up or sign in, then it runs again. */
+  private async withAuth<T>(run: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await run();
+      } catch (error) {
+        if (!(error instanceof McpAuthError) || !this.options.auth || !error.status) throw error;
+        if (!(await (await this.loadAuth()).recover(error, attempt))) throw error;
+      }
+    }
+  }
+
+  private loadAuth(): Promise<AuthSession> {
+    this.authLoading ??= import('../auth/session.js').then(async ({ AuthSession }) => {
+      const session = new AuthSession(this.url, this.options.auth!, { store: this.options.store, fetch: this.options.fetch, onState: (s) => this.setAuthState(s) });
+      await session.load();
+      return (this.auth = session);
+    });
+    return this.authLoading;
+  }
+
+  private setAuthState(state: AuthState): void {
+    this.authState = state;
+    this.emit('authchange', state);
   }
 
   // ---- incoming messages ----------------------------------------------------------------

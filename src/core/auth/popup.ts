@@ -1,0 +1,59 @@
+// The popup user agent. Browsers block window.open after an await, so the popup is opened first,
+// synchronously inside the click, and navigated once discovery has produced the authorization URL.
+// The result comes back by postMessage and by BroadcastChannel, which still works when the
+// authorization server's Cross-Origin-Opener-Policy has cut window.opener.
+import { McpAuthError } from '../jsonrpc/errors.js';
+import type { UserAgentFunction } from './types.js';
+
+/** Message type and channel name shared with the callback module (src/auth-callback.ts). */
+export const CALLBACK_MESSAGE = 'mcp-auth-callback';
+export const CALLBACK_CHANNEL = 'mcp-auth';
+
+/** An open popup: `userAgent` navigates it and waits for the callback; `close` gives up. */
+export interface PopupHandle {
+  userAgent: UserAgentFunction;
+  close(): void;
+}
+
+/** Opens the sign-in popup now (call this synchronously in a click handler). */
+export function openPopup(redirectUri: string): PopupHandle {
+  const win = window.open('about:blank', '_blank', 'popup,width=520,height=720');
+  if (!win) throw new McpAuthError('The browser blocked the sign-in popup: call authorize() directly in a click handler, or use the "redirect" user agent', 0);
+  return {
+    close: () => win.close(),
+    userAgent: (url, { signal }) => {
+      win.location.href = url.href;
+      return waitForCallback(url, redirectUri, signal).finally(() => win.close());
+    },
+  };
+}
+
+/** Resolves with the first callback URL, from a page of the redirect URI's origin, that carries this flow's state. */
+export function waitForCallback(authorizationUrl: URL, redirectUri: string, signal: AbortSignal): Promise<URL> {
+  const state = authorizationUrl.searchParams.get('state');
+  const expected = new URL(redirectUri);
+  return new Promise((resolve, reject) => {
+    const channel = new BroadcastChannel(CALLBACK_CHANNEL);
+    const stop = () => {
+      removeEventListener('message', onMessage);
+      channel.close();
+      signal.removeEventListener('abort', onAbort);
+    };
+    const accept = (data: { type?: unknown; url?: unknown } | null) => {
+      if (data?.type !== CALLBACK_MESSAGE || typeof data.url !== 'string' || !URL.canParse(data.url)) return;
+      const url = new URL(data.url);
+      if (url.origin !== expected.origin || url.pathname !== expected.pathname || url.searchParams.get('state') !== state) return;
+      stop();
+      resolve(url);
+    };
+    const onMessage = (e: MessageEvent) => e.origin === expected.origin && accept(e.data);
+    const onAbort = () => {
+      stop();
+      reject(new McpAuthError('Signing in was cancelled', 0));
+    };
+    channel.onmessage = (e) => accept(e.data);
+    addEventListener('message', onMessage);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

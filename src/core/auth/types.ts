@@ -1,0 +1,25 @@
+// Public shapes of the `auth` option and of the sign-in state a UI shows.
+
+/** How the person reaches the authorization server: resolves with the URL it redirected back to. */
+export type UserAgentFunction = (authorizationUrl: URL, options: { signal: AbortSignal }) => Promise<URL>;
+
+/** The `auth` option of McpClient (DESIGN §2). */
+export interface AuthOptions {
+  /** A page on the host's origin that serves the callback module (dist/auth-callback.js). */
+  redirectUri: string;
+  /** A client id registered with the authorization server beforehand. */
+  clientId?: string;
+  /** Its secret, only for authorization servers that insist on one (a browser cannot keep it secret). */
+  clientSecret?: string;
+  /** The https URL of the host's Client ID Metadata Document, used when the server supports CIMD. */
+  clientMetadataUrl?: string;
+  /** Shown to the person at dynamic registration. */
+  clientName?: string;
+  /** Scopes to ask for when neither the challenge nor the resource metadata names any. */
+  scopes?: string[];
+  /** `popup` (default, from a click), `redirect` (full page), or a function for tests and custom UIs. */
+  userAgent?: 'popup' | 'redirect' | UserAgentFunction;
+}
+
+/** Where signing in stands for one server. */
+export type AuthState = 'none' | 'needed' | 'signing-in' | 'signed-in' | 'denied' | 'expired';

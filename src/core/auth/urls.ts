@@ -1,0 +1,59 @@
+// URL safety for OAuth (checklist A-23, SEC-16): every URL a server hands us (resource metadata,
+// authorization servers, their endpoints) is attacker-controlled. A browser cannot resolve DNS,
+// so the rules work on the URL itself, after the URL parser has normalised octal/hex IPv4 forms.
+import { McpAuthError } from '../jsonrpc/errors.js';
+
+/** How far inside a network a host is: a discovered URL may never point further in than the MCP server itself. */
+type Reach = 0 | 1 | 2; // 0 public, 1 private network, 2 this machine
+
+function reach(host: string): Reach {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (h === 'localhost' || h.endsWith('.localhost') || h === '::1' || h === '0.0.0.0' || /^127\./.test(h) || /^::ffff:7f/.test(h)) return 2;
+  const v4 = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(h);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    if (a === 10 || a === 0 || (a === 172 && b >= 16 && b < 32) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b < 128)) return 1;
+    return 0;
+  }
+  // IPv6 unique-local fc00::/7, link-local fe80::/10, and IPv4-mapped forms of private ranges.
+  if (/^f[cd][0-9a-f]{2}:/.test(h) || /^fe[89ab][0-9a-f]:/.test(h) || /^::ffff:(a|ac1|c0a8|a9fe)/.test(h)) return 1;
+  return 0;
+}
+
+/** True for hosts on this machine, where plain http is tolerated for development. */
+export const isLoopback = (url: URL) => reach(url.hostname) === 2;
+
+/**
+ * Throws unless `url` is safe to fetch or navigate to on behalf of the MCP server at `serverUrl`:
+ * https (http only on loopback), and no further inside the network than the server itself.
+ */
+export function assertSafeUrl(url: string | URL, serverUrl: string, what = 'URL'): URL {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new McpAuthError(`The authorization ${what} ${String(url).slice(0, 100)} is not a valid URL`, 0, '', false);
+  }
+  const ok = (u.protocol === 'https:' || (u.protocol === 'http:' && isLoopback(u))) && !u.username && !u.password && reach(u.hostname) <= reach(new URL(serverUrl).hostname);
+  if (!ok) throw new McpAuthError(`Refusing the authorization ${what} ${u.origin}${u.pathname}: it must be https and may not point into a private network the MCP server is not on`, 0, '', false);
+  return u;
+}
+
+/** The canonical form of a resource URI for RFC 8707: lowercase scheme and host, no fragment. */
+export function canonicalResource(url: string): string {
+  const u = new URL(url);
+  u.hash = '';
+  return u.href;
+}
+
+/** Whether metadata claiming `resource` may speak for the MCP server at `serverUrl` (same origin, a path prefix of it). */
+export function resourceCovers(resource: string, serverUrl: string): boolean {
+  try {
+    const r = new URL(resource);
+    const s = new URL(canonicalResource(serverUrl));
+    const path = r.pathname.endsWith('/') ? r.pathname : r.pathname + '/';
+    return r.origin === s.origin && !r.search && (s.pathname === r.pathname || s.pathname.startsWith(path));
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,22 @@
+// The storage port: a tiny async key-value interface that tokens, client registrations and (later)
+// sessions go through, so the same code runs over IndexedDB in a page and over memory in tests.
+
+/** An async key-value store; keys are strings prefixed `mcp-`, values are structured-cloneable. */
+export interface KeyValueStore {
+  get<T = unknown>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+  del(key: string): Promise<void>;
+  /** Every key, or every key that starts with `prefix`. */
+  keys(prefix?: string): Promise<string[]>;
+}
+
+/** A store that lives as long as the page; values are cloned in and out like IndexedDB does. */
+export function memoryStore(): KeyValueStore {
+  const data = new Map<string, unknown>();
+  return {
+    get: async <T>(key: string) => structuredClone(data.get(key)) as T | undefined,
+    set: async (key, value) => void data.set(key, structuredClone(value)),
+    del: async (key) => void data.delete(key),
+    keys: async (prefix = '') => [...data.keys()].filter((k) => k.startsWith(prefix)),
+  };
+}

@@ -1,0 +1,172 @@
+import { expect } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
+import { McpAuthError, McpClient, idbStore, type KeyValueStore } from '../../src/client.js';
+import { parseBearerChallenge } from '../../src/core/auth/challenge.js';
+import { assertSafeUrl, resourceCovers } from '../../src/core/auth/urls.js';
+import { firstText, servers } from '../helpers.js';
+
+// OAuth against a real authorization server on loopback (the SDK's mcpAuthRouter with refresh
+// tokens added, test/servers/oauth.mjs) and an MCP server that requires its tokens.
+const redirectUri = new URL('/test/core/auth-callback.html', location.href).href;
+const DB = `mcp-auth-test-${Date.now()}`;
+
+interface Stats { authorizations: number; codeExchanges: number; refreshes: number; revocations: number; lastResource: string; lastScope: string }
+const stats = async (): Promise<Stats> => fetch(`${(await servers()).oauthControl}/stats`).then((r) => r.json());
+
+/** Clicks a real button (through the browser's input pipeline) whose handler runs `action`. */
+async function clickTo<T>(label: string, action: () => Promise<T>): Promise<T> {
+  const button = document.createElement('button');
+  button.textContent = label;
+  button.style.cssText = 'position:fixed;left:0;top:0;width:120px;height:40px;z-index:9999';
+  document.body.append(button);
+  let started: Promise<T> | undefined;
+  button.addEventListener('click', () => (started = action()), { once: true });
+  try {
+    await sendMouse({ type: 'click', position: [60, 20] });
+    expect(started, 'the click reached the button').to.exist;
+    return await started!;
+  } finally {
+    button.remove();
+  }
+}
+
+describe('authorization (OAuth 2.1 against a loopback authorization server)', () => {
+  let url: string;
+  let store: KeyValueStore;
+  const clients: McpClient[] = [];
+  const newClient = (userAgent: 'popup' | 'redirect' = 'popup') => {
+    const client = new McpClient({ url, store, auth: { redirectUri, userAgent } });
+    clients.push(client);
+    return client;
+  };
+
+  before(async () => {
+    url = (await servers()).oauthMcp;
+    store = idbStore(DB);
+  });
+  after(() => Promise.all(clients.map((c) => c.close())));
+
+  it('rejects connect() with needsAuthorization when no token is stored, and says so in authState', async () => {
+    const client = newClient();
+    const states: string[] = [];
+    client.addEventListener('authchange', (e) => states.push((e as CustomEvent).detail));
+    const error = await client.connect().then(() => undefined, (e) => e);
+    expect(error).to.be.instanceOf(McpAuthError);
+    expect(error.needsAuthorization).to.equal(true);
+    expect(error.status).to.equal(401);
+    expect(client.authState).to.equal('needed');
+    expect(states).to.deep.equal(['needed']);
+  });
+
+  it('signs in through a popup opened by a real click, then calls a protected tool', async () => {
+    const before = await stats();
+    const client = newClient();
+    await clickTo('Sign in', () => client.authorize());
+    expect(client.state).to.equal('ready');
+    expect(client.authState).to.equal('signed-in');
+    const who = JSON.parse(firstText(await client.callTool('whoami')));
+    expect(who.resource).to.equal(url); // RFC 8707: the token is bound to this server
+    expect(who.scopes).to.include('mcp:tools');
+    const after = await stats();
+    expect(after.authorizations).to.equal(before.authorizations + 1);
+    expect(after.lastResource).to.equal(url);
+    expect(after.lastScope.split(' ')).to.have.members(['mcp:tools', 'offline_access']);
+    // Tokens are kept per (issuer, resource), the registration per issuer.
+    expect(await store.keys('mcp-auth-token:')).to.deep.equal([`mcp-auth-token:${(await servers()).oauthIssuer} ${url}`]);
+    expect(await store.keys('mcp-auth-client:')).to.have.length(1);
+  });
+
+  it('survives a reload: a new client over the same IndexedDB store connects with the stored token', async () => {
+    const before = await stats();
+    const client = newClient();
+    await client.connect();
+    expect(client.authState).to.equal('signed-in');
+    expect(JSON.parse(firstText(await client.callTool('whoami'))).resource).to.equal(url);
+    expect((await stats()).authorizations).to.equal(before.authorizations);
+  });
+
+  it('refreshes an expired access token, keeps the rotated refresh token, and repeats the call', async () => {
+    const client = newClient();
+    await client.connect();
+    const [key] = await store.keys('mcp-auth-token:');
+    const old = (await store.get<{ access_token: string; refresh_token: string }>(key))!;
+    const before = await stats();
+    await fetch(`${(await servers()).oauthControl}/expire`, { method: 'POST' });
+    const who = JSON.parse(firstText(await client.callTool('whoami')));
+    expect(who.resource).to.equal(url);
+    expect((await stats()).refreshes).to.equal(before.refreshes + 1);
+    const next = (await store.get<{ access_token: string; refresh_token: string }>(key))!;
+    expect(next.access_token).to.not.equal(old.access_token);
+    expect(next.refresh_token).to.be.a('string').and.not.equal(old.refresh_token);
+    expect(client.authState).to.equal('signed-in');
+  });
+
+  it('signs out: forgets and revokes the tokens, and the next connect needs authorization again', async () => {
+    const client = newClient();
+    await client.connect();
+    const before = await stats();
+    await client.signOut();
+    expect(client.authState).to.equal('none');
+    expect(await store.keys('mcp-auth-token:')).to.deep.equal([]);
+    expect((await stats()).revocations).to.equal(before.revocations + 2); // refresh and access token
+    const error = await newClient().connect().then(() => undefined, (e) => e);
+    expect(error?.needsAuthorization).to.equal(true);
+  });
+
+  it('signs in by full-page redirect in a frame and resumes the flow after the return', async () => {
+    const frame = document.createElement('iframe');
+    const phases: Record<string, unknown>[] = [];
+    const done = new Promise<Record<string, unknown>>((resolve) => {
+      addEventListener('message', function onMessage(e) {
+        if (e.origin !== location.origin || e.data?.type !== 'mcp-auth-app') return;
+        phases.push(e.data);
+        if (e.data.phase !== 'leaving') {
+          removeEventListener('message', onMessage);
+          resolve(e.data);
+        }
+      });
+    });
+    frame.src = `/test/core/auth-app.html?${new URLSearchParams({ server: url, db: `${DB}-redirect` })}`;
+    document.body.append(frame);
+    try {
+      const result = await done;
+      expect(phases.map((p) => p.phase)).to.deep.equal(['leaving', 'signed-in']);
+      expect(result.authState).to.equal('signed-in');
+      expect(JSON.parse(result.text as string).resource).to.equal(url);
+      expect(frame.contentWindow!.location.pathname).to.equal('/test/core/auth-app.html');
+      expect(frame.contentWindow!.location.search).to.not.include('code=');
+    } finally {
+      frame.remove();
+    }
+  });
+});
+
+describe('authorization helpers', () => {
+  it('parses Bearer challenges, quoted and with several schemes', async () => {
+    expect(await parseBearerChallenge('Bearer error="insufficient_scope", scope="a b", resource_metadata="https://x.example/.well-known/oauth-protected-resource/mcp"')).to.deep.equal({
+      error: 'insufficient_scope',
+      scope: 'a b',
+      resourceMetadata: 'https://x.example/.well-known/oauth-protected-resource/mcp',
+    });
+    expect(await parseBearerChallenge('Basic realm="x", Bearer scope="s"')).to.deep.include({ scope: 's' });
+    expect(await parseBearerChallenge('Basic realm="x"')).to.equal(undefined);
+    expect(await parseBearerChallenge('')).to.equal(undefined);
+  });
+
+  it('refuses discovered URLs that are not https or point into a network the server is not on (SEC-16)', () => {
+    const server = 'https://mcp.example.com/mcp';
+    for (const bad of ['http://as.example.com/token', 'javascript:alert(1)', 'data:text/html,x', 'https://10.0.0.8/token', 'https://192.168.1.1/', 'https://169.254.169.254/latest', 'https://127.0.0.1/', 'https://0x7f.1/', 'https://[::1]/', 'https://[fd00::1]/', 'https://localhost/', 'https://user:pw@as.example.com/']) {
+      expect(() => assertSafeUrl(bad, server), bad).to.throw(McpAuthError);
+    }
+    expect(assertSafeUrl('https://as.example.com/token', server).href).to.equal('https://as.example.com/token');
+    // A loopback server in development may use loopback endpoints over plain http.
+    expect(assertSafeUrl('http://127.0.0.1:9/token', 'http://localhost:8/mcp').host).to.equal('127.0.0.1:9');
+  });
+
+  it('accepts resource metadata only for this server or a same-origin path prefix of it', () => {
+    expect(resourceCovers('https://a.example/mcp', 'https://a.example/mcp')).to.equal(true);
+    expect(resourceCovers('https://a.example/', 'https://a.example/mcp')).to.equal(true);
+    expect(resourceCovers('https://a.example/mc', 'https://a.example/mcp')).to.equal(false);
+    expect(resourceCovers('https://evil.example/mcp', 'https://a.example/mcp')).to.equal(false);
+  });
+});
