@@ -207,6 +207,22 @@ function createServer(session, sessions) {
     messages: [{ role: 'user', content: { type: 'text', text: `Please greet ${name} (${style ?? 'friendly'})` } }],
   }));
 
+  // Completion that depends on context.arguments, so tests see what the client sent as context.
+  server.registerPrompt('pair', {
+    title: 'Colour pair',
+    description: 'Pairs two colours',
+    argsSchema: {
+      first: completable(z.string().describe('The first colour'), byPrefix(['red', 'green'])),
+      second: completable(z.string().optional(), (value, context) => [`${context?.arguments?.first ?? 'none'}+${value}`]),
+    },
+  }, ({ first, second }) => ({
+    description: `A pair of ${first}`,
+    messages: [
+      { role: 'user', content: { type: 'text', text: `Pair ${first} with ${second ?? 'anything'}` } },
+      { role: 'assistant', content: { type: 'text', text: `${first} and ${second ?? 'white'}` } },
+    ],
+  }));
+
   server.server.setRequestHandler(SubscribeRequestSchema, async (req) => {
     session.subs.add(req.params.uri);
     return {};

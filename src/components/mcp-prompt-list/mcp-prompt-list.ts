@@ -1,0 +1,159 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { Task } from '@lit/task';
+import { ClientController } from '../../controllers/client-controller.js';
+import type { McpClient } from '../../core/client/client.js';
+import type { GetPromptResult, Prompt, PromptArgument } from '../../core/protocol/types.js';
+import { msg } from '../../internal/messages.js';
+import { safeIconSrc } from '../../internal/safe-url.js';
+import { tokens } from '../shared.styles.js';
+import { CompletionController } from './completion.js';
+import { styles } from './mcp-prompt-list.styles.js';
+
+/** Detail of `mcp-prompt-get`. */
+export interface PromptGetDetail {
+  name: string;
+  arguments: Record<string, string>;
+  result: GetPromptResult;
+}
+
+/** The name a person sees for a prompt or argument: title, else name (CT-03). */
+const titleOf = (x: { title?: string; name: string }) => x.title || x.name;
+
+/** Only the arguments that have a value: empty optional fields are left out of the request. */
+const filled = (args: Record<string, string>) => Object.fromEntries(Object.entries(args).filter(([, v]) => v !== ''));
+
+/**
+ * @summary A server's prompts: choose one, fill in its arguments (with the server's suggestions), get its messages.
+ * @fires mcp-prompt-select - A prompt was chosen; `detail` is the Prompt.
+ * @fires mcp-prompt-get - The server returned the prompt's messages; `detail` is `{name, arguments, result}`.
+ * @csspart list - The list of prompts.
+ * @csspart prompt - One prompt's button (also `prompt selected` when chosen).
+ * @csspart icon - A prompt icon.
+ * @csspart description - A prompt's description.
+ * @csspart form - The arguments form.
+ * @csspart result - The <mcp-result-view> showing the messages.
+ */
+export class McpPromptList extends LitElement {
+  static override styles = [tokens, styles];
+
+  private clientCtl = new ClientController(this);
+  private listTask = new Task(this, {
+    task: async ([client, ready], { signal }): Promise<Prompt[]> => (client && ready && client.serverCapabilities.prompts ? client.listPrompts({ signal }) : []),
+    args: () => [this.clientCtl.client, this.clientCtl.ready, this.clientCtl.revision] as const,
+  });
+  private getTask = new Task(this, {
+    task: async ([client, name, args]: readonly [McpClient, string, Record<string, string>], { signal }) => {
+      const result = await client.getPrompt(name, args, { signal });
+      this.dispatchEvent(new CustomEvent<PromptGetDetail>('mcp-prompt-get', { detail: { name, arguments: args, result }, bubbles: true, composed: true }));
+      return { name, result };
+    },
+    autoRun: false,
+  });
+  private completion = new CompletionController(this, () => this.clientCtl.client);
+
+  /** The name of the chosen prompt. */
+  @property() selected?: string;
+  /** A client to use instead of the enclosing <mcp-client>'s. */
+  @property({ attribute: false })
+  get client(): McpClient | undefined {
+    return this.clientCtl.client;
+  }
+  set client(client: McpClient | undefined) {
+    this.clientCtl.client = client;
+  }
+
+  /** Argument values typed so far, for the chosen prompt. */
+  @state() private args: Record<string, string> = {};
+
+  override render() {
+    return this.listTask.render({
+      pending: () => html`<p class="muted" role="status">${msg().state.connecting}</p>`,
+      complete: (prompts) => this.renderPrompts(prompts),
+      error: (e) => html`<p class="error" role="alert">${(e as Error).message}</p>`,
+    });
+  }
+
+  private renderPrompts(prompts: Prompt[]) {
+    if (!prompts.length) return html`<p class="muted">${msg().noPrompts}</p>`;
+    const chosen = prompts.find((p) => p.name === this.selected);
+    return html`
+      <ul part="list" aria-label=${msg().prompts}>
+        ${prompts.map((p) => this.renderPrompt(p))}
+      </ul>
+      ${chosen ? keyed(chosen.name, this.renderForm(chosen)) : nothing}
+      ${chosen ? this.renderResult(chosen) : nothing}
+    `;
+  }
+
+  private renderPrompt(prompt: Prompt) {
+    const chosen = prompt.name === this.selected;
+    const icon = prompt.icons?.map((i) => safeIconSrc(i.src, this.clientCtl.client?.url, i.mimeType)).find(Boolean);
+    return html`<li>
+      <button part=${chosen ? 'prompt selected' : 'prompt'} aria-pressed=${chosen ? 'true' : 'false'} @click=${() => this.choose(prompt)}>
+        ${icon ? html`<img part="icon" src=${icon} alt="" crossorigin="anonymous" referrerpolicy="no-referrer" />` : nothing}
+        <span class="name">${titleOf(prompt)}</span>
+        ${prompt.description ? html`<span part="description">${prompt.description}</span>` : nothing}
+      </button>
+    </li>`;
+  }
+
+  private renderForm(prompt: Prompt) {
+    const args = prompt.arguments ?? [];
+    return html`<form part="form" aria-label=${titleOf(prompt)} @submit=${(e: Event) => this.get(e, prompt)}>
+      ${args.map((a, i) => this.renderArgument(prompt, a, i))}
+      <button type="submit" class="primary">${msg().get}</button>
+    </form>`;
+  }
+
+  private renderArgument(prompt: Prompt, arg: PromptArgument, i: number) {
+    const key = `${prompt.name}\n${arg.name}`;
+    const suggestions = this.completion.values(key);
+    return html`<label>
+      <span>${titleOf(arg)}${arg.required ? html` <span class="req" aria-hidden="true">*</span>` : nothing}</span>
+      <input
+        name=${arg.name}
+        list="arg-${i}-options"
+        autocomplete="off"
+        ?required=${!!arg.required}
+        aria-describedby=${arg.description ? `arg-${i}-hint` : nothing}
+        .value=${this.args[arg.name] ?? ''}
+        @input=${(e: Event) => this.onInput(prompt, arg, key, (e.target as HTMLInputElement).value)}
+        @focus=${(e: Event) => this.onInput(prompt, arg, key, (e.target as HTMLInputElement).value)}
+      />
+      ${arg.description ? html`<span class="hint" id="arg-${i}-hint">${arg.description}</span>` : nothing}
+      <datalist id="arg-${i}-options">${suggestions.map((v) => html`<option value=${v}></option>`)}</datalist>
+    </label>`;
+  }
+
+  private renderResult(prompt: Prompt) {
+    return this.getTask.render({
+      pending: () => html`<p class="muted" role="status">${msg().running}</p>`,
+      complete: ({ name, result }) =>
+        name === prompt.name
+          ? html`${result.description ? html`<p aria-label=${msg().promptDescription}>${result.description}</p>` : nothing}
+              <mcp-result-view part="result" exportparts="content,text,image,audio,link,resource,message,role,note" .client=${this.clientCtl.client} .messages=${result.messages ?? []}></mcp-result-view>`
+          : nothing,
+      error: (e) => html`<p class="error" role="alert">${(e as Error).message}</p>`,
+    });
+  }
+
+  private choose(prompt: Prompt) {
+    if (this.selected !== prompt.name) this.args = {};
+    this.selected = prompt.name;
+    this.dispatchEvent(new CustomEvent<Prompt>('mcp-prompt-select', { detail: prompt, bubbles: true, composed: true }));
+  }
+
+  private onInput(prompt: Prompt, arg: PromptArgument, key: string, value: string) {
+    this.args = { ...this.args, [arg.name]: value };
+    const { [arg.name]: _self, ...others } = filled(this.args);
+    this.completion.suggest({ key, ref: { type: 'ref/prompt', name: prompt.name }, name: arg.name, value, context: others });
+  }
+
+  private get(e: Event, prompt: Prompt) {
+    e.preventDefault();
+    const client = this.clientCtl.client;
+    if (client) void this.getTask.run([client, prompt.name, filled(this.args)]);
+  }
+}
