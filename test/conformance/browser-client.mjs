@@ -3,7 +3,7 @@
 // runs the scenario in headless Chromium and exits 0 or 1 with the page's verdict.
 // The mock servers send no CORS headers, so this browser (only this one) runs with --disable-web-security.
 import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,10 +17,14 @@ const scenario = process.env.MCP_CONFORMANCE_SCENARIO;
 const files = {
   '/': ['text/html', '<!doctype html><meta charset="utf-8"><title>conformance</title><script type="module" src="/scenarios.js"></script>'],
   '/scenarios.js': ['text/javascript', readFileSync(join(here, 'scenarios.js'))],
-  '/dist/client.js': ['text/javascript', readFileSync(join(root, 'dist', 'client.js'))],
+  // The OAuth redirect URI: the page a host serves with our callback module.
+  '/callback': ['text/html', '<!doctype html><meta charset="utf-8"><title>callback</title><script type="module" src="/dist/auth-callback.js"></script>'],
 };
 const http = createServer((req, res) => {
-  const file = files[new URL(req.url, 'http://x').pathname];
+  const path = new URL(req.url, 'http://x').pathname;
+  let file = files[path];
+  // dist/client.js and the chunks it imports on demand (the auth code).
+  if (!file && /^\/dist\/[\w/-]+\.js$/.test(path) && existsSync(join(root, path))) file = ['text/javascript', readFileSync(join(root, path))];
   res.writeHead(file ? 200 : 404, { 'content-type': file?.[0] ?? 'text/plain' }).end(file?.[1] ?? 'not found');
 });
 await new Promise((r) => http.listen(0, '127.0.0.1', r));
@@ -37,7 +41,8 @@ try {
   const page = await browser.newPage();
   page.on('console', (m) => console.error(`[page] ${m.text()}`));
   page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
-  const query = new URLSearchParams({ scenario, server: serverUrl });
+  // Pre-registered credentials of auth/pre-registration arrive in MCP_CONFORMANCE_CONTEXT.
+  const query = new URLSearchParams({ scenario, server: serverUrl, context: process.env.MCP_CONFORMANCE_CONTEXT ?? '{}' });
   await page.goto(`http://127.0.0.1:${http.address().port}/?${query}`);
   const handle = await page.waitForFunction(() => window.__result, { timeout: 25_000, polling: 50 });
   verdict = await handle.jsonValue();

@@ -8,7 +8,13 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cli = join(dirname(createRequire(import.meta.url).resolve('@modelcontextprotocol/conformance/package.json')), 'dist', 'index.js');
-const scenarios = process.argv.slice(2).length ? process.argv.slice(2) : ['initialize', 'tools_call', 'elicitation-sep1034-client-defaults', 'sse-retry'];
+const AUTH = [
+  'metadata-default', 'metadata-var1', 'metadata-var2', 'metadata-var3', 'basic-cimd',
+  'scope-from-www-authenticate', 'scope-from-scopes-supported', 'scope-omitted-when-undefined', 'scope-step-up', 'scope-retry-limit',
+  'token-endpoint-auth-basic', 'token-endpoint-auth-post', 'token-endpoint-auth-none', 'pre-registration',
+  '2025-03-26-oauth-metadata-backcompat', '2025-03-26-oauth-endpoint-fallback', 'resource-mismatch', 'offline-access-scope', 'offline-access-not-supported',
+].map((name) => `auth/${name}`); // all but client-credentials-* and cross-app-access-*: those need secrets a browser must not hold
+const scenarios = process.argv.slice(2).length ? process.argv.slice(2) : ['initialize', 'tools_call', 'elicitation-sep1034-client-defaults', 'sse-retry', ...AUTH];
 
 const rows = [];
 for (const scenario of scenarios) {

@@ -1,8 +1,56 @@
 // What our client does in each conformance scenario. Runs in the browser page that
 // browser-client.mjs opens; the mock server URL and the scenario come in the query string.
-import { McpClient, applyDefaults } from '/dist/client.js';
+import { McpClient, applyDefaults, memoryStore } from '/dist/client.js';
 
 const clientInfo = { name: 'mcp-elements-conformance', version: '0.1.0' };
+const context = JSON.parse(new URLSearchParams(location.search).get('context') ?? '{}');
+
+/**
+ * The person's part of the OAuth flow. The mock authorization server redirects at once, so a hidden
+ * frame loads the authorization URL; the redirect URI is /callback on this page's origin, whose
+ * callback module (dist/auth-callback.js) posts the URL it was opened with back to this page.
+ */
+function frameUserAgent(authorizationUrl, { signal }) {
+  const state = authorizationUrl.searchParams.get('state');
+  return new Promise((resolve, reject) => {
+    const frame = Object.assign(document.createElement('iframe'), { hidden: true });
+    const finish = () => (removeEventListener('message', onMessage), frame.remove());
+    const onMessage = (e) => {
+      if (e.origin !== location.origin || e.data?.type !== 'mcp-auth-callback') return;
+      const url = new URL(e.data.url);
+      if (url.searchParams.get('state') !== state) return;
+      finish();
+      resolve(url);
+    };
+    addEventListener('message', onMessage);
+    signal.addEventListener('abort', () => (finish(), reject(signal.reason)), { once: true });
+    frame.src = authorizationUrl.href;
+    document.body.append(frame);
+  });
+}
+
+/** Connects through OAuth, lists and calls the mock server's tool, as a host app would. */
+async function authorizedSession(url, auth = {}) {
+  const client = new McpClient({ url, clientInfo, store: memoryStore(), auth: { redirectUri: `${location.origin}/callback`, userAgent: frameUserAgent, ...auth } });
+  await client.connect();
+  const tools = await client.listTools();
+  if (tools.some((t) => t.name === 'test-tool')) await client.callTool('test-tool', {});
+  if (client.authState !== 'signed-in') throw new Error(`authState is ${client.authState}`);
+  await client.close();
+}
+
+/** Every browser-applicable auth scenario of conformance 0.1.16 (client-credentials and cross-app access need secrets a browser must not hold). */
+const AUTH_SCENARIOS = [
+  'metadata-default', 'metadata-var1', 'metadata-var2', 'metadata-var3', 'basic-cimd',
+  'scope-from-www-authenticate', 'scope-from-scopes-supported', 'scope-omitted-when-undefined', 'scope-step-up', 'scope-retry-limit',
+  'token-endpoint-auth-basic', 'token-endpoint-auth-post', 'token-endpoint-auth-none', 'pre-registration',
+  '2025-03-26-oauth-metadata-backcompat', '2025-03-26-oauth-endpoint-fallback', 'resource-mismatch', 'offline-access-scope', 'offline-access-not-supported',
+];
+/** Per-scenario host configuration: the CIMD URL the suite expects, pre-registered credentials. */
+const AUTH_CONFIG = {
+  'basic-cimd': { clientMetadataUrl: 'https://conformance-test.local/client-metadata.json' },
+  'pre-registration': { clientId: context.client_id, clientSecret: context.client_secret },
+};
 
 const scenarios = {
   async initialize(url) {
@@ -40,6 +88,8 @@ const scenarios = {
     await client.close();
   },
 };
+
+for (const name of AUTH_SCENARIOS) scenarios[`auth/${name}`] = (url) => authorizedSession(url, AUTH_CONFIG[name]);
 
 const params = new URLSearchParams(location.search);
 const run = scenarios[params.get('scenario')];

@@ -1,6 +1,6 @@
 // Who the client is at an authorization server, in the spec's priority (A-08 … A-12):
 // pre-registered id, Client ID Metadata Document, dynamic registration, else ask the host.
-import { ClientSecretBasic, ClientSecretPost, dynamicClientRegistrationRequest, None, processDynamicClientRegistrationResponse, type AuthorizationServer, type ClientAuth } from 'oauth4webapi';
+import { ClientSecretPost, dynamicClientRegistrationRequest, None, processDynamicClientRegistrationResponse, type AuthorizationServer, type ClientAuth } from 'oauth4webapi';
 import { McpAuthError } from '../jsonrpc/errors.js';
 import type { KeyValueStore } from '../store/store.js';
 import type { AuthHttp } from './net.js';
@@ -42,7 +42,7 @@ export async function registrationFor(as: AuthorizationServer, auth: AuthOptions
   };
   let client;
   try {
-    client = await processDynamicClientRegistrationResponse(await dynamicClientRegistrationRequest(as, metadata, http));
+    client = await processDynamicClientRegistrationResponse(await lenientRegistration(await dynamicClientRegistrationRequest(as, metadata, http)));
   } catch (error) {
     throw new McpAuthError(`Registering with ${as.issuer} failed (is ${redirect_uri} an acceptable redirect URI there?): ${(error as Error).message}`, 0, '', false);
   }
@@ -56,11 +56,33 @@ export async function registrationFor(as: AuthorizationServer, auth: AuthOptions
   return registration;
 }
 
+/**
+ * RFC 7591 requires `client_secret_expires_at` with a secret, and oauth4webapi enforces it; servers
+ * that leave it out are common, so a missing value is read as 0 ("does not expire").
+ */
+async function lenientRegistration(res: Response): Promise<Response> {
+  const body = await res.clone().json().catch(() => undefined);
+  if (!body?.client_secret || body.client_secret_expires_at !== undefined) return res;
+  return new Response(JSON.stringify({ ...body, client_secret_expires_at: 0 }), { status: res.status, headers: res.headers });
+}
+
 /** How to authenticate at the token endpoint: what registration said, else the best the server supports. */
 export function clientAuthFor(as: AuthorizationServer, reg: Registration): ClientAuth {
   const supported = as.token_endpoint_auth_methods_supported ?? ['client_secret_basic'];
   const method = reg.token_endpoint_auth_method ?? (!reg.client_secret ? 'none' : supported.includes('client_secret_basic') ? 'client_secret_basic' : supported.includes('client_secret_post') ? 'client_secret_post' : 'none');
-  if (method === 'client_secret_basic' && reg.client_secret) return ClientSecretBasic(reg.client_secret);
+  if (method === 'client_secret_basic' && reg.client_secret) return secretBasic(reg.client_secret);
   if (method === 'client_secret_post' && reg.client_secret) return ClientSecretPost(reg.client_secret);
   return None();
 }
+
+/** The form encoding RFC 6749 Appendix B names (the HTML one: `-`, `.`, `_`, `*` stay as they are). */
+const formEncode = (value: string) => new URLSearchParams({ v: value }).toString().slice(2);
+
+/**
+ * client_secret_basic. oauth4webapi's version also percent-encodes `-`, `.`, `_` and `*`; servers
+ * that do not form-decode the Basic credentials (the conformance suite's, and several real ones)
+ * then see another client id, so those characters are left as the HTML form encoding leaves them.
+ */
+const secretBasic = (secret: string): ClientAuth => (_as, client, _body, headers) => {
+  headers.set('authorization', `Basic ${btoa(`${formEncode(client.client_id)}:${formEncode(secret)}`)}`);
+};
