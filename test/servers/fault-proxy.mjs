@@ -17,6 +17,9 @@
  *                        bodyJsonRpcMethod: the POSTed JSON-RPC method (comma-joined for a batch), else null;
  *                        faults: the actions applied to it, e.g. ['delayMs', 'cutAfterEvents'].
  *   DELETE /_fault/log   clears the log.
+ *   POST   /_fault/restart  restarts the upstream server through the `restartUpstream` option (a crash and
+ *                        restart: every session is gone, open streams are cut); answers {restarted: true},
+ *                        or 501 without the option.
  *
  * Rule: {match?, times?, persistent?, <one action>}
  *   match: {jsonrpcMethod?: string, httpMethod?: string, path?: string}; every given field must equal
@@ -24,9 +27,11 @@
  *   times: how many matching requests/responses it applies to (default 1); persistent: true = unlimited.
  *   Rules are checked in the order they were added; each action applies at most once per request.
  * Actions:
- *   {status: 404, body?: '', contentType?: 'text/plain', headers?: {}}
+ *   {status: 404, body?: '', contentType?: 'text/plain', headers?: {}, truncate?: false}
  *       answer the matching request with this status/body instead of forwarding it
  *       (404 on /mcp simulates an expired session; 500 + text/html a broken gateway).
+ *       truncate: true announces a longer content-length, writes the body, then cuts the connection
+ *       (a body truncated in transit).
  *   {delayMs: N}         hold the matching response N ms after the upstream answered, then forward it.
  *   {cutAfterEvents: N, graceful?: false}
  *       on the next matching SSE response, forward N complete events (events with an id: or data: line,
@@ -36,6 +41,11 @@
  *       on the next matching SSE response, write this raw text right after the headers, before any event.
  *   {duplicateEvents: true}
  *       on the next matching SSE response, send every counted event twice.
+ *   {reorderEvents: N}
+ *       on the next matching SSE response, hold the first N counted events and forward them in reverse
+ *       order (held events still pending when the upstream ends are flushed, reversed, first).
+ *   The SSE actions combine on one response: duplicate, then reorder, then cut (which counts the
+ *   events in the order they leave the proxy).
  *   SSE actions are only consumed by a matching response whose content-type is text/event-stream.
  */
 import http from 'node:http';
@@ -43,8 +53,8 @@ import { listen, applyCors } from './util.mjs';
 
 const LOGGED_HEADERS = ['accept', 'content-type', 'mcp-session-id', 'last-event-id', 'mcp-protocol-version',
   'mcp-method', 'mcp-name', 'authorization', 'origin'];
-const ACTIONS = ['status', 'delayMs', 'cutAfterEvents', 'injectFrame', 'duplicateEvents'];
-const SSE_ACTIONS = ['cutAfterEvents', 'injectFrame', 'duplicateEvents'];
+const ACTIONS = ['status', 'delayMs', 'cutAfterEvents', 'injectFrame', 'duplicateEvents', 'reorderEvents'];
+const SSE_ACTIONS = ['cutAfterEvents', 'injectFrame', 'duplicateEvents', 'reorderEvents'];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const json = (res, status, value) =>
@@ -81,12 +91,16 @@ function sseSplitter(onEvent) {
 }
 
 /**
- * @param {{target: string, port?: number}} opts target: base URL of the upstream server (its origin is used)
+ * @param {{target: string, port?: number, restartUpstream?: () => Promise<void>}} opts target: base URL of the
+ *   upstream server (its origin is used); restartUpstream: stops the upstream abruptly and starts it again on
+ *   the same port (enables POST /_fault/restart)
  * @returns {Promise<{url: string, controlUrl: string, close(): Promise<void>}>}
  *   url: proxy base http://127.0.0.1:P (append the upstream path, e.g. /mcp); controlUrl: http://127.0.0.1:P/_fault
  */
-export async function startFaultProxy({ target, port = 0 }) {
+export async function startFaultProxy({ target, port = 0, restartUpstream }) {
   const upstream = new URL(target);
+  // Our own pool, dropped on restart: a pooled socket to the old process would answer "socket hang up".
+  let agent = new http.Agent({ keepAlive: true });
   let rules = [];
   const log = [];
 
@@ -102,6 +116,13 @@ export async function startFaultProxy({ target, port = 0 }) {
   };
 
   async function control(req, res, path) {
+    if (path === '/_fault/restart') {
+      if (!restartUpstream) return json(res, 501, { error: 'this proxy was started without restartUpstream' });
+      agent.destroy();
+      await restartUpstream();
+      agent = new http.Agent({ keepAlive: true });
+      return json(res, 200, { restarted: true });
+    }
     if (path === '/_fault/log') {
       if (req.method === 'DELETE') log.length = 0;
       return json(res, 200, log);
@@ -138,12 +159,17 @@ export async function startFaultProxy({ target, port = 0 }) {
     const fixed = take('status', entry, methods);
     if (fixed) {
       entry.status = fixed.status;
+      const body = Buffer.from(fixed.body ?? '');
+      if (fixed.truncate) {
+        res.writeHead(fixed.status, { 'content-type': fixed.contentType ?? 'text/plain', 'content-length': body.length + 64, ...fixed.headers });
+        return res.write(body, () => setTimeout(() => res.socket?.end(() => res.destroy()), 30));
+      }
       res.writeHead(fixed.status, { 'content-type': fixed.contentType ?? 'text/plain', ...fixed.headers });
-      return res.end(fixed.body ?? '');
+      return res.end(body);
     }
 
     const up = http.request({
-      host: upstream.hostname, port: upstream.port, method: req.method, path: req.url,
+      host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, agent,
       headers: { ...req.headers, host: upstream.host },
     });
     res.on('close', () => up.destroy()); // client went away: let the server see it too
@@ -166,7 +192,7 @@ export async function startFaultProxy({ target, port = 0 }) {
     res.writeHead(upRes.statusCode, outHeaders);
     res.flushHeaders();
 
-    if (!sse.cutAfterEvents && !sse.injectFrame && !sse.duplicateEvents) return upRes.pipe(res);
+    if (!sse.cutAfterEvents && !sse.injectFrame && !sse.duplicateEvents && !sse.reorderEvents) return upRes.pipe(res);
 
     if (sse.injectFrame) res.write(sse.injectFrame.injectFrame);
     const limit = sse.cutAfterEvents?.cutAfterEvents;
@@ -192,21 +218,34 @@ export async function startFaultProxy({ target, port = 0 }) {
       });
     };
     if (limit === 0) return writeThenCut(':\n\n');
-    const split = sseSplitter((event, counted) => {
+    // Last stage: write, counting events for the cut.
+    const forward = (event, counted) => {
       if (cutting || res.destroyed) return;
-      const out = counted && sse.duplicateEvents ? event + event : event;
-      if (counted && limit !== undefined && ++forwarded >= limit) writeThenCut(out);
-      else res.write(out);
-    });
+      if (counted && limit !== undefined && ++forwarded >= limit) writeThenCut(event);
+      else res.write(event);
+    };
+    // Middle stage: hold the first N counted events, then let them go in reverse order.
+    const held = [];
+    let toHold = sse.reorderEvents?.reorderEvents ?? 0;
+    const release = () => held.splice(0).reverse().forEach((e) => forward(e, true));
+    const reorder = (event, counted) => {
+      if (!counted || toHold === 0) return forward(event, counted);
+      held.push(event);
+      if (--toHold === 0) release();
+    };
+    const split = sseSplitter((event, counted) => reorder(counted && sse.duplicateEvents ? event + event : event, counted));
     upRes.on('data', split);
-    upRes.on('end', () => cutting || res.end());
+    upRes.on('end', () => {
+      release();
+      if (!cutting) res.end();
+    });
   }
 
   const { server, base } = await listen(async (req, res) => {
     if (applyCors(req, res)) return;
     const path = req.url.split('?')[0];
     try {
-      if (path === '/_fault' || path === '/_fault/log') return await control(req, res, path);
+      if (path === '/_fault' || path === '/_fault/log' || path === '/_fault/restart') return await control(req, res, path);
       await proxy(req, res);
     } catch (e) {
       if (!res.headersSent) json(res, 502, { error: String(e) });
@@ -218,6 +257,7 @@ export async function startFaultProxy({ target, port = 0 }) {
     url: base,
     controlUrl: `${base}/_fault`,
     async close() {
+      agent.destroy();
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
     },

@@ -32,7 +32,14 @@ export async function startTestServers() {
       track(startNoCorsServer()),
       track(startOAuthServers()),
     ]);
-    const proxy = await track(startFaultProxy({ target: legacy.url }));
+    // The proxy fronts a legacy server of its own, so restarting it (POST /_fault/restart) disturbs no other test.
+    let proxied = await startLegacyServer();
+    started.push({ close: () => proxied.close() });
+    const restartUpstream = async () => {
+      await proxied.close({ abrupt: true });
+      proxied = await startLegacyServer({ port: Number(new URL(proxied.url).port) });
+    };
+    const proxy = await track(startFaultProxy({ target: proxied.url, restartUpstream }));
     return {
       urls: {
         legacy: legacy.url,

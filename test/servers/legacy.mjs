@@ -236,8 +236,9 @@ function createServer(session, sessions) {
 
 /**
  * Starts the legacy server on 127.0.0.1.
- * @returns {Promise<{url: string, sseUrl: string, close(): Promise<void>}>}
- *   url: Streamable HTTP endpoint http://127.0.0.1:P/mcp; sseUrl: 2024-11-05 GET endpoint http://127.0.0.1:P/sse
+ * @returns {Promise<{url: string, sseUrl: string, close(opts?: {abrupt?: boolean}): Promise<void>}>}
+ *   url: Streamable HTTP endpoint http://127.0.0.1:P/mcp; sseUrl: 2024-11-05 GET endpoint http://127.0.0.1:P/sse;
+ *   close({abrupt: true}) cuts every connection first, like a crashed process, instead of ending streams cleanly
  */
 export async function startLegacyServer({ port = 0 } = {}) {
   const sessions = new Map(); // session id -> {server, transport, subs}
@@ -295,7 +296,8 @@ export async function startLegacyServer({ port = 0 } = {}) {
   return {
     url: `${base}/mcp`,
     sseUrl: `${base}/sse`,
-    async close() {
+    async close({ abrupt = false } = {}) {
+      if (abrupt) http.closeAllConnections();
       await Promise.allSettled([...sessions.values()].map((s) => s.server.close()));
       sessions.clear();
       http.closeAllConnections();

@@ -99,9 +99,16 @@ const isHtml = (res: Response, text: string) => /html/i.test(res.headers.get('co
 /** True when the response carries an SSE stream. */
 export const isEventStream = (res: Response) => /text\/event-stream/i.test(res.headers.get('content-type') ?? '');
 
-/** Reads a JSON response body into messages; an HTML page or truncated JSON is a clear error. */
+/** Reads a JSON response body into messages; an HTML page, truncated JSON or a body cut off in transit is a clear error. */
 export async function readJsonMessages(res: Response): Promise<JsonRpcMessage[]> {
-  const text = await res.text();
+  let text: string;
+  try {
+    text = await res.text();
+  } catch (error) {
+    // A body cut off in transit rejects with a bare TypeError ("Failed to fetch"/"network error").
+    if (error instanceof DOMException && error.name === 'AbortError') throw new McpAbortError();
+    throw new McpHttpError(`The connection to the MCP server at ${res.url} dropped while its answer was being read (HTTP ${res.status}, body incomplete)`, 'network', res.status, '', res.url);
+  }
   if (isHtml(res, text)) throw httpStatusError(res, { text });
   if (!text.trim()) throw new McpFormatError(`The server answered HTTP ${res.status} with an empty body where a JSON-RPC response was expected`);
   return decodeMessages(text);

@@ -9,7 +9,10 @@ import { httpStatusError, isEventStream, readErrorBody, readJsonMessages, sendHt
 import { readSse } from './sse.js';
 import type { SendOptions, Transport, TransportOptions } from './types.js';
 
-/** The response stream ended before the answer; a modern request must be re-issued with a new id (HM-16). */
+/**
+ * The response stream ended before the answer: a modern request must be re-issued with a new id (HM-16);
+ * a legacy one lost its session mid-request. Either way the client repeats it only if that is safe.
+ */
 export class McpStreamLostError extends McpHttpError {
   override name = 'McpStreamLostError';
 }

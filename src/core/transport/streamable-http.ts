@@ -4,6 +4,7 @@
 import { McpAbortError, McpFormatError, McpHttpError } from '../jsonrpc/errors.js';
 import { decodeMessages, isRequest, isResponse, type JsonRpcMessage, type RequestId } from '../jsonrpc/messages.js';
 import { httpStatusError, isEventStream, readErrorBody, readJsonMessages, sendHttp } from './http.js';
+import { McpStreamLostError } from './modern-http.js';
 import { readSse, type SseEvent } from './sse.js';
 import { McpSessionExpiredError, RecentIds, sleep, type SendOptions, type Transport, type TransportOptions } from './types.js';
 
@@ -90,6 +91,7 @@ export class StreamableHttpTransport implements Transport {
 
   /** Reads a POST's SSE stream until the answer to `id` arrives, resuming by GET with Last-Event-ID when the server cuts it early. */
   private async readRequestStream(body: ReadableStream<Uint8Array>, id: RequestId, signal?: AbortSignal): Promise<void> {
+    const session = this.sessionId;
     let lastEventId: string | undefined;
     let retryMs = DEFAULT_RETRY_MS;
     let answered = false;
@@ -128,14 +130,26 @@ export class StreamableHttpTransport implements Transport {
       await sleep(retryMs, signal).catch(() => {
         throw new McpAbortError();
       });
+      // The server lost the session while this request ran (it restarted or expired the session), seen
+      // as a 404 here or as a session already renewed or closed by the time we resume. Sending the request
+      // again on a new session could run it twice, so fail it; the client re-issues only what is safe to
+      // repeat (McpStreamLostError) and starts a new session for the next request.
+      if (this.sessionId !== session) throw this.sessionLost();
       const res = await this.get(lastEventId, signal);
       if (!res.ok) {
-        if (res.status === 404 && this.sessionId) throw new McpSessionExpiredError();
+        if (res.status === 404 && session) {
+          await res.body?.cancel();
+          throw this.sessionLost();
+        }
         throw httpStatusError(res, await readErrorBody(res));
       }
       if (!isEventStream(res)) throw new McpFormatError('The server answered a resume request without an event stream');
       body = res.body!;
     }
+  }
+
+  private sessionLost(): McpStreamLostError {
+    return new McpStreamLostError('The session ended while the request was running (the server restarted or expired it); the request may or may not have taken effect, so it was not sent again', 'status', 404, '', this.url);
   }
 
   /** Delivers one SSE event's messages; returns true if it carried the answer to `waitingFor`. */
