@@ -156,11 +156,51 @@ export class McpClient extends EventTarget {
     try {
       return (await run()) as unknown as CallToolResult;
     } catch (error) {
+      if (error instanceof McpProtocolError && error.code === ERROR.urlElicitationRequired && this.era !== 'modern') {
+        await this.completeUrlElicitations(error, options.signal);
+        return (await run()) as unknown as CallToolResult;
+      }
       // The schema we built Mcp-Param-* headers from is stale: refresh it and try once more (HM-12).
       if (!(error instanceof McpProtocolError && error.code === ERROR.headerMismatch)) throw error;
       await this.listTools({ signal: options.signal });
       return (await run()) as unknown as CallToolResult;
     }
+  }
+
+  /**
+   * Legacy -32042 (URLElicitationRequired, checklist E-06): show each URL through the elicitation
+   * handler; once the person consented, wait for the server's notifications/elicitation/complete
+   * (bounded), so the caller can retry. Declining or cancelling rethrows the original error.
+   */
+  private async completeUrlElicitations(error: McpProtocolError, signal = new AbortController().signal): Promise<void> {
+    const asks = ((error.data as { elicitations?: Params[] })?.elicitations ?? []).filter((e) => typeof e.url === 'string');
+    if (!asks.length) throw error;
+    for (const ask of asks) {
+      const done = ask.elicitationId ? this.elicitationCompleted(ask.elicitationId as string, signal) : Promise.resolve();
+      done.catch(() => {});
+      const answer = await answerInput(this.options, 'elicitation/create', { ...ask, mode: 'url' }, { server: this.serverInfo, signal });
+      if (answer.action !== 'accept') throw error;
+      await done;
+    }
+  }
+
+  /** Resolves when the server says the URL elicitation with this id completed, or after 5 minutes. */
+  private elicitationCompleted(id: string, signal: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const finish = () => {
+        clearTimeout(timer);
+        this.removeEventListener('notification', onNote);
+        signal.removeEventListener('abort', onAbort);
+      };
+      const onNote = (e: Event) => {
+        const m = (e as CustomEvent<JsonRpcMessage>).detail as { method?: string; params?: Params };
+        if (m.method === 'notifications/elicitation/complete' && m.params?.elicitationId === id) (finish(), resolve());
+      };
+      const onAbort = () => (finish(), reject(new McpAbortError()));
+      const timer = setTimeout(() => (finish(), resolve()), 300_000);
+      this.addEventListener('notification', onNote);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
   }
 
   listResources(options: ListOptions = {}): Promise<Resource[]> {
