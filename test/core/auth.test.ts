@@ -51,11 +51,23 @@ describe('authorization (OAuth 2.1 against a loopback authorization server)', ()
     const states: string[] = [];
     client.addEventListener('authchange', (e) => states.push((e as CustomEvent).detail));
     const error = await client.connect().then(() => undefined, (e) => e);
+    expect(await store.keys('mcp-auth-token:')).to.deep.equal([]);
     expect(error).to.be.instanceOf(McpAuthError);
     expect(error.needsAuthorization).to.equal(true);
     expect(error.status).to.equal(401);
     expect(client.authState).to.equal('needed');
     expect(states).to.deep.equal(['needed']);
+  });
+
+  it('reports a refused sign-in as authState denied, without acting on the error text', async () => {
+    await fetch(`${(await servers()).oauthControl}/deny-next`, { method: 'POST' });
+    const client = newClient();
+    const error = await clickTo('Sign in', () => client.authorize()).then(() => undefined, (e) => e);
+    expect(error).to.be.instanceOf(McpAuthError);
+    expect(error.message).to.include('access_denied').and.not.include('<img');
+    expect(client.authState).to.equal('denied');
+    expect(client.state).to.not.equal('ready');
+    expect(await store.keys('mcp-auth-flow:')).to.deep.equal([]); // the flow's state is single-use
   });
 
   it('signs in through a popup opened by a real click, then calls a protected tool', async () => {

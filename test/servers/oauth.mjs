@@ -22,11 +22,18 @@ class TestProvider extends DemoInMemoryAuthProvider {
   refreshTokens = new Map(); // token -> {clientId, scopes, resource}
   stats = { authorizations: 0, codeExchanges: 0, refreshes: 0, revocations: 0, lastResource: '', lastScope: '' };
 
+  denyNext = false;
+
   async authorize(client, params, res) {
     this.stats.authorizations++;
     this.stats.lastResource = params.resource?.href ?? '';
     this.stats.lastScope = params.scopes.join(' ');
-    return super.authorize(client, params, res);
+    if (!this.denyNext) return super.authorize(client, params, res);
+    // The person clicked "Deny": an RFC 6749 error response to the registered redirect URI.
+    this.denyNext = false;
+    const target = new URL(params.redirectUri);
+    target.search = new URLSearchParams({ error: 'access_denied', error_description: '<img src=x onerror=alert(1)>', ...(params.state ? { state: params.state } : {}) }).toString();
+    res.redirect(target.href);
   }
 
   async exchangeAuthorizationCode(client, code, verifier, redirectUri, resource) {
@@ -96,6 +103,7 @@ export async function startOAuthServers() {
   asApp.use('/__control', cors(corsOptions));
   asApp.get('/__control/stats', (req, res) => res.json(provider.stats));
   asApp.post('/__control/expire', (req, res) => (provider.expireAll(), res.json({ ok: true })));
+  asApp.post('/__control/deny-next', (req, res) => ((provider.denyNext = true), res.json({ ok: true })));
 
   let rsApp;
   const rs = await listen((req, res) => rsApp(req, res));
