@@ -113,6 +113,19 @@ describe('authorization (OAuth 2.1 against a loopback authorization server)', ()
     expect(client.authState).to.equal('signed-in');
   });
 
+  it('steps up on 403 insufficient_scope: needs a sign-in with the union of scopes, then the call succeeds', async () => {
+    const client = newClient();
+    await client.connect();
+    const error = await client.callTool('admin_report').then(() => undefined, (e) => e);
+    expect(error).to.be.instanceOf(McpAuthError);
+    expect(error.status).to.equal(403);
+    expect(client.authState).to.equal('needed');
+    await clickTo('Allow more', () => client.authorize());
+    expect((await stats()).lastScope.split(' ')).to.have.members(['mcp:tools', 'offline_access', 'mcp:admin']);
+    expect(firstText(await client.callTool('admin_report'))).to.equal('report');
+    expect(client.authState).to.equal('signed-in');
+  });
+
   it('signs out: forgets and revokes the tokens, and the next connect needs authorization again', async () => {
     const client = newClient();
     await client.connect();

@@ -117,11 +117,17 @@ export async function startOAuthServers() {
     resourceServerUrl: mcpUrl,
     scopesSupported: ['mcp:tools'],
   }));
-  rsApp.all('/mcp', requireBearerAuth({ verifier: provider, resourceMetadataUrl: prmUrl, expectedResource: mcpUrl }), async (req, res) => {
+  /** admin_report needs one more scope than the rest: a 403 insufficient_scope asks for a step-up. */
+  const requireAdminScope = (req, res, next) => {
+    if (req.body?.method !== 'tools/call' || req.body?.params?.name !== 'admin_report' || req.auth.scopes.includes('mcp:admin')) return next();
+    res.status(403).set('WWW-Authenticate', `Bearer error="insufficient_scope", scope="mcp:tools mcp:admin", resource_metadata="${prmUrl}"`).json({ error: 'insufficient_scope' });
+  };
+  rsApp.all('/mcp', requireBearerAuth({ verifier: provider, resourceMetadataUrl: prmUrl, expectedResource: mcpUrl }), requireAdminScope, async (req, res) => {
     const server = new McpServer({ name: 'oauth-fixture', version: '1.0.0' });
     server.registerTool('whoami', { description: 'Says who the bearer token belongs to' }, async (extra) => ({
       content: [{ type: 'text', text: JSON.stringify({ clientId: extra.authInfo?.clientId, scopes: extra.authInfo?.scopes, resource: String(extra.authInfo?.resource ?? '') }) }],
     }));
+    server.registerTool('admin_report', { description: 'Needs the mcp:admin scope' }, async () => ({ content: [{ type: 'text', text: 'report' }] }));
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     res.on('close', () => (transport.close(), server.close()));
     await server.connect(transport);
