@@ -36,11 +36,19 @@ export async function readSse(body: ReadableStream<Uint8Array>, handlers: SseHan
   const decoder = new TextDecoder();
   const cancel = () => void reader.cancel().catch(() => {});
   signal?.addEventListener('abort', cancel, { once: true });
+  // eventsource-parser holds a CR that ends a chunk until the next line break arrives (it might be
+  // half of a CRLF), so an event ended by bare CRs at a chunk's end would wait for the next event or
+  // be lost at the end of the stream. We complete it as CRLF ourselves and drop the LF that may follow.
+  let skipLf = false;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done || signal?.aborted) return;
-      parser.feed(decoder.decode(value, { stream: true }));
+      let text = decoder.decode(value, { stream: true });
+      if (!text) continue;
+      if (skipLf && text[0] === '\n') text = text.slice(1);
+      skipLf = text.endsWith('\r');
+      parser.feed(skipLf ? text + '\n' : text); // CR + our LF is one line end, as the CR alone was
       if (stop) return cancel();
       if (failure) {
         cancel();
