@@ -1,0 +1,144 @@
+import { LitElement, html, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ClientController } from '../../controllers/client-controller.js';
+import type { McpClient } from '../../core/client/client.js';
+import type { LoggingLevel } from '../../core/protocol/types.js';
+import { msg } from '../../internal/messages.js';
+import { tokens } from '../shared.styles.js';
+import { ClientEventsController } from './client-events.js';
+import { styles } from './mcp-log-view.styles.js';
+
+/** RFC 5424 severities, least severe first (checklist LG-01). */
+export const LEVELS: readonly LoggingLevel[] = ['debug', 'info', 'notice', 'warning', 'error', 'critical', 'alert', 'emergency'];
+
+/** One line of the log. */
+export interface LogEntry {
+  time: Date;
+  level: LoggingLevel;
+  /** Where it came from: a server log message, another notification, or a client error. */
+  source: 'log' | 'notification' | 'error';
+  /** The server's logger name, or the notification method. */
+  logger?: string;
+  /** The data as text: strings as they are, anything else as indented JSON. */
+  text: string;
+}
+
+/** Server data as text, never as markup (LG-03): strings unchanged, other values as JSON. */
+export function dataText(data: unknown): string {
+  if (typeof data === 'string') return data;
+  try {
+    return JSON.stringify(data, null, 2) ?? String(data);
+  } catch {
+    return String(data);
+  }
+}
+
+/** Notifications the log leaves out: log messages arrive as `log` events already, progress has its own display. */
+const SKIPPED = new Set(['notifications/message', 'notifications/progress']);
+
+/**
+ * @summary The server's log messages and notifications, and client errors, newest last.
+ * @csspart toolbar - The level filter and Clear button.
+ * @csspart level - The level <select>.
+ * @csspart list - The log (`role="log"`).
+ * @csspart entry - One entry, also named by its level (`entry error`).
+ * @cssprop --mcp-log-max-height - Height after which the log scrolls (20rem).
+ * @cssprop --mcp-log-warning-color - Colour of warning and notice levels.
+ */
+export class McpLogView extends LitElement {
+  static override styles = [tokens, styles];
+
+  private clientCtl = new ClientController(this);
+  protected readonly events = new ClientEventsController(this, () => this.clientCtl.client, {
+    log: (e) => {
+      const d = (e.detail ?? {}) as { level?: string; logger?: unknown; data?: unknown };
+      const level = LEVELS.includes(d.level as LoggingLevel) ? (d.level as LoggingLevel) : 'info';
+      this.add({ level, source: 'log', logger: typeof d.logger === 'string' ? d.logger : undefined, text: dataText(d.data) });
+    },
+    notification: (e) => {
+      const n = (e.detail ?? {}) as { method?: string; params?: unknown };
+      if (!n.method || SKIPPED.has(n.method)) return;
+      this.add({ level: 'info', source: 'notification', logger: n.method, text: n.params === undefined ? '' : dataText(n.params) });
+    },
+    error: (e) => {
+      const err = e.detail as Error | undefined;
+      this.add({ level: 'error', source: 'error', logger: err?.name, text: err?.message ?? dataText(err) });
+    },
+  });
+
+  /** The most entries kept; older ones are dropped. */
+  @property({ type: Number }) max = 500;
+  /** The least severe level shown; choosing one also asks a server with `logging` to send from that level. */
+  @property() level: LoggingLevel = 'debug';
+  /** A client to use instead of the enclosing <mcp-client>'s. */
+  @property({ attribute: false })
+  get client(): McpClient | undefined {
+    return this.clientCtl.client;
+  }
+  set client(client: McpClient | undefined) {
+    this.clientCtl.client = client;
+  }
+
+  @state() private items: LogEntry[] = [];
+  @query('[part="list"]') private list?: HTMLElement;
+  private stickToEnd = true;
+
+  /** The entries kept, oldest first. */
+  get entries(): readonly LogEntry[] {
+    return this.items;
+  }
+
+  /** Adds an entry (hosts can log their own lines too). */
+  add(entry: Omit<LogEntry, 'time'> & { time?: Date }): void {
+    const max = Math.max(1, this.max);
+    this.items = [...this.items.slice(-(max - 1)), { time: new Date(), ...entry }];
+  }
+
+  /** Empties the log. */
+  clear(): void {
+    this.items = [];
+  }
+
+  protected override willUpdate(): void {
+    const l = this.list;
+    this.stickToEnd = !l || l.scrollHeight - l.scrollTop - l.clientHeight < 24;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('items' as keyof McpLogView) && this.stickToEnd && this.list) this.list.scrollTop = this.list.scrollHeight;
+  }
+
+  override render() {
+    const min = LEVELS.indexOf(this.level);
+    const shown = this.items.filter((e) => LEVELS.indexOf(e.level) >= min);
+    return html`
+      <div part="toolbar">
+        <label
+          >${msg().level}
+          <select part="level" .value=${this.level} @change=${this.onLevel}>
+            ${LEVELS.map((l) => html`<option value=${l} ?selected=${l === this.level}>${msg().levels[l] ?? l}</option>`)}
+          </select>
+        </label>
+        <button @click=${this.clear}>${msg().clear}</button>
+        <span class="muted">${msg().logEntries(shown.length)}</span>
+      </div>
+      <div part="list" role="log" aria-live="polite" aria-label=${msg().log} tabindex="0">
+        ${shown.map(
+          (e) => html`<div part="entry ${e.level}">
+            <time datetime=${e.time.toISOString()}>${e.time.toLocaleTimeString()}</time>
+            <span class="level">${e.level}</span>
+            <span class="logger">${e.logger ?? ''}</span>
+            ${e.text ? html`<pre>${e.text}</pre>` : ''}
+          </div>`,
+        )}
+      </div>
+      ${shown.length ? '' : html`<p class="muted">${msg().logEmpty}</p>`}
+    `;
+  }
+
+  private onLevel(e: Event) {
+    this.level = (e.target as HTMLSelectElement).value as LoggingLevel;
+    const client = this.clientCtl.client;
+    if (client?.state === 'ready' && client.serverCapabilities.logging) client.setLogLevel(this.level).catch((error: Error) => this.add({ level: 'error', source: 'error', logger: error.name, text: error.message }));
+  }
+}
