@@ -294,6 +294,15 @@ describe('<mcp-schema-form>', () => {
     expect(el.value).to.deep.equal({ tree: { label: 'root' } });
   });
 
+  it('shows no controls for a tool without parameters', async () => {
+    for (const schema of [{ type: 'object' }, { type: 'object', properties: {}, additionalProperties: false }]) {
+      const el = await fixture<McpSchemaForm>(html`<mcp-schema-form .schema=${schema}></mcp-schema-form>`);
+      expect(el.shadowRoot!.querySelectorAll('input, select, textarea').length).to.equal(0);
+      expect(el.value).to.deep.equal({});
+      expect(el.validate()).to.equal(true);
+    }
+  });
+
   it('refuses to treat a network $ref as permissive and never fetches it', async () => {
     const fetched: string[] = [];
     const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => fetched.push(e.name)));

@@ -140,7 +140,11 @@ export class McpSchemaForm extends LitElement {
     return html`<fieldset part="form" class="plain" ?disabled=${this.disabled}>
       ${doc.problem ? html`<p part="message" class="error" role="alert">${msg().schemaForm.schema[doc.problem.code]}</p>` : nothing}
       ${formError && !doc.problem ? html`<p part="error" class="error" role="alert" data-invalid>${this.errorText(formError, root)}</p>` : nothing}
-      ${root.kind === 'object' ? this.renderProperties(root, this.ensureObject(root, this.draft, slot, true), slot) : this.renderField(root, this.draft, slot)}
+      ${root.kind === 'object'
+        ? this.renderProperties(root, this.ensureObject(root, this.draft, slot, true), slot)
+        : root.problem === 'any' && !doc.problem
+          ? nothing /* a tool without parameters */
+          : this.renderField(root, this.draft, slot)}
     </fieldset>`;
   }
 

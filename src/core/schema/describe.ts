@@ -234,7 +234,7 @@ function describeObject(field: FieldModel, s: Record<string, unknown>): FieldMod
   const required = new Set(Array.isArray(s.required) ? s.required.filter((k): k is string => typeof k === 'string') : []);
   const extra = s.additionalProperties;
   const entries = isObject(extra) && Object.keys(extra).length ? extra : undefined;
-  if (!props.length && !entries) return { ...field, problem: extra === false ? 'unsupported' : 'any' };
+  if (!props.length && !entries && extra !== false) return { ...field, problem: 'any' };
   if (isObject(s.patternProperties) && !props.length) return { ...field, problem: 'unsupported' };
   return { ...field, kind: 'object', properties: props.map(([name, schema]) => ({ name, schema, required: required.has(name) })), entries };
 }

@@ -115,6 +115,20 @@ describe('draftToArguments: from the form state to the arguments object', () => 
     expect(r.errors).to.deep.equal({});
   });
 
+  it('writes times with an offset, as RFC 3339 format "time" wants', () => {
+    const s = { type: 'object', properties: { t: { type: 'string', format: 'time' } } };
+    const r = roundTrip(s, { t: '07:08' });
+    expect(r.args.t).to.match(/^07:08:00(Z|[+-]\d\d:\d\d)$/);
+    expect(r.errors).to.deep.equal({});
+  });
+
+  it('opens a nullable object only when added, and sends null for a required one left closed', () => {
+    const obj = { anyOf: [{ type: 'object', properties: { a: { type: 'string' } } }, { type: 'null' }] };
+    expect(roundTrip({ type: 'object', properties: { o: obj } }).args).to.deep.equal({});
+    expect(roundTrip({ type: 'object', required: ['o'], properties: { o: obj } }).args).to.deep.equal({ o: null });
+    expect(roundTrip({ type: 'object', properties: { o: obj } }, { o: { a: 'x' } }).args).to.deep.equal({ o: { a: 'x' } });
+  });
+
   it('keeps __proto__ and constructor keys as data and never touches Object.prototype', () => {
     const s = JSON.parse('{"type":"object","required":["constructor"],"properties":{"__proto__":{"type":"object","properties":{"polluted":{"type":"string","default":"yes"}}},"constructor":{"type":"string"}},"additionalProperties":{"type":"string"}}');
     const preset = JSON.parse('{"__proto__":{"polluted":"yes"},"constructor":"c","toString":"t"}');
