@@ -55,11 +55,11 @@ export function toLocalDateTime(iso: string): string {
   return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
-/** A datetime-local input's value as an RFC 3339 date-time with the local offset. */
+/** A datetime-local input's value as an RFC 3339 date-time in UTC (`…Z`, the form most servers' patterns accept). */
 export function fromLocalDateTime(local: string): string {
   const d = new Date(local);
   if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(local) || Number.isNaN(d.getTime())) return local;
-  return (local.length === 16 ? `${local}:00` : local) + utcOffset(d);
+  return d.toISOString().replace('.000Z', 'Z');
 }
 
 /** A time input's value (`HH:mm[:ss]`) as an RFC 3339 time with today's local offset. */
