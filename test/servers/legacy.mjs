@@ -83,6 +83,20 @@ function createServer(session, sessions) {
     return text(`done after ${steps} steps`);
   });
 
+  // Benchmark load: `count` progress notifications as fast as the server can write them, then the result.
+  server.registerTool('progress_burst', {
+    description: 'Sends `count` progress notifications back to back, then answers',
+    inputSchema: { count: z.number().int().default(1000) },
+  }, async ({ count }, extra) => {
+    const progressToken = extra._meta?.progressToken;
+    if (progressToken !== undefined) {
+      for (let i = 1; i <= count; i++) {
+        await extra.sendNotification({ method: 'notifications/progress', params: { progressToken, progress: i, total: count } });
+      }
+    }
+    return text(`sent ${count}`);
+  });
+
   server.registerTool('ask_llm', { description: 'Asks the client to sample', inputSchema: { prompt: z.string() } },
     async ({ prompt }, extra) => {
       try {
