@@ -1,5 +1,7 @@
-// Builds the browser bundles. dist/client.js is the headless core (no lit), with the auth code split
-// into dist/chunks/; dist/auth-callback.js is the OAuth callback page module; element bundles come later.
+// Builds the browser bundles: dist/client.js (the headless core, no lit) and dist/mcp-elements.js
+// (ESM, every element), each with the auth code split into dist/chunks/ and loaded on first use;
+// dist/mcp-elements.iife.js (script tag, global McpElements, auth inlined); dist/auth-callback.js
+// (the OAuth callback page module).
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -18,9 +20,21 @@ export default [
     plugins: plugins(),
   },
   {
+    // Built apart from client.js so each file stands alone (one <script type=module> is enough).
+    input: { 'mcp-elements': 'src/index.ts' },
+    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    plugins: plugins(),
+  },
+  {
     // The OAuth callback module a host serves at its redirect URI.
     input: 'src/auth-callback.ts',
     output: { file: 'dist/auth-callback.js', format: 'es', sourcemap: true },
+    plugins: plugins(),
+  },
+  {
+    // The script-tag build: one file, so the lazily imported auth code is inlined.
+    input: 'src/index.ts',
+    output: { file: 'dist/mcp-elements.iife.js', format: 'iife', name: 'McpElements', sourcemap: true, inlineDynamicImports: true },
     plugins: plugins(),
   },
 ];

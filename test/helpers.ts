@@ -38,3 +38,25 @@ export function nextEvent<T = unknown>(target: EventTarget, type: string, timeou
 
 /** Text of the first text block of a tool result. */
 export const firstText = (result: { content: { type: string; text?: string }[] }) => result.content.find((c) => c.type === 'text')?.text ?? '';
+
+/** The control labelled `label` inside an element's shadow root (the label text without its required mark). */
+export function controlByLabel<T extends HTMLElement = HTMLInputElement>(root: ShadowRoot | Element, label: string): T {
+  const scope = 'shadowRoot' in root && root.shadowRoot ? root.shadowRoot : (root as ShadowRoot);
+  const found = [...scope.querySelectorAll('label')].find((l) => l.textContent!.replace('*', '').trim() === label);
+  if (!found) throw new Error(`no control labelled ${label}`);
+  return scope.querySelector<T>(`#${CSS.escape(found.htmlFor)}`)!;
+}
+
+/** Types into an input as a person would (value + input event). */
+export function typeInto(input: HTMLInputElement | HTMLTextAreaElement, text: string): void {
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
+/** The button with this accessible text inside a shadow root. */
+export function buttonNamed(root: ShadowRoot, name: string): HTMLButtonElement {
+  const b = [...root.querySelectorAll('button')].find((x) => x.textContent!.trim() === name || x.getAttribute('aria-label') === name);
+  if (!b) throw new Error(`no button named ${name}`);
+  return b;
+}

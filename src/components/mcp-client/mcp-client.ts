@@ -1,0 +1,216 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { clientContext } from '../../controllers/context.js';
+import { McpClient, type ClientState } from '../../core/client/client.js';
+import { samplingRejected } from '../../core/client/input.js';
+import type { JsonRpcNotification } from '../../core/jsonrpc/messages.js';
+import type { CreateMessageParams, CreateMessageResult, ElicitParams, ElicitResult, Tool } from '../../core/protocol/types.js';
+import { McpConnectedEvent, McpDisconnectedEvent, McpElicitationRequestEvent, McpErrorEvent, McpNotificationEvent, McpSamplingRequestEvent } from '../../events/events.js';
+import { humanInTheLoop } from '../../internal/human-in-the-loop.js';
+import { msg } from '../../internal/messages.js';
+import { tokens } from '../shared.styles.js';
+import { styles } from './mcp-client.styles.js';
+import '../mcp-tool-list/define.js';
+import '../mcp-tool-form/define.js';
+import '../mcp-resource-browser/define.js';
+import '../mcp-prompt-list/define.js';
+import '../mcp-log-view/define.js';
+import '../mcp-sampling-dialog/define.js';
+import '../mcp-elicitation-dialog/define.js';
+
+type Tab = 'tools' | 'resources' | 'prompts' | 'log';
+
+/** What the page's LLM does for a sampling request the person approved. */
+export type SamplingHandler = (params: CreateMessageParams, context: { signal: AbortSignal }) => Promise<CreateMessageResult>;
+
+/**
+ * @summary The whole widget for one MCP server: connection status, tools with forms and results, resources, prompts and log.
+ * @fires mcp-connected - Connected (again).
+ * @fires mcp-disconnected - Disconnected.
+ * @fires mcp-error - Connecting or a call failed.
+ * @fires mcp-notification - A server notification arrived.
+ * @fires mcp-sampling-request - A server asks to use the page's LLM (cancelable: preventDefault() rejects).
+ * @fires mcp-elicitation-request - A server asks the user for information (cancelable: preventDefault() declines).
+ * @csspart header - Server name, status and connection buttons.
+ * @csspart server - The server's name.
+ * @csspart status - The connection state.
+ * @csspart error - The connection error with Retry.
+ * @csspart tabs - The tab list.
+ * @csspart tab - One tab (also `tab selected`).
+ * @csspart tools - The tool list and form.
+ */
+export class McpClientElement extends LitElement {
+  static override styles = [tokens, styles];
+
+  private provider = new ContextProvider(this, { context: clientContext });
+
+  /** The MCP server endpoint. */
+  @property() url = '';
+  /** `auto` (default), `streamable-http` or `sse`. */
+  @property() transport: 'auto' | 'streamable-http' | 'sse' = 'auto';
+  /** `light` or `dark` to override the system colour scheme. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+  /** The page's LLM, used for sampling requests a person approved. Without it the person writes the reply. */
+  @property({ attribute: false }) samplingHandler?: SamplingHandler;
+  /** Host policy for sampling requests: `ask` (default) shows the dialog, `approve` skips the first step, `reject` refuses. */
+  @property({ attribute: false }) samplingPolicy?: (params: CreateMessageParams) => 'ask' | 'approve' | 'reject';
+
+  /** How many sampling requests one server may make per minute before they are refused. */
+  @property({ type: Number, attribute: 'sampling-rate-limit' }) samplingRateLimit = 10;
+
+  @state() private tab: Tab = 'tools';
+  @state() private selectedTool?: Tool;
+  @state() private connectionState: ClientState = 'idle';
+  @state() private error?: Error;
+  private current?: McpClient;
+  private samplingTimes: number[] = [];
+
+  /** The McpClient behind the element. */
+  get client(): McpClient | undefined {
+    return this.current;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.current && this.current.state !== 'ready') void this.connect();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    void this.current?.close();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('url') || changed.has('transport')) && this.url && (this.current?.url !== this.url || this.current.options.transport !== this.transport)) {
+      this.replaceClient();
+    }
+  }
+
+  /** Connects (or reconnects) to the server. */
+  async connect(): Promise<void> {
+    const client = this.current;
+    if (!client) return;
+    this.error = undefined;
+    try {
+      await client.connect();
+      this.dispatchEvent(new McpConnectedEvent(client.serverInfo, client.era));
+    } catch (error) {
+      if (client !== this.current) return;
+      this.error = error as Error;
+      this.dispatchEvent(new McpErrorEvent(error as Error));
+    }
+  }
+
+  /** Closes the connection. */
+  async disconnect(): Promise<void> {
+    await this.current?.close();
+    this.dispatchEvent(new McpDisconnectedEvent());
+    this.replaceClient(false);
+  }
+
+  override render() {
+    const client = this.current;
+    const caps = client?.serverCapabilities ?? {};
+    const name = client?.serverInfo?.title || client?.serverInfo?.name || this.url;
+    const ready = this.connectionState === 'ready';
+    const tabs: [Tab, string, boolean][] = [
+      ['tools', msg().tools, true],
+      ['resources', msg().resources, !!caps.resources],
+      ['prompts', msg().prompts, !!caps.prompts],
+      ['log', msg().log, true],
+    ];
+    return html`
+      <div part="header">
+        <h2 part="server">${name}</h2>
+        <span part="status" role="status" data-state=${this.connectionState}>${msg().state[this.connectionState]}${ready && client?.era ? html` · <span class="muted">${client.protocolVersion}</span>` : nothing}</span>
+        <span class="spacer"></span>
+        ${ready ? html`<button @click=${this.disconnect}>${msg().disconnect}</button>` : html`<button class="primary" ?disabled=${this.connectionState === 'connecting'} @click=${this.connect}>${msg().connect}</button>`}
+      </div>
+      ${this.error
+        ? html`<div part="error" role="alert"><span class="error">${this.error.message}</span><button @click=${this.connect}>${msg().retry}</button></div>`
+        : nothing}
+      ${ready && client?.instructions ? html`<details><summary>${msg().instructions}</summary><p part="instructions">${client.instructions}</p></details>` : nothing}
+      ${ready
+        ? html`<div part="tabs" role="tablist" aria-label=${name} @keydown=${this.onTabKey}>
+              ${tabs
+                .filter(([, , shown]) => shown)
+                .map(
+                  ([id, label]) =>
+                    html`<button part=${this.tab === id ? 'tab selected' : 'tab'} role="tab" id="tab-${id}" aria-controls="panel" aria-selected=${this.tab === id ? 'true' : 'false'} tabindex=${this.tab === id ? 0 : -1} @click=${() => (this.tab = id)}>
+                      ${label}
+                    </button>`,
+                )}
+            </div>
+            <div id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}">${this.renderTab()}</div>`
+        : nothing}
+    `;
+  }
+
+  private renderTab() {
+    switch (this.tab) {
+      case 'tools':
+        return html`<div part="tools">
+          <mcp-tool-list exportparts="search,list,tool,icon,description" .selected=${this.selectedTool?.name} @mcp-tool-select=${(e: CustomEvent<Tool>) => (this.selectedTool = e.detail)}></mcp-tool-list>
+          ${this.selectedTool ? html`<mcp-tool-form .tool=${this.selectedTool.name} .definition=${this.selectedTool}></mcp-tool-form>` : html`<p class="muted">${msg().chooseTool}</p>`}
+        </div>`;
+      case 'resources':
+        return html`<mcp-resource-browser></mcp-resource-browser>`;
+      case 'prompts':
+        return html`<mcp-prompt-list></mcp-prompt-list>`;
+      case 'log':
+        return html`<mcp-log-view></mcp-log-view>`;
+    }
+  }
+
+  private replaceClient(connect = true): void {
+    void this.current?.close();
+    const client = new McpClient({
+      url: this.url,
+      transport: this.transport,
+      clientInfo: { name: 'mcp-elements', version: '0.1.0' },
+      onSampling: (params, { signal }) => this.askSampling(params, signal),
+      onElicitation: (params, { signal }) => this.askElicitation(params, signal),
+    });
+    client.addEventListener('statechange', () => {
+      this.connectionState = client.state;
+      if (client.state === 'ready' && this.error) this.error = undefined;
+    });
+    client.addEventListener('notification', (e) => this.dispatchEvent(new McpNotificationEvent((e as CustomEvent<JsonRpcNotification>).detail)));
+    client.addEventListener('toolschanged', () => (this.selectedTool = undefined));
+    this.current = client;
+    this.connectionState = client.state;
+    this.selectedTool = undefined;
+    this.provider.setValue(client);
+    if (connect && this.isConnected) void this.connect();
+  }
+
+  private async askSampling(params: CreateMessageParams, signal: AbortSignal): Promise<CreateMessageResult> {
+    const server = this.current?.serverInfo;
+    const now = Date.now();
+    this.samplingTimes = this.samplingTimes.filter((t) => now - t < 60_000);
+    if (this.samplingTimes.length >= this.samplingRateLimit) throw samplingRejected(msg().rateLimited(server?.name ?? this.url));
+    this.samplingTimes.push(now);
+    const policy = this.samplingPolicy?.(params) ?? 'ask';
+    if (policy === 'reject' || !this.dispatchEvent(new McpSamplingRequestEvent(params, server))) throw samplingRejected();
+    if (policy === 'approve' && this.samplingHandler) return this.samplingHandler(params, { signal });
+    if (!humanInTheLoop.sampling) throw samplingRejected('No sampling dialog is available on this page');
+    return humanInTheLoop.sampling(params, { host: this, server, signal, handler: this.samplingHandler });
+  }
+
+  private async askElicitation(params: ElicitParams, signal: AbortSignal): Promise<ElicitResult> {
+    const server = this.current?.serverInfo;
+    if (!this.dispatchEvent(new McpElicitationRequestEvent(params, server)) || !humanInTheLoop.elicitation) return { action: 'decline' };
+    return humanInTheLoop.elicitation(params, { host: this, server, signal });
+  }
+
+  private onTabKey(e: KeyboardEvent): void {
+    if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) return;
+    const tabs = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[role=tab]')];
+    const i = tabs.findIndex((t) => t.getAttribute('aria-selected') === 'true');
+    const next = e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : (i + (e.key === 'ArrowRight' ? 1 : -1) + tabs.length) % tabs.length;
+    e.preventDefault();
+    tabs[next].click();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('[role=tab][aria-selected=true]')?.focus());
+  }
+}

@@ -1,0 +1,141 @@
+import { LitElement, html, nothing } from 'lit';
+import { query, state } from 'lit/decorators.js';
+import type { ElicitParams, ElicitResult, Implementation, JsonSchema } from '../../core/protocol/types.js';
+import { msg } from '../../internal/messages.js';
+import { safeLink } from '../../internal/safe-url.js';
+import { dialogStyles } from '../dialog.styles.js';
+import { deepActiveElement, serverName } from '../mcp-sampling-dialog/mcp-sampling-dialog.js';
+import type { McpSchemaForm } from '../mcp-schema-form/mcp-schema-form.js';
+import { tokens } from '../shared.styles.js';
+import '../mcp-schema-form/define.js';
+
+export interface ElicitationRequest {
+  params: ElicitParams;
+  server?: Implementation;
+  /** Aborted when the server cancels the request. */
+  signal?: AbortSignal;
+}
+
+const SENSITIVE = /pass(word|phrase|code)?|secret|token|api[\s_-]?key|credential|card|cvv|cvc|iban|ssn|social security|pin\b/i;
+
+/** Names of fields that look like they ask for a secret (checklist E-07: servers must not, so warn). */
+export function sensitiveFields(schema: JsonSchema | undefined): string[] {
+  const props = (schema?.properties ?? {}) as Record<string, JsonSchema>;
+  return Object.entries(props)
+    .filter(([key, s]) => SENSITIVE.test(key) || SENSITIVE.test(String(s?.title ?? '')) || SENSITIVE.test(String(s?.description ?? '')))
+    .map(([key, s]) => String(s?.title ?? key));
+}
+
+/** The parts of a URL a person should check: its host (highlighted) and whether it uses punycode or plain http. */
+export function describeUrl(url: string): { href: string; host: string; before: string; after: string; punycode: boolean; insecure: boolean } | undefined {
+  const href = safeLink(url);
+  if (!href) return undefined;
+  const u = new URL(href);
+  const at = href.indexOf(u.host);
+  return { href, host: u.host, before: href.slice(0, at), after: href.slice(at + u.host.length), punycode: u.hostname.split('.').some((l) => l.startsWith('xn--')), insecure: u.protocol === 'http:' };
+}
+
+/**
+ * @summary Asks the person for what a server requests: a form (restricted schema) or consent to open a URL.
+ * @csspart dialog - The modal dialog.
+ * @csspart form - The schema form (form mode).
+ * @csspart url - The full URL with its host highlighted (URL mode).
+ */
+export class McpElicitationDialog extends LitElement {
+  static override styles = [tokens, dialogStyles];
+
+  @state() private request?: ElicitationRequest;
+  @query('dialog') private dialog!: HTMLDialogElement;
+  @query('mcp-schema-form') private form?: McpSchemaForm;
+  private settle?: (result: ElicitResult) => void;
+  private returnFocus?: HTMLElement;
+
+  /** Shows the dialog; resolves with accept (and the content), decline or cancel. */
+  async open(request: ElicitationRequest): Promise<ElicitResult> {
+    this.request = request;
+    this.returnFocus = deepActiveElement();
+    await this.updateComplete;
+    this.dialog.showModal();
+    const cancelled = () => this.finish({ action: 'cancel' });
+    request.signal?.addEventListener('abort', cancelled, { once: true });
+    try {
+      return await new Promise<ElicitResult>((resolve) => (this.settle = resolve));
+    } finally {
+      request.signal?.removeEventListener('abort', cancelled);
+    }
+  }
+
+  override render() {
+    const r = this.request;
+    if (!r) return html`<dialog part="dialog"></dialog>`;
+    const url = r.params.mode === 'url';
+    return html`<dialog part="dialog" aria-labelledby="title" aria-describedby="message" @cancel=${this.onEscape}>
+      <h2 id="title">${msg().elicitationTitle(serverName(r.server))}</h2>
+      <p id="message" style="white-space:pre-wrap">${r.params.message}</p>
+      ${url ? this.renderUrl(r.params.url ?? '') : this.renderForm(r.params.requestedSchema)}
+    </dialog>`;
+  }
+
+  private renderForm(schema: JsonSchema | undefined) {
+    const secrets = sensitiveFields(schema);
+    return html`
+      ${secrets.length ? html`<p class="warning" role="note">${msg().sensitiveWarning(secrets.join(', '))}</p>` : nothing}
+      <form
+        novalidate
+        @submit=${(e: Event) => {
+          e.preventDefault();
+          this.submit();
+        }}
+      >
+        <mcp-schema-form part="form" .schema=${schema ?? { type: 'object' }} .value=${{}}></mcp-schema-form>
+        <div class="actions">
+          <button type="button" @click=${() => this.finish({ action: 'cancel' })}>${msg().cancel}</button>
+          <button type="button" @click=${() => this.finish({ action: 'decline' })}>${msg().decline}</button>
+          <button type="submit" class="primary">${msg().submit}</button>
+        </div>
+      </form>
+    `;
+  }
+
+  private renderUrl(raw: string) {
+    const u = describeUrl(raw);
+    return html`
+      ${u
+        ? html`<p part="url" style="word-break:break-all"><code>${u.before}<mark>${u.host}</mark>${u.after}</code></p>
+            <p>${msg().urlDomain(u.host)}</p>
+            ${u.punycode ? html`<p class="warning" role="note">${msg().punycodeWarning}</p>` : nothing}
+            ${u.insecure ? html`<p class="warning" role="note">${msg().insecureUrl}</p>` : nothing}`
+        : html`<p class="warning" role="note">${msg().unsafeUrl}</p><p part="url"><code>${raw}</code></p>`}
+      <div class="actions">
+        <button type="button" @click=${() => this.finish({ action: 'cancel' })}>${msg().cancel}</button>
+        <button type="button" @click=${() => this.finish({ action: 'decline' })}>${msg().decline}</button>
+        <button type="button" class="primary" ?disabled=${!u} @click=${() => this.openUrl(u!.href)}>${msg().open}</button>
+      </div>
+    `;
+  }
+
+  private submit(): void {
+    if (!this.form?.validate()) return;
+    this.finish({ action: 'accept', content: this.form.value as ElicitResult['content'] });
+  }
+
+  private openUrl(href: string): void {
+    // Opened only now, in the click, in a new top-level context the page cannot inspect (E-05).
+    window.open(href, '_blank', 'noopener,noreferrer');
+    this.finish({ action: 'accept' });
+  }
+
+  private onEscape(e: Event): void {
+    e.preventDefault();
+    this.finish({ action: 'cancel' });
+  }
+
+  private finish(result: ElicitResult): void {
+    const settle = this.settle;
+    this.settle = undefined;
+    if (this.dialog?.open) this.dialog.close();
+    this.request = undefined;
+    this.returnFocus?.focus();
+    settle?.(result);
+  }
+}

@@ -1,0 +1,179 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import { ClientController } from '../../controllers/client-controller.js';
+import { McpClient } from '../../core/client/client.js';
+import { McpAbortError } from '../../core/jsonrpc/errors.js';
+import type { CallToolResult, Progress, Tool } from '../../core/protocol/types.js';
+import { McpErrorEvent, McpToolCallEvent, McpToolResultEvent } from '../../events/events.js';
+import { msg } from '../../internal/messages.js';
+import { isDestructive, toolTitle } from '../mcp-tool-list/mcp-tool-list.js';
+import type { McpSchemaForm } from '../mcp-schema-form/mcp-schema-form.js';
+import { tokens } from '../shared.styles.js';
+import { styles } from './mcp-tool-form.styles.js';
+import '../mcp-schema-form/define.js';
+import '../mcp-result-view/define.js';
+
+/**
+ * @summary One tool's form: fields from its input schema, a Run button, progress, Cancel, and the result.
+ * @fires mcp-tool-call - Before the call; cancelable: preventDefault() vetoes it.
+ * @fires mcp-tool-result - After the call, with the result or the error.
+ * @fires mcp-error - The call failed.
+ * @csspart header - Title and name.
+ * @csspart description - The tool's description.
+ * @csspart form - The schema form.
+ * @csspart actions - Run, Cancel and progress.
+ * @csspart run - The Run button.
+ * @csspart cancel - The Cancel button.
+ * @csspart progress - The progress display.
+ * @csspart confirm - The confirmation asked before a destructive tool runs.
+ * @csspart error - The error of a failed call.
+ * @csspart result - The result view.
+ */
+export class McpToolForm extends LitElement {
+  static override styles = [tokens, styles];
+
+  private clientCtl = new ClientController(this);
+  private toolTask = new Task(this, {
+    task: async ([name, client, ready, definition], { signal }): Promise<Tool | undefined> => {
+      if (definition) return definition;
+      if (!name || !client) return undefined;
+      if (!ready) await client.connect({ signal });
+      return (await client.listTools({ signal })).find((t) => t.name === name);
+    },
+    args: () => [this.tool, this.clientCtl.client, this.clientCtl.ready, this.definition, this.clientCtl.revision] as const,
+  });
+
+  /** The name of the tool this form calls. */
+  @property() tool?: string;
+  /** The tool definition, when the host already has it (saves a tools/list). */
+  @property({ attribute: false }) definition?: Tool;
+  /** Standalone use: the MCP server URL, when not inside <mcp-client>. */
+  @property() url?: string;
+  /** Preset argument values. */
+  @property({ attribute: false }) values: Record<string, unknown> = {};
+  /** Names of arguments fixed to their preset value: shown, not editable, always sent. */
+  @property({ attribute: false }) locked: string[] = [];
+  /** A client to use instead of the enclosing <mcp-client>'s. */
+  @property({ attribute: false })
+  get client(): McpClient | undefined {
+    return this.clientCtl.client;
+  }
+  set client(client: McpClient | undefined) {
+    this.clientCtl.client = client;
+  }
+
+  @state() private running = false;
+  @state() private progress?: Progress;
+  @state() private confirming = false;
+  @state() private result?: CallToolResult;
+  @state() private error?: Error;
+  @query('mcp-schema-form') private form?: McpSchemaForm;
+  private abort?: AbortController;
+  private ownClient?: McpClient;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+    void this.ownClient?.close();
+    this.ownClient = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('url') && this.url && this.ownClient?.url !== this.url) {
+      void this.ownClient?.close();
+      this.ownClient = new McpClient({ url: this.url });
+      this.client = this.ownClient;
+    }
+  }
+
+  /** Validates and runs the tool, as the Run button does. */
+  async run(): Promise<void> {
+    const tool = this.toolTask.value;
+    if (!tool || this.running || !this.form?.validate()) return;
+    if (isDestructive(tool) && !this.confirming) {
+      this.confirming = true;
+      return;
+    }
+    this.confirming = false;
+    await this.call(tool, { ...this.form.value, ...this.lockedValues() });
+  }
+
+  /** Cancels the running call. */
+  cancel(): void {
+    this.abort?.abort();
+  }
+
+  override render() {
+    return this.toolTask.render({
+      initial: () => nothing,
+      pending: () => html`<p class="muted" role="status">${msg().state.connecting}</p>`,
+      error: (e) => html`<p part="error" class="error" role="alert">${(e as Error).message}</p>`,
+      complete: (tool) => (tool ? this.renderTool(tool) : html`<p class="error" role="alert">${msg().unknownTool(this.tool ?? '')}</p>`),
+    });
+  }
+
+  private renderTool(tool: Tool) {
+    const p = this.progress;
+    return html`
+      <div part="header">
+        <h3>${toolTitle(tool)}</h3>
+        ${toolTitle(tool) !== tool.name ? html`<code>${tool.name}</code>` : nothing}
+      </div>
+      ${tool.description ? html`<p part="description">${tool.description}</p>` : nothing}
+      <form
+        @submit=${(e: Event) => {
+          e.preventDefault();
+          void this.run();
+        }}
+        novalidate
+      >
+        <mcp-schema-form part="form" exportparts="field,label,input,help,error: field-error" .schema=${tool.inputSchema ?? { type: 'object' }} .value=${this.values} .locked=${this.locked} ?disabled=${this.running}></mcp-schema-form>
+        ${this.confirming
+          ? html`<div part="confirm" role="alertdialog" aria-label=${msg().confirmDestructive(toolTitle(tool))}>
+              <p>${msg().confirmDestructive(toolTitle(tool))}</p>
+              <button type="submit" class="danger">${msg().confirm}</button>
+              <button type="button" @click=${() => (this.confirming = false)}>${msg().cancel}</button>
+            </div>`
+          : html`<div part="actions">
+              <button part="run" type="submit" class="primary" ?disabled=${this.running}>${msg().run}</button>
+              ${this.running ? html`<button part="cancel" type="button" @click=${this.cancel}>${msg().cancel}</button>` : nothing}
+              ${this.running
+                ? html`<div part="progress" role="status">
+                    ${p?.total ? html`<progress max=${p.total} .value=${p.progress} aria-label=${msg().running}></progress>` : html`<progress aria-label=${msg().running}></progress>`}
+                    <span>${p ? `${msg().progress(p.progress, p.total)}${p.message ? ` — ${p.message}` : ''}` : msg().running}</span>
+                  </div>`
+                : nothing}
+            </div>`}
+      </form>
+      ${this.error ? html`<p part="error" class="error" role="alert">${this.error.message}</p>` : nothing}
+      ${this.result ? html`<mcp-result-view part="result" .result=${this.result} .outputSchema=${tool.outputSchema} .client=${this.client}></mcp-result-view>` : nothing}
+    `;
+  }
+
+  private lockedValues(): Record<string, unknown> {
+    return Object.fromEntries(this.locked.filter((k) => k in this.values).map((k) => [k, this.values[k]]));
+  }
+
+  private async call(tool: Tool, args: Record<string, unknown>): Promise<void> {
+    if (!this.dispatchEvent(new McpToolCallEvent(tool.name, args))) return;
+    const client = this.client!;
+    this.abort = new AbortController();
+    this.running = true;
+    this.progress = undefined;
+    this.error = undefined;
+    this.result = undefined;
+    try {
+      this.result = await client.callTool(tool.name, args, { signal: this.abort.signal, onProgress: (p) => (this.progress = p) });
+      this.dispatchEvent(new McpToolResultEvent(tool.name, args, this.result));
+    } catch (error) {
+      // What the user typed stays in the form: only the error is shown.
+      this.error = error instanceof McpAbortError ? new Error(msg().cancelled) : (error as Error);
+      this.dispatchEvent(new McpToolResultEvent(tool.name, args, undefined, error as Error));
+      if (!(error instanceof McpAbortError)) this.dispatchEvent(new McpErrorEvent(error as Error));
+    } finally {
+      this.running = false;
+      this.abort = undefined;
+    }
+  }
+}

@@ -1,0 +1,27 @@
+// The full build: registers every element (only tags not yet defined) and exports their classes,
+// the events and the headless client.
+import './components/mcp-client/define.js';
+import './components/mcp-tool-list/define.js';
+import './components/mcp-tool-form/define.js';
+import './components/mcp-result-view/define.js';
+import './components/mcp-resource-browser/define.js';
+import './components/mcp-prompt-list/define.js';
+import './components/mcp-log-view/define.js';
+import './components/mcp-schema-form/define.js';
+import './components/mcp-sampling-dialog/define.js';
+import './components/mcp-elicitation-dialog/define.js';
+
+export * from './client.js';
+export { McpClientElement } from './components/mcp-client/mcp-client.js';
+export { McpSamplingDialog } from './components/mcp-sampling-dialog/mcp-sampling-dialog.js';
+export { McpElicitationDialog } from './components/mcp-elicitation-dialog/mcp-elicitation-dialog.js';
+export { McpResultView } from './components/mcp-result-view/mcp-result-view.js';
+export { McpResourceBrowser } from './components/mcp-resource-browser/mcp-resource-browser.js';
+export { McpPromptList } from './components/mcp-prompt-list/mcp-prompt-list.js';
+export { McpLogView } from './components/mcp-log-view/mcp-log-view.js';
+export { McpSchemaForm } from './components/mcp-schema-form/mcp-schema-form.js';
+export { McpToolList } from './components/mcp-tool-list/mcp-tool-list.js';
+export { McpToolForm } from './components/mcp-tool-form/mcp-tool-form.js';
+export * from './events/events.js';
+export { setMessages } from './internal/messages.js';
+export type { Messages } from './internal/messages.js';
