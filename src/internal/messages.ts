@@ -68,6 +68,13 @@ const defaults = {
   punycodeWarning: 'This address uses international characters (punycode) and may imitate another site. Check it letter by letter.',
   insecureUrl: 'This address is not encrypted (http).',
   unsafeUrl: 'This link cannot be opened: only http and https addresses are allowed.',
+  signIn: 'Sign in',
+  signOut: 'Sign out',
+  signingIn: 'Signing in… finish in the window that opened.',
+  authNeeded: 'This server needs you to sign in.',
+  authExpired: 'Your sign-in expired. Sign in again to continue.',
+  authDenied: 'Sign-in was refused or cancelled.',
+  authNotConfigured: 'This page has not configured sign-in (the auth option with a redirectUri).',
   unsupportedContent: (type: string) => `Unsupported content type: ${type}`,
   blockedMedia: (mime: string) => `Not shown: ${mime} is not an allowed media type`,
   schemaForm: {

@@ -69,6 +69,7 @@ export const styles = css`
   :host {
     container-type: inline-size;
   }
+  [part='auth'],
   [part='error'] {
     display: flex;
     gap: var(--_gap);

@@ -3,6 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { clientContext } from '../../controllers/context.js';
 import { McpClient, type ClientState } from '../../core/client/client.js';
+import type { AuthOptions, AuthState } from '../../core/auth/types.js';
+import type { KeyValueStore } from '../../core/store/store.js';
+import { McpAuthError } from '../../core/jsonrpc/errors.js';
 import { samplingRejected } from '../../core/client/input.js';
 import type { JsonRpcNotification } from '../../core/jsonrpc/messages.js';
 import type { CreateMessageParams, CreateMessageResult, ElicitParams, ElicitResult, Tool } from '../../core/protocol/types.js';
@@ -56,6 +59,12 @@ export class McpClientElement extends LitElement {
   /** Host policy for sampling requests: `ask` (default) shows the dialog, `approve` skips the first step, `reject` refuses. */
   @property({ attribute: false }) samplingPolicy?: (params: CreateMessageParams) => 'ask' | 'approve' | 'reject';
 
+  /** OAuth settings for servers that need sign-in (DESIGN §2): at least `redirectUri`, a page of yours serving dist/auth-callback.js. */
+  @property({ attribute: false }) auth?: AuthOptions;
+  /** Where tokens (and, later, sessions) are kept; default: IndexedDB database `mcp-elements`. */
+  @property({ attribute: false }) store?: KeyValueStore;
+  /** Shorthand for `auth = { redirectUri }`. */
+  @property({ attribute: 'redirect-uri' }) redirectUri?: string;
   /** How many sampling requests one server may make per minute before they are refused. */
   @property({ type: Number, attribute: 'sampling-rate-limit' }) samplingRateLimit = 10;
 
@@ -63,6 +72,7 @@ export class McpClientElement extends LitElement {
   @state() private selectedTool?: Tool;
   @state() private connectionState: ClientState = 'idle';
   @state() private error?: Error;
+  @state() private authState: AuthState = 'none';
   private current?: McpClient;
   private samplingTimes: number[] = [];
 
@@ -82,7 +92,8 @@ export class McpClientElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('url') || changed.has('transport')) && this.url && (this.current?.url !== this.url || this.current.options.transport !== this.transport)) {
+    const authChanged = (changed.has('auth') || changed.has('redirectUri')) && this.current?.options.auth?.redirectUri !== this.authOptions()?.redirectUri;
+    if (this.url && (authChanged || ((changed.has('url') || changed.has('transport')) && (this.current?.url !== this.url || this.current.options.transport !== this.transport)))) {
       this.replaceClient();
     }
   }
@@ -100,6 +111,26 @@ export class McpClientElement extends LitElement {
       this.error = error as Error;
       this.dispatchEvent(new McpErrorEvent(error as Error));
     }
+  }
+
+  /** Signs in to the server (call it from a click: the popup must open in the click) and connects. */
+  async signIn(): Promise<void> {
+    const client = this.current;
+    if (!client) return;
+    this.error = undefined;
+    try {
+      await client.authorize();
+      this.dispatchEvent(new McpConnectedEvent(client.serverInfo, client.era));
+    } catch (error) {
+      this.error = error as Error;
+      this.dispatchEvent(new McpErrorEvent(error as Error));
+    }
+  }
+
+  /** Forgets (and revokes where the server allows) this server's tokens. */
+  async signOut(): Promise<void> {
+    await this.current?.signOut();
+    this.dispatchEvent(new McpDisconnectedEvent());
   }
 
   /** Closes the connection. */
@@ -125,11 +156,10 @@ export class McpClientElement extends LitElement {
         <h2 part="server">${name}</h2>
         <span part="status" role="status" data-state=${this.connectionState}>${msg().state[this.connectionState]}${ready && client?.era ? html` · <span class="muted">${client.protocolVersion}</span>` : nothing}</span>
         <span class="spacer"></span>
+        ${this.authState === 'signed-in' ? html`<button part="sign-out" @click=${this.signOut}>${msg().signOut}</button>` : nothing}
         ${ready ? html`<button @click=${this.disconnect}>${msg().disconnect}</button>` : html`<button class="primary" ?disabled=${this.connectionState === 'connecting'} @click=${this.connect}>${msg().connect}</button>`}
       </div>
-      ${this.error
-        ? html`<div part="error" role="alert"><span class="error">${this.error.message}</span><button @click=${this.connect}>${msg().retry}</button></div>`
-        : nothing}
+      ${this.renderProblem()}
       ${ready && client?.instructions ? html`<details><summary>${msg().instructions}</summary><p part="instructions">${client.instructions}</p></details>` : nothing}
       ${ready
         ? html`<div part="tabs" role="tablist" aria-label=${name} @keydown=${this.onTabKey}>
@@ -145,6 +175,24 @@ export class McpClientElement extends LitElement {
             <div id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}">${this.renderTab()}</div>`
         : nothing}
     `;
+  }
+
+  private renderProblem() {
+    const needsSignIn = this.error instanceof McpAuthError || ['needed', 'expired', 'denied'].includes(this.authState);
+    if (this.authState === 'signing-in') return html`<p part="auth" role="status">${msg().signingIn}</p>`;
+    if (needsSignIn && this.connectionState !== 'ready') {
+      const why = this.authState === 'expired' ? msg().authExpired : this.authState === 'denied' ? msg().authDenied : msg().authNeeded;
+      return html`<div part="auth" role="alert">
+        <span>${why}</span>
+        ${this.authOptions() ? html`<button part="sign-in" class="primary" @click=${this.signIn}>${msg().signIn}</button>` : html`<span class="muted">${msg().authNotConfigured}</span>`}
+      </div>`;
+    }
+    if (!this.error) return nothing;
+    return html`<div part="error" role="alert"><span class="error">${this.error.message}</span><button @click=${this.connect}>${msg().retry}</button></div>`;
+  }
+
+  private authOptions(): AuthOptions | undefined {
+    return this.auth ?? (this.redirectUri ? { redirectUri: this.redirectUri } : undefined);
   }
 
   private renderTab() {
@@ -168,6 +216,8 @@ export class McpClientElement extends LitElement {
     const client = new McpClient({
       url: this.url,
       transport: this.transport,
+      auth: this.authOptions(),
+      store: this.store,
       clientInfo: { name: 'mcp-elements', version: '0.1.0' },
       onSampling: (params, { signal }) => this.askSampling(params, signal),
       onElicitation: (params, { signal }) => this.askElicitation(params, signal),
@@ -176,10 +226,12 @@ export class McpClientElement extends LitElement {
       this.connectionState = client.state;
       if (client.state === 'ready' && this.error) this.error = undefined;
     });
+    client.addEventListener('authchange', () => (this.authState = client.authState));
     client.addEventListener('notification', (e) => this.dispatchEvent(new McpNotificationEvent((e as CustomEvent<JsonRpcNotification>).detail)));
     client.addEventListener('toolschanged', () => (this.selectedTool = undefined));
     this.current = client;
     this.connectionState = client.state;
+    this.authState = client.authState;
     this.selectedTool = undefined;
     this.provider.setValue(client);
     if (connect && this.isConnected) void this.connect();
