@@ -5,6 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoServer } from './server.mjs';
+import { startEverything } from '../test/servers/everything.mjs';
 
 const DEMO_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(DEMO_DIR, '..');
@@ -98,7 +99,9 @@ function listen(server, port, fallback) {
 }
 
 const mcp = await startDemoServer({ port: portFromEnv('MCP_DEMO_PORT') ?? 0 });
-const web = http.createServer(staticHandler({ mcpUrl: mcp.url }));
+// The unmodified reference server too, so the widget can be tried on every MCP feature.
+const everything = await startEverything({ mode: 'streamableHttp' }).catch((e) => (console.warn(`server-everything did not start: ${e.message}`), undefined));
+const web = http.createServer(staticHandler({ mcpUrl: mcp.url, everythingUrl: everything?.url }));
 let webPort;
 try {
   webPort = await listen(web, portFromEnv('PORT') ?? 8080, true);
@@ -107,7 +110,7 @@ try {
   throw e;
 }
 
-console.log(`\n  Demo page: http://127.0.0.1:${webPort}/  (MCP server: ${mcp.url})\n`);
+console.log(`\n  Demo page: http://127.0.0.1:${webPort}/  (MCP server: ${mcp.url}${everything ? `, server-everything: ${everything.url}` : ''})\n`);
 console.log('  Press Ctrl-C to stop.\n');
 
 let stopping = false;
@@ -117,7 +120,7 @@ async function stop(signal) {
   console.log(`\nStopping (${signal})…`);
   setTimeout(() => process.exit(0), 3000).unref(); // don't let a stuck connection hold the exit
   web.closeAllConnections();
-  await Promise.allSettled([new Promise((r) => web.close(r)), mcp.close()]);
+  await Promise.allSettled([new Promise((r) => web.close(r)), mcp.close(), everything?.close()]);
   process.exit(0);
 }
 process.on('SIGINT', () => stop('SIGINT'));

@@ -35,6 +35,9 @@ export const styles = css`
     object-fit: contain;
     align-self: start;
   }
+  .title {
+    grid-column: 2;
+  }
   .name {
     font-weight: 600;
   }

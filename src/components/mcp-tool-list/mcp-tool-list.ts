@@ -81,7 +81,7 @@ export class McpToolList extends LitElement {
     return html`<li>
       <button part=${chosen ? 'tool selected' : 'tool'} aria-pressed=${chosen ? 'true' : 'false'} @click=${() => this.choose(tool)}>
         ${icon ? html`<img part="icon" src=${icon} alt="" crossorigin="anonymous" referrerpolicy="no-referrer" />` : nothing}
-        <span
+        <span class="title"
           ><span class="name">${toolTitle(tool)}</span>${tool.annotations?.readOnlyHint ? html`<span class="badge">${msg().readOnly}</span>` : nothing}${isDestructive(tool)
             ? html`<span class="badge destructive">${msg().destructive}</span>`
             : nothing}</span
