@@ -6,10 +6,11 @@ import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
-const plugins = () => [
+/** `module: false` for the IIFE: terser would otherwise drop its top-level `var McpElements` as unused. */
+const plugins = ({ module = true } = {}) => [
   typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], declaration: false, noEmit: false, outDir: 'dist' }),
   resolve({ browser: true }),
-  terser({ ecma: 2022, module: true, format: { comments: false } }),
+  terser({ ecma: 2022, module, format: { comments: false } }),
 ];
 
 export default [
@@ -35,6 +36,6 @@ export default [
     // The script-tag build: one file, so the lazily imported auth code is inlined.
     input: 'src/index.ts',
     output: { file: 'dist/mcp-elements.iife.js', format: 'iife', name: 'McpElements', sourcemap: true, inlineDynamicImports: true },
-    plugins: plugins(),
+    plugins: plugins({ module: false }),
   },
 ];

@@ -1,0 +1,13 @@
+// Runs a tool call through <mcp-tool-form> from the script-tag build and reports to the parent test.
+const url = new URLSearchParams(location.search).get('server');
+const form = document.getElementById('form');
+const report = (message) => parent.postMessage({ csp: true, ...message }, location.origin);
+form.values = { message: 'under CSP' };
+form.url = url;
+form.addEventListener('mcp-tool-result', (e) => report({ result: e.result, error: e.error?.message, violations: window.__violations, global: typeof window.McpElements?.McpClient }));
+const run = () => {
+  const button = [...(form.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent.trim() === 'Run');
+  if (button) button.click();
+  else setTimeout(run, 50);
+};
+run();

@@ -1,0 +1,34 @@
+import { expect } from '@open-wc/testing';
+import { servers } from '../helpers.js';
+
+// The script-tag build in a page whose CSP allows no eval and no inline script (DESIGN §5).
+describe('dist/mcp-elements.iife.js under a strict CSP', () => {
+  it('loads twice without error and completes a tool call through <mcp-tool-form>', async () => {
+    const frame = document.createElement('iframe');
+    const reply = new Promise<{ result?: { content: { text: string }[] }; error?: string; violations: string[]; global: string }>((resolve) => {
+      addEventListener('message', function on(e) {
+        if (e.origin === location.origin && e.data?.csp) {
+          removeEventListener('message', on);
+          resolve(e.data);
+        }
+      });
+    });
+    frame.src = `/test/delivery/csp-page.html?server=${encodeURIComponent((await servers()).legacy)}`;
+    document.body.append(frame);
+    try {
+      const timeout = new Promise<never>((_, reject) =>
+        setTimeout(() => {
+          const w = frame.contentWindow as unknown as { __violations?: string[]; McpElements?: object };
+          reject(new Error(`no result; violations: ${JSON.stringify(w?.__violations)}; McpElements: ${typeof w?.McpElements}; body: ${frame.contentDocument?.body?.innerHTML.slice(0, 200)}`));
+        }, 20_000),
+      );
+      const { result, error, violations, global } = await Promise.race([reply, timeout]);
+      expect(error).to.equal(undefined);
+      expect(result!.content[0].text).to.equal('Echo: under CSP');
+      expect(violations).to.deep.equal([]);
+      expect(global).to.equal('function');
+    } finally {
+      frame.remove();
+    }
+  });
+});
