@@ -10,6 +10,7 @@ export interface ServerUrls {
   proxy: string;
   proxyControl: string;
   noCors: string;
+  zoo: string;
   /** An MCP server that requires a bearer token from the loopback OAuth server. */
   oauthMcp: string;
   oauthIssuer: string;

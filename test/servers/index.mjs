@@ -6,6 +6,7 @@ import { startModernServer } from './modern.mjs';
 import { startEverything } from './everything.mjs';
 import { startFaultProxy } from './fault-proxy.mjs';
 import { startOAuthServers } from './oauth.mjs';
+import { startZooServer } from './zoo.mjs';
 import { listen } from './util.mjs';
 
 /** An MCP-looking endpoint that sends no CORS headers at all, to test the client's CORS diagnosis. */
@@ -32,6 +33,7 @@ export async function startTestServers() {
       track(startNoCorsServer()),
       track(startOAuthServers()),
     ]);
+    const zoo = await track(startZooServer());
     // The proxy fronts a legacy server of its own, so restarting it (POST /_fault/restart) disturbs no other test.
     let proxied = await startLegacyServer();
     started.push({ close: () => proxied.close() });
@@ -51,6 +53,7 @@ export async function startTestServers() {
         proxy: `${proxy.url}/mcp`,
         proxyControl: proxy.controlUrl,
         noCors: noCors.url,
+        zoo: zoo.url,
         oauthMcp: oauth.url,
         oauthIssuer: oauth.issuer,
         oauthControl: oauth.control,

@@ -127,6 +127,7 @@ export class McpToolForm extends LitElement {
           void this.run();
         }}
         novalidate
+        @keydown=${this.onKeydown}
       >
         <mcp-schema-form part="form" exportparts="field,label,input,help,error: field-error" .schema=${tool.inputSchema ?? { type: 'object' }} .value=${this.values} .locked=${this.locked} ?disabled=${this.running}></mcp-schema-form>
         ${this.confirming
@@ -149,6 +150,14 @@ export class McpToolForm extends LitElement {
       ${this.error ? html`<p part="error" class="error" role="alert">${this.error.message}</p>` : nothing}
       ${this.result ? html`<mcp-result-view part="result" .result=${this.result} .outputSchema=${tool.outputSchema} .client=${this.client}></mcp-result-view>` : nothing}
     `;
+  }
+
+  /** Enter in a one-line field runs the tool, as in any form (the fields sit in another shadow root, so the browser won't). */
+  private onKeydown(e: KeyboardEvent): void {
+    const target = e.composedPath()[0] as HTMLElement;
+    if (e.key !== 'Enter' || e.isComposing || !(target instanceof HTMLInputElement) || ['checkbox', 'radio', 'button', 'submit'].includes(target.type)) return;
+    e.preventDefault();
+    void this.run();
   }
 
   private lockedValues(): Record<string, unknown> {
