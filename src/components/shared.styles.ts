@@ -3,6 +3,19 @@
 // unless the host sets theme="light" or theme="dark" on an element.
 import { css } from 'lit';
 
+/** The dark palette, used both for the system preference and for theme="dark". */
+const dark = css`
+  --_bg: var(--mcp-color-background, #0d1117);
+  --_surface: var(--mcp-color-surface, #161b22);
+  --_fg: var(--mcp-color-text, #e6edf3);
+  --_muted: var(--mcp-color-text-muted, #9198a1);
+  --_border: var(--mcp-color-border, #3d444d);
+  --_accent: var(--mcp-color-accent, #7c93ff);
+  --_on-accent: var(--mcp-color-on-accent, #0d1117);
+  --_danger: var(--mcp-color-danger, #ff7b72);
+  --_ok: var(--mcp-color-success, #3fb950);
+`;
+
 export const tokens = css`
   :host {
     --_bg: var(--mcp-color-background, #ffffff);
@@ -26,27 +39,11 @@ export const tokens = css`
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_bg: var(--mcp-color-background, #0d1117);
-      --_surface: var(--mcp-color-surface, #161b22);
-      --_fg: var(--mcp-color-text, #e6edf3);
-      --_muted: var(--mcp-color-text-muted, #9198a1);
-      --_border: var(--mcp-color-border, #3d444d);
-      --_accent: var(--mcp-color-accent, #7c93ff);
-      --_on-accent: var(--mcp-color-on-accent, #0d1117);
-      --_danger: var(--mcp-color-danger, #ff7b72);
-      --_ok: var(--mcp-color-success, #3fb950);
+      ${dark}
     }
   }
   :host([theme='dark']) {
-    --_bg: var(--mcp-color-background, #0d1117);
-    --_surface: var(--mcp-color-surface, #161b22);
-    --_fg: var(--mcp-color-text, #e6edf3);
-    --_muted: var(--mcp-color-text-muted, #9198a1);
-    --_border: var(--mcp-color-border, #3d444d);
-    --_accent: var(--mcp-color-accent, #7c93ff);
-    --_on-accent: var(--mcp-color-on-accent, #0d1117);
-    --_danger: var(--mcp-color-danger, #ff7b72);
-    --_ok: var(--mcp-color-success, #3fb950);
+    ${dark}
   }
   *,
   *::before,
