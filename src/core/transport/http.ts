@@ -1,7 +1,7 @@
 // HTTP plumbing shared by every transport: sending with a CORS-aware diagnosis of failures,
 // and turning a response (JSON, SSE or an error page) into JSON-RPC messages or a readable error.
 import { McpAbortError, McpAuthError, McpFormatError, McpHttpError, excerpt } from '../jsonrpc/errors.js';
-import { decodeMessages, type JsonRpcErrorObject, type JsonRpcMessage } from '../jsonrpc/messages.js';
+import { decodeMessages, isResponse, type JsonRpcErrorObject, type JsonRpcMessage, type JsonRpcRequest } from '../jsonrpc/messages.js';
 
 export type FetchLike = typeof fetch;
 
@@ -112,4 +112,17 @@ export async function readJsonMessages(res: Response): Promise<JsonRpcMessage[]>
   if (isHtml(res, text)) throw httpStatusError(res, { text });
   if (!text.trim()) throw new McpFormatError(`The server answered HTTP ${res.status} with an empty body where a JSON-RPC response was expected`);
   return decodeMessages(text);
+}
+
+/**
+ * Reads the JSON answer to a request and hands its messages on. A JSON answer is the request's
+ * response, so one without it (a wrong id, only notifications) fails the request now instead of
+ * leaving it to wait for its timeout.
+ */
+export async function deliverJsonAnswer(res: Response, request: JsonRpcRequest, onMessage: (m: JsonRpcMessage) => void): Promise<void> {
+  const messages = await readJsonMessages(res);
+  for (const m of messages) onMessage(m);
+  if (!messages.some((m) => isResponse(m) && m.id === request.id)) {
+    throw new McpFormatError(`The server's JSON answer to ${request.method} did not contain its response (no message with id ${JSON.stringify(request.id)})`);
+  }
 }

@@ -5,7 +5,7 @@ import { McpAbortError, McpHttpError, McpProtocolError } from '../jsonrpc/errors
 import { decodeMessages, isRequest, isResponse, type JsonRpcMessage } from '../jsonrpc/messages.js';
 import { routingHeaders } from '../protocol/headers.js';
 import { MODERN_VERSION } from '../protocol/versions.js';
-import { httpStatusError, isEventStream, readErrorBody, readJsonMessages, sendHttp } from './http.js';
+import { deliverJsonAnswer, httpStatusError, isEventStream, readErrorBody, sendHttp } from './http.js';
 import { readSse } from './sse.js';
 import type { SendOptions, Transport, TransportOptions } from './types.js';
 
@@ -54,8 +54,7 @@ export class ModernHttpTransport implements Transport {
       return;
     }
     if (!isEventStream(res)) {
-      for (const m of await readJsonMessages(res)) this.options.onMessage(m);
-      return;
+      return deliverJsonAnswer(res, message, this.options.onMessage);
     }
     let answered = false;
     try {

@@ -3,7 +3,7 @@
 // Last-Event-ID that honours the server's retry hint (checklist HL-01 … HL-16).
 import { McpAbortError, McpFormatError, McpHttpError } from '../jsonrpc/errors.js';
 import { decodeMessages, isRequest, isResponse, type JsonRpcMessage, type RequestId } from '../jsonrpc/messages.js';
-import { httpStatusError, isEventStream, readErrorBody, readJsonMessages, sendHttp } from './http.js';
+import { deliverJsonAnswer, httpStatusError, isEventStream, readErrorBody, sendHttp } from './http.js';
 import { McpStreamLostError } from './modern-http.js';
 import { readSse, type SseEvent } from './sse.js';
 import { McpSessionExpiredError, RecentIds, sleep, type SendOptions, type Transport, type TransportOptions } from './types.js';
@@ -48,7 +48,7 @@ export class StreamableHttpTransport implements Transport {
       return;
     }
     if (isEventStream(res)) return this.readRequestStream(res.body!, message.id, signal);
-    for (const m of await readJsonMessages(res)) this.options.onMessage(m);
+    await deliverJsonAnswer(res, message, this.options.onMessage);
   }
 
   /**
