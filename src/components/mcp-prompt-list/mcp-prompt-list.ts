@@ -5,6 +5,7 @@ import { Task } from '@lit/task';
 import { ClientController } from '../../controllers/client-controller.js';
 import type { McpClient } from '../../core/client/client.js';
 import type { GetPromptResult, Prompt, PromptArgument } from '../../core/protocol/types.js';
+import { own } from '../../core/schema/safe.js';
 import { msg } from '../../internal/messages.js';
 import { safeIconSrc } from '../../internal/safe-url.js';
 import { tokens } from '../shared.styles.js';
@@ -110,6 +111,7 @@ export class McpPromptList extends LitElement {
   private renderArgument(prompt: Prompt, arg: PromptArgument, i: number) {
     const key = `${prompt.name}\n${arg.name}`;
     const suggestions = this.completion.values(key);
+    // Own keys only: an argument named `__proto__` or `constructor` starts empty, not with the prototype's member.
     return html`<label>
       <span>${titleOf(arg)}${arg.required ? html` <span class="req" aria-hidden="true">*</span>` : nothing}</span>
       <input
@@ -118,7 +120,7 @@ export class McpPromptList extends LitElement {
         autocomplete="off"
         ?required=${!!arg.required}
         aria-describedby=${arg.description ? `arg-${i}-hint` : nothing}
-        .value=${this.args[arg.name] ?? ''}
+        .value=${(own(this.args, arg.name) as string | undefined) ?? ''}
         @input=${(e: Event) => this.onInput(prompt, arg, key, (e.target as HTMLInputElement).value)}
         @focus=${(e: Event) => this.onInput(prompt, arg, key, (e.target as HTMLInputElement).value)}
       />

@@ -5,6 +5,7 @@ import { ClientController } from '../../controllers/client-controller.js';
 import type { McpClient } from '../../core/client/client.js';
 import type { Icon, Resource, ResourceTemplate } from '../../core/protocol/types.js';
 import { expandUriTemplate, templateVariables } from '../../core/uri-template.js';
+import { own } from '../../core/schema/safe.js';
 import { msg } from '../../internal/messages.js';
 import { safeIconSrc } from '../../internal/safe-url.js';
 import { ClientEventsController } from '../mcp-log-view/client-events.js';
@@ -141,7 +142,8 @@ export class McpResourceBrowser extends LitElement {
 
   private renderTemplate(t: ResourceTemplate, i: number) {
     const name = titleOf(t);
-    const values = this.values[t.uriTemplate] ?? {};
+    // Own keys only: a template or variable named `__proto__` or `constructor` starts empty, not with the prototype's member.
+    const values = (own(this.values, t.uriTemplate) ?? {}) as Record<string, string>;
     return html`<li part="template">
       <div class="row">${this.renderIcon(t.icons)}<span class="name">${name}</span>${t.mimeType ? html`<span class="badge">${t.mimeType}</span>` : nothing}</div>
       <code>${t.uriTemplate}</code>
@@ -151,7 +153,7 @@ export class McpResourceBrowser extends LitElement {
           const key = `${t.uriTemplate}\n${v}`;
           return html`<label
             >${v}
-            <input name=${v} list="t${i}-${j}" autocomplete="off" .value=${values[v] ?? ''} @input=${(e: Event) => this.onInput(t, v, key, e)} @focus=${(e: Event) => this.onInput(t, v, key, e)} />
+            <input name=${v} list="t${i}-${j}" autocomplete="off" .value=${(own(values, v) as string | undefined) ?? ''} @input=${(e: Event) => this.onInput(t, v, key, e)} @focus=${(e: Event) => this.onInput(t, v, key, e)} />
             <datalist id="t${i}-${j}">${this.completion.values(key).map((s) => html`<option value=${s}></option>`)}</datalist>
           </label>`;
         })}
