@@ -6,6 +6,7 @@ import { startModernServer } from './modern.mjs';
 import { startEverything } from './everything.mjs';
 import { startFaultProxy } from './fault-proxy.mjs';
 import { startOAuthServers } from './oauth.mjs';
+import { startHostileServer } from './hostile.mjs';
 import { startZooServer } from './zoo.mjs';
 import { listen } from './util.mjs';
 
@@ -19,19 +20,20 @@ async function startNoCorsServer() {
 }
 
 /**
- * @returns {Promise<{urls: {legacy, legacySse, modern, modernStrict, everythingHttp, everythingSse, proxy, proxyControl, noCors, oauthMcp, oauthIssuer, oauthControl}, stop(): Promise<void>}>}
+ * @returns {Promise<{urls: {legacy, legacySse, modern, modernStrict, everythingHttp, everythingSse, proxy, proxyControl, noCors, oauthMcp, oauthIssuer, oauthControl, hostile, hostileControl}, stop(): Promise<void>}>}
  */
 export async function startTestServers() {
   const started = [];
   const track = (p) => p.then((s) => (started.push(s), s));
   try {
-    const [legacy, modern, everythingHttp, everythingSse, noCors, oauth] = await Promise.all([
+    const [legacy, modern, everythingHttp, everythingSse, noCors, oauth, hostile] = await Promise.all([
       track(startLegacyServer()),
       track(startModernServer()),
       track(startEverything({ mode: 'streamableHttp' })),
       track(startEverything({ mode: 'sse' })),
       track(startNoCorsServer()),
       track(startOAuthServers()),
+      track(startHostileServer()),
     ]);
     const zoo = await track(startZooServer());
     // The proxy fronts a legacy server of its own, so restarting it (POST /_fault/restart) disturbs no other test.
@@ -57,6 +59,8 @@ export async function startTestServers() {
         oauthMcp: oauth.url,
         oauthIssuer: oauth.issuer,
         oauthControl: oauth.control,
+        hostile: hostile.url,
+        hostileControl: hostile.control,
       },
       stop: () => Promise.allSettled(started.map((s) => s.close())).then(() => {}),
     };
