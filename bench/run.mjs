@@ -11,7 +11,7 @@ import puppeteer from 'puppeteer-core';
 import { startLegacyServer } from '../test/servers/legacy.mjs';
 import { listen } from '../test/servers/util.mjs';
 import { buildPeers } from './build.mjs';
-import { measureWidgets, WIDGETS_NOT_BUILT } from './widgets.mjs';
+import { measureWidgets, widgetRows, WIDGETS_NOT_BUILT } from './widgets.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -231,8 +231,7 @@ function printTable({ medians: m, sizes, heap, widgets, environment }, kinds) {
   row(`heap growth, all ${HEAP_CALLS.toLocaleString('en-US')} calls`, 'lower', (k) => heap[k].growthBytes, (b) => (b / 1e3).toFixed(0) + ' kB');
   row(`heap growth, second ${(HEAP_CALLS / 2).toLocaleString('en-US')} calls`, 'lower', (k) => heap[k].endBytes - heap[k].midBytes, (b) => (b / 1e3).toFixed(0) + ' kB');
   rows.push(['full widget (dist/mcp-elements.js + chunks), gzip -9', 'lower', sizes.widget ? kb(sizes.widget.gzip) : WIDGETS_NOT_BUILT, '—', '—', '', '']);
-  rows.push(['render 1,000 tools (ms)', 'lower', widgets.render1000Tools == null ? WIDGETS_NOT_BUILT : fmt(widgets.render1000Tools, 1), '—', '—', '', '']);
-  rows.push(['300-field schema form (ms)', 'lower', widgets.schemaForm300 == null ? WIDGETS_NOT_BUILT : fmt(widgets.schemaForm300, 1), '—', '—', '', '']);
+  for (const [label, better, ours] of widgetRows(widgets, fmt)) rows.push([label, better, ours, '—', '—', '', '']);
 
   const head = ['metric (median)', 'better', 'ours', 'sdk 1.x', 'client 2.x', 'ours/sdk1', 'ours/sdk2'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
