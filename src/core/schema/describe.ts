@@ -31,6 +31,13 @@ export interface Variant {
 export interface FieldContext {
   depth: number;
   refs: readonly unknown[];
+  /**
+   * Schemas being described eagerly above this one, within one describeField call (a union's
+   * members, an array's items): a `$ref` back to one of them is a cycle, not another level.
+   */
+  eager?: readonly unknown[];
+  /** Described only to learn its kind (a union member, an array item): nested unions are not expanded. */
+  probe?: boolean;
 }
 
 export interface FieldModel {
@@ -152,6 +159,8 @@ const isNullSchema = (s: unknown) => own(s, 'type') === 'null' || (isObject(s) &
 /** Describes one schema as one form field; `ctx` says where it sits. */
 export function describeField(doc: SchemaDoc, input: unknown, ctx: FieldContext = rootContext): FieldModel {
   const r = resolve(doc, input);
+  // `{"oneOf": [{"$ref": "#"}]}` would describe itself forever: a cycle among eager descriptions ends here.
+  if (ctx.eager?.some((x) => r.targets.includes(x))) return { kind: 'json', schema: isObject(r.schema) ? r.schema : {}, readOnly: false, deprecated: false, nullable: false, recursive: true, inner: { depth: ctx.depth + 1, refs: ctx.refs }, problem: 'refCycle' };
   const recursive = r.targets.some((t) => ctx.refs.includes(t));
   const inner: FieldContext = { depth: ctx.depth + 1, refs: r.targets.length ? [...ctx.refs, ...r.targets] : ctx.refs };
   let s: Record<string, unknown> = isObject(r.schema) ? r.schema : {};
@@ -182,6 +191,7 @@ export function describeField(doc: SchemaDoc, input: unknown, ctx: FieldContext 
   }
   const union = (['oneOf', 'anyOf'] as const).find((k) => Array.isArray(own(s, k)));
   if (union) {
+    const eager: FieldContext = { ...ctx, eager: [...(ctx.eager ?? []), input, ...r.targets] };
     const all = s[union] as unknown[];
     const members = all.filter((m) => !isNullSchema(resolve(doc, m).schema));
     field.nullable ||= members.length < all.length;
@@ -190,13 +200,15 @@ export function describeField(doc: SchemaDoc, input: unknown, ctx: FieldContext 
     if (members.length === 1) {
       // `anyOf: [X, null]`: show X, keeping the labels written on the union.
       const { [union]: _, ...outer } = s;
-      const one = describeField(doc, members[0], ctx);
+      const one = describeField(doc, members[0], eager);
       const keep = Object.fromEntries(Object.entries(outer).filter(([k]) => ANNOTATIONS.includes(k)));
       s = { ...one.schema, ...keep };
       annotate();
       return { ...one, ...pick(field), schema: s, nullable: true, branch: members[0] };
     }
-    const shapes = members.map((m) => describeField(doc, m, ctx));
+    // Only the kind of each shape matters here; expanding unions nested in them could take exponential time.
+    if (ctx.probe) return { ...field, problem: 'unsupported' };
+    const shapes = members.map((m) => describeField(doc, m, { ...eager, probe: true }));
     if (members.length && shapes.every((f) => f.kind === 'object' && !f.problem)) {
       const [discriminator, values] = discriminatorOf(s, shapes) ?? [];
       const labels = shapes.map((f, i) => f.title ?? (values ? choiceLabel(values[i]) : ''));
@@ -242,7 +254,7 @@ function describeObject(field: FieldModel, s: Record<string, unknown>): FieldMod
 function describeArray(doc: SchemaDoc, field: FieldModel, s: Record<string, unknown>, ctx: FieldContext): FieldModel {
   const items = s.items;
   if (!isObject(items) || Array.isArray(s.prefixItems)) return { ...field, problem: items === undefined && s.prefixItems === undefined ? 'any' : 'unsupported' };
-  const item = describeField(doc, items, { ...ctx, depth: ctx.depth + 1 });
+  const item = describeField(doc, items, { ...ctx, depth: ctx.depth + 1, eager: [...(ctx.eager ?? []), s], probe: true });
   if (item.kind === 'select' && !item.problem) return { ...field, kind: 'multiselect', choices: item.choices };
   return { ...field, kind: 'array', items };
 }
