@@ -13,3 +13,6 @@ export type { AuthOptions, AuthState, UserAgentFunction } from './core/auth/type
 export { idbStore } from './core/store/idb.js';
 export { memoryStore } from './core/store/store.js';
 export type { KeyValueStore } from './core/store/store.js';
+export { clearHistory, readDraft, readHistory, saveDraft } from './core/store/records.js';
+export type { Catalogue, HistoryEntry, SavedServer, ServerRecord } from './core/store/records.js';
+export type { BatchedStore } from './core/store/batched.js';

@@ -31,6 +31,9 @@ import { openPopup } from '../auth/popup.js';
 import type { AuthSession } from '../auth/session.js';
 import type { AuthOptions, AuthState } from '../auth/types.js';
 import type { KeyValueStore } from '../store/store.js';
+import { batchedStore, type BatchedStore } from '../store/batched.js';
+import { catalogueKey, eraKey, keysOfServer, serverKey, type Catalogue, type ServerRecord } from '../store/records.js';
+import { joinStreamTabs, withTabLock, type StreamNews, type StreamTabs } from '../store/tabs.js';
 
 export type Era = 'modern' | 'legacy' | 'sse';
 export type ClientState = 'idle' | 'connecting' | 'ready' | 'reconnecting' | 'closed';
@@ -58,7 +61,10 @@ export interface McpClientOptions extends InputHandlers {
   headers?: () => Record<string, string>;
   /** OAuth for servers that answer 401 (DESIGN §2, checklist §2.7). */
   auth?: AuthOptions;
-  /** Where tokens and registrations are kept (default: IndexedDB database `mcp-elements`). */
+  /**
+   * Where tokens and registrations are kept (default: IndexedDB database `mcp-elements`). When given,
+   * the session, era, server info and catalogue are kept there too, so a reload resumes (DESIGN §4).
+   */
   store?: KeyValueStore;
 }
 
@@ -94,6 +100,10 @@ export class McpClient extends EventTarget {
   lastError?: Error;
   /** Where signing in stands; `authchange` fires when it changes. */
   authState: AuthState = 'none';
+  /** The lists last seen from the server; restored from the store when connecting, before the network answers. */
+  catalogue: Catalogue = {};
+  /** The `store` option with write-behind, where this client keeps its session; elements keep drafts and history in it. */
+  readonly store?: BatchedStore;
 
   readonly url: string;
   private transport?: Transport;
@@ -108,19 +118,30 @@ export class McpClient extends EventTarget {
   private renewing?: Promise<void>;
   private auth?: AuthSession;
   private authLoading?: Promise<AuthSession>;
+  private record: ServerRecord = {};
+  private restored?: Promise<void>;
+  private tabs?: StreamTabs;
+  /** Whether this tab holds the legacy GET stream (always, without a store to share it through). */
+  private streamOwner = true;
+  /** Set while a stored session is being tried: its expiry means "start anew", not "renew". */
+  private resuming?: { expired: boolean };
 
   constructor(readonly options: McpClientOptions) {
     super();
     this.url = options.url;
+    if (options.store) this.store = batchedStore(options.store);
   }
 
   /** Finds the server's era and connects; resolves when requests can be sent. */
   async connect({ signal }: { signal?: AbortSignal } = {}): Promise<void> {
     if (this.state === 'ready') return;
+    if (this.store) await this.restore();
     this.setState('connecting');
     try {
       if (this.options.auth) await this.loadAuth();
-      await this.withAuth(() => this.negotiate(signal));
+      if (this.store && !this.tabs) this.streamOwner = await this.joinTabs().owned;
+      // One tab at a time sets up a server's session, so a second tab resumes the first one's.
+      await this.withAuth(() => this.oneTabAtATime(() => this.negotiate(signal)));
       this.lastError = undefined;
       this.setState('ready');
     } catch (error) {
@@ -132,12 +153,46 @@ export class McpClient extends EventTarget {
 
   /** Ends the session (DELETE for legacy sessions) and fails whatever still waits. */
   async close(): Promise<void> {
+    await this.stop(true);
+  }
+
+  /**
+   * Lets go of this page's streams and its turn as the tabs' stream owner, but keeps the session on
+   * the server and in the store: for a page that goes away and comes back (a reload resumes it).
+   */
+  async detach(): Promise<void> {
+    await this.stop(false);
+  }
+
+  /** Forgets this server: ends its session (DELETE), signs out, and deletes its session, era, catalogue, history, drafts and task ids from the store. */
+  async forget(): Promise<void> {
+    const r = (this.record = (await this.store?.get<ServerRecord>(serverKey(this.url))) ?? this.record);
+    if (!this.transport && r.era === 'legacy' && r.sessionId) this.transport = this.legacyTransport(r);
+    await this.signOut();
+    await this.close();
+    const store = this.store;
+    if (!store) return;
+    for (const key of await keysOfServer(store, this.url)) await store.del(key);
+    this.catalogue = {};
+    await store.flush();
+  }
+
+  private async stop(endSession: boolean): Promise<void> {
     this.setState('closed');
     this.listen?.abort();
     this.pending.rejectAll(new McpAbortError('The client was closed'));
     for (const c of this.serverRequests.values()) c.abort();
-    await this.transport?.close();
+    const t = this.transport;
+    if (!endSession && t instanceof StreamableHttpTransport) t.sessionId = undefined; // no DELETE
+    if (endSession && t instanceof StreamableHttpTransport && t.sessionId === this.record.sessionId) {
+      this.record = { ...this.record, sessionId: undefined, eventIds: undefined };
+      this.saveRecord();
+    }
+    await t?.close();
     this.transport = undefined;
+    this.tabs?.leave();
+    this.tabs = undefined;
+    await this.store?.flush();
   }
 
   // ---- server features ----------------------------------------------------------------
@@ -147,7 +202,7 @@ export class McpClient extends EventTarget {
     const tools = (await this.listAll('tools/list', 'tools', options)) as Tool[];
     const usable = this.era === 'modern' ? tools.filter((t) => this.headerProblemWarning(t)) : tools;
     for (const t of usable) this.tools.set(t.name, t);
-    return usable;
+    return this.keep('tools', usable, options);
   }
 
   /** Calls a tool; progress notifications reach `onProgress` and extend the timeout. */
@@ -203,11 +258,11 @@ export class McpClient extends EventTarget {
     });
   }
 
-  listResources(options: ListOptions = {}): Promise<Resource[]> {
-    return this.listAll('resources/list', 'resources', options) as Promise<Resource[]>;
+  async listResources(options: ListOptions = {}): Promise<Resource[]> {
+    return this.keep('resources', (await this.listAll('resources/list', 'resources', options)) as Resource[], options);
   }
-  listResourceTemplates(options: ListOptions = {}): Promise<ResourceTemplate[]> {
-    return this.listAll('resources/templates/list', 'resourceTemplates', options) as Promise<ResourceTemplate[]>;
+  async listResourceTemplates(options: ListOptions = {}): Promise<ResourceTemplate[]> {
+    return this.keep('resourceTemplates', (await this.listAll('resources/templates/list', 'resourceTemplates', options)) as ResourceTemplate[], options);
   }
   async readResource(uri: string, options: RequestOptions = {}): Promise<ReadResourceResult> {
     return (await this.requestWithInput('resources/read', { uri }, options)) as unknown as ReadResourceResult;
@@ -225,8 +280,8 @@ export class McpClient extends EventTarget {
     await this.request('resources/unsubscribe', { uri }, options);
   }
 
-  listPrompts(options: ListOptions = {}): Promise<Prompt[]> {
-    return this.listAll('prompts/list', 'prompts', options) as Promise<Prompt[]>;
+  async listPrompts(options: ListOptions = {}): Promise<Prompt[]> {
+    return this.keep('prompts', (await this.listAll('prompts/list', 'prompts', options)) as Prompt[], options);
   }
   async getPrompt(name: string, args: Record<string, string> = {}, options: RequestOptions = {}): Promise<GetPromptResult> {
     return (await this.requestWithInput('prompts/get', { name, arguments: args }, options)) as unknown as GetPromptResult;
@@ -366,10 +421,124 @@ export class McpClient extends EventTarget {
     return value;
   }
 
+  /** Remembers a complete list in the catalogue (and the store); a single page is not a catalogue. */
+  private keep<K extends keyof Catalogue>(key: K, items: NonNullable<Catalogue[K]>, { cursor }: ListOptions): NonNullable<Catalogue[K]> {
+    if (cursor !== undefined) return items;
+    this.catalogue = { ...this.catalogue, [key]: items };
+    void this.store?.set(catalogueKey(this.url), this.catalogue);
+    return items;
+  }
+
+  // ---- persistence and tabs (DESIGN §4) ------------------------------------------------------
+
+  /** Reads the catalogue kept for this URL once, so elements can show it before the network answers. */
+  private restore(): Promise<void> {
+    this.restored ??= this.store!.get<Catalogue>(catalogueKey(this.url)).then((c) => void (this.catalogue = { ...c, ...this.catalogue }), () => {});
+    return this.restored;
+  }
+
+  /** Sets up a session while no other tab does, and stores it before letting the next tab look. */
+  private oneTabAtATime(fn: () => Promise<void>): Promise<void> {
+    const store = this.store;
+    return store ? withTabLock('mcp-connect:' + this.url, () => fn().then(() => store.flush())) : fn();
+  }
+
+  private saveRecord(): void {
+    void this.store?.set(serverKey(this.url), this.record);
+  }
+
+  /** Keeps what a reload needs to resume this connection. */
+  private remember(extra: Partial<ServerRecord> = {}): void {
+    const t = this.transport;
+    this.record = {
+      era: this.era,
+      protocolVersion: this.protocolVersion,
+      sessionId: t instanceof StreamableHttpTransport ? t.sessionId : undefined,
+      eventIds: t instanceof StreamableHttpTransport && t.getStreamEventId ? { get: t.getStreamEventId } : undefined,
+      serverInfo: this.serverInfo,
+      capabilities: this.serverCapabilities,
+      instructions: this.instructions,
+      ...extra,
+    };
+    this.saveRecord();
+  }
+
+  /** Takes up the session (legacy) or discovery (modern, within ttlMs) that the store holds, instead of starting anew. */
+  private async resume(skipSession?: string): Promise<boolean> {
+    const r = ((await this.store!.get<ServerRecord>(serverKey(this.url))) ?? {}) as ServerRecord;
+    this.record = r;
+    const legacy = r.era === 'legacy' && !!r.sessionId && r.sessionId !== skipSession && this.options.transport !== 'sse';
+    const modern = r.era === 'modern' && Date.now() < (r.discoveredAt ?? 0) + (r.ttlMs ?? 0) && this.options.transport !== 'sse';
+    if (!legacy && !modern) return false;
+    this.era = r.era;
+    this.protocolVersion = r.protocolVersion;
+    this.serverInfo = r.serverInfo;
+    this.serverCapabilities = r.capabilities ?? {};
+    this.instructions = r.instructions;
+    this.cache.clear();
+    if (modern) {
+      this.transport = new ModernHttpTransport(this.url, this.transportOptions());
+      void this.startListening();
+      return true;
+    }
+    const t = (this.transport = this.legacyTransport(r));
+    if (this.streamOwner) {
+      // The GET stream with Last-Event-ID replays what the server sent while no page listened; a 404
+      // means the session is gone, and the caller starts a new one (HL-14).
+      const probe = (this.resuming = { expired: false });
+      await Promise.race([t.openStandaloneStream(), sleep(3000)]);
+      this.resuming = undefined;
+      if (probe.expired) {
+        t.sessionId = undefined;
+        await t.close();
+        this.transport = undefined;
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private legacyTransport(r: ServerRecord): StreamableHttpTransport {
+    const t = new StreamableHttpTransport(this.url, this.transportOptions());
+    t.sessionId = r.sessionId;
+    t.protocolVersion = r.protocolVersion;
+    t.getStreamEventId = r.eventIds?.get;
+    t.onStandaloneMessage = (message, eventId) => this.shareStreamMessage(t, message, eventId);
+    return t;
+  }
+
+  /** The owner tab: note the stream position and pass the message on to the other tabs. */
+  private shareStreamMessage(t: StreamableHttpTransport, message: JsonRpcMessage, eventId?: string): void {
+    if (eventId && t.sessionId === this.record.sessionId) {
+      this.record = { ...this.record, eventIds: { get: eventId } };
+      this.saveRecord();
+    }
+    this.tabs?.post({ session: t.sessionId, message, eventId });
+  }
+
+  private joinTabs(): StreamTabs {
+    return (this.tabs ??= joinStreamTabs(
+      this.url,
+      () => {
+        // The owner tab went away: this one takes the GET stream over, from the last event it heard of.
+        this.streamOwner = true;
+        if (this.transport instanceof StreamableHttpTransport && this.state === 'ready') void this.transport.openStandaloneStream();
+      },
+      (news: StreamNews) => {
+        const t = this.transport;
+        if (this.streamOwner || !(t instanceof StreamableHttpTransport) || news.session !== t.sessionId) return;
+        if (news.eventId) t.getStreamEventId = news.eventId;
+        // Server requests are answered by the owner tab; this one only hears notifications.
+        if (!isRequest(news.message as JsonRpcMessage)) this.onMessage(news.message as JsonRpcMessage);
+      },
+    ));
+  }
+
   // ---- connecting -----------------------------------------------------------------------
 
   private async negotiate(signal?: AbortSignal): Promise<void> {
-    const cache = this.options.eraCache ?? memoryEraCache;
+    if (this.store && (await this.resume())) return;
+    const cache = this.options.eraCache ?? (this.store ? storeEraCache(this.store) : memoryEraCache);
     const mode = this.options.transport ?? 'auto';
     let order: Era[] = mode === 'sse' ? ['sse'] : mode === 'streamable-http' ? ['modern', 'legacy'] : ['modern', 'legacy', 'sse'];
     const cached = await cache.get(this.url);
@@ -416,6 +585,7 @@ export class McpClient extends EventTarget {
       this.serverCapabilities = (result.capabilities as ServerCapabilities) ?? {};
       this.serverInfo = (result._meta as Params | undefined)?.[META.serverInfo] as Implementation | undefined;
       this.instructions = result.instructions as string | undefined;
+      this.remember({ discoveredAt: Date.now(), ttlMs: Math.max(0, Number(result.ttlMs) || 0) });
       void this.startListening();
       return;
     }
@@ -424,7 +594,7 @@ export class McpClient extends EventTarget {
       this.transport = sse;
       await sse.start(signal);
     } else {
-      this.transport = new StreamableHttpTransport(this.url, this.transportOptions());
+      this.transport = this.legacyTransport({});
     }
     const result = await this.request(
       'initialize',
@@ -439,8 +609,9 @@ export class McpClient extends EventTarget {
     this.instructions = result.instructions as string | undefined;
     if (this.transport instanceof StreamableHttpTransport) this.transport.protocolVersion = version;
     await this.transport.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+    this.remember();
     // Wait (briefly) for the notification stream to be up before calling the connection ready.
-    if (this.transport instanceof StreamableHttpTransport) await Promise.race([this.transport.openStandaloneStream(), sleep(3000)]);
+    if (this.transport instanceof StreamableHttpTransport && this.streamOwner) await Promise.race([this.transport.openStandaloneStream(), sleep(3000)]);
   }
 
   /** The legacy session ended on the server: start a new one (HL-14). Concurrent callers share one attempt. */
@@ -448,10 +619,12 @@ export class McpClient extends EventTarget {
     this.renewing ??= (async () => {
       this.setState('reconnecting');
       const old = this.transport as StreamableHttpTransport;
+      const expired = old.sessionId;
       old.sessionId = undefined; // gone on the server: no DELETE
       await old.close();
       try {
-        await this.connectEra(this.era!);
+        // Another tab may have started the new session already: join it rather than start a third.
+        await this.oneTabAtATime(async () => void ((this.store && (await this.resume(expired))) || (await this.connectEra(this.era!))));
         this.setState('ready');
       } catch (error) {
         this.lastError = error as Error;
@@ -465,7 +638,7 @@ export class McpClient extends EventTarget {
   /** The transport's connection is gone for good: fail what waits on it, then reconnect with backoff. */
   private async onTransportClosed(error: Error): Promise<void> {
     if (this.state === 'closed') return;
-    if (error instanceof McpSessionExpiredError) return void this.renewSession().catch(() => {});
+    if (error instanceof McpSessionExpiredError) return void (this.resuming ? (this.resuming.expired = true) : this.renewSession().catch(() => {}));
     this.pending.rejectAll(error);
     this.setState('reconnecting');
     for (let attempt = 0; this.state === 'reconnecting'; attempt++) {
@@ -632,6 +805,9 @@ export class McpClient extends EventTarget {
     this.dispatchEvent(new CustomEvent(type, { detail }));
   }
 }
+
+/** The era cache over the store (checklist MV-09): a cold connect after a reload skips the probes that failed before. */
+const storeEraCache = (store: KeyValueStore): EraCache => ({ get: (url) => store.get<Era>(eraKey(url)), set: (url, era) => store.set(eraKey(url), era) });
 
 /** Whether a failed attempt at one era means "try the next" (it is not an auth problem, an abort, or a recognised modern error). */
 function canTryNextEra(era: Era, error: unknown): boolean {

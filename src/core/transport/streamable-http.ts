@@ -21,6 +21,8 @@ export class StreamableHttpTransport implements Transport {
   protocolVersion?: string;
   /** Last event id seen on the standalone GET stream, to resume it. */
   getStreamEventId?: string;
+  /** Hears each message of the standalone GET stream with its event id (the client shares them with other tabs). */
+  onStandaloneMessage?: (message: JsonRpcMessage, eventId?: string) => void;
   private seen = new RecentIds();
   private standalone?: AbortController;
   private closed = false;
@@ -153,13 +155,14 @@ export class StreamableHttpTransport implements Transport {
   }
 
   /** Delivers one SSE event's messages; returns true if it carried the answer to `waitingFor`. */
-  private handleEvent(e: SseEvent, waitingFor?: RequestId): boolean {
+  private handleEvent(e: SseEvent, waitingFor?: RequestId, standalone = false): boolean {
     if (e.id && !this.seen.add(e.id)) return false; // replayed or doubled
     if (!e.data.trim() || (e.event && e.event !== 'message')) return false; // priming event or another event type
     let answered = false;
     for (const m of decodeMessages(e.data)) {
       if (isResponse(m) && m.id === waitingFor) answered = true;
       this.options.onMessage(m);
+      if (standalone) this.onStandaloneMessage?.(m, e.id);
     }
     return answered;
   }
@@ -168,14 +171,20 @@ export class StreamableHttpTransport implements Transport {
     let retryMs = DEFAULT_RETRY_MS;
     for (let failures = 0; !signal.aborted; ) {
       try {
-        const res = await this.get(this.getStreamEventId, signal).finally(answered);
+        const res = await this.get(this.getStreamEventId, signal).catch((e) => {
+          answered();
+          throw e;
+        });
+        // An expired session is reported before the opener hears back, so a resumed connect knows at once.
+        if (res.status === 404 && this.sessionId) return (this.options.onClose?.(new McpSessionExpiredError()), answered());
+        answered();
         if (res.status === 405) return; // no GET stream on this server (HL-09)
-        if (res.status === 404 && this.sessionId) return this.options.onClose?.(new McpSessionExpiredError());
         if (!res.ok || !isEventStream(res)) {
           await res.body?.cancel();
           const error = new McpHttpError(`The server refused the notification stream (HTTP ${res.status})`, 'status', res.status, '', this.url);
-          // A client error will not change by retrying; a 5xx or a non-stream answer may.
-          if (res.status >= 400 && res.status < 500 && res.status !== 429) return this.options.onError?.(error);
+          // A client error will not change by retrying; a 5xx or a non-stream answer may, and so may a 409
+          // (the stream another tab or the page before a reload held is not torn down yet).
+          if (res.status >= 400 && res.status < 500 && res.status !== 429 && res.status !== 409) return this.options.onError?.(error);
           throw error;
         }
         failures = 0;
@@ -185,7 +194,7 @@ export class StreamableHttpTransport implements Transport {
             onEvent: (e) => {
               if (e.id) this.getStreamEventId = e.id;
               try {
-                this.handleEvent(e);
+                this.handleEvent(e, undefined, true);
               } catch (err) {
                 this.options.onError?.(err as Error);
               }
