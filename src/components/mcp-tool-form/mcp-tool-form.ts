@@ -7,6 +7,7 @@ import { McpAbortError } from '../../core/jsonrpc/errors.js';
 import type { CallToolResult, Progress, Tool } from '../../core/protocol/types.js';
 import { McpErrorEvent, McpToolCallEvent, McpToolResultEvent } from '../../events/events.js';
 import { msg } from '../../internal/messages.js';
+import { appendHistory, readDraft, saveDraft } from '../../core/store/records.js';
 import { isDestructive, toolTitle } from '../mcp-tool-list/mcp-tool-list.js';
 import type { McpSchemaForm } from '../mcp-schema-form/mcp-schema-form.js';
 import { tokens } from '../shared.styles.js';
@@ -71,6 +72,8 @@ export class McpToolForm extends LitElement {
   @query('mcp-schema-form') private form?: McpSchemaForm;
   private abort?: AbortController;
   private ownClient?: McpClient;
+  /** The `url tool` whose stored draft was last restored. */
+  private draftFor?: string;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -85,6 +88,17 @@ export class McpToolForm extends LitElement {
       this.ownClient = new McpClient({ url: this.url });
       this.client = this.ownClient;
     }
+  }
+
+  protected override updated(): void {
+    // What was typed before a reload comes back as the form's values (locked values stay the host's).
+    const client = this.client;
+    const key = `${client?.url} ${this.tool}`;
+    if (!client?.store || !this.tool || this.draftFor === key) return;
+    this.draftFor = key;
+    void readDraft(client.store, client.url, this.tool).then((draft) => {
+      if (draft && this.draftFor === key) this.values = { ...draft, ...this.lockedValues() };
+    });
   }
 
   /** Validates and runs the tool, as the Run button does. */
@@ -129,7 +143,7 @@ export class McpToolForm extends LitElement {
         novalidate
         @keydown=${this.onKeydown}
       >
-        <mcp-schema-form part="form" exportparts="field,label,input,help,error: field-error" .schema=${tool.inputSchema ?? { type: 'object' }} .value=${this.values} .locked=${this.locked} ?disabled=${this.running}></mcp-schema-form>
+        <mcp-schema-form part="form" exportparts="field,label,input,help,error: field-error" .schema=${tool.inputSchema ?? { type: 'object' }} .value=${this.values} .locked=${this.locked} ?disabled=${this.running} @mcp-form-input=${this.onFormInput}></mcp-schema-form>
         ${this.confirming
           ? html`<div part="confirm" role="alertdialog" aria-label=${msg().confirmDestructive(toolTitle(tool))}>
               <p>${msg().confirmDestructive(toolTitle(tool))}</p>
@@ -150,6 +164,11 @@ export class McpToolForm extends LitElement {
       ${this.error ? html`<p part="error" class="error" role="alert">${this.error.message}</p>` : nothing}
       ${this.result ? html`<mcp-result-view part="result" .result=${this.result} .outputSchema=${tool.outputSchema} .client=${this.client}></mcp-result-view>` : nothing}
     `;
+  }
+
+  private onFormInput(e: CustomEvent<Record<string, unknown>>): void {
+    const client = this.client;
+    if (client?.store && this.tool) void saveDraft(client.store, client.url, this.tool, e.detail);
   }
 
   /** Enter in a one-line field runs the tool, as in any form (the fields sit in another shadow root, so the browser won't). */
@@ -183,6 +202,8 @@ export class McpToolForm extends LitElement {
     } finally {
       this.running = false;
       this.abort = undefined;
+      const summary = this.error?.message ?? this.result?.content?.find((c) => c.type === 'text')?.text;
+      if (client.store) void appendHistory(client.store, client.url, { tool: tool.name, arguments: args, at: Date.now(), ok: !!this.result && !this.result.isError, summary: summary?.slice(0, 200) });
     }
   }
 }
