@@ -10,6 +10,7 @@ import './components/mcp-log-view/define.js';
 import './components/mcp-schema-form/define.js';
 import './components/mcp-sampling-dialog/define.js';
 import './components/mcp-elicitation-dialog/define.js';
+import './components/mcp-server-list/define.js';
 
 export * from './client.js';
 export { McpClientElement } from './components/mcp-client/mcp-client.js';
@@ -22,6 +23,7 @@ export { McpLogView } from './components/mcp-log-view/mcp-log-view.js';
 export { McpSchemaForm } from './components/mcp-schema-form/mcp-schema-form.js';
 export { McpToolList } from './components/mcp-tool-list/mcp-tool-list.js';
 export { McpToolForm } from './components/mcp-tool-form/mcp-tool-form.js';
+export { McpServerList, McpServerSelectEvent, McpServerForgetEvent } from './components/mcp-server-list/mcp-server-list.js';
 export * from './events/events.js';
 export { setMessages } from './internal/messages.js';
 export type { Messages } from './internal/messages.js';

@@ -167,6 +167,22 @@ const defaults = {
   logEntries: (n: number) => `${n} entries`,
   levels: { debug: 'Debug', info: 'Info', notice: 'Notice', warning: 'Warning', error: 'Error', critical: 'Critical', alert: 'Alert', emergency: 'Emergency' } as Record<string, string>,
   logEmpty: 'Nothing logged yet.',
+  serverUrl: 'Server URL',
+  serverName: 'Name',
+  addServer: 'Add server',
+  savedServers: 'Saved servers',
+  noServers: 'No saved servers yet.',
+  badServerUrl: 'Enter an http:// or https:// URL.',
+  rename: 'Rename',
+  renameOf: (name: string) => `Rename ${name}`,
+  newNameFor: (name: string) => `New name for ${name}`,
+  save: 'Save',
+  remove: 'Remove',
+  removeOf: (name: string) => `Remove ${name}`,
+  forget: 'Forget data',
+  forgetOf: (name: string) => `Forget data of ${name}`,
+  confirmForget: (name: string) => `Forget the session, sign-in, history, drafts and saved lists of ${name}?`,
+  forgotten: (name: string) => `Everything kept for ${name} was forgotten.`,
 };
 
 export type Messages = typeof defaults;
