@@ -167,6 +167,7 @@ const defaults = {
   logEntries: (n: number) => `${n} entries`,
   levels: { debug: 'Debug', info: 'Info', notice: 'Notice', warning: 'Warning', error: 'Error', critical: 'Critical', alert: 'Alert', emergency: 'Emergency' } as Record<string, string>,
   logEmpty: 'Nothing logged yet.',
+  userinfoWarning: (host: string) => `Careful: the part before "@" is not where this link goes; it goes to ${host}.`,
   serverUrl: 'Server URL',
   serverName: 'Name',
   addServer: 'Add server',

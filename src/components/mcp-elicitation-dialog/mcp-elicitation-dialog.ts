@@ -18,21 +18,38 @@ export interface ElicitationRequest {
 
 const SENSITIVE = /pass(word|phrase|code)?|secret|token|api[\s_-]?key|credential|card|cvv|cvc|iban|ssn|social security|pin\b/i;
 
-/** Names of fields that look like they ask for a secret (checklist E-07: servers must not, so warn). */
+/**
+ * Names of fields that look like they ask for a secret (checklist E-07: servers must not, so warn).
+ * Only names and titles count: descriptions often say what *not* to enter ("not your PIN").
+ */
 export function sensitiveFields(schema: JsonSchema | undefined): string[] {
   const props = (schema?.properties ?? {}) as Record<string, JsonSchema>;
   return Object.entries(props)
-    .filter(([key, s]) => SENSITIVE.test(key) || SENSITIVE.test(String(s?.title ?? '')) || SENSITIVE.test(String(s?.description ?? '')))
+    .filter(([key, s]) => SENSITIVE.test(key) || SENSITIVE.test(String(s?.title ?? '')))
     .map(([key, s]) => String(s?.title ?? key));
 }
 
-/** The parts of a URL a person should check: its host (highlighted) and whether it uses punycode or plain http. */
-export function describeUrl(url: string): { href: string; host: string; before: string; after: string; punycode: boolean; insecure: boolean } | undefined {
+/**
+ * The parts of a URL a person should check: its host (highlighted), and whether it uses punycode,
+ * plain http, or a user-info part (`https://bank.example@evil.example/`) that imitates a host.
+ */
+export function describeUrl(url: string): { href: string; host: string; before: string; after: string; punycode: boolean; insecure: boolean; userinfo: boolean } | undefined {
   const href = safeLink(url);
   if (!href) return undefined;
   const u = new URL(href);
-  const at = href.indexOf(u.host);
-  return { href, host: u.host, before: href.slice(0, at), after: href.slice(at + u.host.length), punycode: u.hostname.split('.').some((l) => l.startsWith('xn--')), insecure: u.protocol === 'http:' };
+  // The host starts after "//" and, when there is user info, after its (serialised, so unique) "@".
+  const userinfo = !!(u.username || u.password);
+  const start = href.indexOf('//') + 2;
+  const at = userinfo ? href.indexOf('@', start) + 1 : start;
+  return {
+    href,
+    host: u.host,
+    before: href.slice(0, at),
+    after: href.slice(at + u.host.length),
+    punycode: u.hostname.split('.').some((l) => l.startsWith('xn--')),
+    insecure: u.protocol === 'http:',
+    userinfo,
+  };
 }
 
 /**
@@ -47,12 +64,15 @@ export class McpElicitationDialog extends LitElement {
   @state() private request?: ElicitationRequest;
   @query('dialog') private dialog!: HTMLDialogElement;
   @query('mcp-schema-form') private form?: McpSchemaForm;
+  /** The preset handed to the form: a fresh object per request, so re-renders never reset what was typed. */
+  private initial: Record<string, unknown> = {};
   private settle?: (result: ElicitResult) => void;
   private returnFocus?: HTMLElement;
 
   /** Shows the dialog; resolves with accept (and the content), decline or cancel. */
   async open(request: ElicitationRequest): Promise<ElicitResult> {
     this.request = request;
+    this.initial = {};
     this.returnFocus = deepActiveElement();
     await this.updateComplete;
     this.dialog.showModal();
@@ -63,6 +83,12 @@ export class McpElicitationDialog extends LitElement {
     } finally {
       request.signal?.removeEventListener('abort', cancelled);
     }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Removed with its host while asking: answer cancel, or the page-wide queue would wait forever.
+    if (this.settle) this.finish({ action: 'cancel' });
   }
 
   override render() {
@@ -82,12 +108,13 @@ export class McpElicitationDialog extends LitElement {
       ${secrets.length ? html`<p class="warning" role="note">${msg().sensitiveWarning(secrets.join(', '))}</p>` : nothing}
       <form
         novalidate
+        @keydown=${this.onKeydown}
         @submit=${(e: Event) => {
           e.preventDefault();
           this.submit();
         }}
       >
-        <mcp-schema-form part="form" .schema=${schema ?? { type: 'object' }} .value=${{}}></mcp-schema-form>
+        <mcp-schema-form part="form" .schema=${schema ?? { type: 'object' }} .value=${this.initial}></mcp-schema-form>
         <div class="actions">
           <button type="button" @click=${() => this.finish({ action: 'cancel' })}>${msg().cancel}</button>
           <button type="button" @click=${() => this.finish({ action: 'decline' })}>${msg().decline}</button>
@@ -104,7 +131,8 @@ export class McpElicitationDialog extends LitElement {
         ? html`<p part="url" style="word-break:break-all"><code>${u.before}<mark>${u.host}</mark>${u.after}</code></p>
             <p>${msg().urlDomain(u.host)}</p>
             ${u.punycode ? html`<p class="warning" role="note">${msg().punycodeWarning}</p>` : nothing}
-            ${u.insecure ? html`<p class="warning" role="note">${msg().insecureUrl}</p>` : nothing}`
+            ${u.insecure ? html`<p class="warning" role="note">${msg().insecureUrl}</p>` : nothing}
+            ${u.userinfo ? html`<p class="warning" role="note">${msg().userinfoWarning(u.host)}</p>` : nothing}`
         : html`<p class="warning" role="note">${msg().unsafeUrl}</p><p part="url"><code>${raw}</code></p>`}
       <div class="actions">
         <button type="button" @click=${() => this.finish({ action: 'cancel' })}>${msg().cancel}</button>
@@ -123,6 +151,14 @@ export class McpElicitationDialog extends LitElement {
     // Opened only now, in the click, in a new top-level context the page cannot inspect (E-05).
     window.open(href, '_blank', 'noopener,noreferrer');
     this.finish({ action: 'accept' });
+  }
+
+  /** Enter in a field submits, as in any form: the fields live in the schema form's shadow root, outside this <form>'s reach. */
+  private onKeydown(e: KeyboardEvent): void {
+    const field = e.composedPath()[0];
+    if (e.key !== 'Enter' || e.isComposing || !(field instanceof HTMLInputElement) || ['button', 'submit', 'reset', 'file'].includes(field.type)) return;
+    e.preventDefault();
+    this.submit();
   }
 
   private onEscape(e: Event): void {

@@ -1,0 +1,264 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/mcp-elicitation-dialog/define.js';
+import { describeUrl, sensitiveFields, type McpElicitationDialog } from '../../src/components/mcp-elicitation-dialog/mcp-elicitation-dialog.js';
+import type { McpSchemaForm } from '../../src/components/mcp-schema-form/mcp-schema-form.js';
+import type { ElicitParams, JsonSchema } from '../../src/client.js';
+import { buttonNamed, controlByLabel, typeInto } from '../helpers.js';
+
+const server = { name: 'fixture-server', version: '1' };
+
+/** server-everything's trigger-elicitation-request schema: every field type and enum shape of checklist §2.8.3. */
+export const EVERYTHING_SCHEMA: JsonSchema = {
+  type: 'object',
+  properties: {
+    name: { title: 'String', type: 'string', description: 'Your full, legal name' },
+    check: { title: 'Boolean', type: 'boolean', description: 'Agree to the terms and conditions' },
+    firstLine: { title: 'String with default', type: 'string', default: 'It was a dark and stormy night.' },
+    email: { title: 'String with email format', type: 'string', format: 'email' },
+    birthdate: { title: 'String with date format', type: 'string', format: 'date' },
+    integer: { title: 'Integer', type: 'integer', description: 'Your favorite integer (do not give us your phone number, pin, or other sensitive info)', minimum: 1, maximum: 100, default: 42 },
+    number: { title: 'Number in range 1-1000', type: 'number', minimum: 0, maximum: 1000, default: 3.14 },
+    untitledSingleSelectEnum: { type: 'string', title: 'Untitled Single Select Enum', enum: ['Monica', 'Rachel', 'Joey'], default: 'Monica' },
+    untitledMultipleSelectEnum: { type: 'array', title: 'Untitled Multiple Select Enum', minItems: 1, maxItems: 3, items: { type: 'string', enum: ['Guitar', 'Piano', 'Violin'] }, default: ['Guitar'] },
+    titledSingleSelectEnum: { type: 'string', title: 'Titled Single Select Enum', oneOf: [{ const: 'hero-1', title: 'Superman' }, { const: 'hero-2', title: 'Green Lantern' }], default: 'hero-1' },
+    titledMultipleSelectEnum: { type: 'array', title: 'Titled Multiple Select Enum', minItems: 1, maxItems: 3, items: { anyOf: [{ const: 'fish-1', title: 'Tuna' }, { const: 'fish-2', title: 'Salmon' }] }, default: ['fish-1'] },
+    legacyTitledEnum: { type: 'string', title: 'Legacy Titled Single Select Enum', enum: ['pet-1', 'pet-2'], enumNames: ['Cats', 'Dogs'], default: 'pet-1' },
+  },
+  required: ['name'],
+};
+
+const form = (params: Partial<ElicitParams> = {}): ElicitParams => ({ mode: 'form', message: 'Tell us about you', requestedSchema: EVERYTHING_SCHEMA, ...params });
+const root = (el: McpElicitationDialog) => el.shadowRoot!;
+const dialogOf = (el: McpElicitationDialog) => root(el).querySelector('dialog')!;
+const schemaForm = (el: McpElicitationDialog) => root(el).querySelector<McpSchemaForm>('mcp-schema-form')!;
+const nameOf = (el: McpElicitationDialog) => root(el).getElementById(dialogOf(el).getAttribute('aria-labelledby')!)!.textContent;
+const settled = async (el: McpElicitationDialog) => {
+  await el.updateComplete;
+  await schemaForm(el)?.updateComplete;
+  await new Promise((r) => setTimeout(r));
+};
+const labels = (f: McpSchemaForm, selector: string) => [...f.shadowRoot!.querySelectorAll(selector)].map((n) => n.textContent!.trim());
+
+describe('<mcp-elicitation-dialog>', () => {
+  it('is a modal dialog named "<server> asks for information" with Submit, Decline and Cancel, and is accessible open', async () => {
+    const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
+    const answer = el.open({ params: form(), server });
+    await settled(el);
+    expect(dialogOf(el).open).to.equal(true);
+    expect(dialogOf(el).matches(':modal')).to.equal(true);
+    expect(nameOf(el)).to.equal('fixture-server asks for information');
+    expect(root(el).getElementById(dialogOf(el).getAttribute('aria-describedby')!)!.textContent).to.equal('Tell us about you');
+    for (const name of ['Submit', 'Decline', 'Cancel']) expect(buttonNamed(root(el), name)).to.exist;
+    await expect(el).to.be.accessible();
+    buttonNamed(root(el), 'Cancel').click();
+    expect(await answer).to.deep.equal({ action: 'cancel' });
+  });
+
+  it('pre-fills schema defaults and submits typed content: integers and numbers as numbers, multi-selects as string[]', async () => {
+    const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
+    const answer = el.open({ params: form(), server });
+    await settled(el);
+    const f = schemaForm(el);
+    expect(controlByLabel(f, 'String with default').value).to.equal('It was a dark and stormy night.');
+    expect(controlByLabel(f, 'Integer').value).to.equal('42');
+    typeInto(controlByLabel(f, 'String'), 'Ada');
+    typeInto(controlByLabel(f, 'Integer'), '7');
+    await settled(el);
+    buttonNamed(root(el), 'Submit').click();
+    expect(await answer).to.deep.equal({
+      action: 'accept',
+      content: {
+        name: 'Ada',
+        firstLine: 'It was a dark and stormy night.',
+        integer: 7,
+        number: 3.14,
+        untitledSingleSelectEnum: 'Monica',
+        untitledMultipleSelectEnum: ['Guitar'],
+        titledSingleSelectEnum: 'hero-1',
+        titledMultipleSelectEnum: ['fish-1'],
+        legacyTitledEnum: 'pet-1',
+      },
+    });
+  });
+
+  it('shows titled, untitled and legacy enumNames choices by their titles and sends their values', async () => {
+    const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
+    const answer = el.open({ params: form(), server });
+    await settled(el);
+    const f = schemaForm(el);
+    typeInto(controlByLabel(f, 'String'), 'Ada');
+    const options = (label: string) => [...controlByLabel<HTMLSelectElement>(f, label).options].map((o) => o.textContent!.trim()).slice(1);
+    expect(options('Untitled Single Select Enum')).to.deep.equal(['Monica', 'Rachel', 'Joey']);
+    expect(options('Titled Single Select Enum')).to.deep.equal(['Superman', 'Green Lantern']);
+    expect(options('Legacy Titled Single Select Enum')).to.deep.equal(['Cats', 'Dogs']);
+    expect(labels(f, 'legend')).to.include.members(['Untitled Multiple Select Enum', 'Titled Multiple Select Enum']);
+    expect(labels(f, '.check label')).to.include.members(['Guitar', 'Piano', 'Violin', 'Tuna', 'Salmon']);
+    // Pick by the names a person sees.
+    const pick = (label: string, option: string) => {
+      const select = controlByLabel<HTMLSelectElement>(f, label);
+      select.value = [...select.options].find((o) => o.textContent!.trim() === option)!.value;
+      select.dispatchEvent(new Event('change'));
+    };
+    pick('Titled Single Select Enum', 'Green Lantern');
+    pick('Legacy Titled Single Select Enum', 'Dogs');
+    controlByLabel(f, 'Salmon').click();
+    controlByLabel(f, 'Piano').click();
+    await settled(el);
+    buttonNamed(root(el), 'Submit').click();
+    const { content } = await answer;
+    expect(content).to.deep.include({ titledSingleSelectEnum: 'hero-2', legacyTitledEnum: 'pet-2', untitledMultipleSelectEnum: ['Guitar', 'Piano'], titledMultipleSelectEnum: ['fish-1', 'fish-2'] });
+  });
+
+  it('validates before sending: a missing required field keeps the dialog open and gets focus', async () => {
+    const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
+    let settledWith: unknown;
+    const answer = el.open({ params: form(), server }).then((r) => (settledWith = r));
+    await settled(el);
+    buttonNamed(root(el), 'Submit').click();
+    await settled(el);
+    expect(settledWith).to.equal(undefined);
+    expect(dialogOf(el).open).to.equal(true);
+    const name = controlByLabel(schemaForm(el), 'String');
+    expect(name.getAttribute('aria-invalid')).to.equal('true');
+    expect(schemaForm(el).shadowRoot!.activeElement).to.equal(name);
+    typeInto(name, 'Ada');
+    buttonNamed(root(el), 'Submit').click();
+    await answer;
+    expect(settledWith).to.have.property('action', 'accept');
+  });
+
+  it('answers decline on Decline and cancel on Cancel and on Escape, giving focus back each time', async () => {
+    const opener = await fixture<HTMLButtonElement>(html`<button>opener</button>`);
+    const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
+    for (const [how, action] of [['Decline', 'decline'], ['Cancel', 'cancel'], ['Escape', 'cancel']] as const) {
+      opener.focus();
+      const answer = el.open({ params: form(), server });
+      await settled(el);
+      expect(dialogOf(el).contains(root(el).activeElement) || root(el).activeElement === null).to.equal(true);
+      if (how === 'Escape') await sendKeys({ press: 'Escape' });
+      else buttonNamed(root(el), how).click();
+      expect(await answer, how).to.deep.equal({ action });
+      expect(dialogOf(el).open).to.equal(false);
+      expect(document.activeElement, how).to.equal(opener);
+    }
+  });
+
+  it('warns when a field is named like a password, token or card number, not when a description mentions a PIN', async () => {
+    expect(sensitiveFields(EVERYTHING_SCHEMA)).to.deep.equal([]);
+    expect(sensitiveFields({ type: 'object', properties: { password: { type: 'string' }, api_key: { type: 'string', title: 'API key' }, card: { type: 'string', title: 'Card number' }, user: { type: 'string' } } })).to.deep.equal(['password', 'API key', 'Card number']);
+    const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
+    const answer = el.open({ params: form({ requestedSchema: { type: 'object', properties: { user: { type: 'string' }, password: { type: 'string' } } } }), server });
+    await settled(el);
+    expect(root(el).querySelector('.warning')!.textContent).to.contain('password').and.contain('must not ask for passwords');
+    buttonNamed(root(el), 'Decline').click();
+    await answer;
+  });
+
+  it('closes and answers cancel when the server cancels the request', async () => {
+    const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
+    const cancel = new AbortController();
+    const answer = el.open({ params: form(), server, signal: cancel.signal });
+    await settled(el);
+    cancel.abort();
+    expect(await answer).to.deep.equal({ action: 'cancel' });
+    expect(dialogOf(el).open).to.equal(false);
+  });
+
+  it('can be answered with the keyboard alone: type, Tab to Submit, Enter', async () => {
+    const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
+    const answer = el.open({ params: form({ requestedSchema: { type: 'object', properties: { name: { type: 'string', title: 'Your name' }, age: { type: 'integer' } }, required: ['name'] } }), server });
+    await settled(el);
+    // showModal put focus on the first field.
+    expect(schemaForm(el).shadowRoot!.activeElement).to.equal(controlByLabel(schemaForm(el), 'Your name'));
+    await sendKeys({ type: 'Grace' });
+    await sendKeys({ press: 'Tab' }); // age
+    await sendKeys({ type: '85' });
+    await sendKeys({ press: 'Tab' }); // Cancel
+    await sendKeys({ press: 'Tab' }); // Decline
+    await sendKeys({ press: 'Tab' }); // Submit
+    expect(root(el).activeElement!.textContent!.trim()).to.equal('Submit');
+    await sendKeys({ press: 'Enter' });
+    expect(await answer).to.deep.equal({ action: 'accept', content: { name: 'Grace', age: 85 } });
+  });
+
+  it('Enter in a field submits the form', async () => {
+    const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
+    const answer = el.open({ params: form({ requestedSchema: { type: 'object', properties: { name: { type: 'string' } } } }), server });
+    await settled(el);
+    await sendKeys({ type: 'Lin' });
+    await sendKeys({ press: 'Enter' });
+    expect(await answer).to.deep.equal({ action: 'accept', content: { name: 'Lin' } });
+  });
+
+  describe('URL mode', () => {
+    const url = (u: string, message = 'Sign in to the bank'): ElicitParams => ({ mode: 'url', message, url: u, elicitationId: 'e1' });
+    let opened: unknown[][] = [];
+    const realOpen = window.open;
+    beforeEach(() => {
+      opened = [];
+      // Replaced so no tab opens in the test browser; records what the dialog asked the browser to do.
+      window.open = (...args: unknown[]) => (opened.push(args), null);
+    });
+    afterEach(() => (window.open = realOpen));
+
+    it('shows the full URL with its host highlighted, prefetches nothing, and Open calls window.open(url, _blank, noopener,noreferrer) [window.open replaced]', async () => {
+      const before = performance.getEntriesByType('resource').length;
+      const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
+      const answer = el.open({ params: url('https://bank.example/connect?x=1#y'), server });
+      await settled(el);
+      expect(nameOf(el)).to.equal('fixture-server asks for information');
+      expect(root(el).querySelector('[part=url]')!.textContent).to.equal('https://bank.example/connect?x=1#y');
+      expect(root(el).querySelector('[part=url] mark')!.textContent).to.equal('bank.example');
+      expect(root(el).querySelector('a')).to.equal(null); // never a live link
+      for (const name of ['Open', 'Decline', 'Cancel']) expect(buttonNamed(root(el), name)).to.exist;
+      await expect(el).to.be.accessible();
+      expect(opened).to.deep.equal([]);
+      expect(performance.getEntriesByType('resource').slice(before).some((e) => e.name.includes('bank.example'))).to.equal(false);
+      buttonNamed(root(el), 'Open').click();
+      expect(await answer).to.deep.equal({ action: 'accept' });
+      expect(opened).to.deep.equal([['https://bank.example/connect?x=1#y', '_blank', 'noopener,noreferrer']]);
+    });
+
+    it('warns on punycode, plain http and user-info URLs, highlighting the real host', async () => {
+      expect(describeUrl('https://xn--pple-43d.com/')).to.include({ host: 'xn--pple-43d.com', punycode: true });
+      expect(describeUrl('https://bank.example@evil.example/login')).to.include({ host: 'evil.example', before: 'https://bank.example@', after: '/login', userinfo: true });
+      expect(describeUrl('https://evil.example.bank.example@evil.example/')).to.include({ before: 'https://evil.example.bank.example@', host: 'evil.example' });
+      expect(describeUrl('http://plain.example/')).to.include({ insecure: true });
+      const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
+      const answer = el.open({ params: url('http://bank.example@xn--pple-43d.com/'), server });
+      await settled(el);
+      expect(root(el).querySelector('[part=url] mark')!.textContent).to.equal('xn--pple-43d.com');
+      const notes = [...root(el).querySelectorAll('.warning')].map((n) => n.textContent);
+      expect(notes.join(' ')).to.contain('punycode').and.contain('not encrypted').and.contain('before "@"');
+      await sendKeys({ press: 'Escape' });
+      expect(await answer).to.deep.equal({ action: 'cancel' });
+      expect(opened).to.deep.equal([]);
+    });
+
+    it('refuses to open anything but http(s)', async () => {
+      const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
+      const answer = el.open({ params: url('javascript:alert(1)'), server });
+      await settled(el);
+      expect(buttonNamed(root(el), 'Open').disabled).to.equal(true);
+      expect(root(el).textContent).to.contain('only http and https');
+      buttonNamed(root(el), 'Decline').click();
+      expect(await answer).to.deep.equal({ action: 'decline' });
+      expect(opened).to.deep.equal([]);
+    });
+
+    it('can be answered with the keyboard alone: Tab to Open, Enter [window.open replaced]', async () => {
+      const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
+      const answer = el.open({ params: url('https://bank.example/'), server });
+      await settled(el);
+      // Focus starts on the first button (Cancel): the safe choice.
+      expect(root(el).activeElement!.textContent!.trim()).to.equal('Cancel');
+      await sendKeys({ press: 'Tab' }); // Decline
+      await sendKeys({ press: 'Tab' }); // Open
+      await sendKeys({ press: 'Enter' });
+      expect(await answer).to.deep.equal({ action: 'accept' });
+      await waitUntil(() => opened.length === 1);
+      expect(opened[0][0]).to.equal('https://bank.example/');
+    });
+  });
+});
