@@ -63,6 +63,17 @@ export class McpSamplingDialog extends LitElement {
     }
   }
 
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    // A new step replaces the button that had focus: put it on the step's first control, not on <body>.
+    if (changed.has('step') && changed.get('step') !== undefined && this.dialog?.open) this.dialog.querySelector<HTMLElement>('textarea, button')?.focus();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Removed with its host while asking: reject, or the page-wide queue would wait forever.
+    if (this.settle) this.finish(samplingRejected('The dialog was removed from the page'));
+  }
+
   override render() {
     const r = this.request;
     const d = this.draft;
