@@ -10,7 +10,7 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
 import {
   isInitializeRequest, SubscribeRequestSchema, UnsubscribeRequestSchema,
-  CreateMessageResultSchema, ElicitResultSchema,
+  CreateMessageResultSchema, ElicitResultSchema, UrlElicitationRequiredError,
 } from '@modelcontextprotocol/sdk/types.js';
 import { listen, corsOptions, byPrefix } from './util.mjs';
 
@@ -131,6 +131,42 @@ function createServer(session, sessions) {
         return { ...text(e.message), isError: true };
       }
     });
+
+  // Human-in-the-loop fixtures: the test chooses what the server asks; the result echoes what came back.
+  // cancelAfterMs > 0: the server gives up first, sending notifications/cancelled for its own request.
+  const askAndEcho = async (request, schema, cancelAfterMs, extra) => {
+    const giveUp = new AbortController();
+    const timer = cancelAfterMs ? setTimeout(() => giveUp.abort('changed my mind'), cancelAfterMs) : undefined;
+    try {
+      return text(`received ${JSON.stringify(await extra.sendRequest(request, schema, { signal: giveUp.signal, timeout: 600_000 }))}`);
+    } catch (e) {
+      return { ...text(giveUp.signal.aborted ? 'server cancelled its request' : e.message), isError: true };
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  server.registerTool('sample', {
+    description: 'Sends sampling/createMessage with the given params',
+    inputSchema: { params: z.record(z.any()), cancelAfterMs: z.number().int().default(0) },
+  }, async ({ params, cancelAfterMs }, extra) => askAndEcho({ method: 'sampling/createMessage', params }, CreateMessageResultSchema, cancelAfterMs, extra));
+
+  server.registerTool('ask_form', {
+    description: 'Sends elicitation/create (form mode) with the given message and requestedSchema',
+    inputSchema: { message: z.string(), requestedSchema: z.record(z.any()), cancelAfterMs: z.number().int().default(0) },
+  }, async ({ message, requestedSchema, cancelAfterMs }, extra) =>
+    askAndEcho({ method: 'elicitation/create', params: { mode: 'form', message, requestedSchema } }, ElicitResultSchema, cancelAfterMs, extra));
+
+  // Legacy URL elicitation by error (-32042): the call fails until the person has been to the URL,
+  // which is this server's /elicitation-complete/<id>; visiting it sends notifications/elicitation/complete.
+  server.registerTool('needs_url', { description: 'Fails with -32042 until the URL it names was visited' }, async (extra) => {
+    if (session.completed?.size) return text(`completed ${[...session.completed].join(',')}`);
+    const elicitationId = randomUUID();
+    session.pendingUrl = elicitationId;
+    throw new UrlElicitationRequiredError([{
+      mode: 'url', elicitationId, message: 'Connect your account first',
+      url: `http://${extra.requestInfo?.headers.host}/elicitation-complete/${elicitationId}`,
+    }]);
+  });
 
   server.registerTool('log_and_notify', { description: 'Emits an info log message' }, async (extra) => {
     if (!logIgnored('info', extra)) {
@@ -287,6 +323,15 @@ export async function startLegacyServer({ port = 0 } = {}) {
       await session.server.connect(session.transport);
     }
     await session.transport.handleRequest(req, res, req.body);
+  });
+
+  // The page a URL elicitation of `needs_url` sends the person to (tests fetch it as the opened tab would).
+  app.get('/elicitation-complete/:id', async (req, res) => {
+    const session = [...sessions.values()].find((s) => s.pendingUrl === req.params.id);
+    if (!session) return res.status(404).send('unknown elicitation');
+    session.completed = new Set([req.params.id]);
+    await session.server.server.createElicitationCompletionNotifier(req.params.id)();
+    res.send('done, you may close this tab');
   });
 
   app.get('/sse', async (req, res) => {

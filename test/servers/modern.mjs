@@ -63,6 +63,24 @@ function buildServer(state, notify) {
       return text(`action=${answer.action} content=${JSON.stringify(answer.content)} state=${echoed}`);
     });
 
+  // MRTR sampling: every call is logged under `tag`, so a test can ask `received` whether a retry ever came.
+  server.registerTool('ask_llm', { description: 'Asks the client to sample via input_required', inputSchema: z.object({ prompt: z.string(), tag: z.string() }) },
+    async ({ prompt, tag }, ctx) => {
+      const answer = inputResponse(ctx.mcpReq.inputResponses, 'llm');
+      (state.received[tag] ??= []).push({ requestState: ctx.mcpReq.requestState() ?? null, answer });
+      if (answer.kind === 'missing') {
+        return inputRequired({
+          inputRequests: { llm: inputRequired.createMessage({ messages: [{ role: 'user', content: { type: 'text', text: prompt } }], maxTokens: 50 }) },
+          requestState: `llm-${tag}`,
+        });
+      }
+      const c = Array.isArray(answer.result?.content) ? answer.result.content[0] : answer.result?.content;
+      return text(`LLM said: ${c?.text} state=${ctx.mcpReq.requestState()}`);
+    });
+
+  server.registerTool('received', { description: 'What ask_llm calls with this tag carried', inputSchema: z.object({ tag: z.string() }) },
+    async ({ tag }) => text(JSON.stringify(state.received[tag] ?? [])));
+
   server.registerTool('regional', {
     description: 'Returns the Mcp-Param-Region header it saw (region is an x-mcp-header parameter)',
     inputSchema: fromJsonSchema({
@@ -133,7 +151,7 @@ function buildServer(state, notify) {
  *   strictUrl: http://127.0.0.1:P/strict (legacy: 'reject', 2026-07-28 only).
  */
 export async function startModernServer({ port = 0 } = {}) {
-  const state = { rounds: 0, extraTools: [] };
+  const state = { rounds: 0, extraTools: [], received: {} };
   const handlers = {};
   const factory = () => buildServer(state, {
     toolsChanged: () => Object.values(handlers).forEach((h) => h.notify.toolsChanged()),

@@ -1,0 +1,476 @@
+// Both dialogs inside <mcp-client>, against real servers of both eras: what the person does in the
+// dialog (found by role and accessible name) and what the server then received (its tool results echo it).
+import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/index.js';
+import type { McpClientElement } from '../../src/components/mcp-client/mcp-client.js';
+import type { McpSchemaForm } from '../../src/components/mcp-schema-form/mcp-schema-form.js';
+import { McpProtocolError, type CallToolResult, type CreateMessageParams } from '../../src/client.js';
+import { buttonNamed, controlByLabel, firstText, servers, typeInto } from '../helpers.js';
+
+const shadow = (el: Element) => el.shadowRoot!;
+
+async function widget(url: string, setup: (el: McpClientElement) => void = () => {}): Promise<McpClientElement> {
+  const el = await fixture<McpClientElement>(html`<mcp-client url=${url}></mcp-client>`);
+  setup(el);
+  await waitUntil(() => el.client?.state === 'ready', 'connected', { timeout: 15_000 });
+  return el;
+}
+
+interface OpenDialog {
+  /** The dialog element's shadow root, where its controls are. */
+  root: ShadowRoot;
+  name: string;
+  host: McpClientElement;
+}
+
+/** Every open dialog on the page, by role and accessible name (aria-labelledby), with the <mcp-client> hosting it. */
+function openDialogs(): OpenDialog[] {
+  const found: OpenDialog[] = [];
+  for (const host of document.querySelectorAll<McpClientElement>('mcp-client')) {
+    for (const el of shadow(host).querySelectorAll('mcp-sampling-dialog, mcp-elicitation-dialog')) {
+      const dialog = shadow(el).querySelector('dialog[open]');
+      if (!dialog || (dialog.getAttribute('role') ?? 'dialog') !== 'dialog') continue;
+      const name = dialog.getAttribute('aria-labelledby')!.split(' ').map((id) => shadow(el).getElementById(id)!.textContent!.trim()).join(' ');
+      found.push({ root: shadow(el), name, host });
+    }
+  }
+  return found;
+}
+
+/** Waits for the dialog with this accessible name; fails if another one shows at the same time. */
+async function dialogNamed(name: string): Promise<ShadowRoot> {
+  await waitUntil(() => openDialogs().some((d) => d.name === name), `a dialog named "${name}" (open: ${openDialogs().map((d) => d.name).join(', ') || 'none'})`, { timeout: 10_000 });
+  expect(openDialogs()).to.have.length(1);
+  return openDialogs()[0].root;
+}
+
+const noDialog = () => waitUntil(() => openDialogs().length === 0, 'dialog closed');
+const formIn = (root: ShadowRoot) => root.querySelector<McpSchemaForm>('mcp-schema-form')!;
+const text = (r: CallToolResult) => r.content.map((c) => (c as { text?: string }).text ?? '').join('\n');
+const settle = () => new Promise((r) => setTimeout(r, 50));
+
+/** Approves, then writes (or edits) the reply and sends it. */
+async function approveAndSend(root: ShadowRoot, reply?: string) {
+  buttonNamed(root, 'Approve').click();
+  await waitUntil(() => root.querySelector('#reply'), 'review step');
+  if (reply !== undefined) typeInto(controlByLabel<HTMLTextAreaElement>(root, 'Reply'), reply);
+  buttonNamed(root, 'Send').click();
+}
+
+afterEach(async () => {
+  // A failed test must not leave a dialog holding the page-wide queue.
+  for (const d of openDialogs()) (d.root.querySelector<HTMLButtonElement>('button') as HTMLButtonElement).click();
+  fixtureCleanup();
+});
+
+describe('human in the loop inside <mcp-client>', () => {
+  describe('sampling, legacy fixture (server request on the SSE stream)', () => {
+    it('approve: the person writes the reply, the server receives it', async () => {
+      const el = await widget((await servers()).legacy);
+      const call = el.client!.callTool('ask_llm', { prompt: 'Say hi' });
+      const root = await dialogNamed('Sampling request from legacy-fixture');
+      expect(controlByLabel<HTMLTextAreaElement>(root, 'User 1').value).to.equal('Say hi');
+      expect(root.textContent).to.contain('100'); // maxTokens
+      await approveAndSend(root, 'hi from a person');
+      expect(firstText(await call)).to.equal('LLM said: hi from a person');
+      await noDialog();
+    });
+
+    it('edit-then-approve: the page samplingHandler gets the edited prompt; the server gets the edited reply', async () => {
+      let seen: CreateMessageParams | undefined;
+      const el = await widget((await servers()).legacy, (e) => {
+        e.samplingHandler = async (p) => ((seen = p), { role: 'assistant', model: 'page-llm', content: { type: 'text', text: 'Bonjour' } });
+      });
+      const call = el.client!.callTool('ask_llm', { prompt: 'Greet me in French' });
+      const root = await dialogNamed('Sampling request from legacy-fixture');
+      typeInto(controlByLabel<HTMLTextAreaElement>(root, 'User 1'), 'Greet me in German');
+      buttonNamed(root, 'Approve').click();
+      await waitUntil(() => (root.querySelector<HTMLTextAreaElement>('#reply')?.value ?? '') === 'Bonjour', 'handler reply shown for review');
+      expect(seen!.messages[0].content).to.deep.equal({ type: 'text', text: 'Greet me in German' });
+      typeInto(controlByLabel<HTMLTextAreaElement>(root, 'Reply'), 'Guten Tag');
+      buttonNamed(root, 'Send').click();
+      expect(firstText(await call)).to.equal('LLM said: Guten Tag');
+    });
+
+    it('reject: the server receives JSON-RPC error -1', async () => {
+      const el = await widget((await servers()).legacy);
+      const call = el.client!.callTool('ask_llm', { prompt: 'Leak the secrets' });
+      buttonNamed(await dialogNamed('Sampling request from legacy-fixture'), 'Reject').click();
+      const result = await call;
+      expect(result.isError).to.equal(true);
+      expect(firstText(result)).to.contain('-1').and.contain('User rejected sampling request');
+    });
+
+    it('Reject at the review step also sends -1', async () => {
+      const el = await widget((await servers()).legacy);
+      const call = el.client!.callTool('ask_llm', { prompt: 'x' });
+      const root = await dialogNamed('Sampling request from legacy-fixture');
+      buttonNamed(root, 'Approve').click();
+      await waitUntil(() => root.querySelector('#reply'));
+      buttonNamed(root, 'Reject').click();
+      expect(firstText(await call)).to.contain('User rejected sampling request');
+    });
+
+    it('samplingPolicy reject refuses (-1) without a dialog; approve sends the samplingHandler reply without one', async () => {
+      const el = await widget((await servers()).legacy, (e) => {
+        e.samplingHandler = async () => ({ role: 'assistant', model: 'page-llm', content: { type: 'text', text: 'auto' } });
+      });
+      let shown = false;
+      const watch = setInterval(() => (shown ||= openDialogs().length > 0), 5);
+      try {
+        el.samplingPolicy = () => 'reject';
+        const refused = await el.client!.callTool('ask_llm', { prompt: 'a' });
+        expect(refused.isError).to.equal(true);
+        expect(firstText(refused)).to.contain('User rejected sampling request');
+        el.samplingPolicy = (p) => ((p.messages[0].content as { text: string }).text === 'b' ? 'approve' : 'ask');
+        expect(firstText(await el.client!.callTool('ask_llm', { prompt: 'b' }))).to.equal('LLM said: auto');
+      } finally {
+        clearInterval(watch);
+      }
+      expect(shown).to.equal(false);
+    });
+
+    it('mcp-sampling-request preventDefault() vetoes: the server receives -1, no dialog opens', async () => {
+      const el = await widget((await servers()).legacy);
+      const events: string[] = [];
+      el.addEventListener('mcp-sampling-request', (e) => {
+        events.push((e as Event & { server?: { name: string } }).server!.name);
+        e.preventDefault();
+      });
+      const result = await el.client!.callTool('ask_llm', { prompt: 'vetoed' });
+      expect(events).to.deep.equal(['legacy-fixture']);
+      expect(firstText(result)).to.contain('User rejected sampling request');
+      expect(openDialogs()).to.deep.equal([]);
+    });
+
+    it('rate limit: past sampling-rate-limit per minute, requests are refused without a dialog', async () => {
+      const el = await widget((await servers()).legacy, (e) => (e.samplingRateLimit = 1));
+      const first = el.client!.callTool('ask_llm', { prompt: 'one' });
+      await approveAndSend(await dialogNamed('Sampling request from legacy-fixture'), 'first');
+      expect(firstText(await first)).to.equal('LLM said: first');
+      const second = await el.client!.callTool('ask_llm', { prompt: 'two' });
+      expect(second.isError).to.equal(true);
+      expect(firstText(second)).to.contain('too many requests');
+      expect(openDialogs()).to.deep.equal([]);
+    });
+
+    it('server cancellation (notifications/cancelled) closes the dialog', async () => {
+      const el = await widget((await servers()).legacy);
+      const call = el.client!.callTool('sample', { params: { messages: [{ role: 'user', content: { type: 'text', text: 'slow' } }], maxTokens: 10 }, cancelAfterMs: 700 });
+      await dialogNamed('Sampling request from legacy-fixture');
+      await noDialog();
+      expect(firstText(await call)).to.equal('server cancelled its request');
+    });
+
+    it('tools without the sampling.tools capability are refused with -32602 before any dialog (SA-04)', async () => {
+      const el = await widget((await servers()).legacy);
+      const result = await el.client!.callTool('sample', { params: { messages: [{ role: 'user', content: { type: 'text', text: 'x' } }], maxTokens: 10, tools: [{ name: 't', inputSchema: { type: 'object' } }] } });
+      expect(result.isError).to.equal(true);
+      expect(firstText(result)).to.contain('-32602').and.contain('sampling.tools');
+      expect(openDialogs()).to.deep.equal([]);
+    });
+  });
+
+  describe('sampling, server-everything', () => {
+    it('trigger-sampling-request: the dialog shows the system prompt and limits; the server receives the approved reply', async () => {
+      const el = await widget((await servers()).everythingHttp, (e) => {
+        e.samplingHandler = async (p) => ({ role: 'assistant', model: 'page-llm', stopReason: 'endTurn', content: { type: 'text', text: `echo ${(p.messages[0].content as { text: string }).text}` } });
+      });
+      await el.client!.listTools();
+      const call = el.client!.callTool('trigger-sampling-request', { prompt: 'the weather', maxTokens: 33 });
+      const root = await dialogNamed('Sampling request from Everything Reference Server');
+      expect(controlByLabel<HTMLTextAreaElement>(root, 'System prompt').value).to.equal('You are a helpful test server.');
+      expect(root.textContent).to.contain('33').and.contain('0.7');
+      await approveAndSend(root);
+      const said = text(await call);
+      expect(said).to.contain('"model": "page-llm"').and.contain('echo Resource trigger-sampling-request context: the weather');
+    });
+
+    it('reject: the server receives -1 and the call fails with it', async () => {
+      const el = await widget((await servers()).everythingHttp);
+      await el.client!.listTools();
+      const call = el.client!.callTool('trigger-sampling-request', { prompt: 'no' }).then(text, (e: Error) => e.message);
+      buttonNamed(await dialogNamed('Sampling request from Everything Reference Server'), 'Reject').click();
+      expect(await call).to.contain('User rejected sampling request');
+    });
+  });
+
+  describe('sampling, modern fixture (MRTR inputRequests)', () => {
+    it('approve: the retry carries the reply and echoes requestState', async () => {
+      const el = await widget((await servers()).modern);
+      const tag = `ok-${Math.random()}`;
+      const call = el.client!.callTool('ask_llm', { prompt: 'Hello modern', tag });
+      const root = await dialogNamed('Sampling request from modern-fixture');
+      expect(controlByLabel<HTMLTextAreaElement>(root, 'User 1').value).to.equal('Hello modern');
+      await approveAndSend(root, 'from MRTR');
+      expect(firstText(await call)).to.equal(`LLM said: from MRTR state=llm-${tag}`);
+    });
+
+    it('reject: the retry is abandoned — the call fails on the client and the server never sees a second round', async () => {
+      const el = await widget((await servers()).modern);
+      const tag = `no-${Math.random()}`;
+      const call = el.client!.callTool('ask_llm', { prompt: 'nope', tag }).catch((e) => e);
+      buttonNamed(await dialogNamed('Sampling request from modern-fixture'), 'Reject').click();
+      const error = await call;
+      expect(error).to.be.instanceOf(McpProtocolError);
+      expect(error.code).to.equal(-1);
+      await settle();
+      const received = JSON.parse(firstText(await el.client!.callTool('received', { tag })));
+      expect(received).to.have.length(1);
+      expect(received[0]).to.deep.equal({ requestState: null, answer: { kind: 'missing' } });
+    });
+  });
+
+  describe('elicitation, legacy fixture', () => {
+    it('accept: the server receives the typed content (integers as numbers)', async () => {
+      const el = await widget((await servers()).legacy);
+      const call = el.client!.callTool('ask_user', { question: 'Who are you?' });
+      const root = await dialogNamed('legacy-fixture asks for information');
+      expect(root.querySelector('#message')!.textContent).to.equal('Who are you?');
+      typeInto(controlByLabel(formIn(root), 'Your name'), 'Ada');
+      typeInto(controlByLabel(formIn(root), 'age'), '36');
+      buttonNamed(root, 'Submit').click();
+      expect(firstText(await call)).to.equal('action=accept content={"name":"Ada","age":36}');
+    });
+
+    it('decline and cancel (Escape): the server receives the action without content', async () => {
+      const el = await widget((await servers()).legacy);
+      const declined = el.client!.callTool('ask_user', { question: 'q1' });
+      buttonNamed(await dialogNamed('legacy-fixture asks for information'), 'Decline').click();
+      expect(firstText(await declined)).to.equal('action=decline content=undefined');
+      await noDialog();
+      const cancelled = el.client!.callTool('ask_user', { question: 'q2' });
+      await dialogNamed('legacy-fixture asks for information');
+      await sendKeys({ press: 'Escape' });
+      expect(firstText(await cancelled)).to.equal('action=cancel content=undefined');
+    });
+
+    it('a form asking for a password shows a warning; the person can still decline', async () => {
+      const el = await widget((await servers()).legacy);
+      const call = el.client!.callTool('ask_form', { message: 'Log in', requestedSchema: { type: 'object', properties: { username: { type: 'string' }, password: { type: 'string' } } } });
+      const root = await dialogNamed('legacy-fixture asks for information');
+      expect(root.querySelector('[role=note]')!.textContent).to.contain('password');
+      buttonNamed(root, 'Decline').click();
+      expect(firstText(await call)).to.equal('received {"action":"decline"}');
+    });
+
+    it('server cancellation closes the dialog', async () => {
+      const el = await widget((await servers()).legacy);
+      const call = el.client!.callTool('ask_form', { message: 'soon gone', requestedSchema: { type: 'object', properties: { x: { type: 'string' } } }, cancelAfterMs: 700 });
+      await dialogNamed('legacy-fixture asks for information');
+      await noDialog();
+      expect(firstText(await call)).to.equal('server cancelled its request');
+    });
+
+    it('mcp-elicitation-request preventDefault() declines without a dialog', async () => {
+      const el = await widget((await servers()).legacy);
+      el.addEventListener('mcp-elicitation-request', (e) => e.preventDefault());
+      expect(firstText(await el.client!.callTool('ask_user', { question: 'vetoed' }))).to.equal('action=decline content=undefined');
+      expect(openDialogs()).to.deep.equal([]);
+    });
+
+    it('legacy -32042: Open shows the URL, the server completes it, and the call is retried [window.open replaced by a fetch of the URL, as the new tab would load it]', async () => {
+      const el = await widget((await servers()).legacy);
+      const opened: unknown[][] = [];
+      const realOpen = window.open;
+      window.open = (...args: unknown[]) => (opened.push(args), void fetch(args[0] as string), null);
+      try {
+        const call = el.client!.callTool('needs_url', {});
+        const root = await dialogNamed('legacy-fixture asks for information');
+        const host = new URL((await servers()).legacy).host;
+        expect(root.querySelector('[part=url] mark')!.textContent).to.equal(host);
+        expect(root.textContent).to.contain('Connect your account first');
+        buttonNamed(root, 'Open').click();
+        const result = await call;
+        expect(opened).to.have.length(1);
+        expect(opened[0].slice(1)).to.deep.equal(['_blank', 'noopener,noreferrer']);
+        const id = /elicitation-complete\/(.+)$/.exec(opened[0][0] as string)![1];
+        expect(firstText(result)).to.equal(`completed ${id}`);
+      } finally {
+        window.open = realOpen;
+      }
+    });
+  });
+
+  describe('elicitation, server-everything', () => {
+    it('trigger-elicitation-request: every enum shape, defaults pre-filled; the server receives typed content', async () => {
+      const el = await widget((await servers()).everythingHttp);
+      await el.client!.listTools();
+      const call = el.client!.callTool('trigger-elicitation-request', {});
+      const root = await dialogNamed('Everything Reference Server asks for information');
+      expect(root.querySelector('[role=note]')).to.equal(null); // "do not give us your … pin" is not a request for one
+      const form = formIn(root);
+      typeInto(controlByLabel(form, 'String'), 'Ada Lovelace');
+      buttonNamed(root, 'Submit').click();
+      const said = text(await call);
+      const raw = JSON.parse(said.slice(said.indexOf('{')));
+      expect(raw).to.deep.equal({
+        action: 'accept',
+        content: {
+          name: 'Ada Lovelace',
+          firstLine: 'It was a dark and stormy night.',
+          integer: 42,
+          number: 3.14,
+          untitledSingleSelectEnum: 'Monica',
+          untitledMultipleSelectEnum: ['Guitar'],
+          titledSingleSelectEnum: 'hero-1',
+          titledMultipleSelectEnum: ['fish-1'],
+          legacyTitledEnum: 'pet-1',
+        },
+      });
+    });
+
+    it('trigger-url-elicitation: Open answers accept and calls window.open with noopener,noreferrer; Decline answers decline [window.open replaced]', async () => {
+      const el = await widget((await servers()).everythingHttp);
+      await el.client!.listTools();
+      const opened: unknown[][] = [];
+      const realOpen = window.open;
+      window.open = (...args: unknown[]) => (opened.push(args), null);
+      try {
+        const call = el.client!.callTool('trigger-url-elicitation', { url: 'https://auth.example.com/start?x=1', message: 'Finish in your browser' });
+        let root = await dialogNamed('Everything Reference Server asks for information');
+        expect(root.querySelector('[part=url]')!.textContent).to.equal('https://auth.example.com/start?x=1');
+        expect(root.querySelector('[part=url] mark')!.textContent).to.equal('auth.example.com');
+        expect(opened).to.deep.equal([]);
+        buttonNamed(root, 'Open').click();
+        expect(text(await call)).to.contain('User completed the URL elicitation flow').and.contain('"action": "accept"');
+        expect(opened).to.deep.equal([['https://auth.example.com/start?x=1', '_blank', 'noopener,noreferrer']]);
+        await noDialog();
+        const declined = el.client!.callTool('trigger-url-elicitation', { url: 'https://auth.example.com/again' });
+        root = await dialogNamed('Everything Reference Server asks for information');
+        buttonNamed(root, 'Decline').click();
+        expect(text(await declined)).to.contain('User declined to open the URL');
+        expect(opened).to.have.length(1);
+      } finally {
+        window.open = realOpen;
+      }
+    });
+
+    it('-32042 declined: the call fails with the original error and nothing is opened', async () => {
+      const el = await widget((await servers()).everythingHttp);
+      await el.client!.listTools();
+      const call = el.client!.callTool('trigger-url-elicitation', { url: 'https://auth.example.com/x', errorPath: true, elicitationId: `id-${Math.random()}` }).catch((e) => e);
+      buttonNamed(await dialogNamed('Everything Reference Server asks for information'), 'Decline').click();
+      const error = await call;
+      expect(error).to.be.instanceOf(McpProtocolError);
+      expect(error.code).to.equal(-32042);
+    });
+  });
+
+  describe('elicitation, modern fixture (MRTR)', () => {
+    for (const [how, expected] of [
+      ['Submit', 'action=accept content={"name":"Grace","age":85}'],
+      ['Decline', 'action=decline content=undefined'],
+      ['Cancel', 'action=cancel content=undefined'],
+    ] as const) {
+      it(`${how}: the retry carries the answer and echoes requestState`, async () => {
+        const el = await widget((await servers()).modern);
+        const call = el.client!.callTool('ask_user', { question: 'Who?' });
+        const root = await dialogNamed('modern-fixture asks for information');
+        if (how === 'Submit') {
+          typeInto(controlByLabel(formIn(root), 'Your name'), 'Grace');
+          typeInto(controlByLabel(formIn(root), 'age'), '85');
+        }
+        buttonNamed(root, how).click();
+        expect(firstText(await call)).to.match(new RegExp(`^${expected.replace(/[{}[\]]/g, '\\$&')} state=ask-\\d+$`));
+      });
+    }
+  });
+
+  describe('several pending requests', () => {
+    it('queue page-wide, one dialog at a time, each labelled with its server', async () => {
+      const urls = await servers();
+      const legacy = await widget(urls.legacy);
+      const modern = await fixture<McpClientElement>(html`<mcp-client url=${urls.modern}></mcp-client>`);
+      await waitUntil(() => modern.client?.state === 'ready', 'modern connected', { timeout: 15_000 });
+      try {
+        const a = legacy.client!.callTool('ask_llm', { prompt: 'first' });
+        await dialogNamed('Sampling request from legacy-fixture');
+        const b = modern.client!.callTool('ask_user', { question: 'second' });
+        const c = legacy.client!.callTool('ask_user', { question: 'third' });
+        await settle();
+        expect(openDialogs().map((d) => d.name)).to.deep.equal(['Sampling request from legacy-fixture']);
+        await approveAndSend(openDialogs()[0].root, 'one');
+        let root = await dialogNamed('modern-fixture asks for information');
+        expect(openDialogs()[0].host).to.equal(modern);
+        buttonNamed(root, 'Decline').click();
+        root = await dialogNamed('legacy-fixture asks for information');
+        expect(root.querySelector('#message')!.textContent).to.equal('third');
+        buttonNamed(root, 'Cancel').click();
+        expect(firstText(await a)).to.equal('LLM said: one');
+        expect(firstText(await b)).to.match(/^action=decline/);
+        expect(firstText(await c)).to.equal('action=cancel content=undefined');
+      } finally {
+        modern.remove();
+      }
+    });
+  });
+
+  describe('keyboard and accessibility', () => {
+    it('sampling by keyboard alone: focus moves in, Tab reaches Approve and Send, focus returns', async () => {
+      const el = await widget((await servers()).legacy);
+      const opener = await fixture<HTMLButtonElement>(html`<button>opener</button>`);
+      opener.focus();
+      const call = el.client!.callTool('ask_llm', { prompt: 'kb' });
+      const root = await dialogNamed('Sampling request from legacy-fixture');
+      await settle();
+      expect(root.activeElement, 'focus in the dialog').to.not.equal(null);
+      expect(root.activeElement!.id).to.equal('system'); // first control
+      await sendKeys({ press: 'Tab' }); // message
+      await sendKeys({ press: 'Tab' }); // Reject
+      await sendKeys({ press: 'Tab' }); // Approve
+      expect(root.activeElement!.textContent!.trim()).to.equal('Approve');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => root.querySelector('#reply'));
+      // The review step replaced the focused button; focus moved to the reply field.
+      await settle();
+      expect(root.activeElement?.id).to.equal('reply');
+      await sendKeys({ type: 'typed' });
+      await sendKeys({ press: 'Tab' }); // Reject
+      await sendKeys({ press: 'Tab' }); // Send
+      expect(root.activeElement!.textContent!.trim()).to.equal('Send');
+      await sendKeys({ press: 'Enter' });
+      expect(firstText(await call)).to.equal('LLM said: typed');
+      expect(document.activeElement).to.equal(opener);
+      opener.remove();
+    });
+
+    it('elicitation by keyboard alone: type, Tab to Submit, Enter; focus returns', async () => {
+      const el = await widget((await servers()).legacy);
+      const opener = await fixture<HTMLButtonElement>(html`<button>opener</button>`);
+      opener.focus();
+      const call = el.client!.callTool('ask_user', { question: 'kb' });
+      const root = await dialogNamed('legacy-fixture asks for information');
+      await settle();
+      await sendKeys({ type: 'Kay' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ type: '7' });
+      await sendKeys({ press: 'Tab' }); // Cancel
+      await sendKeys({ press: 'Tab' }); // Decline
+      await sendKeys({ press: 'Tab' }); // Submit
+      expect(root.activeElement!.textContent!.trim()).to.equal('Submit');
+      await sendKeys({ press: 'Enter' });
+      expect(firstText(await call)).to.equal('action=accept content={"name":"Kay","age":7}');
+      expect(document.activeElement).to.equal(opener);
+      opener.remove();
+    });
+
+    it('the widget with an open sampling dialog, then an open elicitation dialog, is accessible', async () => {
+      const el = await widget((await servers()).legacy);
+      const sampling = el.client!.callTool('ask_llm', { prompt: 'a11y' });
+      const root = await dialogNamed('Sampling request from legacy-fixture');
+      await expect(el).to.be.accessible();
+      buttonNamed(root, 'Approve').click();
+      await waitUntil(() => root.querySelector('#reply'));
+      await expect(el).to.be.accessible();
+      buttonNamed(root, 'Reject').click();
+      await sampling;
+      const elicitation = el.client!.callTool('ask_user', { question: 'a11y' });
+      const form = await dialogNamed('legacy-fixture asks for information');
+      await expect(el).to.be.accessible();
+      buttonNamed(form, 'Cancel').click();
+      await elicitation;
+    });
+  });
+});
