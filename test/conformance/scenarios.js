@@ -1,6 +1,6 @@
 // What our client does in each conformance scenario. Runs in the browser page that
 // browser-client.mjs opens; the mock server URL and the scenario come in the query string.
-import { McpClient, applyDefaults, memoryStore } from '/dist/client.js';
+import { McpClient, memoryStore } from '/dist/client.js';
 
 const clientInfo = { name: 'mcp-elements-conformance', version: '0.1.0' };
 const context = JSON.parse(new URLSearchParams(location.search).get('context') ?? '{}');
@@ -69,11 +69,23 @@ const scenarios = {
     await client.close();
   },
   async 'elicitation-sep1034-client-defaults'(url) {
+    // The real dialog decides what is sent: the element bundle's <mcp-elicitation-dialog> shows the
+    // form, and the "person" presses Submit without touching it, so every value is a pre-filled default.
+    await import('/dist/mcp-elements.js');
+    const dialog = document.body.appendChild(document.createElement('mcp-elicitation-dialog'));
     const client = new McpClient({
       url,
       clientInfo,
-      // The person submits without touching the form: every field keeps its default.
-      onElicitation: async (params) => ({ action: 'accept', content: applyDefaults(params.requestedSchema, {}) }),
+      onElicitation: async (params, { server, signal }) => {
+        const answer = dialog.open({ params, server, signal });
+        await dialog.updateComplete;
+        const form = dialog.shadowRoot.querySelector('mcp-schema-form');
+        await form.updateComplete;
+        const submit = [...dialog.shadowRoot.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Submit');
+        if (!dialog.shadowRoot.querySelector('dialog').open || !submit) throw new Error('the elicitation dialog did not open with a Submit button');
+        submit.click();
+        return answer;
+      },
     });
     await client.connect();
     await client.listTools();
