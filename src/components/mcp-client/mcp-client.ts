@@ -56,7 +56,11 @@ export class McpClientElement extends LitElement {
   @property({ reflect: true }) theme?: 'light' | 'dark';
   /** The page's LLM, used for sampling requests a person approved. Without it the person writes the reply. */
   @property({ attribute: false }) samplingHandler?: SamplingHandler;
-  /** Host policy for sampling requests: `ask` (default) shows the dialog, `approve` skips the first step, `reject` refuses. */
+  /**
+   * Host policy for sampling requests: `ask` (default) shows the dialog; `reject` refuses; `approve`
+   * trusts this request to the page's `samplingHandler` and sends its reply unasked (without a
+   * handler there is nothing to trust, so the dialog shows as for `ask`).
+   */
   @property({ attribute: false }) samplingPolicy?: (params: CreateMessageParams) => 'ask' | 'approve' | 'reject';
 
   /** OAuth settings for servers that need sign-in (DESIGN §2): at least `redirectUri`, a page of yours serving dist/auth-callback.js. */
