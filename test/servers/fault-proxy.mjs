@@ -55,6 +55,12 @@ const LOGGED_HEADERS = ['accept', 'content-type', 'mcp-session-id', 'last-event-
   'mcp-method', 'mcp-name', 'authorization', 'origin'];
 const ACTIONS = ['status', 'delayMs', 'cutAfterEvents', 'injectFrame', 'duplicateEvents', 'reorderEvents'];
 const SSE_ACTIONS = ['cutAfterEvents', 'injectFrame', 'duplicateEvents', 'reorderEvents'];
+/**
+ * How long a cut waits after the last forwarded bytes before breaking the connection. Chromium
+ * drops body bytes it has not handed to the page when the connection error arrives first, and on
+ * a loaded 2-core machine 30 ms was not always enough for the page to read them.
+ */
+const CUT_PAUSE_MS = 250;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const json = (res, status, value) =>
@@ -214,7 +220,7 @@ export async function startFaultProxy({ target, port = 0, restartUpstream }) {
         setTimeout(() => {
           res.socket?.end(() => res.destroy());
           up.destroy();
-        }, 30);
+        }, CUT_PAUSE_MS);
       });
     };
     if (limit === 0) return writeThenCut(':\n\n');
