@@ -5,6 +5,7 @@ import { clientContext } from '../../controllers/context.js';
 import { McpClient, type ClientState } from '../../core/client/client.js';
 import type { AuthOptions, AuthState } from '../../core/auth/types.js';
 import type { KeyValueStore } from '../../core/store/store.js';
+import { idbStore } from '../../core/store/idb.js';
 import { McpAuthError } from '../../core/jsonrpc/errors.js';
 import { samplingRejected } from '../../core/client/input.js';
 import type { JsonRpcNotification } from '../../core/jsonrpc/messages.js';
@@ -65,7 +66,7 @@ export class McpClientElement extends LitElement {
 
   /** OAuth settings for servers that need sign-in (DESIGN §2): at least `redirectUri`, a page of yours serving dist/auth-callback.js. */
   @property({ attribute: false }) auth?: AuthOptions;
-  /** Where tokens (and, later, sessions) are kept; default: IndexedDB database `mcp-elements`. */
+  /** Where sessions, the catalogue, drafts, history and tokens are kept; default: IndexedDB database `mcp-elements`. */
   @property({ attribute: false }) store?: KeyValueStore;
   /** Shorthand for `auth = { redirectUri }`. */
   @property({ attribute: 'redirect-uri' }) redirectUri?: string;
@@ -165,7 +166,7 @@ export class McpClientElement extends LitElement {
       </div>
       ${this.renderProblem()}
       ${ready && client?.instructions ? html`<details><summary>${msg().instructions}</summary><p part="instructions">${client.instructions}</p></details>` : nothing}
-      ${ready
+      ${ready || client?.catalogue.tools?.length
         ? html`<div part="tabs" role="tablist" aria-label=${name} @keydown=${this.onTabKey}>
               ${tabs
                 .filter(([, , shown]) => shown)
@@ -221,7 +222,8 @@ export class McpClientElement extends LitElement {
       url: this.url,
       transport: this.transport,
       auth: this.authOptions(),
-      store: this.store,
+      // Sessions, the catalogue, drafts and tokens live in IndexedDB unless the host says otherwise (DESIGN §4).
+      store: this.store ?? idbStore(),
       clientInfo: { name: 'mcp-elements', version: '0.1.0' },
       onSampling: (params, { signal }) => this.askSampling(params, signal),
       onElicitation: (params, { signal }) => this.askElicitation(params, signal),

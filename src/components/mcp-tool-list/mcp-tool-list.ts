@@ -36,7 +36,8 @@ export class McpToolList extends LitElement {
 
   private clientCtl = new ClientController(this);
   private toolsTask = new Task(this, {
-    task: async ([client, ready], { signal }): Promise<Tool[]> => (client && ready ? client.listTools({ signal }) : []),
+    // Until the connection is up, show the tools kept from last time (then revalidate).
+    task: async ([client, ready], { signal }): Promise<Tool[]> => (client && ready ? client.listTools({ signal }) : (client?.catalogue.tools ?? [])),
     args: () => [this.clientCtl.client, this.clientCtl.ready, this.clientCtl.revision] as const,
   });
 
