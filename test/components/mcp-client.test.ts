@@ -62,3 +62,18 @@ describe('<mcp-client>', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<mcp-client> log', () => {
+  it('keeps log messages that arrived while another tab was shown', async () => {
+    const el = await fixture<McpClientElement>(html`<mcp-client url=${(await servers()).legacy}></mcp-client>`);
+    await connected(el);
+    await el.client!.setLogLevel('info');
+    await el.client!.callTool('log_and_notify');
+    const logTab = [...shadow(el).querySelectorAll<HTMLButtonElement>('[role=tab]')].find((t) => t.textContent!.trim() === 'Log')!;
+    logTab.click();
+    await el.updateComplete;
+    const log = shadow(el).querySelector('mcp-log-view')!;
+    expect(log.hidden).to.equal(false);
+    await waitUntil(() => log.shadowRoot!.textContent!.includes('hello log'), 'earlier log message shown');
+  });
+});

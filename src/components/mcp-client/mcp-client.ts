@@ -177,7 +177,11 @@ export class McpClientElement extends LitElement {
                     </button>`,
                 )}
             </div>
-            <div id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}">${this.renderTab()}</div>`
+            <div id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}">
+              ${this.renderTab()}
+              <!-- Always mounted, so it hears what happens while another tab is shown. -->
+              <mcp-log-view ?hidden=${this.tab !== 'log'}></mcp-log-view>
+            </div>`
         : nothing}
     `;
   }
@@ -212,7 +216,7 @@ export class McpClientElement extends LitElement {
       case 'prompts':
         return html`<mcp-prompt-list></mcp-prompt-list>`;
       case 'log':
-        return html`<mcp-log-view></mcp-log-view>`;
+        return nothing;
     }
   }
 
