@@ -111,3 +111,44 @@ export const tokens = css`
     white-space: nowrap;
   }
 `;
+
+/** Lists of tools, prompts and servers: each entry a button, chosen one marked, icon beside the text. */
+export const catalogueStyles = css`
+  [part='list'] {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: calc(var(--_gap) / 2);
+  }
+  .entry {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    width: 100%;
+    text-align: start;
+    padding: 0.5em 0.75em;
+    background: var(--_bg);
+  }
+  .entry[aria-pressed='true'] {
+    border-color: var(--_accent);
+    box-shadow: inset 3px 0 0 var(--_accent);
+  }
+  .entry > :not([part='icon']) {
+    grid-column: 2;
+  }
+  .entry [part='icon'] {
+    grid-row: span 2;
+    width: 1.5em;
+    height: 1.5em;
+    object-fit: contain;
+    align-self: start;
+    margin-inline-end: var(--_gap);
+  }
+  .entry .name {
+    font-weight: 600;
+  }
+  .entry [part='description'] {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+`;

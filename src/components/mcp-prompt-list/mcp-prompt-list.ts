@@ -8,7 +8,7 @@ import type { GetPromptResult, Prompt, PromptArgument } from '../../core/protoco
 import { own } from '../../core/schema/safe.js';
 import { msg } from '../../internal/messages.js';
 import { safeIconSrc } from '../../internal/safe-url.js';
-import { tokens } from '../shared.styles.js';
+import { catalogueStyles, tokens } from '../shared.styles.js';
 import { CompletionController } from './completion.js';
 import { styles } from './mcp-prompt-list.styles.js';
 
@@ -37,7 +37,7 @@ const filled = (args: Record<string, string>) => Object.fromEntries(Object.entri
  * @csspart result - The <mcp-result-view> showing the messages.
  */
 export class McpPromptList extends LitElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, catalogueStyles, styles];
 
   private clientCtl = new ClientController(this);
   private listTask = new Task(this, {
@@ -92,7 +92,7 @@ export class McpPromptList extends LitElement {
     const chosen = prompt.name === this.selected;
     const icon = prompt.icons?.map((i) => safeIconSrc(i.src, this.clientCtl.client?.url, i.mimeType)).find(Boolean);
     return html`<li>
-      <button part=${chosen ? 'prompt selected' : 'prompt'} aria-pressed=${chosen ? 'true' : 'false'} @click=${() => this.choose(prompt)}>
+      <button class="entry" part=${chosen ? 'prompt selected' : 'prompt'} aria-pressed=${chosen ? 'true' : 'false'} @click=${() => this.choose(prompt)}>
         ${icon ? html`<img part="icon" src=${icon} alt="" crossorigin="anonymous" referrerpolicy="no-referrer" />` : nothing}
         <span class="name">${titleOf(prompt)}</span>
         ${prompt.description ? html`<span part="description">${prompt.description}</span>` : nothing}

@@ -16,13 +16,6 @@ export const styles = css`
     gap: 0.2em;
     flex: 1 1 10em;
   }
-  [part='list'] {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: calc(var(--_gap) / 2);
-  }
   li {
     display: flex;
     flex-wrap: wrap;

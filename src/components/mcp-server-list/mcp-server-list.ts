@@ -7,7 +7,7 @@ import { idbStore } from '../../core/store/idb.js';
 import { readSavedServers, writeSavedServers, type SavedServer } from '../../core/store/records.js';
 import type { KeyValueStore } from '../../core/store/store.js';
 import { msg } from '../../internal/messages.js';
-import { tokens } from '../shared.styles.js';
+import { catalogueStyles, tokens } from '../shared.styles.js';
 import { styles } from './mcp-server-list.styles.js';
 
 /** A saved server was chosen; bind `url` to an `<mcp-client>`. */
@@ -44,7 +44,7 @@ declare global {
  * @csspart confirm - The question asked before forgetting a server's data.
  */
 export class McpServerList extends LitElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, catalogueStyles, styles];
 
   /** Where the list and every server's data are kept (default: IndexedDB database `mcp-elements`). */
   @property({ attribute: false }) store: KeyValueStore = idbStore();

@@ -6,7 +6,7 @@ import type { McpClient } from '../../core/client/client.js';
 import type { Tool } from '../../core/protocol/types.js';
 import { msg } from '../../internal/messages.js';
 import { safeIconSrc } from '../../internal/safe-url.js';
-import { tokens } from '../shared.styles.js';
+import { catalogueStyles, tokens } from '../shared.styles.js';
 import { styles } from './mcp-tool-list.styles.js';
 
 /** The name a person sees for a tool: title, then annotations.title, then name (checklist T-03). */
@@ -32,7 +32,7 @@ export function filterTools(tools: Tool[], query: string): Tool[] {
  * @csspart description - A tool's description.
  */
 export class McpToolList extends LitElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, catalogueStyles, styles];
 
   private clientCtl = new ClientController(this);
   private toolsTask = new Task(this, {
@@ -80,9 +80,9 @@ export class McpToolList extends LitElement {
     const chosen = tool.name === this.selected;
     const icon = tool.icons?.map((i) => safeIconSrc(i.src, this.clientCtl.client?.url, i.mimeType)).find(Boolean);
     return html`<li>
-      <button part=${chosen ? 'tool selected' : 'tool'} aria-pressed=${chosen ? 'true' : 'false'} @click=${() => this.choose(tool)}>
+      <button class="entry" part=${chosen ? 'tool selected' : 'tool'} aria-pressed=${chosen ? 'true' : 'false'} @click=${() => this.choose(tool)}>
         ${icon ? html`<img part="icon" src=${icon} alt="" crossorigin="anonymous" referrerpolicy="no-referrer" />` : nothing}
-        <span class="title"
+        <span
           ><span class="name">${toolTitle(tool)}</span>${tool.annotations?.readOnlyHint ? html`<span class="badge">${msg().readOnly}</span>` : nothing}${isDestructive(tool)
             ? html`<span class="badge destructive">${msg().destructive}</span>`
             : nothing}</span
