@@ -99,6 +99,14 @@ export const tokens = css`
   .muted {
     color: var(--_muted);
   }
+  /* A small rounded label: MIME types, read-only, destructive, updated. */
+  .badge {
+    font-size: 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    padding: 0 0.5em;
+    color: var(--_muted);
+  }
   .error {
     color: var(--_danger);
   }

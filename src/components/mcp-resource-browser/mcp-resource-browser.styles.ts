@@ -9,13 +9,6 @@ export const styles = css`
     font-size: 1em;
     margin: 0 0 calc(var(--_gap) / 2);
   }
-  [part='list'] {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: calc(var(--_gap) / 2);
-  }
   [part~='resource'],
   [part~='template'] {
     display: grid;
@@ -41,13 +34,6 @@ export const styles = css`
   }
   .name {
     font-weight: 600;
-  }
-  .badge {
-    font-size: 0.75em;
-    border: 1px solid var(--_border);
-    border-radius: 999px;
-    padding: 0 0.5em;
-    color: var(--_muted);
   }
   .badge.updated {
     color: var(--_ok);

@@ -11,7 +11,7 @@ import { safeIconSrc } from '../../internal/safe-url.js';
 import { ClientEventsController } from '../mcp-log-view/client-events.js';
 import type { McpResultView } from '../mcp-result-view/mcp-result-view.js';
 import { CompletionController } from '../mcp-prompt-list/completion.js';
-import { tokens } from '../shared.styles.js';
+import { catalogueStyles, tokens } from '../shared.styles.js';
 import { styles } from './mcp-resource-browser.styles.js';
 
 /** The name a person sees: title, else name (CT-03). */
@@ -32,7 +32,7 @@ export const concerns = (uri: string, changed: string) => changed === uri || cha
  * @csspart viewer - The section showing the contents read, an <mcp-result-view>.
  */
 export class McpResourceBrowser extends LitElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, catalogueStyles, styles];
 
   private clientCtl = new ClientController(this);
   private listTask = new Task(this, {

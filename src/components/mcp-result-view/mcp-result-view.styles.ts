@@ -55,13 +55,6 @@ export const styles = css`
   .uri {
     overflow-wrap: anywhere;
   }
-  .badge {
-    font-size: 0.75em;
-    border: 1px solid var(--_border);
-    border-radius: 999px;
-    padding: 0 0.5em;
-    color: var(--_muted);
-  }
   [part~='role'] {
     font-weight: 600;
     font-size: 0.875em;
