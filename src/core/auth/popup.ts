@@ -1,5 +1,6 @@
-// The popup user agent. Browsers block window.open after an await, so the popup is opened first,
-// synchronously inside the click, and navigated once discovery has produced the authorization URL.
+// The popup user agent. Browsers block window.open after an await, so the client opens the popup
+// first, synchronously inside the click (src/core/client/authorization.ts), and this module, loaded
+// with the rest of auth, navigates it once discovery has produced the authorization URL.
 // The result comes back by postMessage and by BroadcastChannel, which still works when the
 // authorization server's Cross-Origin-Opener-Policy has cut window.opener.
 import { McpAuthError } from '../jsonrpc/errors.js';
@@ -9,22 +10,11 @@ import type { UserAgentFunction } from './types.js';
 export const CALLBACK_MESSAGE = 'mcp-auth-callback';
 export const CALLBACK_CHANNEL = 'mcp-auth';
 
-/** An open popup: `userAgent` navigates it and waits for the callback; `close` gives up. */
-export interface PopupHandle {
-  userAgent: UserAgentFunction;
-  close(): void;
-}
-
-/** Opens the sign-in popup now (call this synchronously in a click handler). */
-export function openPopup(redirectUri: string): PopupHandle {
-  const win = window.open('about:blank', '_blank', 'popup,width=520,height=720');
-  if (!win) throw new McpAuthError('The browser blocked the sign-in popup: call authorize() directly in a click handler, or use the "redirect" user agent', 0);
-  return {
-    close: () => win.close(),
-    userAgent: (url, { signal }) => {
-      win.location.href = url.href;
-      return waitForCallback(url, redirectUri, signal).finally(() => win.close());
-    },
+/** Sends an open sign-in popup to the authorization URL and waits there for the callback. */
+export function popupUserAgent(win: Window, redirectUri: string): UserAgentFunction {
+  return (url, { signal }) => {
+    win.location.href = url.href;
+    return waitForCallback(url, redirectUri, signal).finally(() => win.close());
   };
 }
 

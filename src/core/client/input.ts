@@ -1,6 +1,7 @@
-// One place that answers what a server asks of the client — sampling, elicitation, roots, ping —
-// whether it arrives as a legacy server request or inside a modern MRTR `inputRequests` entry.
-import { McpProtocolError } from '../jsonrpc/errors.js';
+// One place that answers what a server asks of the client (sampling, elicitation, roots, ping),
+// whether it arrives as a legacy server request or inside a modern MRTR `inputRequests` entry,
+// and the MRTR loop that sends a request again with the answers.
+import { McpError, McpFormatError, McpProtocolError } from '../jsonrpc/errors.js';
 import type { Params } from '../jsonrpc/messages.js';
 import { ERROR } from '../protocol/versions.js';
 import type { CreateMessageParams, CreateMessageResult, ElicitParams, ElicitResult, Implementation, ListRootsResult } from '../protocol/types.js';
@@ -21,6 +22,9 @@ export interface InputHandlers {
   /** Declare `sampling.tools`: the sampling handler can take `tools` and `toolChoice`. */
   samplingTools?: boolean;
 }
+
+/** Who we say we are when the host did not say: `initialize` (legacy) and every `_meta` (modern). */
+export const clientInfoOf = (o: { clientInfo?: Implementation }): Implementation => o.clientInfo ?? { name: 'mcp-web-components', version: '0.1.0' };
 
 /** The error a sampling handler throws when the person rejects the request (legacy code -1). */
 export const samplingRejected = (message = 'User rejected sampling request') => new McpProtocolError(ERROR.userRejected, message);
@@ -54,6 +58,29 @@ export async function answerInput(h: InputHandlers, method: string, params: Para
       return (await h.onRoots(params, context)) as unknown as Params;
     default:
       throw new McpProtocolError(ERROR.methodNotFound, `Method not found: ${method}`);
+  }
+}
+
+const MAX_INPUT_ROUNDS = 10;
+/** The methods whose results may be `input_required`. */
+const INPUT_METHODS = ['tools/call', 'resources/read', 'prompts/get'];
+
+/**
+ * Runs a request that may come back `input_required` (MRTR, checklist §2.9): answers its input
+ * requests through the same handlers as a legacy server request, then sends it again.
+ */
+export async function withInput(send: (params: Params) => Promise<Params>, method: string, params: Params, h: InputHandlers, context: HandlerContext): Promise<Params> {
+  let extra: Params = {};
+  for (let round = 0; ; round++) {
+    const result = await send({ ...params, ...extra });
+    const type = result.resultType ?? 'complete';
+    if (type === 'complete') return result;
+    if (type !== 'input_required' || !INPUT_METHODS.includes(method)) throw new McpFormatError(`The server answered ${method} with an unknown resultType ${JSON.stringify(type)}`);
+    if (round >= MAX_INPUT_ROUNDS) throw new McpError(`The server asked for input more than ${MAX_INPUT_ROUNDS} times; giving up on ${method}`);
+    const inputResponses: Params = {};
+    const requests = (result.inputRequests ?? {}) as Record<string, { method: string; params?: Params }>;
+    for (const [key, ask] of Object.entries(requests)) inputResponses[key] = await answerInput(h, ask.method, ask.params, context);
+    extra = { ...(Object.keys(requests).length ? { inputResponses } : {}), ...('requestState' in result ? { requestState: result.requestState } : {}) };
   }
 }
 

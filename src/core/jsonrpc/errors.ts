@@ -78,6 +78,22 @@ export class McpAuthError extends McpError {
   }
 }
 
+/**
+ * The response stream ended before the answer: a modern request must be re-issued with a new id (HM-16);
+ * a legacy one lost its session mid-request. Either way the client repeats it only if that is safe.
+ */
+export class McpStreamLostError extends McpHttpError {
+  override name = 'McpStreamLostError';
+}
+
+/** The server ended the legacy session (HTTP 404 on a request that carried Mcp-Session-Id). */
+export class McpSessionExpiredError extends McpError {
+  override name = 'McpSessionExpiredError';
+  constructor() {
+    super('The MCP session has expired on the server');
+  }
+}
+
 /** Shortens untrusted text for an error message. */
 export const excerpt = (text: string, max = 200): string =>
   text.length > max ? text.slice(0, max) + '…' : text;

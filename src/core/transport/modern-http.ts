@@ -1,21 +1,13 @@
 // Modern Streamable HTTP (2026-07-28): every request is a self-contained POST with routing
 // headers; answers come as JSON or a request-scoped SSE stream. No sessions, no GET, no resume:
 // cancelling means aborting the fetch (checklist HM-01 … HM-19).
-import { McpAbortError, McpHttpError, McpProtocolError } from '../jsonrpc/errors.js';
+import { McpAbortError, McpProtocolError, McpStreamLostError } from '../jsonrpc/errors.js';
 import { decodeMessages, isRequest, isResponse, type JsonRpcMessage } from '../jsonrpc/messages.js';
 import { routingHeaders } from '../protocol/headers.js';
 import { MODERN_VERSION } from '../protocol/versions.js';
 import { deliverJsonAnswer, httpStatusError, isEventStream, readErrorBody, sendHttp } from './http.js';
 import { readSse } from './sse.js';
 import type { SendOptions, Transport, TransportOptions } from './types.js';
-
-/**
- * The response stream ended before the answer: a modern request must be re-issued with a new id (HM-16);
- * a legacy one lost its session mid-request. Either way the client repeats it only if that is safe.
- */
-export class McpStreamLostError extends McpHttpError {
-  override name = 'McpStreamLostError';
-}
 
 /** A connection to a modern MCP endpoint (stateless: one POST per request). */
 export class ModernHttpTransport implements Transport {

@@ -1,12 +1,11 @@
 // Legacy Streamable HTTP (protocol 2025-03-26 … 2025-11-25): POST per message, JSON or SSE
 // answers, the Mcp-Session-Id session, the optional GET stream, and resumption with
 // Last-Event-ID that honours the server's retry hint (checklist HL-01 … HL-16).
-import { McpAbortError, McpFormatError, McpHttpError } from '../jsonrpc/errors.js';
+import { McpAbortError, McpFormatError, McpHttpError, McpSessionExpiredError, McpStreamLostError } from '../jsonrpc/errors.js';
 import { decodeMessages, isRequest, isResponse, type JsonRpcMessage, type RequestId } from '../jsonrpc/messages.js';
 import { deliverJsonAnswer, httpStatusError, isEventStream, readErrorBody, sendHttp } from './http.js';
-import { McpStreamLostError } from './modern-http.js';
 import { readSse, type SseEvent } from './sse.js';
-import { McpSessionExpiredError, RecentIds, sleep, type SendOptions, type Transport, type TransportOptions } from './types.js';
+import { RecentIds, sleep, type SendOptions, type Transport, type TransportOptions } from './types.js';
 
 /** Wait before reconnecting when the server gave no retry hint. */
 const DEFAULT_RETRY_MS = 1000;

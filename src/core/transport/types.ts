@@ -1,5 +1,4 @@
 // The contract between McpClient and its transports.
-import { McpError } from '../jsonrpc/errors.js';
 import type { JsonRpcMessage } from '../jsonrpc/messages.js';
 import type { FetchLike } from './http.js';
 
@@ -29,14 +28,6 @@ export interface TransportOptions {
   onClose?(error: Error): void;
   /** Headers added to every HTTP request, e.g. Authorization. */
   headers?(): Record<string, string>;
-}
-
-/** The server ended the legacy session (HTTP 404 on a request that carried Mcp-Session-Id). */
-export class McpSessionExpiredError extends McpError {
-  override name = 'McpSessionExpiredError';
-  constructor() {
-    super('The MCP session has expired on the server');
-  }
 }
 
 /** A bounded set of recently seen SSE event ids, so a replayed or doubled event is handled once. */

@@ -1,0 +1,66 @@
+// The client's side of OAuth: the auth session (src/core/auth, loaded on first use) that supplies the
+// Authorization header and turns a 401/403 into a refresh, a step-up or a sign-in.
+import { McpAuthError, McpError } from '../jsonrpc/errors.js';
+import type { AuthSession, AuthSessionDeps } from '../auth/session.js';
+import type { AuthOptions } from '../auth/types.js';
+
+/** One server URL's authorization, as the client uses it. */
+export class Authorization {
+  private session?: AuthSession;
+  private loading?: Promise<AuthSession>;
+
+  constructor(
+    private readonly url: string,
+    private readonly options: AuthOptions | undefined,
+    private readonly deps: AuthSessionDeps,
+  ) {}
+
+  /** The Authorization header, once a token is held. */
+  header(): Record<string, string> | undefined {
+    return this.session?.header();
+  }
+
+  /** Loads the session (stored tokens, a redirect that came back) when the client has the auth option. */
+  load(): Promise<AuthSession> {
+    this.loading ??= import('../auth/session.js').then(async ({ AuthSession }) => {
+      const session = new AuthSession(this.url, this.options!, this.deps);
+      await session.load();
+      return (this.session = session);
+    });
+    return this.loading;
+  }
+
+  /** Runs an HTTP exchange; a 401/403 lets the session refresh, step up or sign in, then it runs again. */
+  async retrying<T>(run: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await run();
+      } catch (error) {
+        if (!(error instanceof McpAuthError) || !this.options || !error.status) throw error;
+        if (!(await (await this.load()).recover(error, attempt))) throw error;
+      }
+    }
+  }
+
+  /** Signs in through `auth.userAgent`; the popup opens before anything is awaited, in the click's own task. */
+  async signIn(signal?: AbortSignal): Promise<void> {
+    const auth = this.options;
+    if (!auth) throw new McpError('authorize() needs the auth option');
+    const popup = (auth.userAgent ?? 'popup') === 'popup' ? window.open('about:blank', '_blank', 'popup,width=520,height=720') : undefined;
+    if (popup === null) throw new McpAuthError('The browser blocked the sign-in popup: call authorize() directly in a click handler, or use the "redirect" user agent', 0);
+    try {
+      const session = await this.load();
+      const { popupUserAgent } = await import('../auth/popup.js');
+      await session.signIn(popup && popupUserAgent(popup, auth.redirectUri), signal);
+    } finally {
+      popup?.close();
+    }
+  }
+
+  /** Forgets the tokens, revoking them where the server offers it; false without the auth option. */
+  async signOut(): Promise<boolean> {
+    if (!this.options) return false;
+    await (await this.load()).signOut();
+    return true;
+  }
+}

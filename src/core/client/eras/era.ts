@@ -1,0 +1,81 @@
+// One protocol era behind one interface. The client composes a Connection and never asks which era
+// it speaks; a new protocol version is a new module here plus a line in negotiate.ts.
+import type { Params, RequestId } from '../../jsonrpc/messages.js';
+import type { LoggingLevel, Tool } from '../../protocol/types.js';
+import type { ServerRecord } from '../../store/records.js';
+import type { StreamNews } from '../tabs.js';
+import type { SendOptions, Transport, TransportOptions } from '../../transport/types.js';
+import type { RpcEngine } from '../engine.js';
+import type { McpClientOptions } from '../options.js';
+import type { Persistence } from '../persistence.js';
+
+export type Era = 'modern' | 'legacy' | 'sse';
+
+/** What an era needs from the client that runs it. */
+export interface EraContext {
+  readonly url: string;
+  readonly options: McpClientOptions;
+  /** Transport options wired to the client: fetch, headers (with the token), message and close handlers. */
+  transportOptions(): TransportOptions;
+  /** The client's JSON-RPC engine; its requests travel over the connection being set up. */
+  readonly engine: RpcEngine;
+  /** The record kept for this server. */
+  readonly kept: Persistence;
+  /** Whether this tab holds the shared notification stream, and how to tell the other tabs what it hears. */
+  readonly tabs: { readonly owner: boolean; post(news: StreamNews): void };
+  /** Whether the client is ready (not connecting, reconnecting or closed). */
+  ready(): boolean;
+  /** The URIs `subscribe` asked for, and the log level `setLogLevel` set. */
+  readonly subscriptions: Set<string>;
+  logLevel?: LoggingLevel;
+  /** The client's events (`notification` among them) and a way to fire more. */
+  readonly events: EventTarget;
+  emit(type: string, detail?: unknown): void;
+}
+
+/** What the server said about itself when the connection was set up (as the store keeps it). */
+export type ServerFacts = Pick<ServerRecord, 'protocolVersion' | 'serverInfo' | 'capabilities' | 'instructions'>;
+
+/** A connection to one server in one era. Optional members are what only some eras have. */
+export interface Connection {
+  readonly era: Era;
+  readonly transport: Transport;
+  /** Set by open() or resume(). */
+  facts?: ServerFacts;
+  /** Whether results may be served from memory for their `ttlMs`. */
+  readonly caches?: boolean;
+  /** Handshakes (or discovers) and learns the server's facts. */
+  open(signal?: AbortSignal): Promise<void>;
+  /** Takes up what the store kept instead of starting anew; false means "open() a new one". */
+  resume(record: ServerRecord, skipSession?: string): Promise<boolean>;
+  /** The session a reload would take up. */
+  readonly sessionId?: string;
+  /** Extra `_meta` for every request, and extra headers for one. */
+  meta?(): Params;
+  headers?(method: string, params: Params, tool?: Tool): Record<string, string>;
+  /** The tools of a listing that this era can call. */
+  usable?(tools: Tool[]): Tool[];
+  /** A request was given up locally: tell the server, where the era has a way to. */
+  cancel?(id: RequestId, method: string, reason: Error): void;
+  /** Repairs what a failed tools/call needs to be tried again; false means "throw the error". */
+  recover?(error: unknown, signal?: AbortSignal): Promise<boolean>;
+  /** `subscribe`/`unsubscribe` for `uri` (ctx.subscriptions already says which), `setLogLevel`, `ping`. */
+  subscribe(uri: string, on: boolean, options: SendOptions): Promise<void>;
+  setLogLevel?(level: LoggingLevel, options: SendOptions): Promise<void>;
+  ping(options: SendOptions): Promise<void>;
+  /** This tab became the stream owner, or heard what the owner tab heard (eras with a shared stream). */
+  takeStream?(): void;
+  hear?(news: StreamNews): boolean;
+  /** The server ended the session: drop it without ending it there. */
+  expire?(): Promise<void>;
+  /** Ends the session on the server (endSession) or only lets go of it here, so a reload can resume. */
+  close(endSession: boolean): Promise<void>;
+}
+
+/** Makes a connection of one era; the negotiation tries them in order. */
+export interface EraModule {
+  /** A connection, not opened yet; a kept record sets up its session without I/O (to resume or to end it). */
+  create(ctx: EraContext, record?: ServerRecord): Connection;
+  /** Whether a failure of this era's open() means "try the next era". */
+  fallsThrough(error: unknown): boolean;
+}

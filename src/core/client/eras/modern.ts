@@ -1,0 +1,124 @@
+// The stateless era (2026-07-28): `server/discover` instead of a handshake, everything the server
+// must know in each request's `_meta`, routing headers, `subscriptions/listen` for change
+// notifications, and results cached for their `ttlMs` (checklist MV-*, HM-*, U-13 … U-22).
+// Cancelling is aborting the fetch (HM-17), so there is no `cancel` here.
+import { McpFormatError, McpProtocolError, McpStreamLostError } from '../../jsonrpc/errors.js';
+import type { Params } from '../../jsonrpc/messages.js';
+import { headerAnnotationProblem, toolParamHeaders } from '../../protocol/headers.js';
+import type { Implementation, Tool } from '../../protocol/types.js';
+import { ERROR, LEGACY_VERSIONS, META, MODERN_VERSION } from '../../protocol/versions.js';
+import type { ServerRecord } from '../../store/records.js';
+import { ModernHttpTransport } from '../../transport/modern-http.js';
+import { sleep, type SendOptions } from '../../transport/types.js';
+import { capabilitiesFor, clientInfoOf } from '../input.js';
+import type { Connection, EraContext, EraModule, ServerFacts } from './era.js';
+import { legacyFallsThrough } from './legacy.js';
+
+class ModernConnection implements Connection {
+  readonly era = 'modern';
+  readonly transport: ModernHttpTransport;
+  readonly caches = true;
+  facts?: ServerFacts;
+  private listening?: AbortController;
+
+  constructor(private readonly ctx: EraContext) {
+    this.transport = new ModernHttpTransport(ctx.url, ctx.transportOptions());
+  }
+
+  async open(signal?: AbortSignal): Promise<void> {
+    const result = await this.ctx.engine.request('server/discover', {}, { signal, timeout: 15_000 });
+    const versions = result.supportedVersions;
+    // A 2xx without a DiscoverResult comes from a legacy server that answers unknown methods loosely.
+    if (!Array.isArray(versions)) throw new McpFormatError('server/discover returned no supportedVersions: not a modern server');
+    if (!versions.includes(MODERN_VERSION)) throw new McpProtocolError(ERROR.unsupportedVersion, `The server supports ${JSON.stringify(versions)}, not ${MODERN_VERSION}`, { supported: versions });
+    this.facts = {
+      protocolVersion: MODERN_VERSION,
+      capabilities: result.capabilities as ServerFacts['capabilities'],
+      serverInfo: (result._meta as Params | undefined)?.[META.serverInfo] as Implementation | undefined,
+      instructions: result.instructions as string | undefined,
+    };
+    this.ctx.kept.remember({ era: 'modern', ...this.facts, discoveredAt: Date.now(), ttlMs: Math.max(0, Number(result.ttlMs) || 0) }, true);
+    void this.listen();
+  }
+
+  /** A discovery the store kept is used while its ttlMs lasts. */
+  async resume(r: ServerRecord): Promise<boolean> {
+    if (Date.now() >= (r.discoveredAt ?? 0) + (r.ttlMs ?? 0)) return false;
+    this.facts = r;
+    void this.listen();
+    return true;
+  }
+
+  meta(): Params {
+    const { options, logLevel } = this.ctx;
+    return {
+      [META.protocolVersion]: MODERN_VERSION,
+      [META.clientCapabilities]: capabilitiesFor(options),
+      [META.clientInfo]: clientInfoOf(options),
+      ...(logLevel ? { [META.logLevel]: logLevel } : {}),
+    };
+  }
+
+  headers(method: string, params: Params, tool?: Tool): Record<string, string> {
+    return method === 'tools/call' ? toolParamHeaders(tool, params.arguments as Record<string, unknown>) : {};
+  }
+
+  /** Tools with invalid x-mcp-header annotations cannot be routed, so they are left out (with an error event). */
+  usable(tools: Tool[]): Tool[] {
+    return tools.filter((tool) => {
+      const problem = headerAnnotationProblem(tool);
+      if (problem) this.ctx.emit('error', new McpFormatError(`Tool ${tool.name} was left out: ${problem}`));
+      return !problem;
+    });
+  }
+
+  /** Subscriptions are a filter of the listen stream, reopened with the new set. */
+  async subscribe(): Promise<void> {
+    void this.listen();
+  }
+
+  /** Modern servers have no ping; discovery shows they are alive. (The log level goes out in every `_meta`, MV-10.) */
+  async ping(options: SendOptions): Promise<void> {
+    await this.ctx.engine.request('server/discover', {}, options);
+  }
+
+  async close(): Promise<void> {
+    this.listening?.abort();
+  }
+
+  /** Opens (or reopens with a new filter) the `subscriptions/listen` stream (U-13 … U-16). */
+  private async listen(): Promise<void> {
+    this.listening?.abort();
+    const caps = this.facts?.capabilities ?? {};
+    const notifications: Params = {};
+    if (caps.tools?.listChanged) notifications.toolsListChanged = true;
+    if (caps.prompts?.listChanged) notifications.promptsListChanged = true;
+    if (caps.resources?.listChanged) notifications.resourcesListChanged = true;
+    const uris = this.ctx.subscriptions;
+    if (caps.resources?.subscribe && uris.size) notifications.resourceSubscriptions = [...uris];
+    if (!Object.keys(notifications).length) return;
+    const controller = (this.listening = new AbortController());
+    for (let failures = 0; !controller.signal.aborted; failures++) {
+      try {
+        const id = this.ctx.engine.pending.allocateId();
+        await this.transport.send({ jsonrpc: '2.0', id, method: 'subscriptions/listen', params: { notifications, _meta: this.meta() } }, { signal: controller.signal });
+        failures = 0;
+      } catch (error) {
+        if (controller.signal.aborted) return;
+        if (!(error instanceof McpStreamLostError)) this.ctx.emit('error', error);
+      }
+      await sleep(Math.min(1000 * 2 ** failures, 30_000) * (0.5 + Math.random() / 2), controller.signal).catch(() => {});
+    }
+  }
+}
+
+export const modern: EraModule = {
+  create: (ctx) => new ModernConnection(ctx),
+  /** A recognised modern error ends the negotiation, unless the server names a legacy version it speaks. */
+  fallsThrough(error) {
+    if (!(error instanceof McpProtocolError)) return legacyFallsThrough(error);
+    const supported = (error.data as { supported?: unknown })?.supported;
+    if (error.code === ERROR.unsupportedVersion) return Array.isArray(supported) && supported.some((v) => LEGACY_VERSIONS.includes(v));
+    return error.code !== ERROR.missingCapability && error.code !== ERROR.headerMismatch;
+  },
+};

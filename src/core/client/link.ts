@@ -1,0 +1,138 @@
+// The client's connection over time: resumed from the store or negotiated anew, renewed when the
+// server ends the session, reconnected with backoff when the transport is lost, and closed.
+import { McpAuthError, McpError, McpSessionExpiredError } from '../jsonrpc/errors.js';
+import { isRequest, type JsonRpcMessage } from '../jsonrpc/messages.js';
+import { sleep, type SendOptions } from '../transport/types.js';
+import type { Authorization } from './authorization.js';
+import type { Connection, Era, EraContext } from './eras/era.js';
+import { allows, connectionOf, eraCacheOf, negotiate } from './eras/negotiate.js';
+import type { ClientState } from './options.js';
+import type { Tabs } from './tabs.js';
+
+/** What the link needs from its client, besides what its eras need. */
+export interface LinkHost extends EraContext {
+  readonly tabs: Tabs;
+  readonly auth: Authorization;
+  readonly state: ClientState;
+  /** Changes the state; an error goes to `lastError`. */
+  setState(state: ClientState, error?: Error): void;
+  /** A connection opened: the client takes over what the server said about itself. */
+  adopted(c: Connection): void;
+}
+
+/** Holds the current Connection and replaces it as sessions end and transports drop. */
+export class Link {
+  conn?: Connection;
+  private renewing?: Promise<void>;
+
+  constructor(private readonly host: LinkHost) {}
+
+  /** The open connection, or a clear error. */
+  get live(): Connection {
+    if (!this.conn || this.host.state === 'closed') throw new McpError('The client is not connected');
+    return this.conn;
+  }
+
+  /** Resumes what the store kept or negotiates the era; one tab at a time, so a second tab resumes the first one's session. */
+  open(signal?: AbortSignal): Promise<void> {
+    const host = this.host;
+    const cache = host.options.eraCache ?? eraCacheOf(host.kept.store);
+    return this.oneTabAtATime(async () => void ((await this.resume()) || this.adopt(await negotiate(host, host.options.transport, cache, (c) => (this.conn = c), signal))));
+  }
+
+  /** A connection for what the store kept, only so that close() can end its session too. */
+  async adoptKept(): Promise<void> {
+    const r = this.host.kept.record;
+    if (!this.conn && r.era) this.conn = await connectionOf(this.host, r.era, r);
+  }
+
+  /** Ends the session on the server (endSession) or only here, so that a reload resumes it. */
+  async close(endSession: boolean): Promise<void> {
+    const c = this.conn;
+    this.conn = undefined;
+    await c?.close(endSession);
+  }
+
+  /** Sends a request or reply; a 401/403 goes to authorization, an expired session is renewed once. */
+  async send(message: JsonRpcMessage, options: SendOptions): Promise<void> {
+    const send = () => this.conn!.transport.send(message, options);
+    // While connecting, connect() itself recovers from 401/403 and repeats the whole negotiation.
+    if (!isRequest(message) || this.host.state === 'connecting') return send();
+    try {
+      await this.host.auth.retrying(send);
+    } catch (error) {
+      if (!(error instanceof McpSessionExpiredError) || message.method === 'initialize' || options.signal?.aborted) throw error;
+      await this.renew();
+      await send();
+    }
+  }
+
+  /** The transport's connection is gone for good: renew an expired session, or fail what waits and reconnect with backoff. */
+  async closed(error: Error): Promise<void> {
+    const host = this.host;
+    if (host.state === 'closed') return;
+    if (error instanceof McpSessionExpiredError) return void this.renew().catch(() => {});
+    const era = this.conn!.era;
+    host.engine.pending.rejectAll(error);
+    host.setState('reconnecting');
+    for (let attempt = 0; host.state === 'reconnecting'; attempt++) {
+      await sleep(Math.min(500 * 2 ** attempt, 30_000));
+      if (host.state !== 'reconnecting') return;
+      try {
+        await this.reopen(era);
+        host.setState('ready');
+      } catch (e) {
+        host.setState(e instanceof McpAuthError ? 'idle' : 'reconnecting', e as Error);
+      }
+    }
+  }
+
+  /** The session ended on the server: start a new one (HL-14). Concurrent callers share one attempt. */
+  private renew(): Promise<void> {
+    this.renewing ??= (async () => {
+      const host = this.host;
+      host.setState('reconnecting');
+      const old = this.conn!;
+      const expired = old.sessionId;
+      await old.expire?.();
+      try {
+        // Another tab may have started the new session already: join it rather than start a third.
+        await this.oneTabAtATime(async () => void ((await this.resume(expired)) || (await this.reopen(old.era))));
+        host.setState('ready');
+      } catch (error) {
+        host.setState('idle', error as Error);
+        throw error;
+      }
+    })().finally(() => (this.renewing = undefined));
+    return this.renewing;
+  }
+
+  /** Takes up the session (legacy) or discovery (modern, within ttlMs) that the store holds, instead of starting anew. */
+  private async resume(skipSession?: string): Promise<boolean> {
+    const host = this.host;
+    if (!host.kept.store) return false;
+    const r = await host.kept.read();
+    if (!allows(host.options.transport, r.era)) return false;
+    const c = (this.conn = await connectionOf(host, r.era, r));
+    if (await c.resume(r, skipSession)) return (this.adopt(c), true);
+    this.conn = undefined;
+    return false;
+  }
+
+  /** Opens a new connection in an era already found. */
+  private async reopen(era: Era): Promise<void> {
+    const c = (this.conn = await connectionOf(this.host, era));
+    await c.open();
+    this.adopt(c);
+  }
+
+  private adopt(c: Connection): void {
+    this.conn = c;
+    this.host.adopted(c);
+  }
+
+  /** Sets up a session while no other tab does, and stores it before letting the next tab look. */
+  private oneTabAtATime(fn: () => Promise<void>): Promise<void> {
+    return this.host.tabs.oneAtATime(fn, () => this.host.kept.flush());
+  }
+}

@@ -1,0 +1,37 @@
+// The public shapes of McpClient's options and states.
+import type { AuthOptions } from '../auth/types.js';
+import type { Implementation } from '../protocol/types.js';
+import type { KeyValueStore } from '../store/store.js';
+import type { FetchLike } from '../transport/http.js';
+import type { EraCache, TransportMode } from './eras/negotiate.js';
+import type { InputHandlers } from './input.js';
+
+export type ClientState = 'idle' | 'connecting' | 'ready' | 'reconnecting' | 'closed';
+
+export interface McpClientOptions extends InputHandlers {
+  url: string;
+  /** `auto` tries modern, then legacy Streamable HTTP, then HTTP+SSE; `streamable-http` skips HTTP+SSE; `sse` uses only HTTP+SSE. */
+  transport?: TransportMode;
+  clientInfo?: Implementation;
+  fetch?: FetchLike;
+  /** Per-request timeout in ms without an answer or progress (default 60 s). */
+  timeout?: number;
+  /** Upper bound in ms for one request however much progress arrives (default 10 min). */
+  maxTotalTimeout?: number;
+  eraCache?: EraCache;
+  /** Headers for every HTTP request (Authorization comes through here). */
+  headers?: () => Record<string, string>;
+  /** OAuth for servers that answer 401 (DESIGN §2, checklist §2.7). */
+  auth?: AuthOptions;
+  /**
+   * Where the session, era, server info and catalogue are kept, so a reload resumes (DESIGN §4).
+   * Tokens and registrations go there too (without it: IndexedDB database `mcp-web-components`).
+   */
+  store?: KeyValueStore;
+}
+
+export interface ListOptions {
+  signal?: AbortSignal;
+  /** Fetch one page from this cursor instead of following every cursor. */
+  cursor?: string;
+}

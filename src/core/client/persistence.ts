@@ -1,0 +1,52 @@
+// What the store keeps of one server for its client (DESIGN §4): the connection record a reload
+// resumes from, and the catalogue of lists shown before the network answers.
+import type { BatchedStore } from '../store/batched.js';
+import { catalogueKey, keysOfServer, serverKey, type Catalogue, type ServerRecord } from '../store/records.js';
+
+/** One server URL's kept record and catalogue; without a store both live in memory only. */
+export class Persistence {
+  record: ServerRecord = {};
+  catalogue: Catalogue = {};
+  private restored?: Promise<void>;
+
+  constructor(
+    private readonly url: string,
+    readonly store?: BatchedStore,
+  ) {}
+
+  /** Reads the kept catalogue, once. */
+  restore(): Promise<void> {
+    this.restored ??= Promise.resolve(this.store?.get<Catalogue>(catalogueKey(this.url))).then((c) => void (this.catalogue = { ...c, ...this.catalogue }), () => {});
+    return this.restored;
+  }
+
+  /** Reads the kept connection record. */
+  async read(): Promise<ServerRecord> {
+    return this.store ? (this.record = (await this.store.get<ServerRecord>(serverKey(this.url))) ?? {}) : this.record;
+  }
+
+  /** Keeps more of the record, or (`fresh`) a new one. */
+  remember(record: ServerRecord, fresh?: boolean): void {
+    void this.store?.set(serverKey(this.url), (this.record = fresh ? record : { ...this.record, ...record }));
+  }
+
+  /** Keeps a complete list in the catalogue. */
+  keep<K extends keyof Catalogue>(key: K, items: NonNullable<Catalogue[K]>): void {
+    this.catalogue = { ...this.catalogue, [key]: items };
+    void this.store?.set(catalogueKey(this.url), this.catalogue);
+  }
+
+  /** Deletes everything kept for this server. */
+  async forget(): Promise<void> {
+    const store = this.store;
+    this.catalogue = {};
+    if (!store) return;
+    for (const key of await keysOfServer(store, this.url)) await store.del(key);
+    await store.flush();
+  }
+
+  /** Writes what is pending now. */
+  flush(): Promise<void> | undefined {
+    return this.store?.flush();
+  }
+}
