@@ -8,8 +8,8 @@ import { gzipSync } from 'node:zlib';
 import { dirname, extname, join, normalize } from 'node:path';
 import os from 'node:os';
 import puppeteer from 'puppeteer-core';
-import { startLegacyServer } from '../test/servers/legacy.mjs';
-import { listen } from '../test/servers/util.mjs';
+import { startLegacyServer } from '../servers/legacy.mjs';
+import { listen } from '../servers/util.mjs';
 import { buildPeers } from './build.mjs';
 import { measureWidgets, widgetRows, WIDGETS_NOT_BUILT } from './widgets.mjs';
 
@@ -179,7 +179,7 @@ async function main() {
         chromium: await browser.version(),
         cpus: os.cpus().length,
         cpuModel: os.cpus()[0]?.model,
-        server: 'test/servers/legacy.mjs (SDK 1.x StreamableHTTPServerTransport, SSE answers, in-memory event store) on 127.0.0.1, page on another port (CORS)',
+        server: 'servers/legacy.mjs (SDK 1.x StreamableHTTPServerTransport, SSE answers, in-memory event store) on 127.0.0.1, page on another port (CORS)',
         rounds: ROUNDS,
       },
       peers: { sdk1: '@modelcontextprotocol/sdk ' + pkgVersion('@modelcontextprotocol/sdk'), sdk2: '@modelcontextprotocol/client ' + pkgVersion('@modelcontextprotocol/client') },

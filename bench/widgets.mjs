@@ -10,7 +10,7 @@
 // "Painted" = the element's updateComplete, a forced layout, then the next animation frame.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { applyCors, listen } from '../test/servers/util.mjs';
+import { applyCors, listen } from '../servers/util.mjs';
 
 export const WIDGETS_NOT_BUILT = 'n/a (elements not built yet)';
 const BUNDLE = fileURLToPath(new URL('./.build/dist/mcp-web-components.js', import.meta.url));
