@@ -1,12 +1,12 @@
-// Builds the browser bundles: dist/client.js (the headless core, no lit) and dist/mcp-elements.js
+// Builds the browser bundles: dist/client.js (the headless core, no lit) and dist/mcp-web-components.js
 // (ESM, every element), each with the auth code split into dist/chunks/ and loaded on first use;
-// dist/mcp-elements.iife.js (script tag, global McpElements, auth inlined); dist/auth-callback.js
+// dist/mcp-web-components.iife.js (script tag, global McpWebComponents, auth inlined); dist/auth-callback.js
 // (the OAuth callback page module).
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
-/** `module: false` for the IIFE: terser would otherwise drop its top-level `var McpElements` as unused. */
+/** `module: false` for the IIFE: terser would otherwise drop its top-level `var McpWebComponents` as unused. */
 const plugins = ({ module = true } = {}) => [
   typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], declaration: false, noEmit: false, outDir: 'dist' }),
   resolve({ browser: true }),
@@ -22,7 +22,7 @@ export default [
   },
   {
     // Built apart from client.js so each file stands alone (one <script type=module> is enough).
-    input: { 'mcp-elements': 'src/index.ts' },
+    input: { 'mcp-web-components': 'src/index.ts' },
     output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     plugins: plugins(),
   },
@@ -33,9 +33,10 @@ export default [
     plugins: plugins(),
   },
   {
-    // The script-tag build: one file, so the lazily imported auth code is inlined.
+    // The script-tag build: one file, so the lazily imported auth code is inlined. The footer keeps
+    // the global of the package's former name, `McpElements`, as a deprecated alias (a few bytes).
     input: 'src/index.ts',
-    output: { file: 'dist/mcp-elements.iife.js', format: 'iife', name: 'McpElements', sourcemap: true, inlineDynamicImports: true },
+    output: { file: 'dist/mcp-web-components.iife.js', format: 'iife', name: 'McpWebComponents', footer: 'var McpElements = McpWebComponents;', sourcemap: true, inlineDynamicImports: true },
     plugins: plugins({ module: false }),
   },
 ];

@@ -3,7 +3,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
-import { startTestServers } from './test/servers/index.mjs';
+import { startTestServers } from './servers/index.mjs';
 import { fileURLToPath } from 'node:url';
 
 let servers;

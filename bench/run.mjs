@@ -8,8 +8,8 @@ import { gzipSync } from 'node:zlib';
 import { dirname, extname, join, normalize } from 'node:path';
 import os from 'node:os';
 import puppeteer from 'puppeteer-core';
-import { startLegacyServer } from '../test/servers/legacy.mjs';
-import { listen } from '../test/servers/util.mjs';
+import { startLegacyServer } from '../servers/legacy.mjs';
+import { listen } from '../servers/util.mjs';
 import { buildPeers } from './build.mjs';
 import { measureWidgets, widgetRows, WIDGETS_NOT_BUILT } from './widgets.mjs';
 
@@ -86,7 +86,7 @@ async function main() {
   // (the SDK bundles include their auth code, so that is the like-for-like figure).
   const sizes = { ours: gzipSize(join(dist, 'client.js')), sdk1: gzipSize(peers.sdk1), sdk2: gzipSize(peers.sdk2) };
   const oursWithAuth = splitSize(withChunks(join(dist, 'client.js')));
-  const widgetBundle = join(dist, 'mcp-elements.js');
+  const widgetBundle = join(dist, 'mcp-web-components.js');
   const widgetSize = existsSync(widgetBundle) ? splitSize(withChunks(widgetBundle)) : null;
 
   const mcp = await startLegacyServer();
@@ -179,7 +179,7 @@ async function main() {
         chromium: await browser.version(),
         cpus: os.cpus().length,
         cpuModel: os.cpus()[0]?.model,
-        server: 'test/servers/legacy.mjs (SDK 1.x StreamableHTTPServerTransport, SSE answers, in-memory event store) on 127.0.0.1, page on another port (CORS)',
+        server: 'servers/legacy.mjs (SDK 1.x StreamableHTTPServerTransport, SSE answers, in-memory event store) on 127.0.0.1, page on another port (CORS)',
         rounds: ROUNDS,
       },
       peers: { sdk1: '@modelcontextprotocol/sdk ' + pkgVersion('@modelcontextprotocol/sdk'), sdk2: '@modelcontextprotocol/client ' + pkgVersion('@modelcontextprotocol/client') },
@@ -230,7 +230,7 @@ function printTable({ medians: m, sizes, heap, widgets, environment }, kinds) {
   row(`heap after ${HEAP_CALLS.toLocaleString('en-US')} calls (after GC)`, 'lower', (k) => heap[k].endBytes, (b) => (b / 1e6).toFixed(2) + ' MB');
   row(`heap growth, all ${HEAP_CALLS.toLocaleString('en-US')} calls`, 'lower', (k) => heap[k].growthBytes, (b) => (b / 1e3).toFixed(0) + ' kB');
   row(`heap growth, second ${(HEAP_CALLS / 2).toLocaleString('en-US')} calls`, 'lower', (k) => heap[k].endBytes - heap[k].midBytes, (b) => (b / 1e3).toFixed(0) + ' kB');
-  rows.push(['full widget (dist/mcp-elements.js + chunks), gzip -9', 'lower', sizes.widget ? kb(sizes.widget.gzip) : WIDGETS_NOT_BUILT, '—', '—', '', '']);
+  rows.push(['full widget (dist/mcp-web-components.js + chunks), gzip -9', 'lower', sizes.widget ? kb(sizes.widget.gzip) : WIDGETS_NOT_BUILT, '—', '—', '', '']);
   for (const [label, better, ours] of widgetRows(widgets, fmt)) rows.push([label, better, ours, '—', '—', '', '']);
 
   const head = ['metric (median)', 'better', 'ours', 'sdk 1.x', 'client 2.x', 'ours/sdk1', 'ours/sdk2'];

@@ -1,5 +1,5 @@
 // Widget render timings for `npm run bench`, in the bench page (puppeteer), over `rounds` rounds,
-// each on a freshly loaded page with dist/mcp-elements.js imported (the copy in bench/.build/dist):
+// each on a freshly loaded page with dist/mcp-web-components.js imported (the copy in bench/.build/dist):
 //   render1000Tools:     1,000 tools set on <mcp-tool-list> → rendered, laid out, next frame;
 //   searchFilter1000:    a search typed into that list (matching 111 of 1,000) → filtered list painted;
 //   searchClear1000:     the search cleared → all 1,000 painted again;
@@ -10,10 +10,10 @@
 // "Painted" = the element's updateComplete, a forced layout, then the next animation frame.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { applyCors, listen } from '../test/servers/util.mjs';
+import { applyCors, listen } from '../servers/util.mjs';
 
 export const WIDGETS_NOT_BUILT = 'n/a (elements not built yet)';
-const BUNDLE = fileURLToPath(new URL('./.build/dist/mcp-elements.js', import.meta.url));
+const BUNDLE = fileURLToPath(new URL('./.build/dist/mcp-web-components.js', import.meta.url));
 
 /** 1,000 tools shaped like a real server's: title, a sentence of description, a small schema, some annotations. */
 export function manyTools(n = 1000) {
@@ -66,7 +66,7 @@ async function startToolServer(tools) {
 async function measureOnce(page, { tools, schema, url }) {
   return page.evaluate(
     async ({ tools, schema, url }) => {
-      await import('/bench/.build/dist/mcp-elements.js');
+      await import('/bench/.build/dist/mcp-web-components.js');
       const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       const painted = async (el) => {
         await el.updateComplete;

@@ -106,10 +106,10 @@ function fakeWeather(city) {
 /** Builds one McpServer (one per session); `notes` is shared by all sessions. */
 function createServer(notes) {
   const server = new McpServer(
-    { name: 'mcp-elements-demo', title: 'mcp-elements demo server', version: '1.0.0' },
+    { name: 'mcp-web-components-demo', title: 'mcp-web-components demo server', version: '1.0.0' },
     {
       capabilities: { logging: {} },
-      instructions: 'A demo server for mcp-elements: friendly tools that show progress, sampling and elicitation.',
+      instructions: 'A demo server for mcp-web-components: friendly tools that show progress, sampling and elicitation.',
     },
   );
   const log = (level, data, extra) => server.sendLoggingMessage({ level, logger: 'demo', data }, extra.sessionId).catch(() => {});
@@ -283,7 +283,7 @@ function createServer(notes) {
  * @returns {Promise<{url: string, close(): Promise<void>}>} url: the Streamable HTTP endpoint, http://127.0.0.1:P/mcp
  */
 export async function startDemoServer({ port = 0 } = {}) {
-  const notes = new Map([['welcome', 'Welcome to the mcp-elements demo! This note is an MCP resource.']]);
+  const notes = new Map([['welcome', 'Welcome to the mcp-web-components demo! This note is an MCP resource.']]);
   const sessions = new Map(); // session id -> {server, transport}
   const app = express();
   app.use(cors(corsOptions));
@@ -313,7 +313,7 @@ export async function startDemoServer({ port = 0 } = {}) {
     await session.transport.handleRequest(req, res, req.body);
   });
 
-  app.get('/', (_req, res) => res.type('text').send('mcp-elements demo MCP server: POST /mcp\n'));
+  app.get('/', (_req, res) => res.type('text').send('mcp-web-components demo MCP server: POST /mcp\n'));
 
   const httpServer = http.createServer(app);
   await new Promise((resolve, reject) => {

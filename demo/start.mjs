@@ -5,7 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoServer } from './server.mjs';
-import { startEverything } from '../test/servers/everything.mjs';
+import { startEverything } from '../servers/everything.mjs';
 
 const DEMO_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(DEMO_DIR, '..');

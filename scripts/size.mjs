@@ -17,7 +17,7 @@ function closure(file, seen = new Set(), lazy = new Set()) {
   return { seen, lazy };
 }
 
-const budgets = { 'dist/client.js': 15_000, 'dist/mcp-elements.js': 60_000, 'dist/mcp-elements.iife.js': undefined };
+const budgets = { 'dist/client.js': 15_000, 'dist/mcp-web-components.js': 60_000, 'dist/mcp-web-components.iife.js': undefined };
 let over = false;
 for (const [file, budget] of Object.entries(budgets)) {
   if (!existsSync(file)) continue;

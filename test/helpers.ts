@@ -16,7 +16,7 @@ export interface ServerUrls {
   oauthIssuer: string;
   /** Test controls of that OAuth server: GET /stats, POST /expire. */
   oauthControl: string;
-  /** The hostile fixture (test/servers/hostile.mjs): script everywhere, unsafe URLs, huge and endless answers, invalid JSON-RPC. */
+  /** The hostile fixture (servers/hostile.mjs): script everywhere, unsafe URLs, huge and endless answers, invalid JSON-RPC. */
   hostile: string;
   /** Its controls: GET /stats (open endless streams, cancellations, the client's answers). */
   hostileControl: string;

@@ -4,7 +4,7 @@ import * as ours from '/bench/.build/dist/client.js'; // a copy of dist/ taken a
 import * as sdk1 from '/bench/.build/sdk1.js';
 import * as sdk2 from '/bench/.build/sdk2.js';
 
-const info = { name: 'mcp-elements-bench', version: '1.0.0' };
+const info = { name: 'mcp-web-components-bench', version: '1.0.0' };
 const LONG = 300_000; // no client may give up on a long progress burst
 
 /** name -> {open(url), call(client, tool, args, onProgress?), close(client)}; open resolves once tools are listed. */

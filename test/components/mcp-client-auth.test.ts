@@ -5,7 +5,7 @@ import type { McpClientElement } from '../../src/components/mcp-client/mcp-clien
 import { idbStore } from '../../src/client.js';
 import { buttonNamed, servers } from '../helpers.js';
 
-// <mcp-client> against an MCP server that needs OAuth (test/servers/oauth.mjs), signing in
+// <mcp-client> against an MCP server that needs OAuth (servers/oauth.mjs), signing in
 // through the popup opened by a real click on its Sign in button.
 const redirectUri = new URL('/test/core/auth-callback.html', location.href).href;
 

@@ -6,7 +6,7 @@ import { McpClient } from '../../src/client.js';
 import type { McpToolResultEvent } from '../../src/events/events.js';
 import { buttonNamed, servers } from '../helpers.js';
 
-// Every keyword family through <mcp-tool-form> to a real server (test/servers/zoo.mjs), which
+// Every keyword family through <mcp-tool-form> to a real server (servers/zoo.mjs), which
 // answers with the arguments it received: what the form builds is what the server gets.
 const received = (el: McpToolForm) => (oneEvent(el, 'mcp-tool-result') as unknown as Promise<McpToolResultEvent>).then((e) => (e.result!.structuredContent as { received: unknown }).received);
 const formReady = (el: McpToolForm) => waitUntil(() => el.shadowRoot!.querySelector('mcp-schema-form')?.shadowRoot?.querySelector('fieldset'), 'form rendered', { timeout: 10_000 });

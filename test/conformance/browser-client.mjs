@@ -1,5 +1,5 @@
 // The client under test for @modelcontextprotocol/conformance: the CLI runs
-// `node browser-client.mjs <serverUrl>`; this serves dist/ (client.js, mcp-elements.js, chunks) and scenarios.js on loopback,
+// `node browser-client.mjs <serverUrl>`; this serves dist/ (client.js, mcp-web-components.js, chunks) and scenarios.js on loopback,
 // runs the scenario in headless Chromium and exits 0 or 1 with the page's verdict.
 // The mock servers send no CORS headers, so this browser (only this one) runs with --disable-web-security.
 import { createServer } from 'node:http';
@@ -23,7 +23,7 @@ const files = {
 const http = createServer((req, res) => {
   const path = new URL(req.url, 'http://x').pathname;
   let file = files[path];
-  // dist/client.js, dist/mcp-elements.js (the elicitation dialog) and the chunks they import on demand.
+  // dist/client.js, dist/mcp-web-components.js (the elicitation dialog) and the chunks they import on demand.
   if (!file && /^\/dist\/[\w/-]+\.js$/.test(path) && existsSync(join(root, path))) file = ['text/javascript', readFileSync(join(root, path))];
   res.writeHead(file ? 200 : 404, { 'content-type': file?.[0] ?? 'text/plain' }).end(file?.[1] ?? 'not found');
 });

@@ -2,7 +2,7 @@
 // browser-client.mjs opens; the mock server URL and the scenario come in the query string.
 import { McpClient, memoryStore } from '/dist/client.js';
 
-const clientInfo = { name: 'mcp-elements-conformance', version: '0.1.0' };
+const clientInfo = { name: 'mcp-web-components-conformance', version: '0.1.0' };
 const context = JSON.parse(new URLSearchParams(location.search).get('context') ?? '{}');
 
 /**
@@ -71,7 +71,7 @@ const scenarios = {
   async 'elicitation-sep1034-client-defaults'(url) {
     // The real dialog decides what is sent: the element bundle's <mcp-elicitation-dialog> shows the
     // form, and the "person" presses Submit without touching it, so every value is a pre-filled default.
-    await import('/dist/mcp-elements.js');
+    await import('/dist/mcp-web-components.js');
     const dialog = document.body.appendChild(document.createElement('mcp-elicitation-dialog'));
     const client = new McpClient({
       url,

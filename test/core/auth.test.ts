@@ -6,7 +6,7 @@ import { assertSafeUrl, resourceCovers } from '../../src/core/auth/urls.js';
 import { firstText, servers } from '../helpers.js';
 
 // OAuth against a real authorization server on loopback (the SDK's mcpAuthRouter with refresh
-// tokens added, test/servers/oauth.mjs) and an MCP server that requires its tokens.
+// tokens added, servers/oauth.mjs) and an MCP server that requires its tokens.
 const redirectUri = new URL('/test/core/auth-callback.html', location.href).href;
 const DB = `mcp-auth-test-${Date.now()}`;
 

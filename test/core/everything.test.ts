@@ -12,7 +12,7 @@ for (const mode of ['streamableHttp', 'sse'] as const) {
       const urls = await servers();
       client = new McpClient({
         url: mode === 'sse' ? urls.everythingSse : urls.everythingHttp,
-        clientInfo: { name: 'mcp-elements-test', version: '0.0.0' },
+        clientInfo: { name: 'mcp-web-components-test', version: '0.0.0' },
         onElicitation: async (params) => {
           elicited.push(params);
           return { action: 'decline' };

@@ -4,7 +4,7 @@ const form = document.getElementById('form');
 const report = (message) => parent.postMessage({ csp: true, ...message }, location.origin);
 form.values = { message: 'under CSP' };
 form.url = url;
-form.addEventListener('mcp-tool-result', (e) => report({ result: e.result, error: e.error?.message, violations: window.__violations, global: typeof window.McpElements?.McpClient }));
+form.addEventListener('mcp-tool-result', (e) => report({ result: e.result, error: e.error?.message, violations: window.__violations, global: typeof window.McpWebComponents?.McpClient, alias: window.McpElements === window.McpWebComponents }));
 const run = () => {
   const button = [...(form.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent.trim() === 'Run');
   if (button) button.click();

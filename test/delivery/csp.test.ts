@@ -2,10 +2,10 @@ import { expect } from '@open-wc/testing';
 import { servers } from '../helpers.js';
 
 // The script-tag build in a page whose CSP allows no eval and no inline script (DESIGN §5).
-describe('dist/mcp-elements.iife.js under a strict CSP', () => {
+describe('dist/mcp-web-components.iife.js under a strict CSP', () => {
   it('loads twice without error and completes a tool call through <mcp-tool-form>', async () => {
     const frame = document.createElement('iframe');
-    const reply = new Promise<{ result?: { content: { text: string }[] }; error?: string; violations: string[]; global: string }>((resolve) => {
+    const reply = new Promise<{ result?: { content: { text: string }[] }; error?: string; violations: string[]; global: string; alias: boolean }>((resolve) => {
       addEventListener('message', function on(e) {
         if (e.origin === location.origin && e.data?.csp) {
           removeEventListener('message', on);
@@ -18,15 +18,16 @@ describe('dist/mcp-elements.iife.js under a strict CSP', () => {
     try {
       const timeout = new Promise<never>((_, reject) =>
         setTimeout(() => {
-          const w = frame.contentWindow as unknown as { __violations?: string[]; McpElements?: object };
-          reject(new Error(`no result; violations: ${JSON.stringify(w?.__violations)}; McpElements: ${typeof w?.McpElements}; body: ${frame.contentDocument?.body?.innerHTML.slice(0, 200)}`));
+          const w = frame.contentWindow as unknown as { __violations?: string[]; McpWebComponents?: object };
+          reject(new Error(`no result; violations: ${JSON.stringify(w?.__violations)}; McpWebComponents: ${typeof w?.McpWebComponents}; body: ${frame.contentDocument?.body?.innerHTML.slice(0, 200)}`));
         }, 20_000),
       );
-      const { result, error, violations, global } = await Promise.race([reply, timeout]);
+      const { result, error, violations, global, alias } = await Promise.race([reply, timeout]);
       expect(error).to.equal(undefined);
       expect(result!.content[0].text).to.equal('Echo: under CSP');
       expect(violations).to.deep.equal([]);
       expect(global).to.equal('function');
+      expect(alias, 'the deprecated global McpElements is the same object').to.equal(true);
     } finally {
       frame.remove();
     }

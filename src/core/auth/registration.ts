@@ -32,7 +32,7 @@ export async function registrationFor(as: AuthorizationServer, auth: AuthOptions
     throw new McpAuthError(`The authorization server ${as.issuer} supports neither Client ID Metadata Documents nor dynamic registration: configure auth.clientId for it`, 0, '', false);
   }
   const metadata = {
-    client_name: auth.clientName ?? 'mcp-elements',
+    client_name: auth.clientName ?? 'mcp-web-components',
     redirect_uris: [redirect_uri],
     grant_types: ['authorization_code', 'refresh_token'],
     response_types: ['code'],

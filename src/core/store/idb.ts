@@ -1,10 +1,10 @@
-// The IndexedDB adapter of the storage port, on idb-keyval: one database (`mcp-elements` by
+// The IndexedDB adapter of the storage port, on idb-keyval: one database (`mcp-web-components` by
 // default), one object store (`kv`).
 import { createStore, del, get, keys, set } from 'idb-keyval';
 import type { KeyValueStore } from './store.js';
 
 /** A KeyValueStore over IndexedDB; tests pass their own database name. */
-export function idbStore(dbName = 'mcp-elements', storeName = 'kv'): KeyValueStore {
+export function idbStore(dbName = 'mcp-web-components', storeName = 'kv'): KeyValueStore {
   const db = createStore(dbName, storeName);
   return {
     get: (key) => get(key, db),

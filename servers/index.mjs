@@ -1,5 +1,5 @@
 // Starts every loopback test server (legacy, modern, server-everything x2, fault proxy) on free ports;
-// `node test/servers/index.mjs` runs them standalone, prints the URLs as JSON and stays up until SIGINT/SIGTERM.
+// `node servers/index.mjs` runs them standalone, prints the URLs as JSON and stays up until SIGINT/SIGTERM.
 import { pathToFileURL } from 'node:url';
 import { startLegacyServer } from './legacy.mjs';
 import { startModernServer } from './modern.mjs';
