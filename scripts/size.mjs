@@ -27,6 +27,6 @@ for (const [file, budget] of Object.entries(budgets)) {
   const later = lazy.size ? gz([...lazy].map((f) => readFileSync(f, 'utf8')).join('\n')) : 0;
   over ||= budget !== undefined && size > budget;
   const verdict = budget === undefined ? '(everything inlined, auth included)' : `budget ${budget} B   ${size > budget ? 'OVER' : 'ok'}`;
-  console.log(`${file.padEnd(26)} ${String(size).padStart(6)} B gzip -9   ${verdict}${later ? `   + ${later} B loaded on first use (auth, HTTP+SSE, URL elicitation)` : ''}`);
+  console.log(`${file.padEnd(26)} ${String(size).padStart(6)} B gzip -9   ${verdict}${later ? `   + ${later} B loaded on first use` : ''}`);
 }
 process.exit(over ? 1 : 0);

@@ -9,11 +9,11 @@ import type { AuthState } from '../auth/types.js';
 import { batchedStore, type BatchedStore } from '../store/batched.js';
 import type { Catalogue } from '../store/records.js';
 import { Authorization } from './authorization.js';
-import { RpcEngine, type EngineHost, type RequestOptions } from './engine.js';
+import { RpcEngine, type RequestOptions } from './engine.js';
 import type { Connection, Era } from './eras/era.js';
 import type { EraCache } from './eras/negotiate.js';
 import { Link, type LinkHost } from './link.js';
-import { answerInput, withInput } from './input.js';
+import { withInput } from './input.js';
 import { CHANGES, Lists } from './lists.js';
 import type { ClientState, ListOptions, McpClientOptions } from './options.js';
 import { Persistence } from './persistence.js';
@@ -40,7 +40,7 @@ export class McpClient extends EventTarget {
   readonly url: string;
 
   private readonly link: Link;
-  private readonly ctx: LinkHost & EngineHost;
+  private readonly ctx: LinkHost;
   private readonly engine: RpcEngine;
   private readonly lists: Lists;
   private readonly kept: Persistence;
@@ -54,19 +54,17 @@ export class McpClient extends EventTarget {
     const conn = () => this.link.conn;
     const emit = (type: string, detail?: unknown) => this.emit(type, detail);
     const onMessage = (m: JsonRpcMessage) => this.onMessage(m);
-    // One context serves the eras, the link and the engine.
-    const ctx: LinkHost & EngineHost = (this.ctx = {
+    // One context serves the eras and the link; the engine is set below.
+    const ctx: LinkHost = (this.ctx = {
       url,
       options,
       emit,
       events: this,
       subscriptions: new Set(),
+      engine: undefined as unknown as RpcEngine,
       kept: (this.kept = new Persistence(url, store)),
       tabs: new Tabs(url, !!store, conn, onMessage),
       auth: new Authorization(url, options.auth, { store: options.store, fetch: options.fetch, onState: (s) => emit('authchange', (this.authState = s)) }),
-      get engine() {
-        return client.engine;
-      },
       get state() {
         return client.state;
       },
@@ -80,14 +78,9 @@ export class McpClient extends EventTarget {
         onError: (e) => emit('error', e),
         onClose: (e) => this.link.closed(e),
       }),
-      send: (m, o) => this.link.send(m, o),
-      meta: () => conn()?.meta?.() ?? {},
-      cancelled: (id, method, reason) => conn()?.cancel?.(id, method, reason),
-      answer: (method, params, signal) => answerInput(options, method, params, { server: conn()?.facts?.serverInfo, signal }),
-      connected: () => !!conn(),
     });
-    this.engine = new RpcEngine(ctx);
     this.link = new Link(ctx);
+    (ctx as { engine: RpcEngine }).engine = this.engine = new RpcEngine(this.link, options, emit);
     this.lists = new Lists(this.engine, () => conn()?.caches);
   }
 

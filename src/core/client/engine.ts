@@ -1,10 +1,13 @@
 // The JSON-RPC engine: ids, the pending table, progress that extends timeouts, and the requests a
-// server sends us. It knows nothing of eras: the host sends the bytes and adds the era's `_meta`.
+// server sends us (answered through input.ts). It knows no era: the connection adds its `_meta`
+// and says how to cancel, the link sends the bytes.
 import { McpProtocolError } from '../jsonrpc/errors.js';
 import { isNotification, isRequest, isResponse, type JsonRpcMessage, type JsonRpcRequest, type Params, type RequestId } from '../jsonrpc/messages.js';
 import { PendingTable } from '../jsonrpc/pending.js';
 import type { Progress } from '../protocol/types.js';
 import type { SendOptions } from '../transport/types.js';
+import type { Connection } from './eras/era.js';
+import { answerInput, type InputHandlers } from './input.js';
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -14,20 +17,11 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-/** What the engine needs from the client around it. */
-export interface EngineHost {
+/** Where the engine sends: the link's current connection, which also adds its era's `_meta` and knows how to cancel. */
+export interface EngineLink {
+  readonly conn?: Connection;
   /** Delivers a message over the current connection; rejects when it cannot. */
   send(message: JsonRpcMessage, options: SendOptions): Promise<void>;
-  /** The era's `_meta` for each request. */
-  meta(): Params;
-  /** A request was given up locally (timeout or abort). */
-  cancelled(id: RequestId, method: string, reason: Error): void;
-  /** Answers one request of the server (sampling, elicitation, roots, ping). */
-  answer(method: string, params: Params | undefined, signal: AbortSignal): Promise<Params>;
-  /** Whether a reply can still go out. */
-  connected(): boolean;
-  emit(type: string, detail?: unknown): void;
-  readonly options: { timeout?: number; maxTotalTimeout?: number };
 }
 
 /** Sends requests and matches what comes back; `receive` takes every message from the server. */
@@ -36,12 +30,16 @@ export class RpcEngine {
   private progress = new Map<RequestId, (p: Progress) => void>();
   private serverRequests = new Map<RequestId, AbortController>();
 
-  constructor(private readonly host: EngineHost) {}
+  constructor(
+    private readonly link: EngineLink,
+    private readonly options: InputHandlers & { timeout?: number; maxTotalTimeout?: number },
+    private readonly emit: (type: string, detail?: unknown) => void,
+  ) {}
 
   /** Sends one request and resolves with its result. */
   async request(method: string, params: Params = {}, options: RequestOptions = {}): Promise<Params> {
     const id = this.pending.allocateId();
-    const meta: Params = { ...(params._meta as Params), ...this.host.meta() };
+    const meta: Params = { ...(params._meta as Params), ...this.link.conn?.meta?.() };
     if (options.onProgress) {
       meta.progressToken = id;
       this.progress.set(id, options.onProgress);
@@ -51,10 +49,10 @@ export class RpcEngine {
     const result = this.pending.add(
       id,
       method,
-      { timeout: options.timeout ?? this.host.options.timeout ?? 60_000, maxTotalTimeout: this.host.options.maxTotalTimeout ?? 600_000, signal: options.signal },
-      (reason) => this.host.cancelled(id, method, reason),
+      { timeout: options.timeout ?? this.options.timeout ?? 60_000, maxTotalTimeout: this.options.maxTotalTimeout ?? 600_000, signal: options.signal },
+      (reason) => this.link.conn?.cancel?.(id, method, reason),
     );
-    this.host.send(message, { signal: stop.signal, headers: options.headers }).catch((error) => stop.signal.aborted || this.pending.reject(id, error));
+    this.link.send(message, { signal: stop.signal, headers: options.headers }).catch((error) => stop.signal.aborted || this.pending.reject(id, error));
     try {
       return await result;
     } finally {
@@ -74,9 +72,9 @@ export class RpcEngine {
       const handler = this.progress.get(token);
       // An unknown token is dropped (U-06).
       if (handler) {
-        this.pending.touch(token, (reason) => this.host.cancelled(token, 'progress', reason));
+        this.pending.touch(token, (reason) => this.link.conn?.cancel?.(token, 'progress', reason));
         handler(params as unknown as Progress);
-        this.host.emit('progress', params);
+        this.emit('progress', params);
       }
     }
     if (m.method === 'notifications/cancelled') this.serverRequests.get(params.requestId as RequestId)?.abort(params.reason ?? 'Cancelled by the server');
@@ -95,14 +93,14 @@ export class RpcEngine {
     this.serverRequests.set(m.id, controller);
     let reply: JsonRpcMessage;
     try {
-      reply = { jsonrpc: '2.0', id: m.id, result: await this.host.answer(m.method, m.params, controller.signal) };
+      reply = { jsonrpc: '2.0', id: m.id, result: await answerInput(this.options, m.method, m.params, { server: this.link.conn?.facts?.serverInfo, signal: controller.signal }) };
     } catch (error) {
       const e = error instanceof McpProtocolError ? error : new McpProtocolError(-32603, error instanceof Error ? error.message : String(error));
       reply = { jsonrpc: '2.0', id: m.id, error: { code: e.code, message: e.message, ...(e.data === undefined ? {} : { data: e.data }) } };
     } finally {
       this.serverRequests.delete(m.id);
     }
-    if (controller.signal.aborted || !this.host.connected()) return; // cancelled: no answer is expected
-    await this.host.send(reply, {}).catch((e) => this.host.emit('error', e));
+    if (controller.signal.aborted || !this.link.conn) return; // cancelled: no answer is expected
+    await this.link.send(reply, {}).catch((e) => this.emit('error', e));
   }
 }

@@ -5,46 +5,18 @@ import { decodeMessages, isResponse, type JsonRpcErrorObject, type JsonRpcMessag
 
 export type FetchLike = typeof fetch;
 
-/** Headers a browser treats as CORS-safelisted; every other header we send needs Access-Control-Allow-Headers. */
-const SAFELISTED = new Set(['accept', 'accept-language', 'content-language']);
-
-/** Sends a request; a network failure becomes an McpHttpError that says whether CORS is the cause and what to allow. */
+/** Sends a request; a network failure becomes an McpHttpError that says whether CORS is the cause and what to allow (diagnose.ts). */
 export async function sendHttp(fetchFn: FetchLike, url: string, init: RequestInit): Promise<Response> {
   try {
     return await fetchFn(url, init);
   } catch (error) {
     if (init.signal?.aborted) throw new McpAbortError();
-    throw await diagnoseNetworkFailure(fetchFn, url, init, error);
-  }
-}
-
-async function diagnoseNetworkFailure(fetchFn: FetchLike, url: string, init: RequestInit, error: unknown): Promise<McpHttpError> {
-  const needed = Object.keys((init.headers ?? {}) as Record<string, string>)
-    .map((h) => h.toLowerCase())
-    .filter((h) => !SAFELISTED.has(h));
-  let reachable = false;
-  try {
-    // An opaque no-cors answer proves the server is up, so the browser blocked the real request: CORS.
-    const probe = await fetchFn(url, { method: 'HEAD', mode: 'no-cors', signal: AbortSignal.timeout(5000) });
-    reachable = probe.type === 'opaque' || probe.status > 0;
-  } catch {
-    /* unreachable */
-  }
-  const origin = typeof location === 'object' ? location.origin : 'this page';
-  if (reachable) {
-    return new McpHttpError(
-      `The MCP server at ${url} is reachable but its CORS policy blocks ${origin}. The server must answer OPTIONS preflights with ` +
-        `Access-Control-Allow-Origin (${origin} or *), Access-Control-Allow-Methods (${init.method ?? 'GET'}) and ` +
-        `Access-Control-Allow-Headers (${needed.join(', ')}), and expose Mcp-Session-Id, Mcp-Protocol-Version and WWW-Authenticate ` +
-        `with Access-Control-Expose-Headers.`,
-      'cors',
-      0,
-      '',
-      url,
+    // The diagnosis is loaded on the first failure; if even that cannot load, the page is offline.
+    throw await import('./diagnose.js').then(
+      (m) => m.diagnoseNetworkFailure(fetchFn, url, init, error),
+      () => new McpHttpError(`Cannot reach the MCP server at ${url}, nor load the module that diagnoses why: is the page offline?`, 'network', 0, '', url),
     );
   }
-  const reason = error instanceof Error ? error.message : String(error);
-  return new McpHttpError(`Cannot reach the MCP server at ${url} (${reason}). Check the URL and that the server is running.`, 'network', 0, '', url);
 }
 
 /** The body of an error response: its text and, when it holds one, the JSON-RPC error object. */
