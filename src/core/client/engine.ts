@@ -95,7 +95,8 @@ export class RpcEngine {
     try {
       reply = { jsonrpc: '2.0', id: m.id, result: await answerInput(this.options, m.method, m.params, { server: this.link.conn?.facts?.serverInfo, signal: controller.signal }) };
     } catch (error) {
-      const e = error instanceof McpProtocolError ? error : new McpProtocolError(-32603, error instanceof Error ? error.message : String(error));
+      // By name, not instanceof: a handler may throw the class of another copy of this library (the element bundle's).
+      const e = (error as Error)?.name === 'McpProtocolError' ? (error as McpProtocolError) : new McpProtocolError(-32603, error instanceof Error ? error.message : String(error));
       reply = { jsonrpc: '2.0', id: m.id, error: { code: e.code, message: e.message, ...(e.data === undefined ? {} : { data: e.data }) } };
     } finally {
       this.serverRequests.delete(m.id);
