@@ -25,5 +25,5 @@ export { McpToolList } from './components/mcp-tool-list/mcp-tool-list.js';
 export { McpToolForm } from './components/mcp-tool-form/mcp-tool-form.js';
 export { McpServerList, McpServerSelectEvent, McpServerForgetEvent } from './components/mcp-server-list/mcp-server-list.js';
 export * from './events/events.js';
-export { setMessages } from './internal/messages.js';
-export type { Messages } from './internal/messages.js';
+export { setMessages } from './messages.js';
+export type { Messages } from './messages.js';

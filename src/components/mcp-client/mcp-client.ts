@@ -12,7 +12,7 @@ import type { JsonRpcNotification } from '../../core/jsonrpc/messages.js';
 import type { CreateMessageParams, CreateMessageResult, ElicitParams, ElicitResult, Tool } from '../../core/protocol/types.js';
 import { McpConnectedEvent, McpDisconnectedEvent, McpElicitationRequestEvent, McpErrorEvent, McpNotificationEvent, McpSamplingRequestEvent } from '../../events/events.js';
 import { humanInTheLoop } from '../../internal/human-in-the-loop.js';
-import { msg } from '../../internal/messages.js';
+import { msg } from '../../messages.js';
 import { tokens } from '../shared.styles.js';
 import { styles } from './mcp-client.styles.js';
 import '../mcp-tool-list/define.js';

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import type { ElicitParams, ElicitResult, Implementation, JsonSchema } from '../../core/protocol/types.js';
-import { msg } from '../../internal/messages.js';
+import { msg } from '../../messages.js';
 import { safeLink } from '../../internal/safe-url.js';
 import { dialogStyles } from '../dialog.styles.js';
 import { deepActiveElement, serverName } from '../mcp-sampling-dialog/mcp-sampling-dialog.js';

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { ClientController } from '../../controllers/client-controller.js';
 import type { McpClient } from '../../core/client/client.js';
 import type { LoggingLevel } from '../../core/protocol/types.js';
-import { msg } from '../../internal/messages.js';
+import { msg } from '../../messages.js';
 import { tokens } from '../shared.styles.js';
 import { ClientEventsController } from './client-events.js';
 import { styles } from './mcp-log-view.styles.js';

@@ -6,7 +6,7 @@ import { ClientController } from '../../controllers/client-controller.js';
 import type { McpClient } from '../../core/client/client.js';
 import type { GetPromptResult, Prompt, PromptArgument } from '../../core/protocol/types.js';
 import { own } from '../../core/schema/safe.js';
-import { msg } from '../../internal/messages.js';
+import { msg } from '../../messages.js';
 import { safeIconSrc } from '../../internal/safe-url.js';
 import { catalogueStyles, tokens } from '../shared.styles.js';
 import { CompletionController } from './completion.js';

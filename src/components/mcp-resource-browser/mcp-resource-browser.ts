@@ -6,7 +6,7 @@ import type { McpClient } from '../../core/client/client.js';
 import type { Icon, Resource, ResourceTemplate } from '../../core/protocol/types.js';
 import { expandUriTemplate, templateVariables } from '../../core/uri-template.js';
 import { own } from '../../core/schema/safe.js';
-import { msg } from '../../internal/messages.js';
+import { msg } from '../../messages.js';
 import { safeIconSrc } from '../../internal/safe-url.js';
 import { ClientEventsController } from '../mcp-log-view/client-events.js';
 import type { McpResultView } from '../mcp-result-view/mcp-result-view.js';

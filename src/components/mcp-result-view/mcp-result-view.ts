@@ -4,7 +4,7 @@ import { Task } from '@lit/task';
 import { ClientController } from '../../controllers/client-controller.js';
 import type { McpClient } from '../../core/client/client.js';
 import type { Annotations, CallToolResult, ContentBlock, JsonSchema, PromptMessage, ResourceContents, ResourceLink } from '../../core/protocol/types.js';
-import { msg } from '../../internal/messages.js';
+import { msg } from '../../messages.js';
 import { isAllowedMedia, mediaDataUrl, safeLink } from '../../internal/safe-url.js';
 import { tokens } from '../shared.styles.js';
 import { annotationText, checkOutput, decodeBase64, formatBytes, safeFilename } from './content.js';

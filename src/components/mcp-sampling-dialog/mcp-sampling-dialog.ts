@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { samplingRejected } from '../../core/client/input.js';
 import type { CreateMessageParams, CreateMessageResult, Implementation } from '../../core/protocol/types.js';
-import { msg } from '../../internal/messages.js';
+import { msg } from '../../messages.js';
 import { mediaDataUrl } from '../../internal/safe-url.js';
 import { dialogStyles } from '../dialog.styles.js';
 import { tokens } from '../shared.styles.js';

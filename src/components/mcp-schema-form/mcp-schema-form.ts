@@ -7,7 +7,7 @@ import { describeField, entryField, itemField, propertyField, variantField, type
 import { loadSchema, type SchemaDoc } from '../../core/schema/document.js';
 import { createDraft, nextId, objectDraft, openDraft, type ArrayDraft, type Draft, type ObjectDraft, type VariantDraft } from '../../core/schema/draft.js';
 import { validateArguments } from '../../core/schema/validate.js';
-import { msg } from '../../internal/messages.js';
+import { msg } from '../../messages.js';
 import { tokens } from '../shared.styles.js';
 import { styles } from './mcp-schema-form.styles.js';
 

@@ -6,7 +6,7 @@ import { canonicalResource } from '../../core/auth/urls.js';
 import { idbStore } from '../../core/store/idb.js';
 import { readSavedServers, writeSavedServers, type SavedServer } from '../../core/store/records.js';
 import type { KeyValueStore } from '../../core/store/store.js';
-import { msg } from '../../internal/messages.js';
+import { msg } from '../../messages.js';
 import { catalogueStyles, tokens } from '../shared.styles.js';
 import { styles } from './mcp-server-list.styles.js';
 

@@ -6,7 +6,7 @@ import { McpClient } from '../../core/client/client.js';
 import { McpAbortError } from '../../core/jsonrpc/errors.js';
 import type { CallToolResult, Progress, Tool } from '../../core/protocol/types.js';
 import { McpErrorEvent, McpToolCallEvent, McpToolResultEvent } from '../../events/events.js';
-import { msg } from '../../internal/messages.js';
+import { msg } from '../../messages.js';
 import { appendHistory, readDraft, saveDraft } from '../../core/store/records.js';
 import { isDestructive, toolTitle } from '../mcp-tool-list/mcp-tool-list.js';
 import type { McpSchemaForm } from '../mcp-schema-form/mcp-schema-form.js';

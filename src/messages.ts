@@ -1,15 +1,13 @@
 // Every string the elements show, in one table a host can replace to localise them
-// (`setMessages({ run: 'Ausführen' })`). Functions take the values they interpolate.
+// (`setMessages({ run: 'Ausführen' })`, public API). Functions take the values they interpolate.
 
 const defaults = {
   run: 'Run',
   cancel: 'Cancel',
   connect: 'Connect',
   disconnect: 'Disconnect',
-  reconnect: 'Reconnect',
   retry: 'Retry',
   running: 'Running…',
-  required: 'required',
   searchTools: 'Search tools',
   noTools: 'This server offers no tools.',
   noMatches: 'No tools match.',
@@ -17,8 +15,6 @@ const defaults = {
   resources: 'Resources',
   prompts: 'Prompts',
   log: 'Log',
-  result: 'Result',
-  error: 'Error',
   toolError: 'The tool reported an error',
   readOnly: 'read-only',
   destructive: 'destructive',
@@ -96,7 +92,6 @@ const defaults = {
     option: (n: number) => `Option ${n}`,
     deprecated: 'Deprecated.',
     problems: {
-      any: 'Any JSON value.',
       unsupported: 'The form cannot show this part of the schema; enter it as JSON.',
       tooDeep: 'Nested too deeply to show as a form; enter it as JSON.',
       tooManyProperties: 'Too many properties to show as a form; enter them as JSON.',
@@ -142,7 +137,6 @@ const defaults = {
       invalid: (_, raw) => raw ?? 'This value is not valid.',
     } as Record<string, (schema: Record<string, unknown>, raw?: string) => string>,
   },
-  // results, resources, prompts, log
   schemaValid: 'Matches the output schema',
   schemaUnchecked: (why: string) => `Not checked against the output schema: ${why}`,
   download: (name: string) => `Download ${name}`,
@@ -161,7 +155,6 @@ const defaults = {
   templates: 'Resource templates',
   noResources: 'This server offers no resources.',
   noPrompts: 'This server offers no prompts.',
-  arguments: 'Arguments',
   promptDescription: 'Prompt description',
   contentsOf: (uri: string) => `Contents of ${uri}`,
   logEntries: (n: number) => `${n} entries`,
