@@ -5,7 +5,7 @@ import type { McpClient } from '../../core/client/client.js';
 import type { LoggingLevel } from '../../core/protocol/types.js';
 import { msg } from '../../messages.js';
 import { tokens } from '../shared.styles.js';
-import { ClientEventsController } from './client-events.js';
+import { ClientEventsController } from '../../controllers/client-events.js';
 import { styles } from './mcp-log-view.styles.js';
 
 /** RFC 5424 severities, least severe first (checklist LG-01). */

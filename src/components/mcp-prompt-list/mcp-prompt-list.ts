@@ -9,7 +9,7 @@ import { own } from '../../core/schema/safe.js';
 import { msg } from '../../messages.js';
 import { safeIconSrc } from '../../internal/safe-url.js';
 import { catalogueStyles, tokens } from '../shared.styles.js';
-import { CompletionController } from './completion.js';
+import { CompletionController } from '../../controllers/completion.js';
 import { styles } from './mcp-prompt-list.styles.js';
 
 /** Detail of `mcp-prompt-get`. */

@@ -8,9 +8,9 @@ import { expandUriTemplate, templateVariables } from '../../core/uri-template.js
 import { own } from '../../core/schema/safe.js';
 import { msg } from '../../messages.js';
 import { safeIconSrc } from '../../internal/safe-url.js';
-import { ClientEventsController } from '../mcp-log-view/client-events.js';
+import { ClientEventsController } from '../../controllers/client-events.js';
 import type { McpResultView } from '../mcp-result-view/mcp-result-view.js';
-import { CompletionController } from '../mcp-prompt-list/completion.js';
+import { CompletionController } from '../../controllers/completion.js';
 import { catalogueStyles, tokens } from '../shared.styles.js';
 import { styles } from './mcp-resource-browser.styles.js';
 

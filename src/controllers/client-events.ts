@@ -1,7 +1,7 @@
 // Listens to events of whichever client an element currently uses, moving the listeners when the
 // client changes (the ClientController only watches catalogue changes).
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { McpClient } from '../../core/client/client.js';
+import type { McpClient } from '../core/client/client.js';
 
 /** Adds `handlers` to the host's client while the host is connected. */
 export class ClientEventsController implements ReactiveController {

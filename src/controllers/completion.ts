@@ -3,8 +3,8 @@
 // the `completions` capability.
 import type { ReactiveControllerHost } from 'lit';
 import { Task } from '@lit/task';
-import type { McpClient } from '../../core/client/client.js';
-import type { CompletionRef } from '../../core/protocol/types.js';
+import type { McpClient } from '../core/client/client.js';
+import type { CompletionRef } from '../core/protocol/types.js';
 
 /** One field asking for suggestions. `key` names the field in the host. */
 export interface CompletionQuery {
