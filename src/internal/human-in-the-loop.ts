@@ -1,6 +1,9 @@
 // Where the dialogs plug in, and the page-wide queue that shows one server request at a time.
 import type { CreateMessageParams, CreateMessageResult, ElicitParams, ElicitResult, Implementation } from '../core/protocol/types.js';
 
+/** What the page's LLM does for a sampling request the person approved. */
+export type SamplingHandler = (params: CreateMessageParams, context: { signal: AbortSignal }) => Promise<CreateMessageResult>;
+
 export interface AskContext {
   /** The element that hosts the dialog (the <mcp-client>). */
   host: HTMLElement & { renderRoot: ParentNode };
@@ -13,7 +16,7 @@ export interface AskContext {
  * page the answer is no: a server never gets a silent yes.
  */
 export const humanInTheLoop: {
-  sampling?(params: CreateMessageParams, context: AskContext & { handler?: (p: CreateMessageParams, c: { signal: AbortSignal }) => Promise<CreateMessageResult> }): Promise<CreateMessageResult>;
+  sampling?(params: CreateMessageParams, context: AskContext & { handler?: SamplingHandler }): Promise<CreateMessageResult>;
   elicitation?(params: ElicitParams, context: AskContext): Promise<ElicitResult>;
 } = {};
 

@@ -1,7 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/mcp-elicitation-dialog/define.js';
-import { describeUrl, sensitiveFields, type McpElicitationDialog } from '../../src/components/mcp-elicitation-dialog/mcp-elicitation-dialog.js';
+import type { McpElicitationDialog } from '../../src/components/mcp-elicitation-dialog/mcp-elicitation-dialog.js';
+import { describeUrl, sensitiveFields } from '../../src/internal/elicitation.js';
 import type { McpSchemaForm } from '../../src/components/mcp-schema-form/mcp-schema-form.js';
 import type { ElicitParams, JsonSchema } from '../../src/client.js';
 import { buttonNamed, controlByLabel, typeInto } from '../helpers.js';

@@ -1,7 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { McpClient } from '../../src/client.js';
 import '../../src/components/mcp-resource-browser/define.js';
-import { concerns, type McpResourceBrowser } from '../../src/components/mcp-resource-browser/mcp-resource-browser.js';
+import type { McpResourceBrowser } from '../../src/components/mcp-resource-browser/mcp-resource-browser.js';
+import { concerns } from '../../src/internal/catalogue.js';
 import { firstText, servers } from '../helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;

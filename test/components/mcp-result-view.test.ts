@@ -3,7 +3,7 @@ import { McpClient } from '../../src/client.js';
 import type { CallToolResult } from '../../src/client.js';
 import '../../src/components/mcp-result-view/define.js';
 import type { McpResultView } from '../../src/components/mcp-result-view/mcp-result-view.js';
-import { checkOutput, safeFilename } from '../../src/components/mcp-result-view/content.js';
+import { checkOutput, safeFilename } from '../../src/internal/content.js';
 import { servers } from '../helpers.js';
 
 /** Every element in el's shadow tree and in the shadow trees nested in it. */

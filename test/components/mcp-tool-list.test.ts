@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/mcp-tool-list/define.js';
-import { filterTools, toolTitle, type McpToolList } from '../../src/components/mcp-tool-list/mcp-tool-list.js';
+import type { McpToolList } from '../../src/components/mcp-tool-list/mcp-tool-list.js';
+import { filterTools, toolTitle } from '../../src/internal/catalogue.js';
 import { McpClient } from '../../src/client.js';
 import type { Tool } from '../../src/client.js';
 import { servers } from '../helpers.js';

@@ -11,7 +11,7 @@ import { samplingRejected } from '../../core/client/input.js';
 import type { JsonRpcNotification } from '../../core/jsonrpc/messages.js';
 import type { CreateMessageParams, CreateMessageResult, ElicitParams, ElicitResult, Tool } from '../../core/protocol/types.js';
 import { McpConnectedEvent, McpDisconnectedEvent, McpElicitationRequestEvent, McpErrorEvent, McpNotificationEvent, McpSamplingRequestEvent } from '../../events/events.js';
-import { humanInTheLoop } from '../../internal/human-in-the-loop.js';
+import { humanInTheLoop, type SamplingHandler } from '../../internal/human-in-the-loop.js';
 import { msg } from '../../messages.js';
 import { tokens } from '../shared.styles.js';
 import { styles } from './mcp-client.styles.js';
@@ -24,9 +24,6 @@ import '../mcp-sampling-dialog/define.js';
 import '../mcp-elicitation-dialog/define.js';
 
 type Tab = 'tools' | 'resources' | 'prompts' | 'log';
-
-/** What the page's LLM does for a sampling request the person approved. */
-export type SamplingHandler = (params: CreateMessageParams, context: { signal: AbortSignal }) => Promise<CreateMessageResult>;
 
 /**
  * @summary The whole widget for one MCP server: connection status, tools with forms and results, resources, prompts and log.

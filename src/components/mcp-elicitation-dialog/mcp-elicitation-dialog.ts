@@ -1,10 +1,10 @@
 import { LitElement, html, nothing } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import type { ElicitParams, ElicitResult, Implementation, JsonSchema } from '../../core/protocol/types.js';
+import { deepActiveElement, serverName } from '../../internal/dialog.js';
+import { describeUrl, sensitiveFields } from '../../internal/elicitation.js';
 import { msg } from '../../messages.js';
-import { safeLink } from '../../internal/safe-url.js';
 import { dialogStyles } from '../dialog.styles.js';
-import { deepActiveElement, serverName } from '../mcp-sampling-dialog/mcp-sampling-dialog.js';
 import type { McpSchemaForm } from '../mcp-schema-form/mcp-schema-form.js';
 import { tokens } from '../shared.styles.js';
 import '../mcp-schema-form/define.js';
@@ -14,42 +14,6 @@ export interface ElicitationRequest {
   server?: Implementation;
   /** Aborted when the server cancels the request. */
   signal?: AbortSignal;
-}
-
-const SENSITIVE = /pass(word|phrase|code)?|secret|token|api[\s_-]?key|credential|card|cvv|cvc|iban|ssn|social security|pin\b/i;
-
-/**
- * Names of fields that look like they ask for a secret (checklist E-07: servers must not, so warn).
- * Only names and titles count: descriptions often say what *not* to enter ("not your PIN").
- */
-export function sensitiveFields(schema: JsonSchema | undefined): string[] {
-  const props = (schema?.properties ?? {}) as Record<string, JsonSchema>;
-  return Object.entries(props)
-    .filter(([key, s]) => SENSITIVE.test(key) || SENSITIVE.test(String(s?.title ?? '')))
-    .map(([key, s]) => String(s?.title ?? key));
-}
-
-/**
- * The parts of a URL a person should check: its host (highlighted), and whether it uses punycode,
- * plain http, or a user-info part (`https://bank.example@evil.example/`) that imitates a host.
- */
-export function describeUrl(url: string): { href: string; host: string; before: string; after: string; punycode: boolean; insecure: boolean; userinfo: boolean } | undefined {
-  const href = safeLink(url);
-  if (!href) return undefined;
-  const u = new URL(href);
-  // The host starts after "//" and, when there is user info, after its (serialised, so unique) "@".
-  const userinfo = !!(u.username || u.password);
-  const start = href.indexOf('//') + 2;
-  const at = userinfo ? href.indexOf('@', start) + 1 : start;
-  return {
-    href,
-    host: u.host,
-    before: href.slice(0, at),
-    after: href.slice(at + u.host.length),
-    punycode: u.hostname.split('.').some((l) => l.startsWith('xn--')),
-    insecure: u.protocol === 'http:',
-    userinfo,
-  };
 }
 
 /**

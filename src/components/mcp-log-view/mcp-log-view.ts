@@ -3,13 +3,11 @@ import { property, query, state } from 'lit/decorators.js';
 import { ClientController } from '../../controllers/client-controller.js';
 import type { McpClient } from '../../core/client/client.js';
 import type { LoggingLevel } from '../../core/protocol/types.js';
+import { LEVELS, dataText } from '../../internal/log.js';
 import { msg } from '../../messages.js';
 import { tokens } from '../shared.styles.js';
 import { ClientEventsController } from '../../controllers/client-events.js';
 import { styles } from './mcp-log-view.styles.js';
-
-/** RFC 5424 severities, least severe first (checklist LG-01). */
-export const LEVELS: readonly LoggingLevel[] = ['debug', 'info', 'notice', 'warning', 'error', 'critical', 'alert', 'emergency'];
 
 /** One line of the log. */
 export interface LogEntry {
@@ -21,16 +19,6 @@ export interface LogEntry {
   logger?: string;
   /** The data as text: strings as they are, anything else as indented JSON. */
   text: string;
-}
-
-/** Server data as text, never as markup (LG-03): strings unchanged, other values as JSON. */
-export function dataText(data: unknown): string {
-  if (typeof data === 'string') return data;
-  try {
-    return JSON.stringify(data, null, 2) ?? String(data);
-  } catch {
-    return String(data);
-  }
 }
 
 /** Notifications the log leaves out: log messages arrive as `log` events already, progress has its own display. */

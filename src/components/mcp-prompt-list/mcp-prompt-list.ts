@@ -6,6 +6,7 @@ import { ClientController } from '../../controllers/client-controller.js';
 import type { McpClient } from '../../core/client/client.js';
 import type { GetPromptResult, Prompt, PromptArgument } from '../../core/protocol/types.js';
 import { own } from '../../core/schema/safe.js';
+import { titleOf } from '../../internal/catalogue.js';
 import { msg } from '../../messages.js';
 import { safeIconSrc } from '../../internal/safe-url.js';
 import { catalogueStyles, tokens } from '../shared.styles.js';
@@ -18,9 +19,6 @@ export interface PromptGetDetail {
   arguments: Record<string, string>;
   result: GetPromptResult;
 }
-
-/** The name a person sees for a prompt or argument: title, else name (CT-03). */
-const titleOf = (x: { title?: string; name: string }) => x.title || x.name;
 
 /** Only the arguments that have a value: empty optional fields are left out of the request. */
 const filled = (args: Record<string, string>) => Object.fromEntries(Object.entries(args).filter(([, v]) => v !== ''));

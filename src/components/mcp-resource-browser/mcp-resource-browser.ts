@@ -6,6 +6,7 @@ import type { McpClient } from '../../core/client/client.js';
 import type { Icon, Resource, ResourceTemplate } from '../../core/protocol/types.js';
 import { expandUriTemplate, templateVariables } from '../../core/uri-template.js';
 import { own } from '../../core/schema/safe.js';
+import { concerns, titleOf } from '../../internal/catalogue.js';
 import { msg } from '../../messages.js';
 import { safeIconSrc } from '../../internal/safe-url.js';
 import { ClientEventsController } from '../../controllers/client-events.js';
@@ -13,12 +14,6 @@ import type { McpResultView } from '../mcp-result-view/mcp-result-view.js';
 import { CompletionController } from '../../controllers/completion.js';
 import { catalogueStyles, tokens } from '../shared.styles.js';
 import { styles } from './mcp-resource-browser.styles.js';
-
-/** The name a person sees: title, else name (CT-03). */
-const titleOf = (x: { title?: string; name: string }) => x.title || x.name;
-
-/** Whether an update for `changed` concerns `uri`: the same resource or one below it (RS-05). */
-export const concerns = (uri: string, changed: string) => changed === uri || changed.startsWith(uri.endsWith('/') ? uri : `${uri}/`);
 
 /**
  * @summary A server's resources and resource templates: read them, fill templates (with the

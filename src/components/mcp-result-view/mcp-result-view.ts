@@ -7,7 +7,7 @@ import type { Annotations, CallToolResult, ContentBlock, JsonSchema, PromptMessa
 import { msg } from '../../messages.js';
 import { isAllowedMedia, mediaDataUrl, safeLink } from '../../internal/safe-url.js';
 import { tokens } from '../shared.styles.js';
-import { annotationText, checkOutput, decodeBase64, formatBytes, safeFilename } from './content.js';
+import { annotationText, checkOutput, decodeBase64, formatBytes, safeFilename } from '../../internal/content.js';
 import { styles } from './mcp-result-view.styles.js';
 
 /** Detail of `mcp-resource-read`. */

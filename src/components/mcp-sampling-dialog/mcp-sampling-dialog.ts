@@ -2,13 +2,12 @@ import { LitElement, html, nothing } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { samplingRejected } from '../../core/client/input.js';
 import type { CreateMessageParams, CreateMessageResult, Implementation } from '../../core/protocol/types.js';
+import { deepActiveElement, serverName } from '../../internal/dialog.js';
+import type { SamplingHandler } from '../../internal/human-in-the-loop.js';
 import { msg } from '../../messages.js';
 import { mediaDataUrl } from '../../internal/safe-url.js';
 import { dialogStyles } from '../dialog.styles.js';
 import { tokens } from '../shared.styles.js';
-
-/** What the page's LLM does for an approved request. */
-export type SamplingHandler = (params: CreateMessageParams, context: { signal: AbortSignal }) => Promise<CreateMessageResult>;
 
 export interface SamplingRequest {
   params: CreateMessageParams;
@@ -21,9 +20,6 @@ export interface SamplingRequest {
 
 type Block = { type?: string; text?: string; mimeType?: string; data?: string; name?: string; input?: unknown; toolUseId?: string };
 const blocks = (content: unknown): Block[] => (Array.isArray(content) ? content : [content]) as Block[];
-
-/** The person-facing name of a server. */
-export const serverName = (server?: Implementation) => server?.title || server?.name || msg().unknownServer;
 
 /**
  * @summary The sampling approval dialog: a person reviews (and may edit) what a server wants to send to the page's LLM, then reviews the reply.
@@ -179,11 +175,4 @@ export class McpSamplingDialog extends LitElement {
     if (error) settle?.reject(error);
     else if (result) settle?.resolve(result);
   }
-}
-
-/** The focused element, looking inside shadow roots. */
-export function deepActiveElement(): HTMLElement | undefined {
-  let el = document.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return (el as HTMLElement) ?? undefined;
 }

@@ -4,23 +4,11 @@ import { Task } from '@lit/task';
 import { ClientController } from '../../controllers/client-controller.js';
 import type { McpClient } from '../../core/client/client.js';
 import type { Tool } from '../../core/protocol/types.js';
+import { filterTools, isDestructive, toolTitle } from '../../internal/catalogue.js';
 import { msg } from '../../messages.js';
 import { safeIconSrc } from '../../internal/safe-url.js';
 import { catalogueStyles, tokens } from '../shared.styles.js';
 import { styles } from './mcp-tool-list.styles.js';
-
-/** The name a person sees for a tool: title, then annotations.title, then name (checklist T-03). */
-export const toolTitle = (tool: Tool) => tool.title || tool.annotations?.title || tool.name;
-
-/** Whether a tool's annotations say it may destroy data (and it is not read-only). A hint: it can add a confirmation, never skip one. */
-export const isDestructive = (tool: Tool) => tool.annotations?.destructiveHint === true && !tool.annotations.readOnlyHint;
-
-/** Filters tools by a search string over name, title and description. */
-export function filterTools(tools: Tool[], query: string): Tool[] {
-  const q = query.trim().toLowerCase();
-  if (!q) return tools;
-  return tools.filter((t) => [t.name, t.title, t.annotations?.title, t.description].some((s) => s?.toLowerCase().includes(q)));
-}
 
 /**
  * @summary A searchable list of a server's tools.

@@ -1,7 +1,7 @@
 // Pure helpers behind <mcp-result-view>: output-schema checks, base64 decoding, safe file names
 // and annotation text. No DOM beyond Blob, so they are tested without a fixture.
 import { Validator, type OutputUnit, type SchemaDraft } from '@cfworker/json-schema';
-import type { Annotations, JsonSchema } from '../../core/protocol/types.js';
+import type { Annotations, JsonSchema } from '../core/protocol/types.js';
 
 /** Outcome of checking structuredContent: `errors` empty when it matches; `problem` when the schema could not be used. */
 export interface SchemaCheck {
