@@ -23,7 +23,7 @@ export { McpLogView } from './components/mcp-log-view/mcp-log-view.js';
 export { McpSchemaForm } from './components/mcp-schema-form/mcp-schema-form.js';
 export { McpToolList } from './components/mcp-tool-list/mcp-tool-list.js';
 export { McpToolForm } from './components/mcp-tool-form/mcp-tool-form.js';
-export { McpServerList, McpServerSelectEvent, McpServerForgetEvent } from './components/mcp-server-list/mcp-server-list.js';
+export { McpServerList } from './components/mcp-server-list/mcp-server-list.js';
 export * from './events/events.js';
 export { setMessages } from './messages.js';
 export type { Messages } from './messages.js';

@@ -1,10 +1,12 @@
 // The public events. Each bubbles and crosses shadow roots; "request" events are cancelable so
-// a host can veto with preventDefault().
+// a host can veto with preventDefault(). Events of one element's own choices carry their data in
+// `detail` (CustomEvent), the others in named fields.
 import type { Era } from '../core/client/client.js';
-import type { CallToolResult, CreateMessageParams, ElicitParams, Implementation } from '../core/protocol/types.js';
+import type { CallToolResult, CreateMessageParams, ElicitParams, GetPromptResult, Implementation, Prompt, ResourceContents, Tool } from '../core/protocol/types.js';
 import type { JsonRpcNotification } from '../core/jsonrpc/messages.js';
 
 const init = (cancelable = false): EventInit => ({ bubbles: true, composed: true, cancelable });
+const withDetail = <T>(detail: T): CustomEventInit<T> => ({ detail, bubbles: true, composed: true });
 
 /** The element's client connected (or reconnected). */
 export class McpConnectedEvent extends Event {
@@ -86,6 +88,71 @@ export class McpElicitationRequestEvent extends Event {
   }
 }
 
+/** A tool was chosen in <mcp-tool-list>; `detail` is the Tool. */
+export class McpToolSelectEvent extends CustomEvent<Tool> {
+  constructor(tool: Tool) {
+    super('mcp-tool-select', withDetail(tool));
+  }
+}
+
+/** A prompt was chosen in <mcp-prompt-list>; `detail` is the Prompt. */
+export class McpPromptSelectEvent extends CustomEvent<Prompt> {
+  constructor(prompt: Prompt) {
+    super('mcp-prompt-select', withDetail(prompt));
+  }
+}
+
+/** Detail of `mcp-prompt-get`. */
+export interface PromptGetDetail {
+  name: string;
+  arguments: Record<string, string>;
+  result: GetPromptResult;
+}
+
+/** The server returned a prompt's messages to <mcp-prompt-list>. */
+export class McpPromptGetEvent extends CustomEvent<PromptGetDetail> {
+  constructor(detail: PromptGetDetail) {
+    super('mcp-prompt-get', withDetail(detail));
+  }
+}
+
+/** Detail of `mcp-resource-read`. */
+export interface ResourceReadDetail {
+  uri: string;
+  contents: ResourceContents[];
+}
+
+/** <mcp-result-view> read a resource (its `uri`, or a resource link) through the client. */
+export class McpResourceReadEvent extends CustomEvent<ResourceReadDetail> {
+  constructor(detail: ResourceReadDetail) {
+    super('mcp-resource-read', withDetail(detail));
+  }
+}
+
+/** A field of <mcp-schema-form> was edited; `detail` is the current value (the arguments object). */
+export class McpFormInputEvent extends CustomEvent<Record<string, unknown>> {
+  constructor(value: Record<string, unknown>) {
+    super('mcp-form-input', withDetail(value));
+  }
+}
+
+/** A saved server was chosen in <mcp-server-list>; bind `url` to an `<mcp-client>`. */
+export class McpServerSelectEvent extends Event {
+  constructor(
+    readonly url: string,
+    readonly name: string,
+  ) {
+    super('mcp-server-select', init());
+  }
+}
+
+/** All data kept for a server was forgotten (<mcp-server-list>). */
+export class McpServerForgetEvent extends Event {
+  constructor(readonly url: string) {
+    super('mcp-server-forget', init());
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'mcp-connected': McpConnectedEvent;
@@ -96,5 +163,12 @@ declare global {
     'mcp-notification': McpNotificationEvent;
     'mcp-sampling-request': McpSamplingRequestEvent;
     'mcp-elicitation-request': McpElicitationRequestEvent;
+    'mcp-tool-select': McpToolSelectEvent;
+    'mcp-prompt-select': McpPromptSelectEvent;
+    'mcp-prompt-get': McpPromptGetEvent;
+    'mcp-resource-read': McpResourceReadEvent;
+    'mcp-form-input': McpFormInputEvent;
+    'mcp-server-select': McpServerSelectEvent;
+    'mcp-server-forget': McpServerForgetEvent;
   }
 }

@@ -10,7 +10,7 @@ import { McpAuthError } from '../../core/jsonrpc/errors.js';
 import { samplingRejected } from '../../core/client/input.js';
 import type { JsonRpcNotification } from '../../core/jsonrpc/messages.js';
 import type { CreateMessageParams, CreateMessageResult, ElicitParams, ElicitResult, Tool } from '../../core/protocol/types.js';
-import { McpConnectedEvent, McpDisconnectedEvent, McpElicitationRequestEvent, McpErrorEvent, McpNotificationEvent, McpSamplingRequestEvent } from '../../events/events.js';
+import { McpConnectedEvent, McpDisconnectedEvent, McpElicitationRequestEvent, McpErrorEvent, McpNotificationEvent, McpSamplingRequestEvent, type McpToolSelectEvent } from '../../events/events.js';
 import { humanInTheLoop, type SamplingHandler } from '../../internal/human-in-the-loop.js';
 import { msg } from '../../messages.js';
 import { tokens } from '../shared.styles.js';
@@ -205,7 +205,7 @@ export class McpClientElement extends LitElement {
     switch (this.tab) {
       case 'tools':
         return html`<div part="tools">
-          <mcp-tool-list exportparts="search,list,tool,icon,description" .selected=${this.selectedTool?.name} @mcp-tool-select=${(e: CustomEvent<Tool>) => (this.selectedTool = e.detail)}></mcp-tool-list>
+          <mcp-tool-list exportparts="search,list,tool,icon,description" .selected=${this.selectedTool?.name} @mcp-tool-select=${(e: McpToolSelectEvent) => (this.selectedTool = e.detail)}></mcp-tool-list>
           ${this.selectedTool ? html`<mcp-tool-form .tool=${this.selectedTool.name} .definition=${this.selectedTool}></mcp-tool-form>` : html`<p class="muted">${msg().chooseTool}</p>`}
         </div>`;
       case 'resources':

@@ -4,21 +4,15 @@ import { keyed } from 'lit/directives/keyed.js';
 import { Task } from '@lit/task';
 import { ClientController } from '../../controllers/client-controller.js';
 import type { McpClient } from '../../core/client/client.js';
-import type { GetPromptResult, Prompt, PromptArgument } from '../../core/protocol/types.js';
+import type { Prompt, PromptArgument } from '../../core/protocol/types.js';
 import { own } from '../../core/schema/safe.js';
+import { McpPromptGetEvent, McpPromptSelectEvent } from '../../events/events.js';
 import { titleOf } from '../../internal/catalogue.js';
 import { msg } from '../../messages.js';
 import { safeIconSrc } from '../../internal/safe-url.js';
 import { catalogueStyles, tokens } from '../shared.styles.js';
 import { CompletionController } from '../../controllers/completion.js';
 import { styles } from './mcp-prompt-list.styles.js';
-
-/** Detail of `mcp-prompt-get`. */
-export interface PromptGetDetail {
-  name: string;
-  arguments: Record<string, string>;
-  result: GetPromptResult;
-}
 
 /** Only the arguments that have a value: empty optional fields are left out of the request. */
 const filled = (args: Record<string, string>) => Object.fromEntries(Object.entries(args).filter(([, v]) => v !== ''));
@@ -45,7 +39,7 @@ export class McpPromptList extends LitElement {
   private getTask = new Task(this, {
     task: async ([client, name, args]: readonly [McpClient, string, Record<string, string>], { signal }) => {
       const result = await client.getPrompt(name, args, { signal });
-      this.dispatchEvent(new CustomEvent<PromptGetDetail>('mcp-prompt-get', { detail: { name, arguments: args, result }, bubbles: true, composed: true }));
+      this.dispatchEvent(new McpPromptGetEvent({ name, arguments: args, result }));
       return { name, result };
     },
     autoRun: false,
@@ -142,7 +136,7 @@ export class McpPromptList extends LitElement {
   private choose(prompt: Prompt) {
     if (this.selected !== prompt.name) this.args = {};
     this.selected = prompt.name;
-    this.dispatchEvent(new CustomEvent<Prompt>('mcp-prompt-select', { detail: prompt, bubbles: true, composed: true }));
+    this.dispatchEvent(new McpPromptSelectEvent(prompt));
   }
 
   private onInput(prompt: Prompt, arg: PromptArgument, key: string, value: string) {

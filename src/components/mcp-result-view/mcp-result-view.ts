@@ -4,17 +4,12 @@ import { Task } from '@lit/task';
 import { ClientController } from '../../controllers/client-controller.js';
 import type { McpClient } from '../../core/client/client.js';
 import type { Annotations, CallToolResult, ContentBlock, JsonSchema, PromptMessage, ResourceContents, ResourceLink } from '../../core/protocol/types.js';
+import { McpResourceReadEvent } from '../../events/events.js';
 import { msg } from '../../messages.js';
 import { isAllowedMedia, mediaDataUrl, safeLink } from '../../internal/safe-url.js';
 import { tokens } from '../shared.styles.js';
 import { annotationText, checkOutput, decodeBase64, formatBytes, safeFilename } from '../../internal/content.js';
 import { styles } from './mcp-result-view.styles.js';
-
-/** Detail of `mcp-resource-read`. */
-export interface ResourceReadDetail {
-  uri: string;
-  contents: ResourceContents[];
-}
 
 /**
  * @summary Shows what a server returned: a tool result, prompt messages or resource contents.
@@ -42,7 +37,7 @@ export class McpResultView extends LitElement {
     task: async ([client, ready, uri], { signal }): Promise<ResourceContents[] | undefined> => {
       if (!client || !ready || !uri) return undefined;
       const { contents } = await client.readResource(uri, { signal });
-      this.dispatchEvent(new CustomEvent<ResourceReadDetail>('mcp-resource-read', { detail: { uri, contents }, bubbles: true, composed: true }));
+      this.dispatchEvent(new McpResourceReadEvent({ uri, contents }));
       return contents;
     },
     args: () => [this.clientCtl.client, this.clientCtl.ready, this.uri] as const,

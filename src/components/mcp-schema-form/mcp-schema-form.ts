@@ -7,6 +7,7 @@ import { describeField, entryField, itemField, propertyField, variantField, type
 import { loadSchema, type SchemaDoc } from '../../core/schema/document.js';
 import { createDraft, nextId, objectDraft, openDraft, type ArrayDraft, type Draft, type ObjectDraft, type VariantDraft } from '../../core/schema/draft.js';
 import { validateArguments } from '../../core/schema/validate.js';
+import { McpFormInputEvent } from '../../events/events.js';
 import { msg } from '../../messages.js';
 import { tokens } from '../shared.styles.js';
 import { styles } from './mcp-schema-form.styles.js';
@@ -430,12 +431,12 @@ export class McpSchemaForm extends LitElement {
   private check() {
     const { value, collected } = draftToArguments(this.doc!, this.draft, this.locked);
     this.errors = validateArguments(this.doc!, value, collected);
-    return value;
+    return value as Record<string, unknown>;
   }
 
   private changed() {
     const value = this.showErrors ? this.check() : this.value;
     this.requestUpdate();
-    this.dispatchEvent(new CustomEvent('mcp-form-input', { detail: value, bubbles: true, composed: true }));
+    this.dispatchEvent(new McpFormInputEvent(value));
   }
 }

@@ -6,33 +6,10 @@ import { canonicalResource } from '../../core/auth/urls.js';
 import { idbStore } from '../../core/store/idb.js';
 import { readSavedServers, writeSavedServers, type SavedServer } from '../../core/store/records.js';
 import type { KeyValueStore } from '../../core/store/store.js';
+import { McpServerForgetEvent, McpServerSelectEvent } from '../../events/events.js';
 import { msg } from '../../messages.js';
 import { catalogueStyles, tokens } from '../shared.styles.js';
 import { styles } from './mcp-server-list.styles.js';
-
-/** A saved server was chosen; bind `url` to an `<mcp-client>`. */
-export class McpServerSelectEvent extends Event {
-  constructor(
-    readonly url: string,
-    readonly name: string,
-  ) {
-    super('mcp-server-select', { bubbles: true, composed: true });
-  }
-}
-
-/** All data of a server was forgotten. */
-export class McpServerForgetEvent extends Event {
-  constructor(readonly url: string) {
-    super('mcp-server-forget', { bubbles: true, composed: true });
-  }
-}
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'mcp-server-select': McpServerSelectEvent;
-    'mcp-server-forget': McpServerForgetEvent;
-  }
-}
 
 /**
  * @summary The person's saved MCP servers: add, rename, remove, choose one, and forget all data kept for one.

@@ -5,7 +5,7 @@ import { ClientController } from '../../controllers/client-controller.js';
 import { McpClient } from '../../core/client/client.js';
 import { McpAbortError } from '../../core/jsonrpc/errors.js';
 import type { CallToolResult, Progress, Tool } from '../../core/protocol/types.js';
-import { McpErrorEvent, McpToolCallEvent, McpToolResultEvent } from '../../events/events.js';
+import { McpErrorEvent, McpToolCallEvent, McpToolResultEvent, type McpFormInputEvent } from '../../events/events.js';
 import { isDestructive, toolTitle } from '../../internal/catalogue.js';
 import { msg } from '../../messages.js';
 import { appendHistory, readDraft, saveDraft } from '../../core/store/records.js';
@@ -166,7 +166,7 @@ export class McpToolForm extends LitElement {
     `;
   }
 
-  private onFormInput(e: CustomEvent<Record<string, unknown>>): void {
+  private onFormInput(e: McpFormInputEvent): void {
     const client = this.client;
     if (client?.store && this.tool) void saveDraft(client.store, client.url, this.tool, e.detail);
   }

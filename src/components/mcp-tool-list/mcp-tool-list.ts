@@ -4,6 +4,7 @@ import { Task } from '@lit/task';
 import { ClientController } from '../../controllers/client-controller.js';
 import type { McpClient } from '../../core/client/client.js';
 import type { Tool } from '../../core/protocol/types.js';
+import { McpToolSelectEvent } from '../../events/events.js';
 import { filterTools, isDestructive, toolTitle } from '../../internal/catalogue.js';
 import { msg } from '../../messages.js';
 import { safeIconSrc } from '../../internal/safe-url.js';
@@ -86,6 +87,6 @@ export class McpToolList extends LitElement {
 
   private choose(tool: Tool) {
     this.selected = tool.name;
-    this.dispatchEvent(new CustomEvent<Tool>('mcp-tool-select', { detail: tool, bubbles: true, composed: true }));
+    this.dispatchEvent(new McpToolSelectEvent(tool));
   }
 }
