@@ -34,30 +34,29 @@ export class McpErrorEvent extends Event {
 
 /** A tool is about to be called; preventDefault() vetoes the call. */
 export class McpToolCallEvent extends Event {
+  /** The arguments the call will send. */
+  readonly arguments: Record<string, unknown>;
   constructor(
     readonly tool: string,
-    readonly arguments_: Record<string, unknown>,
+    args: Record<string, unknown>,
   ) {
     super('mcp-tool-call', init(true));
-  }
-  /** The arguments the call will send. */
-  get arguments(): Record<string, unknown> {
-    return this.arguments_;
+    this.arguments = args;
   }
 }
 
 /** A tool call finished, with its result or its error. */
 export class McpToolResultEvent extends Event {
+  /** The arguments the call sent. */
+  readonly arguments: Record<string, unknown>;
   constructor(
     readonly tool: string,
-    readonly arguments_: Record<string, unknown>,
+    args: Record<string, unknown>,
     readonly result?: CallToolResult,
     readonly error?: Error,
   ) {
     super('mcp-tool-result', init());
-  }
-  get arguments(): Record<string, unknown> {
-    return this.arguments_;
+    this.arguments = args;
   }
 }
 
