@@ -1,10 +1,9 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { ClientController } from '../../controllers/client-controller.js';
-import type { McpClient } from '../../core/client/client.js';
 import type { LoggingLevel } from '../../core/protocol/types.js';
 import { LEVELS, dataText } from '../../internal/log.js';
 import { msg } from '../../messages.js';
+import { ClientElement } from '../client-element.js';
 import { tokens } from '../shared.styles.js';
 import { ClientEventsController } from '../../controllers/client-events.js';
 import { styles } from './mcp-log-view.styles.js';
@@ -33,10 +32,9 @@ const SKIPPED = new Set(['notifications/message', 'notifications/progress']);
  * @cssprop --mcp-log-max-height - Height after which the log scrolls (20rem).
  * @cssprop --mcp-log-warning-color - Colour of warning and notice levels.
  */
-export class McpLogView extends LitElement {
+export class McpLogView extends ClientElement {
   static override styles = [tokens, styles];
 
-  private clientCtl = new ClientController(this);
   protected readonly events = new ClientEventsController(this, () => this.clientCtl.client, {
     log: (e) => {
       const d = (e.detail ?? {}) as { level?: string; logger?: unknown; data?: unknown };
@@ -58,14 +56,6 @@ export class McpLogView extends LitElement {
   @property({ type: Number }) max = 500;
   /** The least severe level shown; choosing one also asks a server with `logging` to send from that level. */
   @property() level: LoggingLevel = 'debug';
-  /** A client to use instead of the enclosing <mcp-client>'s. */
-  @property({ attribute: false })
-  get client(): McpClient | undefined {
-    return this.clientCtl.client;
-  }
-  set client(client: McpClient | undefined) {
-    this.clientCtl.client = client;
-  }
 
   @state() private items: LogEntry[] = [];
   @query('[part="list"]') private list?: HTMLElement;

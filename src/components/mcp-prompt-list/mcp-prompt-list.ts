@@ -1,15 +1,14 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { Task } from '@lit/task';
-import { ClientController } from '../../controllers/client-controller.js';
 import type { McpClient } from '../../core/client/client.js';
 import type { Prompt, PromptArgument } from '../../core/protocol/types.js';
 import { own } from '../../core/schema/safe.js';
 import { McpPromptGetEvent, McpPromptSelectEvent } from '../../events/events.js';
 import { titleOf } from '../../internal/catalogue.js';
 import { msg } from '../../messages.js';
-import { safeIconSrc } from '../../internal/safe-url.js';
+import { ClientElement, taskStates } from '../client-element.js';
 import { catalogueStyles, tokens } from '../shared.styles.js';
 import { CompletionController } from '../../controllers/completion.js';
 import { styles } from './mcp-prompt-list.styles.js';
@@ -28,10 +27,9 @@ const filled = (args: Record<string, string>) => Object.fromEntries(Object.entri
  * @csspart form - The arguments form.
  * @csspart result - The <mcp-result-view> showing the messages.
  */
-export class McpPromptList extends LitElement {
+export class McpPromptList extends ClientElement {
   static override styles = [tokens, catalogueStyles, styles];
 
-  private clientCtl = new ClientController(this);
   private listTask = new Task(this, {
     task: async ([client, ready], { signal }): Promise<Prompt[]> => (client && ready && client.serverCapabilities.prompts ? client.listPrompts({ signal }) : []),
     args: () => [this.clientCtl.client, this.clientCtl.ready, this.clientCtl.revision] as const,
@@ -48,23 +46,14 @@ export class McpPromptList extends LitElement {
 
   /** The name of the chosen prompt. */
   @property() selected?: string;
-  /** A client to use instead of the enclosing <mcp-client>'s. */
-  @property({ attribute: false })
-  get client(): McpClient | undefined {
-    return this.clientCtl.client;
-  }
-  set client(client: McpClient | undefined) {
-    this.clientCtl.client = client;
-  }
 
   /** Argument values typed so far, for the chosen prompt. */
   @state() private args: Record<string, string> = {};
 
   override render() {
     return this.listTask.render({
-      pending: () => html`<p class="muted" role="status">${msg().state.connecting}</p>`,
+      ...taskStates(msg().state.connecting),
       complete: (prompts) => this.renderPrompts(prompts),
-      error: (e) => html`<p class="error" role="alert">${(e as Error).message}</p>`,
     });
   }
 
@@ -82,10 +71,9 @@ export class McpPromptList extends LitElement {
 
   private renderPrompt(prompt: Prompt) {
     const chosen = prompt.name === this.selected;
-    const icon = prompt.icons?.map((i) => safeIconSrc(i.src, this.clientCtl.client?.url, i.mimeType)).find(Boolean);
     return html`<li>
       <button class="entry" part=${chosen ? 'prompt selected' : 'prompt'} aria-pressed=${chosen ? 'true' : 'false'} @click=${() => this.choose(prompt)}>
-        ${icon ? html`<img part="icon" src=${icon} alt="" crossorigin="anonymous" referrerpolicy="no-referrer" />` : nothing}
+        ${this.renderIcon(prompt.icons)}
         <span class="name">${titleOf(prompt)}</span>
         ${prompt.description ? html`<span part="description">${prompt.description}</span>` : nothing}
       </button>
@@ -123,13 +111,12 @@ export class McpPromptList extends LitElement {
 
   private renderResult(prompt: Prompt) {
     return this.getTask.render({
-      pending: () => html`<p class="muted" role="status">${msg().running}</p>`,
+      ...taskStates(msg().running),
       complete: ({ name, result }) =>
         name === prompt.name
           ? html`${result.description ? html`<p aria-label=${msg().promptDescription}>${result.description}</p>` : nothing}
               <mcp-result-view part="result" exportparts="content,text,image,audio,link,resource,message,role,note" .client=${this.clientCtl.client} .messages=${result.messages ?? []}></mcp-result-view>`
           : nothing,
-      error: (e) => html`<p class="error" role="alert">${(e as Error).message}</p>`,
     });
   }
 

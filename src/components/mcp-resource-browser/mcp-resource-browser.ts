@@ -1,17 +1,15 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { ClientController } from '../../controllers/client-controller.js';
-import type { McpClient } from '../../core/client/client.js';
-import type { Icon, Resource, ResourceTemplate } from '../../core/protocol/types.js';
+import type { Resource, ResourceTemplate } from '../../core/protocol/types.js';
 import { expandUriTemplate, templateVariables } from '../../core/uri-template.js';
 import { own } from '../../core/schema/safe.js';
 import { concerns, titleOf } from '../../internal/catalogue.js';
 import { msg } from '../../messages.js';
-import { safeIconSrc } from '../../internal/safe-url.js';
 import { ClientEventsController } from '../../controllers/client-events.js';
 import type { McpResultView } from '../mcp-result-view/mcp-result-view.js';
 import { CompletionController } from '../../controllers/completion.js';
+import { ClientElement, taskStates } from '../client-element.js';
 import { catalogueStyles, tokens } from '../shared.styles.js';
 import { styles } from './mcp-resource-browser.styles.js';
 
@@ -26,10 +24,9 @@ import { styles } from './mcp-resource-browser.styles.js';
  * @csspart description - A description.
  * @csspart viewer - The section showing the contents read, an <mcp-result-view>.
  */
-export class McpResourceBrowser extends LitElement {
+export class McpResourceBrowser extends ClientElement {
   static override styles = [tokens, catalogueStyles, styles];
 
-  private clientCtl = new ClientController(this);
   private listTask = new Task(this, {
     task: async ([client, ready], { signal }): Promise<{ resources: Resource[]; templates: ResourceTemplate[] }> => {
       if (!client || !ready || !client.serverCapabilities.resources) return { resources: [], templates: [] };
@@ -45,14 +42,6 @@ export class McpResourceBrowser extends LitElement {
 
   /** The URI whose contents are shown. */
   @property() current?: string;
-  /** A client to use instead of the enclosing <mcp-client>'s. */
-  @property({ attribute: false })
-  get client(): McpClient | undefined {
-    return this.clientCtl.client;
-  }
-  set client(client: McpClient | undefined) {
-    this.clientCtl.client = client;
-  }
 
   /** URIs this element subscribed to. */
   @state() private subscribed = new Set<string>();
@@ -74,9 +63,8 @@ export class McpResourceBrowser extends LitElement {
   override render() {
     return html`
       ${this.listTask.render({
-        pending: () => html`<p class="muted" role="status">${msg().state.connecting}</p>`,
+        ...taskStates(msg().state.connecting),
         complete: ({ resources, templates }) => this.renderLists(resources, templates),
-        error: (e) => html`<p class="error" role="alert">${(e as Error).message}</p>`,
       })}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.current
@@ -103,11 +91,6 @@ export class McpResourceBrowser extends LitElement {
           </section>`
         : nothing}
     `;
-  }
-
-  private renderIcon(icons: Icon[] | undefined) {
-    const src = icons?.map((i) => safeIconSrc(i.src, this.clientCtl.client?.url, i.mimeType)).find(Boolean);
-    return src ? html`<img part="icon" src=${src} alt="" crossorigin="anonymous" referrerpolicy="no-referrer" />` : nothing;
   }
 
   private renderResource(r: Resource) {

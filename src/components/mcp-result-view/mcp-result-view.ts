@@ -1,12 +1,11 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { ClientController } from '../../controllers/client-controller.js';
-import type { McpClient } from '../../core/client/client.js';
 import type { Annotations, CallToolResult, ContentBlock, JsonSchema, PromptMessage, ResourceContents, ResourceLink } from '../../core/protocol/types.js';
 import { McpResourceReadEvent } from '../../events/events.js';
 import { msg } from '../../messages.js';
 import { isAllowedMedia, mediaDataUrl, safeLink } from '../../internal/safe-url.js';
+import { ClientElement, taskStates } from '../client-element.js';
 import { tokens } from '../shared.styles.js';
 import { annotationText, checkOutput, decodeBase64, formatBytes, safeFilename } from '../../internal/content.js';
 import { styles } from './mcp-result-view.styles.js';
@@ -29,10 +28,9 @@ import { styles } from './mcp-result-view.styles.js';
  * @cssprop --mcp-result-image-max-height - Tallest an image may be (24rem).
  * @cssprop --mcp-result-font-family - Font of text blocks (the monospace font).
  */
-export class McpResultView extends LitElement {
+export class McpResultView extends ClientElement {
   static override styles = [tokens, styles];
 
-  private clientCtl = new ClientController(this);
   private readTask = new Task(this, {
     task: async ([client, ready, uri], { signal }): Promise<ResourceContents[] | undefined> => {
       if (!client || !ready || !uri) return undefined;
@@ -53,14 +51,6 @@ export class McpResultView extends LitElement {
   @property({ attribute: false }) outputSchema?: JsonSchema;
   /** A resource URI to read through the client and show, when no result, messages or contents are set. */
   @property() uri?: string;
-  /** A client to use instead of the enclosing <mcp-client>'s (to read resource links). */
-  @property({ attribute: false })
-  get client(): McpClient | undefined {
-    return this.clientCtl.client;
-  }
-  set client(client: McpClient | undefined) {
-    this.clientCtl.client = client;
-  }
 
   @state() private showRaw = false;
   /** URIs of resource links the user asked to read. */
@@ -93,9 +83,8 @@ export class McpResultView extends LitElement {
     if (this.contents) return this.renderContentsList(this.contents);
     if (!this.uri) return nothing;
     return this.readTask.render({
-      pending: () => html`<p class="muted" role="status">${msg().running}</p>`,
+      ...taskStates(msg().running),
       complete: (contents) => (contents ? this.renderContentsList(contents) : nothing),
-      error: (e) => html`<p class="error" role="alert">${(e as Error).message}</p>`,
     });
   }
 

@@ -1,13 +1,11 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { ClientController } from '../../controllers/client-controller.js';
-import type { McpClient } from '../../core/client/client.js';
 import type { Tool } from '../../core/protocol/types.js';
 import { McpToolSelectEvent } from '../../events/events.js';
 import { filterTools, isDestructive, toolTitle } from '../../internal/catalogue.js';
 import { msg } from '../../messages.js';
-import { safeIconSrc } from '../../internal/safe-url.js';
+import { ClientElement, taskStates } from '../client-element.js';
 import { catalogueStyles, tokens } from '../shared.styles.js';
 import { styles } from './mcp-tool-list.styles.js';
 
@@ -20,10 +18,9 @@ import { styles } from './mcp-tool-list.styles.js';
  * @csspart icon - A tool icon.
  * @csspart description - A tool's description.
  */
-export class McpToolList extends LitElement {
+export class McpToolList extends ClientElement {
   static override styles = [tokens, catalogueStyles, styles];
 
-  private clientCtl = new ClientController(this);
   private toolsTask = new Task(this, {
     // Until the connection is up, show the tools kept from last time (then revalidate).
     task: async ([client, ready], { signal }): Promise<Tool[]> => (client && ready ? client.listTools({ signal }) : (client?.catalogue.tools ?? [])),
@@ -34,23 +31,14 @@ export class McpToolList extends LitElement {
   @property({ attribute: false }) tools?: Tool[];
   /** The name of the chosen tool. */
   @property() selected?: string;
-  /** A client to use instead of the enclosing <mcp-client>'s. */
-  @property({ attribute: false })
-  get client(): McpClient | undefined {
-    return this.clientCtl.client;
-  }
-  set client(client: McpClient | undefined) {
-    this.clientCtl.client = client;
-  }
 
   @state() private query = '';
 
   override render() {
     if (this.tools) return this.renderTools(this.tools);
     return this.toolsTask.render({
-      pending: () => html`<p class="muted" role="status">${msg().state.connecting}</p>`,
+      ...taskStates(msg().state.connecting),
       complete: (tools) => this.renderTools(tools),
-      error: (e) => html`<p class="error" role="alert">${(e as Error).message}</p>`,
     });
   }
 
@@ -67,10 +55,9 @@ export class McpToolList extends LitElement {
 
   private renderTool(tool: Tool) {
     const chosen = tool.name === this.selected;
-    const icon = tool.icons?.map((i) => safeIconSrc(i.src, this.clientCtl.client?.url, i.mimeType)).find(Boolean);
     return html`<li>
       <button class="entry" part=${chosen ? 'tool selected' : 'tool'} aria-pressed=${chosen ? 'true' : 'false'} @click=${() => this.choose(tool)}>
-        ${icon ? html`<img part="icon" src=${icon} alt="" crossorigin="anonymous" referrerpolicy="no-referrer" />` : nothing}
+        ${this.renderIcon(tool.icons)}
         <span
           ><span class="name">${toolTitle(tool)}</span>${tool.annotations?.readOnlyHint ? html`<span class="badge">${msg().readOnly}</span>` : nothing}${isDestructive(tool)
             ? html`<span class="badge destructive">${msg().destructive}</span>`
