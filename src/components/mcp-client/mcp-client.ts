@@ -2,16 +2,18 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { clientContext } from '../../controllers/context.js';
-import { McpClient, type ClientState } from '../../core/client/client.js';
+import { createClient } from '../../controllers/client-factory.js';
+import type { ClientState, McpClient } from '../../core/client/client.js';
 import type { AuthOptions, AuthState } from '../../core/auth/types.js';
 import type { KeyValueStore } from '../../core/store/store.js';
-import { idbStore } from '../../core/store/idb.js';
 import { McpAuthError } from '../../core/jsonrpc/errors.js';
 import { samplingRejected } from '../../core/client/input.js';
 import type { JsonRpcNotification } from '../../core/jsonrpc/messages.js';
 import type { CreateMessageParams, CreateMessageResult, ElicitParams, ElicitResult, Tool } from '../../core/protocol/types.js';
+import type { McpElicitationDialog } from '../mcp-elicitation-dialog/mcp-elicitation-dialog.js';
+import type { McpSamplingDialog } from '../mcp-sampling-dialog/mcp-sampling-dialog.js';
 import { McpConnectedEvent, McpDisconnectedEvent, McpElicitationRequestEvent, McpErrorEvent, McpNotificationEvent, McpSamplingRequestEvent, type McpToolSelectEvent } from '../../events/events.js';
-import { humanInTheLoop, type SamplingHandler } from '../../internal/human-in-the-loop.js';
+import { dialogIn, enqueue, type SamplingHandler } from '../../internal/human-in-the-loop.js';
 import { msg } from '../../messages.js';
 import { tokens } from '../shared.styles.js';
 import { styles } from './mcp-client.styles.js';
@@ -63,7 +65,7 @@ export class McpClientElement extends LitElement {
 
   /** OAuth settings for servers that need sign-in (DESIGN §2): at least `redirectUri`, a page of yours serving dist/auth-callback.js. */
   @property({ attribute: false }) auth?: AuthOptions;
-  /** Where sessions, the catalogue, drafts, history and tokens are kept; default: IndexedDB database `mcp-elements`. */
+  /** Where sessions, the catalogue, drafts, history and tokens are kept; default: IndexedDB database `mcp-web-components`. */
   @property({ attribute: false }) store?: KeyValueStore;
   /** Shorthand for `auth = { redirectUri }`. */
   @property({ attribute: 'redirect-uri' }) redirectUri?: string;
@@ -101,32 +103,13 @@ export class McpClientElement extends LitElement {
   }
 
   /** Connects (or reconnects) to the server. */
-  async connect(): Promise<void> {
-    const client = this.current;
-    if (!client) return;
-    this.error = undefined;
-    try {
-      await client.connect();
-      this.dispatchEvent(new McpConnectedEvent(client.serverInfo, client.era));
-    } catch (error) {
-      if (client !== this.current) return;
-      this.error = error as Error;
-      this.dispatchEvent(new McpErrorEvent(error as Error));
-    }
+  connect(): Promise<void> {
+    return this.reach((client) => client.connect());
   }
 
   /** Signs in to the server (call it from a click: the popup must open in the click) and connects. */
-  async signIn(): Promise<void> {
-    const client = this.current;
-    if (!client) return;
-    this.error = undefined;
-    try {
-      await client.authorize();
-      this.dispatchEvent(new McpConnectedEvent(client.serverInfo, client.era));
-    } catch (error) {
-      this.error = error as Error;
-      this.dispatchEvent(new McpErrorEvent(error as Error));
-    }
+  signIn(): Promise<void> {
+    return this.reach((client) => client.authorize());
   }
 
   /** Forgets (and revokes where the server allows) this server's tokens. */
@@ -156,7 +139,7 @@ export class McpClientElement extends LitElement {
     return html`
       <div part="header">
         <h2 part="server">${name}</h2>
-        <span part="status" role="status" data-state=${this.connectionState}>${msg().state[this.connectionState]}${ready && client?.era ? html` · <span class="muted">${client.protocolVersion}</span>` : nothing}</span>
+        <span part="status" role="status" data-state=${this.connectionState}>${msg().state[this.connectionState]}${ready ? html` · <span class="muted">${client?.protocolVersion}</span>` : nothing}</span>
         <span class="spacer"></span>
         ${this.authState === 'signed-in' ? html`<button part="sign-out" @click=${this.signOut}>${msg().signOut}</button>` : nothing}
         ${ready ? html`<button @click=${this.disconnect}>${msg().disconnect}</button>` : html`<button class="primary" ?disabled=${this.connectionState === 'connecting'} @click=${this.connect}>${msg().connect}</button>`}
@@ -217,15 +200,28 @@ export class McpClientElement extends LitElement {
     }
   }
 
+  /** Runs a step that ends connected (connect, sign in) and reports it; a failure of a client since replaced is not news. */
+  private async reach(step: (client: McpClient) => Promise<void>): Promise<void> {
+    const client = this.current;
+    if (!client) return;
+    this.error = undefined;
+    try {
+      await step(client);
+      this.dispatchEvent(new McpConnectedEvent(client.serverInfo, client.era));
+    } catch (error) {
+      if (client !== this.current) return;
+      this.error = error as Error;
+      this.dispatchEvent(new McpErrorEvent(error as Error));
+    }
+  }
+
   private replaceClient(connect = true): void {
     void this.current?.close();
-    const client = new McpClient({
+    const client = createClient({
       url: this.url,
       transport: this.transport,
       auth: this.authOptions(),
-      // Sessions, the catalogue, drafts and tokens live in IndexedDB unless the host says otherwise (DESIGN §4).
-      store: this.store ?? idbStore(),
-      clientInfo: { name: 'mcp-elements', version: '0.1.0' },
+      store: this.store,
       onSampling: (params, { signal }) => this.askSampling(params, signal),
       onElicitation: (params, { signal }) => this.askElicitation(params, signal),
     });
@@ -253,14 +249,14 @@ export class McpClientElement extends LitElement {
     const policy = this.samplingPolicy?.(params) ?? 'ask';
     if (policy === 'reject' || !this.dispatchEvent(new McpSamplingRequestEvent(params, server))) throw samplingRejected();
     if (policy === 'approve' && this.samplingHandler) return this.samplingHandler(params, { signal });
-    if (!humanInTheLoop.sampling) throw samplingRejected('No sampling dialog is available on this page');
-    return humanInTheLoop.sampling(params, { host: this, server, signal, handler: this.samplingHandler });
+    // A request the server cancelled while waiting for its turn is not shown.
+    return enqueue(() => (signal.aborted ? Promise.reject(signal.reason) : dialogIn<McpSamplingDialog>(this, 'mcp-sampling-dialog').open({ params, server, signal, handler: this.samplingHandler })));
   }
 
   private async askElicitation(params: ElicitParams, signal: AbortSignal): Promise<ElicitResult> {
     const server = this.current?.serverInfo;
-    if (!this.dispatchEvent(new McpElicitationRequestEvent(params, server)) || !humanInTheLoop.elicitation) return { action: 'decline' };
-    return humanInTheLoop.elicitation(params, { host: this, server, signal });
+    if (!this.dispatchEvent(new McpElicitationRequestEvent(params, server))) return { action: 'decline' };
+    return enqueue(() => (signal.aborted ? Promise.resolve({ action: 'cancel' as const }) : dialogIn<McpElicitationDialog>(this, 'mcp-elicitation-dialog').open({ params, server, signal })));
   }
 
   private onTabKey(e: KeyboardEvent): void {

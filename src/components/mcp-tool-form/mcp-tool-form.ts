@@ -1,8 +1,10 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { ClientController } from '../../controllers/client-controller.js';
-import { McpClient } from '../../core/client/client.js';
+import { createClient } from '../../controllers/client-factory.js';
+import type { McpClient } from '../../core/client/client.js';
+import type { AuthOptions } from '../../core/auth/types.js';
+import type { KeyValueStore } from '../../core/store/store.js';
 import { McpAbortError } from '../../core/jsonrpc/errors.js';
 import type { CallToolResult, Progress, Tool } from '../../core/protocol/types.js';
 import { McpErrorEvent, McpToolCallEvent, McpToolResultEvent, type McpFormInputEvent } from '../../events/events.js';
@@ -10,6 +12,7 @@ import { isDestructive, toolTitle } from '../../internal/catalogue.js';
 import { msg } from '../../messages.js';
 import { appendHistory, readDraft, saveDraft } from '../../core/store/records.js';
 import type { McpSchemaForm } from '../mcp-schema-form/mcp-schema-form.js';
+import { ClientElement } from '../client-element.js';
 import { tokens } from '../shared.styles.js';
 import { styles } from './mcp-tool-form.styles.js';
 import '../mcp-schema-form/define.js';
@@ -31,10 +34,9 @@ import '../mcp-result-view/define.js';
  * @csspart error - The error of a failed call.
  * @csspart result - The result view.
  */
-export class McpToolForm extends LitElement {
+export class McpToolForm extends ClientElement {
   static override styles = [tokens, styles];
 
-  private clientCtl = new ClientController(this);
   private toolTask = new Task(this, {
     task: async ([name, client, ready, definition], { signal }): Promise<Tool | undefined> => {
       if (definition) return definition;
@@ -51,18 +53,14 @@ export class McpToolForm extends LitElement {
   @property({ attribute: false }) definition?: Tool;
   /** Standalone use: the MCP server URL, when not inside <mcp-client>. */
   @property() url?: string;
+  /** Standalone use: where the session, drafts and history are kept (default: IndexedDB database `mcp-web-components`, as for <mcp-client>). */
+  @property({ attribute: false }) store?: KeyValueStore;
+  /** Standalone use: OAuth settings for a server that needs sign-in, as <mcp-client>'s `auth`. */
+  @property({ attribute: false }) auth?: AuthOptions;
   /** Preset argument values. */
   @property({ attribute: false }) values: Record<string, unknown> = {};
   /** Names of arguments fixed to their preset value: shown, not editable, always sent. */
   @property({ attribute: false }) locked: string[] = [];
-  /** A client to use instead of the enclosing <mcp-client>'s. */
-  @property({ attribute: false })
-  get client(): McpClient | undefined {
-    return this.clientCtl.client;
-  }
-  set client(client: McpClient | undefined) {
-    this.clientCtl.client = client;
-  }
 
   @state() private running = false;
   @state() private progress?: Progress;
@@ -83,10 +81,10 @@ export class McpToolForm extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('url') && this.url && this.ownClient?.url !== this.url) {
+    if (this.url && (changed.has('url') || changed.has('store') || changed.has('auth'))) {
       void this.ownClient?.close();
-      this.ownClient = new McpClient({ url: this.url });
-      this.client = this.ownClient;
+      this.client = this.ownClient = createClient({ url: this.url, store: this.store, auth: this.auth });
+      this.draftFor = undefined; // another store may hold another draft
     }
   }
 

@@ -1,0 +1,52 @@
+// A standalone <mcp-tool-form url=…> makes its client the way <mcp-client> does (one factory): it
+// has a store, so it keeps drafts and history like a form inside <mcp-client>.
+import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/components/mcp-tool-form/define.js';
+import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
+import { idbStore, type KeyValueStore, type Tool } from '../../src/client.js';
+import { readDraft, readHistory } from '../../src/core/store/records.js';
+import { buttonNamed, controlByLabel, servers, typeInto } from '../helpers.js';
+
+const DB = 'mcp-tool-form-standalone-test';
+const formOf = (el: McpToolForm) => el.shadowRoot!.querySelector('mcp-schema-form')!;
+const ready = (el: McpToolForm) => waitUntil(() => el.shadowRoot!.querySelector('mcp-schema-form'), 'form rendered', { timeout: 10_000 });
+
+describe('<mcp-tool-form url> standalone', () => {
+  let store: KeyValueStore;
+  let url: string;
+  beforeEach(async () => {
+    url = (await servers()).legacy;
+    store = idbStore(DB);
+    for (const key of await store.keys()) await store.del(key);
+  });
+  afterEach(() => fixtureCleanup());
+
+  it('keeps the draft and the call history in its store, and a new form there restores the draft', async () => {
+    const el = await fixture<McpToolForm>(html`<mcp-tool-form url=${url} tool="echo" .store=${store}></mcp-tool-form>`);
+    await ready(el);
+    await formOf(el).updateComplete;
+    typeInto(controlByLabel(formOf(el), 'message'), 'standalone call');
+    const done = oneEvent(el, 'mcp-tool-result');
+    buttonNamed(el.shadowRoot!, 'Run').click();
+    await done;
+    await waitUntil(async () => (await readHistory(store, url)).length === 1, 'the call reached the history in the store');
+    expect((await readHistory(store, url))[0]).to.include({ tool: 'echo', ok: true, summary: 'Echo: standalone call' });
+
+    typeInto(controlByLabel(formOf(el), 'message'), 'typed after the call');
+    await waitUntil(async () => (await readDraft(store, url, 'echo'))?.message === 'typed after the call', 'the draft reached the store');
+    fixtureCleanup(); // the page goes away
+
+    const again = await fixture<McpToolForm>(html`<mcp-tool-form url=${url} tool="echo" .store=${store}></mcp-tool-form>`);
+    await ready(again);
+    await waitUntil(() => controlByLabel(formOf(again), 'message')?.value === 'typed after the call', 'the draft restored', { timeout: 10_000 });
+  });
+
+  it('has a store without being given one (the elements\' default IndexedDB store)', async () => {
+    // With the definition given the form needs no connection, so nothing is written to the default database.
+    const echo: Tool = { name: 'echo', inputSchema: { type: 'object', properties: { message: { type: 'string' } } } };
+    const el = await fixture<McpToolForm>(html`<mcp-tool-form url=${url} tool="echo" .definition=${echo}></mcp-tool-form>`);
+    await ready(el);
+    expect(el.client?.url).to.equal(url);
+    expect(el.client?.store).to.exist;
+  });
+});
