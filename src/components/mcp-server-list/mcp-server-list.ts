@@ -1,9 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { McpClient } from '../../core/client/client.js';
+import { createClient, defaultStore } from '../../controllers/client-factory.js';
 import type { AuthOptions } from '../../core/auth/types.js';
-import { canonicalResource } from '../../core/auth/urls.js';
-import { idbStore } from '../../core/store/idb.js';
+import { forgetServer } from '../../core/store/forget.js';
 import { readSavedServers, writeSavedServers, type SavedServer } from '../../core/store/records.js';
 import type { KeyValueStore } from '../../core/store/store.js';
 import { McpServerForgetEvent, McpServerSelectEvent } from '../../events/events.js';
@@ -23,8 +22,8 @@ import { styles } from './mcp-server-list.styles.js';
 export class McpServerList extends LitElement {
   static override styles = [tokens, catalogueStyles, styles];
 
-  /** Where the list and every server's data are kept (default: IndexedDB database `mcp-elements`). */
-  @property({ attribute: false }) store: KeyValueStore = idbStore();
+  /** Where the list and every server's data are kept (default: IndexedDB database `mcp-web-components`, as for <mcp-client>). */
+  @property({ attribute: false }) store: KeyValueStore = defaultStore();
   /** The URL of the chosen server. */
   @property() selected?: string;
   /** OAuth settings, so forgetting a server can revoke its tokens where the server allows. */
@@ -71,12 +70,9 @@ export class McpServerList extends LitElement {
 
   /** Forgets everything kept for a server: ends its session (DELETE), signs out, and deletes tokens, history, drafts and catalogue. */
   async forgetServer(url: string): Promise<void> {
-    await new McpClient({ url, store: this.store, auth: this.auth }).forget();
-    // Without auth options the client cannot sign out; the tokens are deleted by the auth module's keys.
-    const binding = `mcp-auth-binding:${canonicalResource(url)}`;
-    const b = await this.store.get<{ resource: string; as: { issuer: string } }>(binding);
-    if (b) await this.store.del(`mcp-auth-token:${b.as.issuer} ${b.resource}`);
-    await this.store.del(binding);
+    await createClient({ url, store: this.store, auth: this.auth }).forget();
+    // Without auth options the client cannot sign out, so its sign-in data is still there.
+    await forgetServer(this.store, url);
     this.dispatchEvent(new McpServerForgetEvent(url));
   }
 

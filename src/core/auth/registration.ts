@@ -3,6 +3,7 @@
 import { ClientSecretPost, dynamicClientRegistrationRequest, None, processDynamicClientRegistrationResponse, type AuthorizationServer, type ClientAuth } from 'oauth4webapi';
 import { McpAuthError } from '../jsonrpc/errors.js';
 import type { KeyValueStore } from '../store/store.js';
+import { registrationKey } from './keys.js';
 import type { AuthHttp } from './net.js';
 import type { AuthOptions } from './types.js';
 
@@ -13,9 +14,6 @@ export interface Registration {
   token_endpoint_auth_method?: string;
   redirect_uri: string;
 }
-
-/** Registrations are kept per issuer and never reused with another (A-12). */
-export const registrationKey = (issuer: string) => `mcp-auth-client:${issuer}`;
 
 /** Finds or creates this client's registration at `as`. */
 export async function registrationFor(as: AuthorizationServer, auth: AuthOptions, store: KeyValueStore, http: AuthHttp, scope?: string): Promise<Registration> {

@@ -2,7 +2,7 @@
 // Authorization header, turns 401/403 answers into a refresh, a step-up or a sign-in, and keeps
 // tokens per (issuer, resource) and registrations per issuer in the store. Tokens go nowhere but
 // the Authorization header of requests to this server and the store; never into URLs or messages.
-import { AuthorizationResponseError, ResponseBodyError, type AuthorizationServer } from 'oauth4webapi';
+import { AuthorizationResponseError, ResponseBodyError } from 'oauth4webapi';
 import { McpAuthError, McpError } from '../jsonrpc/errors.js';
 import type { FetchLike } from '../transport/http.js';
 import { idbStore } from '../store/idb.js';
@@ -10,27 +10,16 @@ import type { KeyValueStore } from '../store/store.js';
 import { parseBearerChallenge, type BearerChallenge } from './challenge.js';
 import { discover, type Discovery } from './discovery.js';
 import { finishFlow, refreshTokens, revokeToken, startFlow, type PendingFlow, type TokenSet } from './flow.js';
+import { bindingKey, flowKey, tokenKey, type Binding } from './keys.js';
 import { authHttp } from './net.js';
-import { registrationFor, type Registration } from './registration.js';
+import { registrationFor } from './registration.js';
 import { redirectResults, redirectUserAgent } from './redirect.js';
 import type { AuthOptions, AuthState, UserAgentFunction } from './types.js';
-import { canonicalResource } from './urls.js';
 
 /** Re-authorizations for more scope allowed per operation before it counts as a permanent failure (A-21). */
 const MAX_STEP_UPS = 2;
 /** A flow not finished within this time is abandoned. */
 const FLOW_TTL_MS = 15 * 60_000;
-
-/** Which authorization server speaks for this server, so a reload can use and refresh tokens without rediscovery. */
-interface Binding {
-  resource: string;
-  as: AuthorizationServer;
-  registration: Registration;
-}
-
-const bindingKey = (serverUrl: string) => `mcp-auth-binding:${canonicalResource(serverUrl)}`;
-const tokenKey = (b: Binding) => `mcp-auth-token:${b.as.issuer} ${b.resource}`;
-const flowKey = (state: string) => `mcp-auth-flow:${state}`;
 
 export interface AuthSessionDeps {
   store?: KeyValueStore;

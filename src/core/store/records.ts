@@ -1,5 +1,6 @@
 // What is kept per MCP server URL, and under which keys (DESIGN §4). Every key starts with `mcp-`
-// and ends with the server URL (drafts add ` <tool>`), so one server's data can be found and forgotten.
+// and ends with the server URL (drafts add ` <tool>`), so one server's data can be found and
+// forgotten (forget.ts adds the sign-in's keys, which auth/keys.ts owns).
 import type { Implementation, Prompt, Resource, ResourceTemplate, ServerCapabilities, Tool } from '../protocol/types.js';
 import type { KeyValueStore } from './store.js';
 
@@ -44,15 +45,15 @@ export interface SavedServer {
 }
 
 /** How many calls the history keeps per server. */
-export const HISTORY_LIMIT = 50;
+const HISTORY_LIMIT = 50;
 
 export const serverKey = (url: string) => `mcp-server:${url}`;
 export const eraKey = (url: string) => `mcp-era:${url}`;
 export const catalogueKey = (url: string) => `mcp-catalogue:${url}`;
-export const historyKey = (url: string) => `mcp-history:${url}`;
-export const tasksKey = (url: string) => `mcp-tasks:${url}`;
-export const draftKey = (url: string, tool: string) => `mcp-draft:${url} ${tool}`;
-export const SAVED_SERVERS_KEY = 'mcp-saved-servers';
+const historyKey = (url: string) => `mcp-history:${url}`;
+const DRAFT_PREFIX = 'mcp-draft:';
+const draftKey = (url: string, tool: string) => `${DRAFT_PREFIX}${url} ${tool}`;
+const SAVED_SERVERS_KEY = 'mcp-saved-servers';
 
 /** Adds a call to the server's history, newest first, keeping at most HISTORY_LIMIT. */
 export async function appendHistory(store: KeyValueStore, url: string, entry: HistoryEntry): Promise<void> {
@@ -75,17 +76,6 @@ export const readDraft = (store: KeyValueStore, url: string, tool: string) => st
 export const saveDraft = (store: KeyValueStore, url: string, tool: string, values?: Record<string, unknown>) =>
   values ? store.set(draftKey(url, tool), values) : store.del(draftKey(url, tool));
 
-/** Task ids still running on the server (tasks/get polls them after a reload, TK-12). */
-export async function readTasks(store: KeyValueStore, url: string): Promise<string[]> {
-  return (await store.get<string[]>(tasksKey(url))) ?? [];
-}
-
-/** Records (or, with done, forgets) a pending task id. */
-export async function trackTask(store: KeyValueStore, url: string, taskId: string, done = false): Promise<void> {
-  const ids = (await readTasks(store, url)).filter((id) => id !== taskId);
-  await (done && !ids.length ? store.del(tasksKey(url)) : store.set(tasksKey(url), done ? ids : [...ids, taskId]));
-}
-
 /** The saved servers, in the order they were added. */
 export async function readSavedServers(store: KeyValueStore): Promise<SavedServer[]> {
   return (await store.get<SavedServer[]>(SAVED_SERVERS_KEY)) ?? [];
@@ -94,9 +84,9 @@ export async function readSavedServers(store: KeyValueStore): Promise<SavedServe
 /** Replaces the saved server list. */
 export const writeSavedServers = (store: KeyValueStore, servers: SavedServer[]) => store.set(SAVED_SERVERS_KEY, servers);
 
-/** Every key holding data of this server URL: session, era, catalogue, history, tasks and drafts (tokens are the auth module's). */
+/** Every key of these records holding data of this server URL: session, era, catalogue, history and drafts (forgetServer adds the sign-in's). */
 export async function keysOfServer(store: KeyValueStore, url: string): Promise<string[]> {
-  const exact = [serverKey(url), eraKey(url), catalogueKey(url), historyKey(url), tasksKey(url)];
+  const exact = [serverKey(url), eraKey(url), catalogueKey(url), historyKey(url)];
   const present = (await Promise.all(exact.map(async (k) => ((await store.get(k)) === undefined ? undefined : k)))).filter((k): k is string => !!k);
-  return [...present, ...(await store.keys(`mcp-draft:${url} `))];
+  return [...present, ...(await store.keys(`${DRAFT_PREFIX}${url} `))];
 }
