@@ -6,7 +6,6 @@ export type { ElicitationHandler, HandlerContext, InputHandlers, RootsHandler, S
 export { McpAbortError, McpAuthError, McpError, McpFormatError, McpHttpError, McpProtocolError, McpSessionExpiredError, McpStreamLostError, McpTimeoutError } from './core/jsonrpc/errors.js';
 export { LEGACY_VERSIONS, MODERN_VERSION } from './core/protocol/versions.js';
 export type * from './core/protocol/types.js';
-export { applyDefaults } from './core/schema/defaults.js';
 export type { AuthOptions, AuthState, UserAgentFunction } from './core/auth/types.js';
 export { idbStore } from './core/store/idb.js';
 export { memoryStore } from './core/store/store.js';
