@@ -1,5 +1,5 @@
 // Listens to events of whichever client an element currently uses, moving the listeners when the
-// client changes (the ClientController only watches catalogue changes).
+// client changes (the ClientController only watches state and catalogue changes).
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { McpClient } from '../core/client/client.js';
 
