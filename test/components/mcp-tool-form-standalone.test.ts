@@ -42,11 +42,13 @@ describe('<mcp-tool-form url> standalone', () => {
   });
 
   it('has a store without being given one (the elements\' default IndexedDB store)', async () => {
-    // With the definition given the form needs no connection, so nothing is written to the default database.
+    // With the definition given the form never connects, so the default database is only read; the
+    // URL is one no other test uses, so no session of another test file is shared through it.
     const echo: Tool = { name: 'echo', inputSchema: { type: 'object', properties: { message: { type: 'string' } } } };
-    const el = await fixture<McpToolForm>(html`<mcp-tool-form url=${url} tool="echo" .definition=${echo}></mcp-tool-form>`);
+    const nowhere = 'https://standalone.invalid/mcp';
+    const el = await fixture<McpToolForm>(html`<mcp-tool-form url=${nowhere} tool="echo" .definition=${echo}></mcp-tool-form>`);
     await ready(el);
-    expect(el.client?.url).to.equal(url);
+    expect(el.client?.url).to.equal(nowhere);
     expect(el.client?.store).to.exist;
   });
 });
