@@ -5,7 +5,8 @@ import { processDiscoveryResponse, processResourceDiscoveryResponse, type Author
 import { McpAuthError } from '../jsonrpc/errors.js';
 import type { BearerChallenge } from './challenge.js';
 import { getJson, type AuthHttp } from './net.js';
-import { canonicalResource, resourceCovers } from './urls.js';
+import { canonicalResource } from './resource.js';
+import { resourceCovers } from './urls.js';
 
 /** What the flow needs to know about a server's authorization. */
 export interface Discovery {

@@ -2,7 +2,7 @@
 // a server finds its sign-in data through them without loading the authorization code.
 import type { AuthorizationServer } from 'oauth4webapi';
 import type { Registration } from './registration.js';
-import { canonicalResource } from './urls.js';
+import { canonicalResource } from './resource.js';
 
 /** Which authorization server speaks for an MCP server, so a reload can use and refresh tokens without rediscovery. */
 export interface Binding {

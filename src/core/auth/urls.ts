@@ -2,6 +2,7 @@
 // authorization servers, their endpoints) is attacker-controlled. A browser cannot resolve DNS,
 // so the rules work on the URL itself, after the URL parser has normalised octal/hex IPv4 forms.
 import { McpAuthError } from '../jsonrpc/errors.js';
+import { canonicalResource } from './resource.js';
 
 /** How far inside a network a host is: a discovered URL may never point further in than the MCP server itself. */
 type Reach = 0 | 1 | 2; // 0 public, 1 private network, 2 this machine
@@ -37,13 +38,6 @@ export function assertSafeUrl(url: string | URL, serverUrl: string, what = 'URL'
   const ok = (u.protocol === 'https:' || (u.protocol === 'http:' && isLoopback(u))) && !u.username && !u.password && reach(u.hostname) <= reach(new URL(serverUrl).hostname);
   if (!ok) throw new McpAuthError(`Refusing the authorization ${what} ${u.origin}${u.pathname}: it must be https and may not point into a private network the MCP server is not on`, 0, '', false);
   return u;
-}
-
-/** The canonical form of a resource URI for RFC 8707: lowercase scheme and host, no fragment. */
-export function canonicalResource(url: string): string {
-  const u = new URL(url);
-  u.hash = '';
-  return u.href;
 }
 
 /** Whether metadata claiming `resource` may speak for the MCP server at `serverUrl` (same origin, a path prefix of it). */
