@@ -5,7 +5,7 @@ import { idbStore } from '../core/store/idb.js';
 import type { KeyValueStore } from '../core/store/store.js';
 
 /** Who the elements say they are in `initialize` and `server/discover`. */
-export const CLIENT_INFO = { name: 'mcp-web-components', version: '0.1.0' };
+const CLIENT_INFO = { name: 'mcp-web-components', version: '0.1.0' };
 
 let shared: KeyValueStore | undefined;
 
