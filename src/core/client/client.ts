@@ -117,7 +117,7 @@ export class McpClient extends EventTarget {
     await this.stop(false);
   }
 
-  /** Forgets this server: ends its session (DELETE), signs out, and deletes its session, era, catalogue, history, drafts and task ids from the store. */
+  /** Forgets this server: ends its session (DELETE), signs out, and deletes everything the store keeps of it: session, era, catalogue, history, drafts, tokens and registration. */
   async forget(): Promise<void> {
     // A session an earlier page kept is ended on the server too.
     await this.kept.read();

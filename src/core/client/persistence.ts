@@ -1,7 +1,7 @@
 // What the store keeps of one server for its client (DESIGN §4): the connection record a reload
 // resumes from, and the catalogue of lists shown before the network answers.
 import type { BatchedStore } from '../store/batched.js';
-import { catalogueKey, keysOfServer, serverKey, type Catalogue, type ServerRecord } from '../store/records.js';
+import { catalogueKey, serverKey, type Catalogue, type ServerRecord } from '../store/records.js';
 
 /** One server URL's kept record and catalogue; without a store both live in memory only. */
 export class Persistence {
@@ -36,12 +36,14 @@ export class Persistence {
     void this.store?.set(catalogueKey(this.url), this.catalogue);
   }
 
-  /** Deletes everything kept for this server. */
+  /** Deletes everything kept for this server, its sign-in included. */
   async forget(): Promise<void> {
     const store = this.store;
     this.catalogue = {};
     if (!store) return;
-    for (const key of await keysOfServer(store, this.url)) await store.del(key);
+    // Loaded on first use: it knows the auth module's keys too, and most pages never forget a server.
+    const { forgetServer } = await import('../store/forget.js');
+    await forgetServer(store, this.url);
     await store.flush();
   }
 
