@@ -1,4 +1,5 @@
-// Shared test helpers: where the loopback test servers live, and small waiting utilities.
+// Shared test helpers: where the loopback test servers live, stores of their own, and small waiting utilities.
+import { idbStore, type KeyValueStore } from '../src/client.js';
 
 export interface ServerUrls {
   legacy: string;
@@ -28,6 +29,16 @@ let urls: Promise<ServerUrls> | undefined;
 export function servers(): Promise<ServerUrls> {
   urls ??= fetch('/__servers.json').then((r) => r.json());
   return urls;
+}
+
+let stores = 0;
+
+/**
+ * A store in an IndexedDB database no other test uses (the browser keeps IndexedDB between files,
+ * and elements without a `store` fall back to the package's default database).
+ */
+export function freshStore(prefix: string): KeyValueStore {
+  return idbStore(`${prefix}-${Date.now()}-${++stores}`);
 }
 
 /** Resolves with the detail of the next `type` event from target. */
