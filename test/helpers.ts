@@ -52,6 +52,19 @@ export function nextEvent<T = unknown>(target: EventTarget, type: string, timeou
   });
 }
 
+/**
+ * Resolves once an image of our own with this src has failed to load: an <img src=…> with the same
+ * URL injected earlier would have failed, and run any onerror handler, by then.
+ */
+export function brokenImageFailed(src = 'x'): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const img = new Image();
+    img.onerror = () => resolve();
+    img.onload = () => reject(new Error(`${src} loaded: it cannot stand for a broken image`));
+    img.src = src;
+  });
+}
+
 /** Text of the first text block of a tool result. */
 export const firstText = (result: { content: { type: string; text?: string }[] }) => result.content.find((c) => c.type === 'text')?.text ?? '';
 
