@@ -55,7 +55,7 @@ describe('<mcp-tool-form>', () => {
     el.addEventListener('mcp-tool-result', (e) => results.push(e as McpToolResultEvent));
     buttonNamed(el.shadowRoot!, 'Run').click();
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[part=progress]'), 'running after a veto').to.equal(null);
+    expect(el.shadowRoot!.querySelector('[part=progress]') !== null, 'running after a veto').to.equal(false);
     // A second, allowed run on the same client: had the vetoed call gone out, its result would come first.
     veto = false;
     el.values = { message: 'allowed' };
