@@ -1,4 +1,5 @@
-// Shared test helpers: where the loopback test servers live, and small waiting utilities.
+// Shared test helpers: where the loopback test servers live, stores of their own, and small waiting utilities.
+import { idbStore, type KeyValueStore } from '../src/client.js';
 
 export interface ServerUrls {
   legacy: string;
@@ -30,6 +31,16 @@ export function servers(): Promise<ServerUrls> {
   return urls;
 }
 
+let stores = 0;
+
+/**
+ * A store in an IndexedDB database no other test uses (the browser keeps IndexedDB between files,
+ * and elements without a `store` fall back to the package's default database).
+ */
+export function freshStore(prefix: string): KeyValueStore {
+  return idbStore(`${prefix}-${Date.now()}-${++stores}`);
+}
+
 /** Resolves with the detail of the next `type` event from target. */
 export function nextEvent<T = unknown>(target: EventTarget, type: string, timeoutMs = 10_000): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -38,6 +49,19 @@ export function nextEvent<T = unknown>(target: EventTarget, type: string, timeou
       clearTimeout(timer);
       resolve((e as CustomEvent<T>).detail);
     }, { once: true });
+  });
+}
+
+/**
+ * Resolves once an image of our own with this src has failed to load: an <img src=…> with the same
+ * URL injected earlier would have failed, and run any onerror handler, by then.
+ */
+export function brokenImageFailed(src = 'x'): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const img = new Image();
+    img.onerror = () => resolve();
+    img.onload = () => reject(new Error(`${src} loaded: it cannot stand for a broken image`));
+    img.src = src;
   });
 }
 

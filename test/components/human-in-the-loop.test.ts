@@ -1,17 +1,17 @@
 // Both dialogs inside <mcp-client>, against real servers of both eras: what the person does in the
 // dialog (found by role and accessible name) and what the server then received (its tool results echo it).
-import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { McpClientElement } from '../../src/components/mcp-client/mcp-client.js';
 import type { McpSchemaForm } from '../../src/components/mcp-schema-form/mcp-schema-form.js';
 import { McpProtocolError, type CallToolResult, type CreateMessageParams } from '../../src/client.js';
-import { buttonNamed, controlByLabel, firstText, servers, typeInto } from '../helpers.js';
+import { buttonNamed, controlByLabel, firstText, freshStore, servers, typeInto } from '../helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 
 async function widget(url: string, setup: (el: McpClientElement) => void = () => {}): Promise<McpClientElement> {
-  const el = await fixture<McpClientElement>(html`<mcp-client url=${url}></mcp-client>`);
+  const el = await fixture<McpClientElement>(html`<mcp-client url=${url} .store=${freshStore('mcp-human-in-the-loop-test')}></mcp-client>`);
   setup(el);
   await waitUntil(() => el.client?.state === 'ready', 'connected', { timeout: 15_000 });
   return el;
@@ -48,7 +48,26 @@ async function dialogNamed(name: string): Promise<ShadowRoot> {
 const noDialog = () => waitUntil(() => openDialogs().length === 0, 'dialog closed');
 const formIn = (root: ShadowRoot) => root.querySelector<McpSchemaForm>('mcp-schema-form')!;
 const text = (r: CallToolResult) => r.content.map((c) => (c as { text?: string }).text ?? '').join('\n');
-const settle = () => new Promise((r) => setTimeout(r, 50));
+/** Waits until focus, inside the dialog's shadow root, is on the control `is` picks out. */
+const focusOn = (root: ShadowRoot, is: (el: Element) => boolean, what: string) =>
+  waitUntil(() => root.activeElement && is(root.activeElement), `focus on ${what} (it is on ${root.activeElement?.outerHTML.slice(0, 60) ?? 'nothing in the dialog'})`);
+
+/** Records the tools/call POSTs the page sends to `url` until stopped; `answered()` waits until each has been answered in full. */
+function recordToolCalls(url: string) {
+  const realFetch = window.fetch;
+  const posts: { body: string; answered: Promise<unknown> }[] = [];
+  window.fetch = (input, init) => {
+    const response = realFetch(input, init);
+    const call = init?.method === 'POST' && String(input).startsWith(url) && (JSON.parse(String(init.body)) as { method?: string }).method === 'tools/call';
+    if (call) posts.push({ body: String(init.body), answered: response.then((r) => r.clone().text()).catch(() => {}) });
+    return response;
+  };
+  return {
+    bodies: () => posts.map((p) => p.body),
+    answered: () => Promise.all(posts.map((p) => p.answered)),
+    stop: () => void (window.fetch = realFetch),
+  };
+}
 
 /** Approves, then writes (or edits) the reply and sends it. */
 async function approveAndSend(root: ShadowRoot, reply?: string) {
@@ -208,17 +227,25 @@ describe('human in the loop inside <mcp-client>', () => {
     });
 
     it('reject: the retry is abandoned — the call fails on the client and the server never sees a second round', async () => {
-      const el = await widget((await servers()).modern);
-      const tag = `no-${Math.random()}`;
-      const call = el.client!.callTool('ask_llm', { prompt: 'nope', tag }).catch((e) => e);
-      buttonNamed(await dialogNamed('Sampling request from modern-fixture'), 'Reject').click();
-      const error = await call;
-      expect(error).to.be.instanceOf(McpProtocolError);
-      expect(error.code).to.equal(-1);
-      await settle();
-      const received = JSON.parse(firstText(await el.client!.callTool('received', { tag })));
-      expect(received).to.have.length(1);
-      expect(received[0]).to.deep.equal({ requestState: null, answer: { kind: 'missing' } });
+      const url = (await servers()).modern;
+      const sent = recordToolCalls(url);
+      try {
+        const el = await widget(url);
+        const tag = `no-${Math.random()}`;
+        const call = el.client!.callTool('ask_llm', { prompt: 'nope', tag }).catch((e) => e);
+        buttonNamed(await dialogNamed('Sampling request from modern-fixture'), 'Reject').click();
+        const error = await call;
+        expect(error).to.be.instanceOf(McpProtocolError);
+        expect(error.code).to.equal(-1);
+        // Every call the page sent has been answered in full, so a retry would be in the server's record by now.
+        await sent.answered();
+        expect(sent.bodies().filter((b) => b.includes(tag)), 'ask_llm calls sent').to.have.length(1);
+        const received = JSON.parse(firstText(await el.client!.callTool('received', { tag })));
+        expect(received).to.have.length(1);
+        expect(received[0]).to.deep.equal({ requestState: null, answer: { kind: 'missing' } });
+      } finally {
+        sent.stop();
+      }
     });
   });
 
@@ -382,14 +409,17 @@ describe('human in the loop inside <mcp-client>', () => {
     it('queue page-wide, one dialog at a time, each labelled with its server', async () => {
       const urls = await servers();
       const legacy = await widget(urls.legacy);
-      const modern = await fixture<McpClientElement>(html`<mcp-client url=${urls.modern}></mcp-client>`);
+      const modern = await fixture<McpClientElement>(html`<mcp-client url=${urls.modern} .store=${freshStore('mcp-human-in-the-loop-test')}></mcp-client>`);
       await waitUntil(() => modern.client?.state === 'ready', 'modern connected', { timeout: 15_000 });
       try {
         const a = legacy.client!.callTool('ask_llm', { prompt: 'first' });
         await dialogNamed('Sampling request from legacy-fixture');
+        const asked = Promise.all([oneEvent(modern, 'mcp-elicitation-request'), oneEvent(legacy, 'mcp-elicitation-request')]);
         const b = modern.client!.callTool('ask_user', { question: 'second' });
         const c = legacy.client!.callTool('ask_user', { question: 'third' });
-        await settle();
+        // Both requests reached the page; a dialog shown for either would be open once its element has rendered.
+        await asked;
+        for (const host of [legacy, modern]) for (const d of shadow(host).querySelectorAll<HTMLElement & { updateComplete: Promise<unknown> }>('mcp-elicitation-dialog')) await d.updateComplete;
         expect(openDialogs().map((d) => d.name)).to.deep.equal(['Sampling request from legacy-fixture']);
         await approveAndSend(openDialogs()[0].root, 'one');
         let root = await dialogNamed('modern-fixture asks for information');
@@ -414,9 +444,7 @@ describe('human in the loop inside <mcp-client>', () => {
       opener.focus();
       const call = el.client!.callTool('ask_llm', { prompt: 'kb' });
       const root = await dialogNamed('Sampling request from legacy-fixture');
-      await settle();
-      expect(root.activeElement, 'focus in the dialog').to.not.equal(null);
-      expect(root.activeElement!.id).to.equal('system'); // first control
+      await focusOn(root, (e) => e.id === 'system', 'the first control, the system prompt');
       await sendKeys({ press: 'Tab' }); // message
       await sendKeys({ press: 'Tab' }); // Reject
       await sendKeys({ press: 'Tab' }); // Approve
@@ -424,8 +452,7 @@ describe('human in the loop inside <mcp-client>', () => {
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => root.querySelector('#reply'));
       // The review step replaced the focused button; focus moved to the reply field.
-      await settle();
-      expect(root.activeElement?.id).to.equal('reply');
+      await focusOn(root, (e) => e.id === 'reply', 'the reply field');
       await sendKeys({ type: 'typed' });
       await sendKeys({ press: 'Tab' }); // Reject
       await sendKeys({ press: 'Tab' }); // Send
@@ -442,7 +469,8 @@ describe('human in the loop inside <mcp-client>', () => {
       opener.focus();
       const call = el.client!.callTool('ask_user', { question: 'kb' });
       const root = await dialogNamed('legacy-fixture asks for information');
-      await settle();
+      const name = controlByLabel(formIn(root), 'Your name');
+      await focusOn(root, (e) => e === formIn(root) && formIn(root).shadowRoot!.activeElement === name, 'the first field, Your name');
       await sendKeys({ type: 'Kay' });
       await sendKeys({ press: 'Tab' });
       await sendKeys({ type: '7' });

@@ -2,8 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { McpClientElement } from '../../src/components/mcp-client/mcp-client.js';
-import { idbStore } from '../../src/client.js';
-import { buttonNamed, servers } from '../helpers.js';
+import { buttonNamed, freshStore, servers } from '../helpers.js';
 
 // <mcp-client> against an MCP server that needs OAuth (servers/oauth.mjs), signing in
 // through the popup opened by a real click on its Sign in button.
@@ -17,7 +16,7 @@ async function realClick(el: HTMLElement) {
 
 describe('<mcp-client> sign-in', () => {
   it('asks to sign in, signs in with the Sign in button, lists tools, and signs out', async () => {
-    const store = idbStore(`mcp-client-auth-${Date.now()}`);
+    const store = freshStore('mcp-client-auth-test');
     const el = await fixture<McpClientElement>(html`<mcp-client url=${(await servers()).oauthMcp} redirect-uri=${redirectUri} .store=${store}></mcp-client>`);
     await waitUntil(() => el.shadowRoot!.querySelector('[part=auth]'), 'sign-in asked', { timeout: 10_000 });
     expect(el.shadowRoot!.querySelector('[part=auth]')!.textContent).to.contain('needs you to sign in');
@@ -35,7 +34,7 @@ describe('<mcp-client> sign-in', () => {
   });
 
   it('says sign-in is not configured when the page gave no redirect URI', async () => {
-    const el = await fixture<McpClientElement>(html`<mcp-client url=${(await servers()).oauthMcp}></mcp-client>`);
+    const el = await fixture<McpClientElement>(html`<mcp-client url=${(await servers()).oauthMcp} .store=${freshStore('mcp-client-auth-test')}></mcp-client>`);
     await waitUntil(() => el.shadowRoot!.querySelector('[part=auth]'), 'auth problem shown', { timeout: 10_000 });
     expect(el.shadowRoot!.querySelector('[part=auth]')!.textContent).to.contain('has not configured sign-in');
     expect([...el.shadowRoot!.querySelectorAll('button')].some((b) => b.textContent!.trim() === 'Sign in')).to.equal(false);

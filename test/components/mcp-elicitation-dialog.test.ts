@@ -34,10 +34,10 @@ const root = (el: McpElicitationDialog) => el.shadowRoot!;
 const dialogOf = (el: McpElicitationDialog) => root(el).querySelector('dialog')!;
 const schemaForm = (el: McpElicitationDialog) => root(el).querySelector<McpSchemaForm>('mcp-schema-form')!;
 const nameOf = (el: McpElicitationDialog) => root(el).getElementById(dialogOf(el).getAttribute('aria-labelledby')!)!.textContent;
-const settled = async (el: McpElicitationDialog) => {
-  await el.updateComplete;
+/** Waits until open() has shown the modal dialog, with its form (in form mode) rendered. */
+const shown = async (el: McpElicitationDialog) => {
+  await waitUntil(() => dialogOf(el).open, 'dialog shown');
   await schemaForm(el)?.updateComplete;
-  await new Promise((r) => setTimeout(r));
 };
 const labels = (f: McpSchemaForm, selector: string) => [...f.shadowRoot!.querySelectorAll(selector)].map((n) => n.textContent!.trim());
 
@@ -45,7 +45,7 @@ describe('<mcp-elicitation-dialog>', () => {
   it('is a modal dialog named "<server> asks for information" with Submit, Decline and Cancel, and is accessible open', async () => {
     const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
     const answer = el.open({ params: form(), server });
-    await settled(el);
+    await shown(el);
     expect(dialogOf(el).open).to.equal(true);
     expect(dialogOf(el).matches(':modal')).to.equal(true);
     expect(nameOf(el)).to.equal('fixture-server asks for information');
@@ -59,13 +59,13 @@ describe('<mcp-elicitation-dialog>', () => {
   it('pre-fills schema defaults and submits typed content: integers and numbers as numbers, multi-selects as string[]', async () => {
     const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
     const answer = el.open({ params: form(), server });
-    await settled(el);
+    await shown(el);
     const f = schemaForm(el);
     expect(controlByLabel(f, 'String with default').value).to.equal('It was a dark and stormy night.');
     expect(controlByLabel(f, 'Integer').value).to.equal('42');
     typeInto(controlByLabel(f, 'String'), 'Ada');
     typeInto(controlByLabel(f, 'Integer'), '7');
-    await settled(el);
+    await f.updateComplete;
     buttonNamed(root(el), 'Submit').click();
     expect(await answer).to.deep.equal({
       action: 'accept',
@@ -86,7 +86,7 @@ describe('<mcp-elicitation-dialog>', () => {
   it('shows titled, untitled and legacy enumNames choices by their titles and sends their values', async () => {
     const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
     const answer = el.open({ params: form(), server });
-    await settled(el);
+    await shown(el);
     const f = schemaForm(el);
     typeInto(controlByLabel(f, 'String'), 'Ada');
     const options = (label: string) => [...controlByLabel<HTMLSelectElement>(f, label).options].map((o) => o.textContent!.trim()).slice(1);
@@ -105,7 +105,7 @@ describe('<mcp-elicitation-dialog>', () => {
     pick('Legacy Titled Single Select Enum', 'Dogs');
     controlByLabel(f, 'Salmon').click();
     controlByLabel(f, 'Piano').click();
-    await settled(el);
+    await f.updateComplete;
     buttonNamed(root(el), 'Submit').click();
     const { content } = await answer;
     expect(content).to.deep.include({ titledSingleSelectEnum: 'hero-2', legacyTitledEnum: 'pet-2', untitledMultipleSelectEnum: ['Guitar', 'Piano'], titledMultipleSelectEnum: ['fish-1', 'fish-2'] });
@@ -115,18 +115,19 @@ describe('<mcp-elicitation-dialog>', () => {
     const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
     let settledWith: unknown;
     const answer = el.open({ params: form(), server }).then((r) => (settledWith = r));
-    await settled(el);
+    await shown(el);
     buttonNamed(root(el), 'Submit').click();
-    await settled(el);
+    const name = controlByLabel(schemaForm(el), 'String');
+    await waitUntil(() => name.getAttribute('aria-invalid') === 'true', 'the missing field marked invalid');
     expect(settledWith).to.equal(undefined);
     expect(dialogOf(el).open).to.equal(true);
-    const name = controlByLabel(schemaForm(el), 'String');
-    expect(name.getAttribute('aria-invalid')).to.equal('true');
     expect(schemaForm(el).shadowRoot!.activeElement).to.equal(name);
     typeInto(name, 'Ada');
     buttonNamed(root(el), 'Submit').click();
     await answer;
+    // An answer settles once: had the invalid Submit sent one, it would be this one, without the name.
     expect(settledWith).to.have.property('action', 'accept');
+    expect(settledWith).to.have.nested.property('content.name', 'Ada');
   });
 
   it('answers decline on Decline and cancel on Cancel and on Escape, giving focus back each time', async () => {
@@ -135,7 +136,7 @@ describe('<mcp-elicitation-dialog>', () => {
     for (const [how, action] of [['Decline', 'decline'], ['Cancel', 'cancel'], ['Escape', 'cancel']] as const) {
       opener.focus();
       const answer = el.open({ params: form(), server });
-      await settled(el);
+      await shown(el);
       expect(dialogOf(el).contains(root(el).activeElement) || root(el).activeElement === null).to.equal(true);
       if (how === 'Escape') await sendKeys({ press: 'Escape' });
       else buttonNamed(root(el), how).click();
@@ -150,7 +151,7 @@ describe('<mcp-elicitation-dialog>', () => {
     expect(sensitiveFields({ type: 'object', properties: { password: { type: 'string' }, api_key: { type: 'string', title: 'API key' }, card: { type: 'string', title: 'Card number' }, user: { type: 'string' } } })).to.deep.equal(['password', 'API key', 'Card number']);
     const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
     const answer = el.open({ params: form({ requestedSchema: { type: 'object', properties: { user: { type: 'string' }, password: { type: 'string' } } } }), server });
-    await settled(el);
+    await shown(el);
     expect(root(el).querySelector('.warning')!.textContent).to.contain('password').and.contain('must not ask for passwords');
     buttonNamed(root(el), 'Decline').click();
     await answer;
@@ -160,7 +161,7 @@ describe('<mcp-elicitation-dialog>', () => {
     const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
     const cancel = new AbortController();
     const answer = el.open({ params: form(), server, signal: cancel.signal });
-    await settled(el);
+    await shown(el);
     cancel.abort();
     expect(await answer).to.deep.equal({ action: 'cancel' });
     expect(dialogOf(el).open).to.equal(false);
@@ -169,7 +170,7 @@ describe('<mcp-elicitation-dialog>', () => {
   it('can be answered with the keyboard alone: type, Tab to Submit, Enter', async () => {
     const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
     const answer = el.open({ params: form({ requestedSchema: { type: 'object', properties: { name: { type: 'string', title: 'Your name' }, age: { type: 'integer' } }, required: ['name'] } }), server });
-    await settled(el);
+    await shown(el);
     // showModal put focus on the first field.
     expect(schemaForm(el).shadowRoot!.activeElement).to.equal(controlByLabel(schemaForm(el), 'Your name'));
     await sendKeys({ type: 'Grace' });
@@ -186,7 +187,7 @@ describe('<mcp-elicitation-dialog>', () => {
   it('Enter in a field submits the form', async () => {
     const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
     const answer = el.open({ params: form({ requestedSchema: { type: 'object', properties: { name: { type: 'string' } } } }), server });
-    await settled(el);
+    await shown(el);
     await sendKeys({ type: 'Lin' });
     await sendKeys({ press: 'Enter' });
     expect(await answer).to.deep.equal({ action: 'accept', content: { name: 'Lin' } });
@@ -207,7 +208,7 @@ describe('<mcp-elicitation-dialog>', () => {
       const before = performance.getEntriesByType('resource').length;
       const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
       const answer = el.open({ params: url('https://bank.example/connect?x=1#y'), server });
-      await settled(el);
+      await shown(el);
       expect(nameOf(el)).to.equal('fixture-server asks for information');
       expect(root(el).querySelector('[part=url]')!.textContent).to.equal('https://bank.example/connect?x=1#y');
       expect(root(el).querySelector('[part=url] mark')!.textContent).to.equal('bank.example');
@@ -228,7 +229,7 @@ describe('<mcp-elicitation-dialog>', () => {
       expect(describeUrl('http://plain.example/')).to.include({ insecure: true });
       const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
       const answer = el.open({ params: url('http://bank.example@xn--pple-43d.com/'), server });
-      await settled(el);
+      await shown(el);
       expect(root(el).querySelector('[part=url] mark')!.textContent).to.equal('xn--pple-43d.com');
       const notes = [...root(el).querySelectorAll('.warning')].map((n) => n.textContent);
       expect(notes.join(' ')).to.contain('punycode').and.contain('not encrypted').and.contain('before "@"');
@@ -240,7 +241,7 @@ describe('<mcp-elicitation-dialog>', () => {
     it('refuses to open anything but http(s)', async () => {
       const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
       const answer = el.open({ params: url('javascript:alert(1)'), server });
-      await settled(el);
+      await shown(el);
       expect(buttonNamed(root(el), 'Open').disabled).to.equal(true);
       expect(root(el).textContent).to.contain('only http and https');
       buttonNamed(root(el), 'Decline').click();
@@ -251,7 +252,7 @@ describe('<mcp-elicitation-dialog>', () => {
     it('can be answered with the keyboard alone: Tab to Open, Enter [window.open replaced]', async () => {
       const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
       const answer = el.open({ params: url('https://bank.example/'), server });
-      await settled(el);
+      await shown(el);
       // Focus starts on the first button (Cancel): the safe choice.
       expect(root(el).activeElement!.textContent!.trim()).to.equal('Cancel');
       await sendKeys({ press: 'Tab' }); // Decline

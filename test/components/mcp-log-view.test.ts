@@ -3,7 +3,7 @@ import { McpClient } from '../../src/client.js';
 import '../../src/components/mcp-log-view/define.js';
 import type { McpLogView } from '../../src/components/mcp-log-view/mcp-log-view.js';
 import { dataText } from '../../src/internal/log.js';
-import { servers } from '../helpers.js';
+import { brokenImageFailed, servers } from '../helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const lines = (el: Element) => [...shadow(el).querySelectorAll('[part~="entry"]')].map((e) => e.textContent!.replace(/\s+/g, ' ').trim());
@@ -71,9 +71,10 @@ describe('<mcp-log-view>', () => {
     expect(lines(el)).to.deep.equal([]);
     expect([...levelSelect(el).options].map((o) => o.value)).to.deep.equal(['debug', 'info', 'notice', 'warning', 'error', 'critical', 'alert', 'emergency']);
 
-    // After logging/setLevel warning the server drops info messages: nothing new arrives.
+    // After logging/setLevel warning the server drops info messages: nothing new arrives. The server
+    // sends its log on the call's stream before the result, so the result is the later event.
     await client.callTool('log_and_notify');
-    await new Promise((r) => setTimeout(r, 100));
+    await el.updateComplete;
     expect(el.entries.length).to.equal(1);
 
     await choose(el, 'debug');
@@ -102,7 +103,7 @@ describe('<mcp-log-view>', () => {
     client.dispatchEvent(new CustomEvent('log', { detail: { level: 'error', logger: '<script>window.__pwned=1</script>', data: '<img src=x onerror="window.__pwned=2">' } }));
     client.dispatchEvent(new CustomEvent('log', { detail: { level: 'bogus', data: { html: '<svg onload="window.__pwned=3">' } } }));
     await el.updateComplete;
-    await new Promise((r) => setTimeout(r, 100));
+    await brokenImageFailed('x');
     expect((window as { __pwned?: unknown }).__pwned).to.equal(undefined);
     expect(shadow(el).querySelectorAll('script, img, svg').length).to.equal(0);
     expect(shadow(el).textContent).to.include('<img src=x onerror="window.__pwned=2">');

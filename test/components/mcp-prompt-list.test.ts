@@ -39,8 +39,9 @@ describe('<mcp-prompt-list>', () => {
 
   it('shows labelled argument inputs with required marked, suggests completions, and gets the messages', async () => {
     const el = await list();
-    setTimeout(() => buttonNamed(el, 'greet').click());
-    const selected = (await oneEvent(el, 'mcp-prompt-select')) as CustomEvent;
+    const selecting = oneEvent(el, 'mcp-prompt-select');
+    buttonNamed(el, 'greet').click();
+    const selected = (await selecting) as CustomEvent;
     expect(selected.detail.name).to.equal('greet');
     await el.updateComplete;
     expect(buttonNamed(el, 'greet').getAttribute('aria-pressed')).to.equal('true');
@@ -59,15 +60,23 @@ describe('<mcp-prompt-list>', () => {
     type(name, '');
     await waitUntil(() => options(el, name).length === 3, 'all suggestions');
 
-    // A missing required argument: the browser's validation stops the request.
+    // A missing required argument: the browser's validation stops the request. Its invalid event
+    // says validation ran; the form would have been submitted by then.
+    let submits = 0;
+    form.addEventListener('submit', () => submits++);
+    const refused = oneEvent(name, 'invalid');
     buttonNamed(el, 'Get').click();
-    await new Promise((r) => setTimeout(r, 50));
+    await refused;
+    expect(submits, 'form submitted').to.equal(0);
+    await el.updateComplete;
     expect(shadow(el).querySelector('mcp-result-view')).to.equal(null);
 
     type(name, 'Bob');
-    setTimeout(() => buttonNamed(el, 'Get').click());
-    const got = (await oneEvent(el, 'mcp-prompt-get')) as CustomEvent;
+    const getting = oneEvent(el, 'mcp-prompt-get');
+    buttonNamed(el, 'Get').click();
+    const got = (await getting) as CustomEvent;
     expect(got.detail.arguments).to.deep.equal({ name: 'Bob' });
+    expect(submits, 'the valid Get submitted').to.equal(1);
     await waitUntil(() => shadow(el).querySelector('mcp-result-view'), 'messages shown');
     const view = shadow(el).querySelector('mcp-result-view')!;
     await view.updateComplete;

@@ -37,8 +37,9 @@ describe('<mcp-resource-browser>', () => {
 
   it('reads a resource into the viewer on Read', async () => {
     const el = await browser();
-    setTimeout(() => button(el, 'Read greeting').click());
-    const read = (await oneEvent(el, 'mcp-resource-read')) as CustomEvent;
+    const reading = oneEvent(el, 'mcp-resource-read');
+    button(el, 'Read greeting').click();
+    const read = (await reading) as CustomEvent;
     expect(read.detail.contents[0].text).to.equal('Hello from a resource');
     await waitUntil(() => viewerText(el).includes('Hello from a resource'), 'shown');
     expect(shadow(el).querySelector('[part="viewer"]')!.getAttribute('aria-label')).to.equal('Contents of fixture://greeting');

@@ -4,7 +4,7 @@ import type { CallToolResult } from '../../src/client.js';
 import '../../src/components/mcp-result-view/define.js';
 import type { McpResultView } from '../../src/components/mcp-result-view/mcp-result-view.js';
 import { checkOutput, safeFilename } from '../../src/internal/content.js';
-import { servers } from '../helpers.js';
+import { brokenImageFailed, servers } from '../helpers.js';
 
 /** Every element in el's shadow tree and in the shadow trees nested in it. */
 export function deepElements(root: Element | ShadowRoot): Element[] {
@@ -80,8 +80,9 @@ describe('<mcp-result-view>', () => {
     const read = shadow(el).querySelector('button[aria-label="Read The greeting"]') as HTMLButtonElement;
     expect(read.textContent).to.equal('Read');
     expect(read.getAttribute('aria-expanded')).to.equal('false');
-    setTimeout(() => read.click());
-    const event = (await oneEvent(el, 'mcp-resource-read')) as CustomEvent;
+    const reading = oneEvent(el, 'mcp-resource-read');
+    read.click();
+    const event = (await reading) as CustomEvent;
     expect(event.detail.uri).to.equal('fixture://greeting');
     expect(event.detail.contents[0].text).to.equal('Hello from a resource');
     const nested = shadow(el).querySelector('mcp-result-view') as McpResultView;
@@ -124,11 +125,16 @@ describe('<mcp-result-view>', () => {
   });
 
   it('never fetches a network $ref in an output schema', async () => {
+    performance.setResourceTimingBufferSize(100_000); // a full buffer would drop the entry we look for
     const target = `http://127.0.0.1:9/schema-${Date.now()}.json`;
     const el = await show({ content: [], structuredContent: { a: 1 } }, { type: 'object', properties: { a: { $ref: target } } });
     expect(shadow(el).textContent).to.include('Not checked against the output schema');
-    await new Promise((r) => setTimeout(r, 100));
-    expect(performance.getEntriesByType('resource').some((e) => e.name.startsWith(target))).to.equal(false);
+    // A fetch of our own to the same dead port: once it is in the timeline, one started earlier would be too.
+    const probe = `http://127.0.0.1:9/probe-${Date.now()}`;
+    await fetch(probe).catch(() => {});
+    const fetched = () => performance.getEntriesByType('resource').map((e) => e.name);
+    await waitUntil(() => fetched().includes(probe), 'the probe in the resource timeline');
+    expect(fetched().some((name) => name.startsWith(target))).to.equal(false);
   });
 
   it('renders nested structured values as collapsible lists', async () => {
@@ -176,7 +182,7 @@ describe('<mcp-result-view>', () => {
   it('runs no script and makes no live link from hostile content', async () => {
     delete (window as { __pwned?: unknown }).__pwned;
     const el = await show(await client.callTool('hostile_content'));
-    await new Promise((r) => setTimeout(r, 200));
+    await brokenImageFailed('x');
     expect((window as { __pwned?: unknown }).__pwned).to.equal(undefined);
     const all = deepElements(el);
     expect(all.filter((e) => e.localName === 'script' || e.localName === 'svg' || e.localName === 'iframe' || e.localName === 'b')).to.deep.equal([]);

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/mcp-sampling-dialog/define.js';
 import type { McpSamplingDialog } from '../../src/components/mcp-sampling-dialog/mcp-sampling-dialog.js';
@@ -15,16 +15,16 @@ const server = { name: 'fixture-server', version: '1' };
 
 const dialogOf = (el: McpSamplingDialog) => el.shadowRoot!.querySelector('dialog')!;
 const button = (el: McpSamplingDialog, name: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
-const settled = async (el: McpSamplingDialog) => {
-  await el.updateComplete;
-  await new Promise((r) => setTimeout(r));
-};
+/** Waits until open() has shown the modal dialog. */
+const shown = (el: McpSamplingDialog) => waitUntil(() => dialogOf(el).open, 'dialog shown');
+/** Waits until the review step, with the reply field, has replaced the request. */
+const reviewing = (el: McpSamplingDialog) => waitUntil(() => el.shadowRoot!.querySelector('#reply'), 'review step shown');
 
 describe('<mcp-sampling-dialog>', () => {
   it('is a modal dialog named after the server, showing the request', async () => {
     const el = await fixture<McpSamplingDialog>(html`<mcp-sampling-dialog></mcp-sampling-dialog>`);
     const reply = el.open({ params, server });
-    await settled(el);
+    await shown(el);
     const dialog = dialogOf(el);
     expect(dialog.open).to.equal(true);
     expect(el.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).to.equal('Sampling request from fixture-server');
@@ -46,13 +46,12 @@ describe('<mcp-sampling-dialog>', () => {
         return { role: 'assistant', content: { type: 'text', text: 'Blue sky.' }, model: 'page-llm' };
       },
     });
-    await settled(el);
+    await shown(el);
     const prompt = el.shadowRoot!.querySelector<HTMLTextAreaElement>('#m0-0')!;
     prompt.value = 'Summarise: the sky is green.';
     prompt.dispatchEvent(new Event('input'));
     button(el, 'Approve').click();
-    await settled(el);
-    await settled(el);
+    await reviewing(el);
     expect(seen!.messages[0].content).to.deep.equal({ type: 'text', text: 'Summarise: the sky is green.' });
     const answer = el.shadowRoot!.querySelector<HTMLTextAreaElement>('#reply')!;
     expect(answer.value).to.equal('Blue sky.');
@@ -66,9 +65,9 @@ describe('<mcp-sampling-dialog>', () => {
   it('lets the person write the reply when the page has no LLM', async () => {
     const el = await fixture<McpSamplingDialog>(html`<mcp-sampling-dialog></mcp-sampling-dialog>`);
     const reply = el.open({ params, server });
-    await settled(el);
+    await shown(el);
     button(el, 'Approve').click();
-    await settled(el);
+    await reviewing(el);
     const answer = el.shadowRoot!.querySelector<HTMLTextAreaElement>('#reply')!;
     answer.value = 'Typed by hand';
     answer.dispatchEvent(new Event('input'));
@@ -81,7 +80,7 @@ describe('<mcp-sampling-dialog>', () => {
     const el = await fixture<McpSamplingDialog>(html`<mcp-sampling-dialog></mcp-sampling-dialog>`);
     opener.focus();
     const first = el.open({ params, server });
-    await settled(el);
+    await shown(el);
     button(el, 'Reject').click();
     const error = await first.catch((e) => e);
     expect(error).to.be.instanceOf(McpProtocolError);
@@ -89,7 +88,7 @@ describe('<mcp-sampling-dialog>', () => {
     expect(document.activeElement).to.equal(opener);
 
     const second = el.open({ params, server }).catch((e) => e);
-    await settled(el);
+    await shown(el);
     expect(dialogOf(el).contains(el.shadowRoot!.activeElement)).to.equal(true);
     await sendKeys({ press: 'Escape' });
     expect((await second).code).to.equal(-1);
@@ -100,7 +99,7 @@ describe('<mcp-sampling-dialog>', () => {
     const el = await fixture<McpSamplingDialog>(html`<mcp-sampling-dialog></mcp-sampling-dialog>`);
     const cancel = new AbortController();
     const reply = el.open({ params, server, signal: cancel.signal });
-    await settled(el);
+    await shown(el);
     cancel.abort();
     expect(await reply.catch((e) => e)).to.be.instanceOf(McpProtocolError);
     expect(dialogOf(el).open).to.equal(false);
@@ -109,14 +108,14 @@ describe('<mcp-sampling-dialog>', () => {
   it('can be driven with the keyboard alone', async () => {
     const el = await fixture<McpSamplingDialog>(html`<mcp-sampling-dialog></mcp-sampling-dialog>`);
     const reply = el.open({ params: { ...params, systemPrompt: undefined }, server });
-    await settled(el);
+    await shown(el);
     // Focus starts in the dialog; Tab through the fields to Approve (Reject comes first).
     el.shadowRoot!.querySelector<HTMLTextAreaElement>('#system')!.focus();
     await sendKeys({ press: 'Tab' }); // message
     await sendKeys({ press: 'Tab' }); // Reject
     await sendKeys({ press: 'Tab' }); // Approve
     await sendKeys({ press: 'Enter' });
-    await settled(el);
+    await reviewing(el);
     el.shadowRoot!.querySelector<HTMLTextAreaElement>('#reply')!.focus();
     await sendKeys({ type: 'ok' });
     await sendKeys({ press: 'Tab' }); // Reject

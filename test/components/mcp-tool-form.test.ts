@@ -6,7 +6,7 @@ import type { Tool } from '../../src/client.js';
 import type { McpToolResultEvent } from '../../src/events/events.js';
 
 const resultOf = (el: Element) => oneEvent(el, 'mcp-tool-result') as unknown as Promise<McpToolResultEvent>;
-import { buttonNamed, controlByLabel, servers, typeInto } from '../helpers.js';
+import { buttonNamed, controlByLabel, freshStore, servers, typeInto } from '../helpers.js';
 
 const formOf = (el: McpToolForm) => el.shadowRoot!.querySelector('mcp-schema-form')!;
 const resultText = (el: McpToolForm) => el.shadowRoot!.querySelector('mcp-result-view')?.shadowRoot?.textContent ?? '';
@@ -49,12 +49,22 @@ describe('<mcp-tool-form>', () => {
   it('lets the host veto a call with preventDefault on mcp-tool-call', async () => {
     const el = await fixture<McpToolForm>(html`<mcp-tool-form tool="echo" .client=${client} .values=${{ message: 'vetoed' }}></mcp-tool-form>`);
     await ready(el);
-    el.addEventListener('mcp-tool-call', (e) => e.preventDefault());
-    let results = 0;
-    el.addEventListener('mcp-tool-result', () => results++);
+    let veto = true;
+    el.addEventListener('mcp-tool-call', (e) => veto && e.preventDefault());
+    const results: McpToolResultEvent[] = [];
+    el.addEventListener('mcp-tool-result', (e) => results.push(e as McpToolResultEvent));
     buttonNamed(el.shadowRoot!, 'Run').click();
-    await new Promise((r) => setTimeout(r, 200));
-    expect(results).to.equal(0);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part=progress]') !== null, 'running after a veto').to.equal(false);
+    // A second, allowed run on the same client: had the vetoed call gone out, its result would come first.
+    veto = false;
+    el.values = { message: 'allowed' };
+    await el.updateComplete;
+    await formOf(el).updateComplete;
+    const done = resultOf(el);
+    buttonNamed(el.shadowRoot!, 'Run').click();
+    await done;
+    expect(results.map((r) => r.arguments)).to.deep.equal([{ message: 'allowed' }]);
   });
 
   it('shows progress and a Cancel button while running; cancelling keeps what was typed', async () => {
@@ -112,7 +122,7 @@ describe('<mcp-tool-form>', () => {
   });
 
   it('works standalone with its own url', async () => {
-    const el = await fixture<McpToolForm>(html`<mcp-tool-form tool="echo" url=${(await servers()).legacy} .values=${{ message: 'solo' }}></mcp-tool-form>`);
+    const el = await fixture<McpToolForm>(html`<mcp-tool-form tool="echo" url=${(await servers()).legacy} .store=${freshStore('mcp-tool-form-test')} .values=${{ message: 'solo' }}></mcp-tool-form>`);
     await ready(el);
     const done = resultOf(el);
     buttonNamed(el.shadowRoot!, 'Run').click();

@@ -148,7 +148,10 @@ describe('faults at every point of a call', () => {
     expect(progress).to.deep.equal([]);
     expect(await calls('notifications/cancelled'), 'notifications/cancelled sent').to.have.length(1);
     await stillWorks();
-    await new Promise((r) => setTimeout(r, 1500)); // past the server's first step
+    // A step as long, started after the timeout: its progress comes after the stalled call's first step was due.
+    const marker: number[] = [];
+    await client.callTool('slow', { steps: 1, delayMs: 1200 }, { onProgress: (p) => marker.push(p.progress) });
+    expect(marker, 'the later call reported its step').to.deep.equal([1]);
     expect(late).to.deep.equal([]);
   });
 

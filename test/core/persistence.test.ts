@@ -1,6 +1,6 @@
 // Persistence (DESIGN §4): a reload resumes the legacy session and replays what it missed, a 404
 // starts anew, the era cache skips probes, tabs share one GET stream, forgetting removes everything.
-import { expect } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { McpClient, idbStore, type KeyValueStore } from '../../src/client.js';
 import { appendHistory, keysOfServer, saveDraft, serverKey, type ServerRecord } from '../../src/core/store/records.js';
 import { firstText, servers } from '../helpers.js';
@@ -20,7 +20,6 @@ async function proxyLog(): Promise<LogEntry[]> {
 async function clearProxyLog(): Promise<void> {
   await fetch(`${(await servers()).proxyControl}/log`, { method: 'DELETE' });
 }
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Resolves when a log message with this data arrives. */
 function logged(client: McpClient, data: string, timeoutMs = 10_000): Promise<void> {
@@ -63,7 +62,15 @@ describe('persistence', function () {
     // The server sends "later 1" again 400 ms from now, while no page listens.
     await first.callTool('notify_later', { delayMs: 400, count: 1 });
     await first.detach();
-    await wait(800);
+    // An observer on a session of its own asks for the same after the same delay, later: once it hears
+    // its message, the server's timer for the detached session has fired too.
+    const observer = new McpClient({ url, transport: 'streamable-http' });
+    clients.push(observer);
+    await observer.connect();
+    const observed = logged(observer, 'later 1');
+    await observer.callTool('notify_later', { delayMs: 400, count: 1 });
+    await observed;
+    await observer.close();
 
     await clearProxyLog();
     const second = client();
@@ -119,7 +126,7 @@ describe('persistence', function () {
     await first.detach();
     const second = client();
     const connecting = second.connect();
-    await new Promise((r) => second.addEventListener('statechange', r, { once: true }));
+    await oneEvent(second, 'statechange');
     expect(second.catalogue.tools?.map((t) => t.name)).to.deep.equal(names);
     await connecting;
   });
@@ -152,8 +159,9 @@ describe('persistence', function () {
     afterEach(() => frames.splice(0).forEach((f) => f.remove()));
 
     const until = async (test: () => boolean, what: string) => {
-      for (let i = 0; i < 200 && !test(); i++) await wait(50);
-      if (!test()) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(messages)}`);
+      await waitUntil(test, what, { timeout: 10_000 }).catch(() => {
+        throw new Error(`timed out waiting for ${what}: ${JSON.stringify(messages)}`);
+      });
     };
     const openTab = async (name: string) => {
       const frame = document.createElement('iframe');
@@ -182,8 +190,7 @@ describe('persistence', function () {
       // The owner tab goes away: the other one opens the GET stream from where the owner left it.
       a.remove();
       messages.length = 0;
-      await until(() => true, '');
-      for (let i = 0; i < 100 && (await proxyLog()).filter((e) => e.method === 'GET').length < 2; i++) await wait(50);
+      await waitUntil(async () => (await proxyLog()).filter((e) => e.method === 'GET').length >= 2, 'the remaining tab to open its GET stream', { timeout: 10_000 });
       b.contentWindow!.postMessage({ call: 'notify_later', arguments: { delayMs: 0, count: 2 } }, location.origin);
       await until(() => heard('b', 'later 2'), 'the remaining tab to hear the next notification');
       log = await proxyLog();

@@ -4,7 +4,7 @@ import '../../src/index.js';
 import type { McpClientElement } from '../../src/components/mcp-client/mcp-client.js';
 import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
 import type { McpToolCallEvent, McpToolResultEvent } from '../../src/events/events.js';
-import { buttonNamed, servers } from '../helpers.js';
+import { buttonNamed, freshStore, servers } from '../helpers.js';
 import { deepQuery, deepText, expectSafe, expectTicking, heartbeat, Tally } from './guard.js';
 
 // The whole widget, <mcp-client>, pointed at the hostile server, used as a person would: every
@@ -49,6 +49,7 @@ describe('hostile server: the whole widget', () => {
   before(async () => {
     // One widget for the whole suite, as a person would keep it open (fixture() would remove it after each test).
     el = document.createElement('mcp-client');
+    el.store = freshStore('mcp-hostile-widget-test');
     el.url = (await servers()).hostile;
     document.body.append(el);
     await waitUntil(() => el.client?.state === 'ready' && root(el).querySelector('[role=tablist]'), 'connected', { timeout: 15_000 });
