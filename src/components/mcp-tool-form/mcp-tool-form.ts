@@ -41,7 +41,8 @@ export class McpToolForm extends ClientElement {
     task: async ([name, client, ready, definition], { signal }): Promise<Tool | undefined> => {
       if (definition) return definition;
       if (!name || !client) return undefined;
-      if (!ready) await client.connect({ signal });
+      // Not this run's signal: the connect's own state change re-runs the task, which must not abort it.
+      if (!ready) await client.connect();
       return (await client.listTools({ signal })).find((t) => t.name === name);
     },
     args: () => [this.tool, this.clientCtl.client, this.clientCtl.ready, this.definition, this.clientCtl.revision] as const,

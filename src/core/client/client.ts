@@ -45,6 +45,7 @@ export class McpClient extends EventTarget {
   private readonly lists: Lists;
   private readonly kept: Persistence;
   private tools = new Map<string, Tool>();
+  private connecting?: Promise<void>;
 
   constructor(readonly options: McpClientOptions) {
     super();
@@ -89,22 +90,10 @@ export class McpClient extends EventTarget {
     return this.kept.catalogue;
   }
 
-  /** Finds the server's era and connects; resolves when requests can be sent. */
-  async connect({ signal }: { signal?: AbortSignal } = {}): Promise<void> {
-    if (this.state === 'ready') return;
-    await this.kept.restore();
-    this.setState('connecting');
-    try {
-      if (this.options.auth) await this.ctx.auth.load();
-      await this.ctx.tabs.join();
-      await this.ctx.auth.retrying(() => this.link.open(signal));
-      this.lastError = undefined;
-      this.setState('ready');
-    } catch (error) {
-      this.lastError = error as Error;
-      this.setState('idle');
-      throw error;
-    }
+  /** Finds the server's era and connects; resolves when requests can be sent. Calls made while it connects share one attempt. */
+  connect({ signal }: { signal?: AbortSignal } = {}): Promise<void> {
+    if (this.state === 'ready') return Promise.resolve();
+    return (this.connecting ??= this.open(signal).finally(() => (this.connecting = undefined)));
   }
 
   /** Ends the session (DELETE for legacy sessions) and fails whatever still waits. */
@@ -214,6 +203,23 @@ export class McpClient extends EventTarget {
   }
 
   // ---- inside --------------------------------------------------------------------------
+
+  private async open(signal?: AbortSignal): Promise<void> {
+    // Without a store there is nothing to read: the state changes at once, as callers expect.
+    if (this.store) await this.kept.restore();
+    this.setState('connecting');
+    try {
+      if (this.options.auth) await this.ctx.auth.load();
+      await this.ctx.tabs.join();
+      await this.ctx.auth.retrying(() => this.link.open(signal));
+      this.lastError = undefined;
+      this.setState('ready');
+    } catch (error) {
+      this.lastError = error as Error;
+      this.setState('idle');
+      throw error;
+    }
+  }
 
   /** A request that may come back `input_required`; one whose stream broke is re-issued once where repeating it is safe (HM-16). */
   private withInput(method: string, params: Params, options: RequestOptions): Promise<Params> {
