@@ -1,5 +1,6 @@
-// The storage port: a tiny async key-value interface that tokens, client registrations and (later)
-// sessions go through, so the same code runs over IndexedDB in a page and over memory in tests.
+// The storage port: a tiny async key-value interface that sessions, catalogues, drafts, history,
+// tokens and client registrations go through, so the same code runs over IndexedDB in a page and
+// over memory in tests.
 
 /** An async key-value store; keys are strings prefixed `mcp-`, values are structured-cloneable. */
 export interface KeyValueStore {
