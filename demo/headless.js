@@ -1,6 +1,6 @@
 // The headless client on a page of its own: connect, list the tools, call one. A server's sampling
 // and elicitation requests go to the real dialogs' open(), so a person answers them as in the widget.
-import { McpClient, samplingRejected } from '/dist/client.js';
+import { McpClient } from '/dist/client.js';
 import '/dist/mcp-web-components.js'; // defines <mcp-sampling-dialog> and <mcp-elicitation-dialog>
 
 const $ = (id) => document.getElementById(id);
@@ -12,9 +12,8 @@ const examples = { echo: { message: 'hello' }, add: { a: 19, b: 23 }, countdown:
 const client = new McpClient({
   url: mcpUrl,
   clientInfo: { name: 'mcp-web-components-headless-demo', version: '0.1.0' },
-  // No page LLM here, so the person writes the reply. The dialog rejects with the other bundle's error
-  // class; rethrown as this bundle's, the server gets the "user rejected" code, not an internal error.
-  onSampling: (params, { server, signal }) => $('sampling').open({ params, server, signal }).catch((e) => { throw samplingRejected(e.message); }),
+  // No page LLM here, so the person writes the reply; a rejection reaches the server as "user rejected".
+  onSampling: (params, { server, signal }) => $('sampling').open({ params, server, signal }),
   onElicitation: (params, { server, signal }) => $('elicitation').open({ params, server, signal }),
 });
 client.addEventListener('statechange', () => ($('status').textContent = `${client.state}: ${client.serverInfo?.title ?? mcpUrl} (${client.protocolVersion ?? '…'})`));
