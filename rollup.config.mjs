@@ -10,7 +10,7 @@ import typescript from '@rollup/plugin-typescript';
 const plugins = ({ module = true } = {}) => [
   typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], declaration: false, noEmit: false, outDir: 'dist' }),
   resolve({ browser: true }),
-  terser({ ecma: 2022, module, compress: { passes: 3 }, format: { comments: false } }),
+  terser({ ecma: 2022, module, compress: { passes: 3 }, format: { comments: false, ascii_only: true } }),
 ];
 
 export default [

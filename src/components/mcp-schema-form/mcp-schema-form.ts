@@ -310,8 +310,8 @@ export class McpSchemaForm extends LitElement {
               (x, i) => html`<li part="item" class="item" data-item=${`${slot.path}:${i}`}>
                 ${this.renderField(item, x.value, { path: childPath(slot.path, i), label: m.item(i + 1, slot.label), required: true, readOnly: slot.readOnly, set: (v) => (x.value = v) })}
                 <div part="item-actions" class="actions">
-                  <button part="button" data-path=${slot.path} data-act="up" data-index=${i} aria-label=${m.moveUp(i + 1, slot.label)} title=${m.moveUp(i + 1, slot.label)} ?disabled=${slot.readOnly || i === 0} @click=${move(i, -1, 'up')}>↑</button>
-                  <button part="button" data-path=${slot.path} data-act="down" data-index=${i} aria-label=${m.moveDown(i + 1, slot.label)} title=${m.moveDown(i + 1, slot.label)} ?disabled=${slot.readOnly || i === n - 1} @click=${move(i, 1, 'down')}>↓</button>
+                  <button part="button" data-path=${slot.path} data-act="up" data-index=${i} aria-label=${m.moveUp(i + 1, slot.label)} title=${m.moveUp(i + 1, slot.label)} ?disabled=${slot.readOnly || i === 0} @click=${move(i, -1, 'up')}>&uarr;</button>
+                  <button part="button" data-path=${slot.path} data-act="down" data-index=${i} aria-label=${m.moveDown(i + 1, slot.label)} title=${m.moveDown(i + 1, slot.label)} ?disabled=${slot.readOnly || i === n - 1} @click=${move(i, 1, 'down')}>&darr;</button>
                   <button part="button" data-path=${slot.path} data-act="remove" data-index=${i} aria-label=${m.removeItem(i + 1, slot.label)} ?disabled=${slot.readOnly} @click=${() => this.removeAt(d.items, i, slot.path)}>${m.removeShort}</button>
                 </div>
               </li>`,

@@ -155,7 +155,7 @@ export class McpToolForm extends ClientElement {
               ${this.running
                 ? html`<div part="progress" role="status">
                     ${p?.total ? html`<progress max=${p.total} .value=${p.progress} aria-label=${msg().running}></progress>` : html`<progress aria-label=${msg().running}></progress>`}
-                    <span>${p ? `${msg().progress(p.progress, p.total)}${p.message ? ` — ${p.message}` : ''}` : msg().running}</span>
+                    <span>${p ? `${msg().progress(p.progress, p.total)}${p.message ? ` \u2014 ${p.message}` : ''}` : msg().running}</span>
                   </div>`
                 : nothing}
             </div>`}
