@@ -1,4 +1,6 @@
 // Shared test helpers: where the loopback test servers live, stores of their own, and small waiting utilities.
+import { expect } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
 import { idbStore, type KeyValueStore } from '../src/client.js';
 
 export interface ServerUrls {
@@ -88,4 +90,21 @@ export function buttonNamed(root: ShadowRoot, name: string): HTMLButtonElement {
   const b = [...root.querySelectorAll('button')].find((x) => x.textContent!.trim() === name || x.getAttribute('aria-label') === name);
   if (!b) throw new Error(`no button named ${name}`);
   return b;
+}
+
+/** Clicks a real button (through the browser's input pipeline, so a popup may open) whose handler runs `action`. */
+export async function clickTo<T>(label: string, action: () => Promise<T>): Promise<T> {
+  const button = document.createElement('button');
+  button.textContent = label;
+  button.style.cssText = 'position:fixed;left:0;top:0;width:120px;height:40px;z-index:9999';
+  document.body.append(button);
+  let started: Promise<T> | undefined;
+  button.addEventListener('click', () => (started = action()), { once: true });
+  try {
+    await sendMouse({ type: 'click', position: [60, 20] });
+    expect(started, 'the click reached the button').to.exist;
+    return await started!;
+  } finally {
+    button.remove();
+  }
 }

@@ -2,33 +2,15 @@
 // authorization server, test/servers/oauth.mjs) no token, binding, registration or pending flow of
 // that server is left, even though the list has no auth options to sign out with.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendMouse } from '@web/test-runner-commands';
 import '../../src/components/mcp-server-list/define.js';
 import type { McpServerList } from '../../src/components/mcp-server-list/mcp-server-list.js';
 import { McpClient, idbStore, type KeyValueStore } from '../../src/client.js';
 import { flowKey } from '../../src/core/auth/keys.js';
 import { keysToForget } from '../../src/core/store/forget.js';
-import { buttonNamed, controlByLabel, servers, typeInto } from '../helpers.js';
+import { buttonNamed, clickTo, controlByLabel, servers, typeInto } from '../helpers.js';
 
 const DB = 'mcp-server-list-forget-test';
 const redirectUri = new URL('/test/core/auth-callback.html', location.href).href;
-
-/** Clicks a real button (through the browser's input pipeline, so the popup may open) whose handler runs `action`. */
-async function clickTo<T>(action: () => Promise<T>): Promise<T> {
-  const button = document.createElement('button');
-  button.textContent = 'Sign in';
-  button.style.cssText = 'position:fixed;left:0;top:0;width:120px;height:40px;z-index:9999';
-  document.body.append(button);
-  let started: Promise<T> | undefined;
-  button.addEventListener('click', () => (started = action()), { once: true });
-  try {
-    await sendMouse({ type: 'click', position: [60, 20] });
-    expect(started, 'the click reached the button').to.exist;
-    return await started!;
-  } finally {
-    button.remove();
-  }
-}
 
 describe('<mcp-server-list> Forget data and sign-in', () => {
   let store: KeyValueStore;
@@ -40,7 +22,7 @@ describe('<mcp-server-list> Forget data and sign-in', () => {
   it('deletes the tokens, binding, registration and pending sign-ins of the server, and only of that server', async () => {
     const url = (await servers()).oauthMcp;
     const client = new McpClient({ url, store, auth: { redirectUri } });
-    await clickTo(() => client.authorize());
+    await clickTo('Sign in', () => client.authorize());
     expect(client.authState).to.equal('signed-in');
     await client.close();
     expect(await store.keys('mcp-auth-token:')).to.have.length(1);

@@ -1,9 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { sendMouse } from '@web/test-runner-commands';
 import { McpAuthError, McpClient, idbStore, type KeyValueStore } from '../../src/client.js';
 import { parseBearerChallenge } from '../../src/core/auth/challenge.js';
 import { assertSafeUrl, resourceCovers } from '../../src/core/auth/urls.js';
-import { firstText, servers } from '../helpers.js';
+import { clickTo, firstText, servers } from '../helpers.js';
 
 // OAuth against a real authorization server on loopback (the SDK's mcpAuthRouter with refresh
 // tokens added, servers/oauth.mjs) and an MCP server that requires its tokens.
@@ -12,23 +11,6 @@ const DB = `mcp-auth-test-${Date.now()}`;
 
 interface Stats { authorizations: number; codeExchanges: number; refreshes: number; revocations: number; lastResource: string; lastScope: string }
 const stats = async (): Promise<Stats> => fetch(`${(await servers()).oauthControl}/stats`).then((r) => r.json());
-
-/** Clicks a real button (through the browser's input pipeline) whose handler runs `action`. */
-async function clickTo<T>(label: string, action: () => Promise<T>): Promise<T> {
-  const button = document.createElement('button');
-  button.textContent = label;
-  button.style.cssText = 'position:fixed;left:0;top:0;width:120px;height:40px;z-index:9999';
-  document.body.append(button);
-  let started: Promise<T> | undefined;
-  button.addEventListener('click', () => (started = action()), { once: true });
-  try {
-    await sendMouse({ type: 'click', position: [60, 20] });
-    expect(started, 'the click reached the button').to.exist;
-    return await started!;
-  } finally {
-    button.remove();
-  }
-}
 
 describe('authorization (OAuth 2.1 against a loopback authorization server)', () => {
   let url: string;
