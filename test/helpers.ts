@@ -1,7 +1,8 @@
 // Shared test helpers: where the loopback test servers live, stores of their own, and small waiting utilities.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import { idbStore, type KeyValueStore } from '../src/client.js';
+import type { McpToolForm } from '../src/components/mcp-tool-form/mcp-tool-form.js';
 
 export interface ServerUrls {
   legacy: string;
@@ -108,3 +109,7 @@ export async function clickTo<T>(label: string, action: () => Promise<T>): Promi
     button.remove();
   }
 }
+
+/** The schema form inside a tool form, and a wait for it to render. */
+export const formOf = (el: McpToolForm) => el.shadowRoot!.querySelector('mcp-schema-form')!;
+export const toolFormReady = (el: McpToolForm) => waitUntil(() => el.shadowRoot!.querySelector('mcp-schema-form'), 'form rendered', { timeout: 10_000 });

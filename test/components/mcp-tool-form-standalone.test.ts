@@ -5,11 +5,9 @@ import '../../src/components/mcp-tool-form/define.js';
 import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
 import { idbStore, type KeyValueStore, type Tool } from '../../src/client.js';
 import { readDraft, readHistory } from '../../src/core/store/records.js';
-import { buttonNamed, controlByLabel, servers, typeInto } from '../helpers.js';
+import { buttonNamed, controlByLabel, formOf, servers, toolFormReady, typeInto } from '../helpers.js';
 
 const DB = 'mcp-tool-form-standalone-test';
-const formOf = (el: McpToolForm) => el.shadowRoot!.querySelector('mcp-schema-form')!;
-const ready = (el: McpToolForm) => waitUntil(() => el.shadowRoot!.querySelector('mcp-schema-form'), 'form rendered', { timeout: 10_000 });
 
 describe('<mcp-tool-form url> standalone', () => {
   let store: KeyValueStore;
@@ -23,7 +21,7 @@ describe('<mcp-tool-form url> standalone', () => {
 
   it('keeps the draft and the call history in its store, and a new form there restores the draft', async () => {
     const el = await fixture<McpToolForm>(html`<mcp-tool-form url=${url} tool="echo" .store=${store}></mcp-tool-form>`);
-    await ready(el);
+    await toolFormReady(el);
     await formOf(el).updateComplete;
     typeInto(controlByLabel(formOf(el), 'message'), 'standalone call');
     const done = oneEvent(el, 'mcp-tool-result');
@@ -37,7 +35,7 @@ describe('<mcp-tool-form url> standalone', () => {
     fixtureCleanup(); // the page goes away
 
     const again = await fixture<McpToolForm>(html`<mcp-tool-form url=${url} tool="echo" .store=${store}></mcp-tool-form>`);
-    await ready(again);
+    await toolFormReady(again);
     await waitUntil(() => controlByLabel(formOf(again), 'message')?.value === 'typed after the call', 'the draft restored', { timeout: 10_000 });
   });
 
@@ -47,7 +45,7 @@ describe('<mcp-tool-form url> standalone', () => {
     const echo: Tool = { name: 'echo', inputSchema: { type: 'object', properties: { message: { type: 'string' } } } };
     const nowhere = 'https://standalone.invalid/mcp';
     const el = await fixture<McpToolForm>(html`<mcp-tool-form url=${nowhere} tool="echo" .definition=${echo}></mcp-tool-form>`);
-    await ready(el);
+    await toolFormReady(el);
     expect(el.client?.url).to.equal(nowhere);
     expect(el.client?.store).to.exist;
   });

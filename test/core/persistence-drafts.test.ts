@@ -5,11 +5,9 @@ import '../../src/components/mcp-tool-form/define.js';
 import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
 import { McpClient, idbStore, type KeyValueStore } from '../../src/client.js';
 import { clearHistory, readHistory } from '../../src/core/store/records.js';
-import { buttonNamed, controlByLabel, servers, typeInto } from '../helpers.js';
+import { buttonNamed, controlByLabel, formOf, servers, toolFormReady, typeInto } from '../helpers.js';
 
 const DB = 'mcp-persistence-drafts-test';
-const formOf = (el: McpToolForm) => el.shadowRoot!.querySelector('mcp-schema-form')!;
-const ready = (el: McpToolForm) => waitUntil(() => el.shadowRoot!.querySelector('mcp-schema-form'), 'form rendered', { timeout: 10_000 });
 
 describe('drafts and history', () => {
   let store: KeyValueStore;
@@ -24,7 +22,7 @@ describe('drafts and history', () => {
     const first = new McpClient({ url, store });
     await first.connect();
     const el = await fixture<McpToolForm>(html`<mcp-tool-form tool="echo" .client=${first}></mcp-tool-form>`);
-    await ready(el);
+    await toolFormReady(el);
     await formOf(el).updateComplete;
     typeInto(controlByLabel(formOf(el), 'message'), 'hello again');
     const done = oneEvent(el, 'mcp-tool-result');
@@ -36,7 +34,7 @@ describe('drafts and history', () => {
 
     const second = new McpClient({ url, store });
     const again = await fixture<McpToolForm>(html`<mcp-tool-form tool="echo" .client=${second}></mcp-tool-form>`);
-    await ready(again);
+    await toolFormReady(again);
     await waitUntil(() => controlByLabel(formOf(again), 'message')?.value === 'typed after the call', 'the draft restored', { timeout: 10_000 });
     const history = await readHistory(second.store!, url);
     expect(history).to.have.length(1);
