@@ -99,7 +99,87 @@ const scenarios = {
     await client.callTool('test_reconnection', {});
     await client.close();
   },
+  // ---- the 2026-07-28 set (conformance 0.2.0-alpha.12) ----
+  async 'request-metadata'(url) {
+    // The mock rejects the first request's version; the client retries with one the server names.
+    const client = new McpClient({ url, clientInfo });
+    await client.connect();
+    await client.listTools();
+    await client.close();
+  },
+  async 'http-standard-headers'(url) {
+    // Every routed method once, so each one's Mcp-Method / Mcp-Name is checked.
+    const client = new McpClient({ url, clientInfo });
+    await client.connect();
+    for (const tool of await client.listTools()) await client.callTool(tool.name, {});
+    for (const resource of await client.listResources()) await client.readResource(resource.uri);
+    for (const prompt of await client.listPrompts()) await client.getPrompt(prompt.name, {});
+    await client.close();
+  },
+  async 'http-custom-headers'(url) {
+    // The scenario hands over the calls to make (MCP_CONFORMANCE_CONTEXT.toolCalls).
+    const client = new McpClient({ url, clientInfo });
+    await client.connect();
+    await client.listTools();
+    for (const call of context.toolCalls ?? []) await client.callTool(call.name, call.arguments ?? {});
+    await client.close();
+  },
+  async 'http-invalid-tool-headers'(url) {
+    // Tools with invalid x-mcp-header annotations are left out of the listing; the rest are called.
+    const client = new McpClient({ url, clientInfo });
+    await client.connect();
+    for (const tool of await client.listTools()) await client.callTool(tool.name, argumentsFor(tool));
+    await client.close();
+  },
+  async 'json-schema-ref-no-deref'(url) {
+    const client = new McpClient({ url, clientInfo });
+    await client.connect();
+    await client.listTools();
+    await client.close();
+  },
+  async 'json-schema-2020-12-preservation'(url) {
+    // The schema we were given goes back to the server unchanged.
+    const client = new McpClient({ url, clientInfo });
+    await client.connect();
+    const focal = (await client.listTools()).find((t) => t.name === 'json_schema_2020_12_tool');
+    if (!focal) throw new Error('json_schema_2020_12_tool not listed');
+    await client.callTool('json_schema_echo', { schema: focal.inputSchema });
+    await client.close();
+  },
+  async 'sep-2322-client-request-state'(url) {
+    // MRTR: the client answers each input request and retries with the state it was given; an
+    // unrelated call made while the first is waiting for input must carry none of it.
+    let client;
+    let interleaved = false;
+    client = new McpClient({
+      url,
+      clientInfo,
+      onElicitation: async () => {
+        if (!interleaved) (interleaved = true), await client.callTool('test_mrtr_unrelated', {});
+        return { action: 'accept', content: { confirmed: true } };
+      },
+    });
+    await client.connect();
+    await client.listTools();
+    await client.callTool('test_mrtr_echo_state', {});
+    await client.callTool('test_mrtr_no_state', {});
+    await client.callTool('test_mrtr_no_result_type', {});
+    await client.close();
+  },
 };
+
+/** Arguments that satisfy a tool's required properties: a string, number or boolean by type. */
+function argumentsFor(tool) {
+  const props = tool.inputSchema?.properties ?? {};
+  const sample = { string: 'x', number: 1, integer: 1, boolean: true };
+  return Object.fromEntries((tool.inputSchema?.required ?? []).map((k) => [k, sample[props[k]?.type] ?? 'x']));
+}
+
+/** The 2026-07-28 set's auth scenarios; the rejection ones (iss-*, metadata-issuer-mismatch) expect the client to refuse. */
+AUTH_SCENARIOS.push(
+  'authorization-server-migration', 'metadata-issuer-mismatch',
+  ...['supported', 'not-advertised', 'supported-missing', 'wrong-issuer', 'unexpected', 'normalized'].map((s) => `iss-${s}`),
+);
 
 for (const name of AUTH_SCENARIOS) scenarios[`auth/${name}`] = (url) => authorizedSession(url, AUTH_CONFIG[name]);
 

@@ -18,8 +18,9 @@ import { CHANGES, Lists } from './lists.js';
 import type { ClientState, ListOptions, McpClientOptions } from './options.js';
 import { Persistence } from './persistence.js';
 import { Tabs } from './tabs.js';
+import type { TaskCallOptions, TaskControl, Tasks } from './tasks.js';
 
-export type { ClientState, Era, EraCache, ListOptions, McpClientOptions, RequestOptions };
+export type { ClientState, Era, EraCache, ListOptions, McpClientOptions, RequestOptions, TaskCallOptions, TaskControl };
 
 /** A browser-native MCP client for one server URL. */
 export class McpClient extends EventTarget {
@@ -126,20 +127,30 @@ export class McpClient extends EventTarget {
     return this.keep('tools', tools, options);
   }
 
-  /** Calls a tool; progress notifications reach `onProgress` and extend the timeout. */
-  async callTool(name: string, args: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<CallToolResult> {
-    const params = { name, arguments: args };
-    const run = async () => (await this.withInput('tools/call', params, { ...options, headers: { ...options.headers, ...this.link.live.headers?.('tools/call', params, this.tools.get(name)) } })) as unknown as CallToolResult;
+  /**
+   * Calls a tool; progress notifications reach `onProgress` and extend the timeout. A call the server
+   * runs as a task is followed to its result (tasks.ts): its statuses reach `onTask`, and aborting cancels it.
+   */
+  async callTool(name: string, args: Record<string, unknown> = {}, options: TaskCallOptions = {}): Promise<CallToolResult> {
+    const tool = this.tools.get(name);
+    const params = { name, arguments: args, ...this.link.live.taskParams?.(tool?.execution?.taskSupport, options.task) };
+    const run = async () => this.withInput('tools/call', params, { ...options, headers: { ...options.headers, ...this.link.live.headers?.('tools/call', params, tool) } });
+    let result: Params;
     try {
-      return await run();
+      result = await run();
     } catch (error) {
-      if (await this.link.live.recover?.(error, options.signal)) return run();
+      if (await this.link.live.recover?.(error, options.signal)) result = await run();
       // The schema we built Mcp-Param-* headers from is stale: refresh it and try once more (HM-12).
-      if (!(error instanceof McpProtocolError && error.code === ERROR.headerMismatch)) throw error;
-      await this.listTools({ signal: options.signal });
-      return run();
+      else if (!(error instanceof McpProtocolError && error.code === ERROR.headerMismatch)) throw error;
+      else result = await this.listTools({ signal: options.signal }).then(run);
     }
+    return result.resultType === 'task' || result.task ? (await this.taskRunner()).follow(result, name, args, options) : (result as unknown as CallToolResult);
   }
+
+  /** Lower-level task control (loaded on first use): get, cancel, list (2025-11-25), resume after a reload, pending. */
+  readonly tasks = Object.fromEntries(['get', 'cancel', 'list', 'resume', 'pending'].map((k) => [k, (...a: unknown[]) => this.taskRunner().then((t) => (t as unknown as Record<string, (...b: unknown[]) => unknown>)[k](...a))])) as unknown as TaskControl;
+  private taskRunner = (): Promise<Tasks> => (this.taskModule ??= import('./tasks.js').then((m) => new m.Tasks(this)));
+  private taskModule?: Promise<Tasks>;
 
   async listResources(options: ListOptions = {}): Promise<Resource[]> {
     return this.keep('resources', (await this.lists.all('resources/list', 'resources', options)) as Resource[], options);

@@ -74,7 +74,8 @@ export async function withInput(send: (params: Params) => Promise<Params>, metho
   for (let round = 0; ; round++) {
     const result = await send({ ...params, ...extra });
     const type = result.resultType ?? 'complete';
-    if (type === 'complete') return result;
+    // A task (2026-07-28 extension) is followed by the caller, tasks.ts.
+    if (type === 'complete' || (type === 'task' && method === 'tools/call')) return result;
     if (type !== 'input_required' || !INPUT_METHODS.includes(method)) throw new McpFormatError(`The server answered ${method} with an unknown resultType ${JSON.stringify(type)}`);
     if (round >= MAX_INPUT_ROUNDS) throw new McpError(`The server asked for input more than ${MAX_INPUT_ROUNDS} times; giving up on ${method}`);
     const inputResponses: Params = {};

@@ -33,6 +33,8 @@ export interface ServerCapabilities {
   completions?: object;
   experimental?: Record<string, object>;
   extensions?: Record<string, object>;
+  /** 2025-11-25 tasks: which requests the server can run as tasks, and whether it lists and cancels them. */
+  tasks?: { list?: object; cancel?: object; requests?: { tools?: { call?: object } } };
   [key: string]: unknown;
 }
 
@@ -54,6 +56,8 @@ export interface Tool {
   inputSchema: JsonSchema;
   outputSchema?: JsonSchema;
   annotations?: ToolAnnotations;
+  /** 2025-11-25: whether the tool may (`optional`) or must (`required`) run as a task. */
+  execution?: { taskSupport?: 'forbidden' | 'optional' | 'required' };
   _meta?: Meta;
 }
 

@@ -15,6 +15,9 @@ export const META = {
   logLevel: 'io.modelcontextprotocol/logLevel',
 } as const;
 
+/** The tasks extension of 2026-07-28 (SEP-2663), declared in every request's client capabilities. */
+export const TASKS_EXTENSION = 'io.modelcontextprotocol/tasks';
+
 /** Modern error codes (checklist §2.14). */
 export const ERROR = {
   headerMismatch: -32020,

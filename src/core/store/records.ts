@@ -44,6 +44,17 @@ export interface SavedServer {
   name: string;
 }
 
+/** A tool call the server runs as a task, kept until it ends so a reload can follow it again. */
+export interface TaskRecord {
+  taskId: string;
+  tool: string;
+  arguments: Record<string, unknown>;
+  at: number;
+  /** The status last seen, and the server's message with it. */
+  status?: string;
+  statusMessage?: string;
+}
+
 /** How many calls the history keeps per server. */
 const HISTORY_LIMIT = 50;
 
@@ -51,6 +62,7 @@ export const serverKey = (url: string) => `mcp-server:${url}`;
 export const eraKey = (url: string) => `mcp-era:${url}`;
 export const catalogueKey = (url: string) => `mcp-catalogue:${url}`;
 const historyKey = (url: string) => `mcp-history:${url}`;
+export const tasksKey = (url: string) => `mcp-tasks:${url}`;
 const DRAFT_PREFIX = 'mcp-draft:';
 const draftKey = (url: string, tool: string) => `${DRAFT_PREFIX}${url} ${tool}`;
 const SAVED_SERVERS_KEY = 'mcp-saved-servers';
@@ -86,7 +98,7 @@ export const writeSavedServers = (store: KeyValueStore, servers: SavedServer[]) 
 
 /** Every key of these records holding data of this server URL: session, era, catalogue, history and drafts (forgetServer adds the sign-in's). */
 export async function keysOfServer(store: KeyValueStore, url: string): Promise<string[]> {
-  const exact = [serverKey(url), eraKey(url), catalogueKey(url), historyKey(url)];
+  const exact = [serverKey(url), eraKey(url), catalogueKey(url), historyKey(url), tasksKey(url)];
   const present = (await Promise.all(exact.map(async (k) => ((await store.get(k)) === undefined ? undefined : k)))).filter((k): k is string => !!k);
   return [...present, ...(await store.keys(`${DRAFT_PREFIX}${url} `))];
 }

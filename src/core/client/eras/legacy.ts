@@ -48,6 +48,12 @@ export abstract class LegacyProtocol<T extends Transport> implements Connection 
     return (await import('./url-elicitation.js')).completeUrlElicitations(this.ctx, this.facts?.serverInfo, error, signal);
   }
 
+  /** 2025-11-25 tasks: a tool that must (or, when the caller asks, may) run as a task is called as one, if the server runs tool calls as tasks. */
+  taskParams(taskSupport?: string, wanted?: boolean): Params {
+    const can = this.facts?.capabilities?.tasks?.requests?.tools?.call;
+    return can && (taskSupport === 'required' || (taskSupport === 'optional' && wanted)) ? { task: { ttl: 3_600_000 } } : {};
+  }
+
   subscribe(uri: string, on: boolean, options: SendOptions): Promise<void> {
     return this.call(on ? 'resources/subscribe' : 'resources/unsubscribe', { uri }, options);
   }

@@ -6,13 +6,16 @@ import { McpFormatError, McpProtocolError, McpStreamLostError } from '../../json
 import type { Params } from '../../jsonrpc/messages.js';
 import { headerAnnotationProblem, toolParamHeaders } from '../../protocol/headers.js';
 import type { Implementation, Tool } from '../../protocol/types.js';
-import { ERROR, LEGACY_VERSIONS, META, MODERN_VERSION } from '../../protocol/versions.js';
+import { ERROR, LEGACY_VERSIONS, META, MODERN_VERSION, TASKS_EXTENSION } from '../../protocol/versions.js';
 import type { ServerRecord } from '../../store/records.js';
 import { ModernHttpTransport } from '../../transport/modern-http.js';
 import { sleep, type SendOptions } from '../../transport/types.js';
 import { capabilitiesFor, clientInfoOf } from '../input.js';
 import type { Connection, EraContext, EraModule, ServerFacts } from './era.js';
 import { legacyFallsThrough } from './legacy.js';
+
+/** Every modern request says the client takes a task for an answer (tasks.ts follows it). */
+const withTasks = (caps: Params): Params => ({ ...caps, extensions: { ...(caps.extensions as Params), [TASKS_EXTENSION]: {} } });
 
 class ModernConnection implements Connection {
   readonly era = 'modern';
@@ -26,7 +29,16 @@ class ModernConnection implements Connection {
   }
 
   async open(signal?: AbortSignal): Promise<void> {
-    const result = await this.ctx.engine.request('server/discover', {}, { signal, timeout: 15_000 });
+    const discover = () => this.ctx.engine.request('server/discover', {}, { signal, timeout: 15_000 });
+    let result: Params;
+    try {
+      result = await discover();
+    } catch (error) {
+      // Rejected, yet the server names our version as one it supports: retry once with it (SEP-2575).
+      const supported = (error as McpProtocolError).data as { supported?: unknown } | undefined;
+      if (!(error instanceof McpProtocolError && error.code === ERROR.unsupportedVersion && Array.isArray(supported?.supported) && supported.supported.includes(MODERN_VERSION))) throw error;
+      result = await discover();
+    }
     const versions = result.supportedVersions;
     // A 2xx without a DiscoverResult comes from a legacy server that answers unknown methods loosely.
     if (!Array.isArray(versions)) throw new McpFormatError('server/discover returned no supportedVersions: not a modern server');
@@ -53,7 +65,7 @@ class ModernConnection implements Connection {
     const { options, logLevel } = this.ctx;
     return {
       [META.protocolVersion]: MODERN_VERSION,
-      [META.clientCapabilities]: capabilitiesFor(options),
+      [META.clientCapabilities]: withTasks(capabilitiesFor(options)),
       [META.clientInfo]: clientInfoOf(options),
       ...(logLevel ? { [META.logLevel]: logLevel } : {}),
     };
@@ -70,6 +82,13 @@ class ModernConnection implements Connection {
       if (problem) this.ctx.emit('error', new McpFormatError(`Tool ${tool.name} was left out: ${problem}`));
       return !problem;
     });
+  }
+
+  /** -32021 (missing required client capability): says which capability the server wanted. */
+  async recover(error: unknown): Promise<boolean> {
+    if (!(error instanceof McpProtocolError && error.code === ERROR.missingCapability)) return false;
+    const wanted = (error.data as Params | undefined)?.requiredCapabilities;
+    throw new McpProtocolError(error.code, `The server needs a client capability this client does not have${wanted ? `: ${JSON.stringify(wanted)}` : ''} (${error.message})`, error.data);
   }
 
   /** Subscriptions are a filter of the listen stream, reopened with the new set. */
