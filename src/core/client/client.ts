@@ -134,7 +134,7 @@ export class McpClient extends EventTarget {
   async callTool(name: string, args: Record<string, unknown> = {}, options: TaskCallOptions = {}): Promise<CallToolResult> {
     const tool = this.tools.get(name);
     const params = { name, arguments: args, ...this.link.live.taskParams?.(tool?.execution?.taskSupport, options.task) };
-    const run = async () => this.withInput('tools/call', params, { ...options, headers: { ...options.headers, ...this.link.live.headers?.('tools/call', params, tool) } });
+    const run = () => this.withInput('tools/call', params, { ...options, headers: { ...options.headers, ...this.link.live.headers?.('tools/call', params, tool) } });
     let result: Params;
     try {
       result = await run();
@@ -144,12 +144,13 @@ export class McpClient extends EventTarget {
       else if (!(error instanceof McpProtocolError && error.code === ERROR.headerMismatch)) throw error;
       else result = await this.listTools({ signal: options.signal }).then(run);
     }
-    return result.resultType === 'task' || result.task ? (await this.taskRunner()).follow(result, name, args, options) : (result as unknown as CallToolResult);
+    return result.resultType === 'task' || result.task ? (await this.tasks()).follow(result, name, args, options) : (result as unknown as CallToolResult);
   }
 
-  /** Lower-level task control (loaded on first use): get, cancel, list (2025-11-25), resume after a reload, pending. */
-  readonly tasks = Object.fromEntries(['get', 'cancel', 'list', 'resume', 'pending'].map((k) => [k, (...a: unknown[]) => this.taskRunner().then((t) => (t as unknown as Record<string, (...b: unknown[]) => unknown>)[k](...a))])) as unknown as TaskControl;
-  private taskRunner = (): Promise<Tasks> => (this.taskModule ??= import('./tasks.js').then((m) => new m.Tasks(this)));
+  /** Lower-level task control, loaded on first use: `(await client.tasks()).get(taskId)`; also cancel, list (2025-11-25), resume after a reload, pending. */
+  tasks(): Promise<Tasks> {
+    return (this.taskModule ??= import('./tasks.js').then((m) => new m.Tasks(this)));
+  }
   private taskModule?: Promise<Tasks>;
 
   async listResources(options: ListOptions = {}): Promise<Resource[]> {

@@ -58,7 +58,7 @@ export interface Connection {
   /** A request was given up locally: tell the server, where the era has a way to. */
   cancel?(id: RequestId, method: string, reason: Error): void;
   /** What a tools/call adds to be run as a task (2025-11-25 `params.task`), given the tool's `execution.taskSupport`. */
-  taskParams?(taskSupport?: string, wanted?: boolean): Params;
+  taskParams?(taskSupport?: string, wanted?: boolean): Params | undefined;
   /** Repairs what a failed tools/call needs to be tried again; false means "throw the error". */
   recover?(error: unknown, signal?: AbortSignal): Promise<boolean>;
   /** `subscribe`/`unsubscribe` for `uri` (ctx.subscriptions already says which), `setLogLevel`, `ping`. */

@@ -49,9 +49,8 @@ export abstract class LegacyProtocol<T extends Transport> implements Connection 
   }
 
   /** 2025-11-25 tasks: a tool that must (or, when the caller asks, may) run as a task is called as one, if the server runs tool calls as tasks. */
-  taskParams(taskSupport?: string, wanted?: boolean): Params {
-    const can = this.facts?.capabilities?.tasks?.requests?.tools?.call;
-    return can && (taskSupport === 'required' || (taskSupport === 'optional' && wanted)) ? { task: { ttl: 3_600_000 } } : {};
+  taskParams(support?: string, wanted?: boolean): Params | undefined {
+    if (this.facts?.capabilities?.tasks?.requests?.tools?.call && (support === 'required' || (wanted && support === 'optional'))) return { task: {} };
   }
 
   subscribe(uri: string, on: boolean, options: SendOptions): Promise<void> {

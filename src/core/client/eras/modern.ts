@@ -30,15 +30,8 @@ class ModernConnection implements Connection {
 
   async open(signal?: AbortSignal): Promise<void> {
     const discover = () => this.ctx.engine.request('server/discover', {}, { signal, timeout: 15_000 });
-    let result: Params;
-    try {
-      result = await discover();
-    } catch (error) {
-      // Rejected, yet the server names our version as one it supports: retry once with it (SEP-2575).
-      const supported = (error as McpProtocolError).data as { supported?: unknown } | undefined;
-      if (!(error instanceof McpProtocolError && error.code === ERROR.unsupportedVersion && Array.isArray(supported?.supported) && supported.supported.includes(MODERN_VERSION))) throw error;
-      result = await discover();
-    }
+    // Rejected, yet the server names our version as one it supports: retry once with it (SEP-2575).
+    const result = await discover().catch((e) => ((e as McpProtocolError).code === ERROR.unsupportedVersion && (e.data?.supported as unknown[])?.includes?.(MODERN_VERSION) ? discover() : Promise.reject(e)));
     const versions = result.supportedVersions;
     // A 2xx without a DiscoverResult comes from a legacy server that answers unknown methods loosely.
     if (!Array.isArray(versions)) throw new McpFormatError('server/discover returned no supportedVersions: not a modern server');
@@ -82,13 +75,6 @@ class ModernConnection implements Connection {
       if (problem) this.ctx.emit('error', new McpFormatError(`Tool ${tool.name} was left out: ${problem}`));
       return !problem;
     });
-  }
-
-  /** -32021 (missing required client capability): says which capability the server wanted. */
-  async recover(error: unknown): Promise<boolean> {
-    if (!(error instanceof McpProtocolError && error.code === ERROR.missingCapability)) return false;
-    const wanted = (error.data as Params | undefined)?.requiredCapabilities;
-    throw new McpProtocolError(error.code, `The server needs a client capability this client does not have${wanted ? `: ${JSON.stringify(wanted)}` : ''} (${error.message})`, error.data);
   }
 
   /** Subscriptions are a filter of the listen stream, reopened with the new set. */
