@@ -5,6 +5,7 @@ import {
   McpServer, ResourceTemplate, createMcpHandler, completable, fromJsonSchema, inputRequired, inputResponse,
 } from '@modelcontextprotocol/server';
 import { listen, applyCors, byPrefix, toWebRequest, sendWebResponse } from './util.mjs';
+import { registerTaskTools, tasksState } from './tasks-modern.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const text = (t) => ({ content: [{ type: 'text', text: t }] });
@@ -17,7 +18,8 @@ const ASK_SCHEMA = {
 
 /** Fixture definitions, shared by every per-request instance; `state` survives across requests. */
 function buildServer(state, notify) {
-  const server = new McpServer({ name: 'modern-fixture', version: '2.0.0' }, { capabilities: { logging: {}, resources: { subscribe: true } } });
+  const server = new McpServer({ name: 'modern-fixture', version: '2.0.0' }, { capabilities: { logging: {}, resources: { subscribe: true }, extensions: { 'io.modelcontextprotocol/tasks': {} } } });
+  registerTaskTools(server, state.taskServer);
 
   server.registerTool('echo', { description: 'Echoes a message', inputSchema: z.object({ message: z.string() }) },
     async ({ message }) => text(`Echo: ${message}`));
@@ -151,7 +153,7 @@ function buildServer(state, notify) {
  *   strictUrl: http://127.0.0.1:P/strict (legacy: 'reject', 2026-07-28 only).
  */
 export async function startModernServer({ port = 0 } = {}) {
-  const state = { rounds: 0, extraTools: [], received: {} };
+  const state = { rounds: 0, extraTools: [], received: {}, taskServer: tasksState() };
   const handlers = {};
   const factory = () => buildServer(state, {
     toolsChanged: () => Object.values(handlers).forEach((h) => h.notify.toolsChanged()),

@@ -35,6 +35,10 @@ const defaults = {
   level: 'Level',
   unknownTool: (name: string) => `The server has no tool named ${name}.`,
   cancelled: 'Cancelled.',
+  /** A tool call the server runs as a task: its status, with the server's message. */
+  task: (status: string, message?: string) =>
+    `${({ working: 'Working', input_required: 'Waiting for your input', completed: 'Completed', failed: 'Failed', cancelled: 'Cancelled' } as Record<string, string>)[status] ?? status}${message ? ` \u2014 ${message}` : ''}`,
+  runningTasks: 'Running tasks',
   chooseTool: 'Choose a tool to see its form.',
   instructions: 'Server instructions',
   unknownServer: 'An MCP server',

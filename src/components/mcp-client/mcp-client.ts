@@ -10,6 +10,8 @@ import { McpAuthError } from '../../core/jsonrpc/errors.js';
 import { samplingRejected } from '../../core/client/input.js';
 import type { JsonRpcNotification } from '../../core/jsonrpc/messages.js';
 import type { CreateMessageParams, CreateMessageResult, ElicitParams, ElicitResult, Tool } from '../../core/protocol/types.js';
+import type { TaskState } from '../../core/client/tasks.js';
+import { tasksKey, type TaskRecord } from '../../core/store/records.js';
 import type { McpElicitationDialog } from '../mcp-elicitation-dialog/mcp-elicitation-dialog.js';
 import type { McpSamplingDialog } from '../mcp-sampling-dialog/mcp-sampling-dialog.js';
 import { McpConnectedEvent, McpDisconnectedEvent, McpElicitationRequestEvent, McpErrorEvent, McpNotificationEvent, McpSamplingRequestEvent, type McpToolSelectEvent } from '../../events/events.js';
@@ -77,6 +79,8 @@ export class McpClientElement extends LitElement {
   @state() private connectionState: ClientState = 'idle';
   @state() private error?: Error;
   @state() private authState: AuthState = 'none';
+  /** The server's tasks that have not ended: kept ones after a reload, and those this page started. */
+  @state() private running = new Map<string, { tool?: string; status: string; statusMessage?: string }>();
   private current?: McpClient;
   private samplingTimes: number[] = [];
 
@@ -190,6 +194,14 @@ export class McpClientElement extends LitElement {
         return html`<div part="tools">
           <mcp-tool-list exportparts="search,list,tool,icon,description" .selected=${this.selectedTool?.name} @mcp-tool-select=${(e: McpToolSelectEvent) => (this.selectedTool = e.detail)}></mcp-tool-list>
           ${this.selectedTool ? html`<mcp-tool-form .tool=${this.selectedTool.name} .definition=${this.selectedTool}></mcp-tool-form>` : html`<p class="muted">${msg().chooseTool}</p>`}
+          ${this.running.size
+            ? html`<section part="tasks" aria-label=${msg().runningTasks}>
+                <h3>${msg().runningTasks}</h3>
+                <ul>
+                  ${[...this.running.values()].map((t) => html`<li><button part="task" @click=${() => this.selectTool(t.tool)}>${t.tool}</button> <span>${msg().task(t.status, t.statusMessage)}</span></li>`)}
+                </ul>
+              </section>`
+            : nothing}
         </div>`;
       case 'resources':
         return html`<mcp-resource-browser></mcp-resource-browser>`;
@@ -228,6 +240,14 @@ export class McpClientElement extends LitElement {
     client.addEventListener('statechange', () => {
       this.connectionState = client.state;
       if (client.state === 'ready' && this.error) this.error = undefined;
+      if (client.state === 'ready') void this.pickUpTasks(client);
+    });
+    client.addEventListener('task', (e) => {
+      const t = (e as CustomEvent<TaskState>).detail;
+      const running = new Map(this.running);
+      if (['completed', 'failed', 'cancelled'].includes(t.status)) running.delete(t.taskId);
+      else running.set(t.taskId, { tool: t.tool || running.get(t.taskId)?.tool, status: t.status, statusMessage: t.statusMessage });
+      this.running = running;
     });
     client.addEventListener('authchange', () => (this.authState = client.authState));
     client.addEventListener('notification', (e) => this.dispatchEvent(new McpNotificationEvent((e as CustomEvent<JsonRpcNotification>).detail)));
@@ -236,8 +256,27 @@ export class McpClientElement extends LitElement {
     this.connectionState = client.state;
     this.authState = client.authState;
     this.selectedTool = undefined;
+    this.running = new Map();
     this.provider.setValue(client);
     if (connect && this.isConnected) void this.connect();
+  }
+
+  /** After a reload: lists the tasks the store kept for this server and opens the first one's tool, whose form follows it again. */
+  private async pickUpTasks(client: McpClient): Promise<void> {
+    const kept = (await client.store?.get<TaskRecord[]>(tasksKey(client.url))) ?? [];
+    if (!kept.length || client !== this.current) return;
+    const running = new Map(this.running);
+    for (const r of kept) if (!running.has(r.taskId)) running.set(r.taskId, { tool: r.tool, status: r.status ?? 'working', statusMessage: r.statusMessage });
+    this.running = running;
+    if (!this.selectedTool) await this.selectTool(kept[0].tool);
+  }
+
+  private async selectTool(name?: string): Promise<void> {
+    const tools = this.current?.catalogue.tools ?? (await this.current?.listTools().catch(() => [])) ?? [];
+    const tool = tools.find((t) => t.name === name);
+    if (!tool) return;
+    this.tab = 'tools';
+    this.selectedTool = tool;
   }
 
   private async askSampling(params: CreateMessageParams, signal: AbortSignal): Promise<CreateMessageResult> {

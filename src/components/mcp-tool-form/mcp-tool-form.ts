@@ -7,10 +7,11 @@ import type { AuthOptions } from '../../core/auth/types.js';
 import type { KeyValueStore } from '../../core/store/store.js';
 import { McpAbortError } from '../../core/jsonrpc/errors.js';
 import type { CallToolResult, Progress, Tool } from '../../core/protocol/types.js';
+import type { TaskState } from '../../core/client/tasks.js';
 import { McpErrorEvent, McpToolCallEvent, McpToolResultEvent, type McpFormInputEvent } from '../../events/events.js';
 import { isDestructive, toolTitle } from '../../internal/catalogue.js';
 import { msg } from '../../messages.js';
-import { appendHistory, readDraft, saveDraft } from '../../core/store/records.js';
+import { appendHistory, readDraft, saveDraft, tasksKey, type TaskRecord } from '../../core/store/records.js';
 import type { McpSchemaForm } from '../mcp-schema-form/mcp-schema-form.js';
 import { ClientElement } from '../client-element.js';
 import { tokens } from '../shared.styles.js';
@@ -19,7 +20,8 @@ import '../mcp-schema-form/define.js';
 import '../mcp-result-view/define.js';
 
 /**
- * @summary One tool's form: fields from its input schema, a Run button, progress, Cancel, and the result.
+ * @summary One tool's form: fields from its input schema, a Run button, progress or a task's status, Cancel, and the result.
+ * A call the server runs as a task shows the task's status line; after a reload, an unfinished task of this tool is picked up again.
  * @fires mcp-tool-call - Before the call; cancelable: preventDefault() vetoes it.
  * @fires mcp-tool-result - After the call, with the result or the error.
  * @fires mcp-error - The call failed.
@@ -30,6 +32,7 @@ import '../mcp-result-view/define.js';
  * @csspart run - The Run button.
  * @csspart cancel - The Cancel button.
  * @csspart progress - The progress display.
+ * @csspart task - The status line of a call the server runs as a task.
  * @csspart confirm - The confirmation asked before a destructive tool runs.
  * @csspart error - The error of a failed call.
  * @csspart result - The result view.
@@ -65,18 +68,21 @@ export class McpToolForm extends ClientElement {
 
   @state() private running = false;
   @state() private progress?: Progress;
+  @state() private task?: TaskState;
   @state() private confirming = false;
   @state() private result?: CallToolResult;
   @state() private error?: Error;
   @query('mcp-schema-form') private form?: McpSchemaForm;
   private abort?: AbortController;
   private ownClient?: McpClient;
-  /** The `url tool` whose stored draft was last restored. */
+  /** The `url tool` whose stored draft was last restored, and whose kept tasks were looked for. */
   private draftFor?: string;
+  private tasksFor?: string;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.abort?.abort();
+    // A task goes on without this form (the client still follows it, and a new form picks it up); a plain call is given up.
+    if (!this.task) this.abort?.abort();
     void this.ownClient?.close();
     this.ownClient = undefined;
   }
@@ -90,6 +96,7 @@ export class McpToolForm extends ClientElement {
   }
 
   protected override updated(): void {
+    this.pickUpTask();
     // What was typed before a reload comes back as the form's values (locked values stay the host's).
     const client = this.client;
     const key = `${client?.url} ${this.tool}`;
@@ -152,7 +159,8 @@ export class McpToolForm extends ClientElement {
           : html`<div part="actions">
               <button part="run" type="submit" class="primary" ?disabled=${this.running}>${msg().run}</button>
               ${this.running ? html`<button part="cancel" type="button" @click=${this.cancel}>${msg().cancel}</button>` : nothing}
-              ${this.running
+              ${this.task ? html`<p part="task" role="status">${msg().task(this.task.status, this.task.statusMessage)}</p>` : nothing}
+              ${this.running && !this.task
                 ? html`<div part="progress" role="status">
                     ${p?.total ? html`<progress max=${p.total} .value=${p.progress} aria-label=${msg().running}></progress>` : html`<progress aria-label=${msg().running}></progress>`}
                     <span>${p ? `${msg().progress(p.progress, p.total)}${p.message ? ` \u2014 ${p.message}` : ''}` : msg().running}</span>
@@ -178,20 +186,36 @@ export class McpToolForm extends ClientElement {
     void this.run();
   }
 
+  /** After a reload: an unfinished task of this tool, kept in the store, is followed again to its result (once per client and tool). */
+  private pickUpTask(): void {
+    const client = this.client;
+    const tool = this.toolTask.value;
+    const key = `${client?.url} ${tool?.name}`;
+    if (!client?.store || !tool || !this.clientCtl.ready || this.running || this.tasksFor === key) return;
+    this.tasksFor = key;
+    void client.store.get<TaskRecord[]>(tasksKey(client.url)).then((kept) => {
+      const record = kept?.find((r) => r.tool === tool.name);
+      if (record && !this.running && this.tasksFor === key) void this.call(tool, record.arguments, record);
+    });
+  }
+
   private lockedValues(): Record<string, unknown> {
     return Object.fromEntries(this.locked.filter((k) => k in this.values).map((k) => [k, this.values[k]]));
   }
 
-  private async call(tool: Tool, args: Record<string, unknown>): Promise<void> {
-    if (!this.dispatchEvent(new McpToolCallEvent(tool.name, args))) return;
+  private async call(tool: Tool, args: Record<string, unknown>, resume?: TaskRecord): Promise<void> {
+    if (!resume && !this.dispatchEvent(new McpToolCallEvent(tool.name, args))) return;
     const client = this.client!;
     this.abort = new AbortController();
     this.running = true;
     this.progress = undefined;
+    this.task = resume && { taskId: resume.taskId, status: resume.status as TaskState['status'], statusMessage: resume.statusMessage };
     this.error = undefined;
     this.result = undefined;
+    // A tool that may run as a task is asked to (2025-11-25 `optional`): the status line shows how it goes.
+    const options = { signal: this.abort.signal, onProgress: (p: Progress) => (this.progress = p), onTask: (t: TaskState) => (this.task = t), task: true };
     try {
-      this.result = await client.callTool(tool.name, args, { signal: this.abort.signal, onProgress: (p) => (this.progress = p) });
+      this.result = await (resume ? (await client.tasks()).resume(resume.taskId, options) : client.callTool(tool.name, args, options));
       this.dispatchEvent(new McpToolResultEvent(tool.name, args, this.result));
     } catch (error) {
       // What the user typed stays in the form: only the error is shown.

@@ -57,6 +57,7 @@ export interface TaskControl {
 export interface TaskClient {
   readonly url: string;
   readonly era?: Era;
+  readonly state: string;
   readonly serverInfo?: Implementation;
   readonly options: InputHandlers;
   readonly store?: BatchedStore;
@@ -169,6 +170,7 @@ export class Tasks implements TaskControl {
         const wait = sleep(failures ? interval(t) * 2 ** failures : interval(t), signal).then(() => undefined);
         const done = await (blocking ? Promise.race([blocking, wait]) : wait);
         if (done) return done.result as unknown as CallToolResult;
+        if (this.client.state === 'closed') throw new McpAbortError('The client was closed; the task goes on and a new client can resume it');
         try {
           t = await this.client.request('tasks/get', { taskId }, { signal });
           failures = 0;
@@ -183,7 +185,7 @@ export class Tasks implements TaskControl {
         throw new McpAbortError('The task was cancelled');
       }
       // The network failed or this client closed (a reload): the task goes on, and its record stays to resume it.
-      keep = transient(error) || (error instanceof McpAbortError && !TERMINAL.includes(t.status as string));
+      keep = transient(error) || this.client.state === 'closed' || (error instanceof McpAbortError && !TERMINAL.includes(t.status as string));
       throw await this.lost(taskId, error);
     } finally {
       if (!keep) void this.drop(taskId);

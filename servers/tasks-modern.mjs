@@ -1,0 +1,97 @@
+// The 2026-07-28 tasks extension (io.modelcontextprotocol/tasks, SEP-2663) on the official 2.x server,
+// hand-written: @modelcontextprotocol/ext-tasks 0.2.x has no server side for it (its `./receiver` is the
+// 2025-11-25 client-side receiver of task-augmented sampling/elicitation). Tools answer `tools/call`
+// with `resultType: "task"`; `tasks/get`, `tasks/update` and `tasks/cancel` are custom-method handlers.
+// Task state lives in `state` (shared by every per-request server instance), time-driven, so a poll
+// after a page reload finds the same task. `task_log` tells a test what the server saw.
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { ProtocolError } from '@modelcontextprotocol/server';
+
+const TASKS = 'io.modelcontextprotocol/tasks';
+const text = (t) => ({ content: [{ type: 'text', text: t }] });
+const NAME_SCHEMA = { type: 'object', properties: { name: { type: 'string', title: 'Your name' } }, required: ['name'] };
+
+/** A fresh task store: `tasks` by id, and what the server saw (`log`). */
+export const tasksState = () => ({ tasks: new Map(), log: { created: [], gets: 0, updates: [], cancelled: [] } });
+
+/** Advances a task by time: `steps` of `stepMs` each; `ask` pauses at the middle for the person's name. */
+function advance(t) {
+  if (['completed', 'failed', 'cancelled'].includes(t.status) || t.status === 'input_required') return;
+  const step = Math.min(t.steps, Math.floor((Date.now() - t.resumedAt) / t.stepMs) + t.doneSteps);
+  if (t.ask && !t.answer && step >= Math.ceil(t.steps / 2)) {
+    Object.assign(t, { status: 'input_required', doneSteps: step, statusMessage: 'Waiting for your name', lastUpdatedAt: new Date().toISOString() });
+    return;
+  }
+  const status = step >= t.steps ? (t.fail ? 'failed' : 'completed') : 'working';
+  const message = status === 'working' ? `step ${step} of ${t.steps}` : status === 'failed' ? 'It broke' : 'All steps done';
+  if (status !== t.status || message !== t.statusMessage) Object.assign(t, { status, statusMessage: message, lastUpdatedAt: new Date().toISOString() });
+}
+
+/** The task as `tasks/get` shows it: a DetailedTask with the status's inlined field. */
+function detailed(t) {
+  const base = { taskId: t.taskId, status: t.status, statusMessage: t.statusMessage, createdAt: t.createdAt, lastUpdatedAt: t.lastUpdatedAt, ttlMs: t.ttlMs, pollIntervalMs: t.pollIntervalMs };
+  if (t.status === 'completed') return { ...base, result: text(t.answer ? `Hello, ${t.answer}! (${t.steps} steps)` : `done after ${t.steps} steps`) };
+  if (t.status === 'failed') return { ...base, error: { code: -32603, message: 'The job failed on step ' + t.steps } };
+  if (t.status === 'input_required') return { ...base, inputRequests: { [t.askKey]: { method: 'elicitation/create', params: { mode: 'form', message: 'What is your name?', requestedSchema: NAME_SCHEMA } } } };
+  return base;
+}
+
+/** Registers the task tools and the tasks/* methods on one McpServer instance. */
+export function registerTaskTools(server, state) {
+  const find = (taskId) => {
+    const t = state.tasks.get(taskId);
+    if (!t) throw new ProtocolError(-32602, `Failed to retrieve task: Task not found (${taskId})`);
+    return t;
+  };
+
+  server.registerTool('long_job', {
+    description: 'A long job the server runs as a task (tasks extension): steps of stepMs each; ask=true pauses for your name; fail=true ends failed',
+    inputSchema: z.object({
+      steps: z.number().int().default(3),
+      stepMs: z.number().int().default(200),
+      ask: z.boolean().default(false),
+      fail: z.boolean().default(false),
+      pollIntervalMs: z.number().optional(),
+    }),
+  }, async ({ steps, stepMs, ask, fail, pollIntervalMs }) => {
+    // The per-request instance knows the capabilities this request's _meta declared.
+    if (!server.server.getClientCapabilities()?.extensions?.[TASKS]) throw new ProtocolError(-32021, 'Missing required client capability', { requiredCapabilities: { extensions: { [TASKS]: {} } } });
+    const now = new Date().toISOString();
+    const t = {
+      taskId: randomUUID(), status: 'working', statusMessage: 'Started', createdAt: now, lastUpdatedAt: now, ttlMs: 600_000,
+      pollIntervalMs: pollIntervalMs ?? 100, steps, stepMs, ask, fail, askKey: `name-${randomUUID().slice(0, 8)}`, resumedAt: Date.now(), doneSteps: 0,
+    };
+    state.tasks.set(t.taskId, t);
+    state.log.created.push(t.taskId);
+    const { result: _result, error: _error, inputRequests: _asks, ...seed } = detailed(t);
+    return { resultType: 'task', ...seed };
+  });
+
+  server.registerTool('task_log', { description: 'What the task server saw: created task ids, tasks/get count, tasks/update answers, tasks/cancel ids' },
+    async () => text(JSON.stringify(state.log)));
+
+  const byId = { params: z.object({ taskId: z.string() }).passthrough() };
+  server.server.setRequestHandler('tasks/get', byId, async ({ taskId }) => {
+    state.log.gets++;
+    const t = find(taskId);
+    advance(t);
+    return detailed(t);
+  });
+  server.server.setRequestHandler('tasks/update', { params: z.object({ taskId: z.string(), inputResponses: z.record(z.string(), z.any()) }).passthrough() }, async ({ taskId, inputResponses }) => {
+    const t = find(taskId);
+    state.log.updates.push({ taskId, inputResponses });
+    const answer = inputResponses[t.askKey];
+    if (t.status === 'input_required' && answer) {
+      t.answer = answer.action === 'accept' ? answer.content?.name ?? '(no name)' : `(${answer.action})`;
+      Object.assign(t, { status: 'working', statusMessage: 'Thanks', resumedAt: Date.now(), lastUpdatedAt: new Date().toISOString() });
+    }
+    return {};
+  });
+  server.server.setRequestHandler('tasks/cancel', byId, async ({ taskId }) => {
+    const t = find(taskId);
+    state.log.cancelled.push(taskId);
+    if (!['completed', 'failed'].includes(t.status)) Object.assign(t, { status: 'cancelled', statusMessage: 'Cancelled by the client', lastUpdatedAt: new Date().toISOString() });
+    return {};
+  });
+}

@@ -1,0 +1,232 @@
+// Tool calls the server runs as tasks, from <mcp-tool-form> inside <mcp-client>, against real servers:
+// the 2026-07-28 tasks extension on the modern fixture (official 2.x server, servers/tasks-modern.mjs)
+// and the 2025-11-25 flavour on server-everything 2026.8.31 (its simulate-research-query tool).
+// Everything is found by role and accessible name; what the server saw comes from its own task_log tool.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/index.js';
+import type { McpClientElement } from '../../src/components/mcp-client/mcp-client.js';
+import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
+import { McpClient, type KeyValueStore, type TaskRecord } from '../../src/client.js';
+import { buttonNamed, controlByLabel, firstText, formOf, freshStore, servers, typeInto } from '../helpers.js';
+
+const shadow = (el: Element) => el.shadowRoot!;
+
+async function widget(url: string, store: KeyValueStore): Promise<McpClientElement> {
+  const el = await fixture<McpClientElement>(html`<mcp-client url=${url} .store=${store}></mcp-client>`);
+  await waitUntil(() => el.client?.state === 'ready', 'connected', { timeout: 15_000 });
+  return el;
+}
+
+/** The tool form shown in the widget, once its fields are there. */
+async function shownForm(el: McpClientElement): Promise<McpToolForm> {
+  await waitUntil(() => shadow(el).querySelector('mcp-tool-form')?.shadowRoot?.querySelector('mcp-schema-form'), 'tool form shown', { timeout: 10_000 });
+  const form = shadow(el).querySelector<McpToolForm>('mcp-tool-form')!;
+  await formOf(form).updateComplete;
+  return form;
+}
+
+/** Picks a tool in the widget's list by its visible name, as a person would. */
+async function openTool(el: McpClientElement, label: string): Promise<McpToolForm> {
+  const list = shadow(el).querySelector('mcp-tool-list')!;
+  const button = () => [...list.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes(label));
+  await waitUntil(button, `${label} listed`, { timeout: 10_000 });
+  button()!.click();
+  return shownForm(el);
+}
+
+const statusLine = (form: McpToolForm) => form.shadowRoot!.querySelector('[part=task][role=status]')?.textContent?.trim() ?? '';
+const resultText = (form: McpToolForm) => form.shadowRoot!.querySelector('mcp-result-view')?.shadowRoot?.textContent ?? '';
+const errorText = (form: McpToolForm) => form.shadowRoot!.querySelector('[part=error][role=alert]')?.textContent ?? '';
+
+/** Every open dialog's shadow root and accessible name (aria-labelledby). */
+function openDialog(host: McpClientElement): { root: ShadowRoot; name: string } | undefined {
+  for (const d of shadow(host).querySelectorAll('mcp-elicitation-dialog')) {
+    const dialog = shadow(d).querySelector('dialog[open]');
+    if (!dialog) continue;
+    const name = dialog.getAttribute('aria-labelledby')!.split(' ').map((id) => shadow(d).getElementById(id)!.textContent!.trim()).join(' ');
+    return { root: shadow(d), name };
+  }
+  return undefined;
+}
+
+/** What the modern fixture's task server saw. */
+async function taskLog(url: string): Promise<{ created: string[]; gets: number; updates: { taskId: string; inputResponses: Record<string, unknown> }[]; cancelled: string[] }> {
+  const probe = new McpClient({ url });
+  await probe.connect();
+  try {
+    return JSON.parse(firstText(await probe.callTool('task_log', {})));
+  } finally {
+    await probe.close();
+  }
+}
+
+/** Records every status line the form shows while `until` is pending. */
+async function statusesWhile(form: McpToolForm, until: () => unknown): Promise<string[]> {
+  const seen: string[] = [];
+  await waitUntil(
+    () => {
+      const s = statusLine(form);
+      if (s && seen.at(-1) !== s) seen.push(s);
+      return until();
+    },
+    'the task ended',
+    { timeout: 20_000, interval: 20 },
+  );
+  return seen;
+}
+
+describe('tasks from <mcp-tool-form>, 2026-07-28 extension (modern fixture)', () => {
+  it('a tool the server runs as a task goes from Run to its result; the status line shows the server’s status and message', async () => {
+    const url = (await servers()).modern;
+    const el = await widget(url, freshStore('mcp-tasks-test'));
+    const form = await openTool(el, 'long_job');
+    typeInto(controlByLabel(formOf(form), 'steps'), '4');
+    typeInto(controlByLabel(formOf(form), 'stepMs'), '150');
+    const before = (await taskLog(url)).created.length;
+    buttonNamed(form.shadowRoot!, 'Run').click();
+    const seen = await statusesWhile(form, () => resultText(form).includes('done after 4 steps'));
+    expect(seen.some((s) => /^Working — step \d of 4$/.test(s)), seen.join(' | ')).to.equal(true);
+    expect(statusLine(form)).to.equal('Completed — All steps done');
+    expect((await taskLog(url)).created.length).to.equal(before + 1);
+  });
+
+  it('input_required is answered through the real elicitation dialog (once, however many polls), with tasks/update; the task completes', async () => {
+    const url = (await servers()).modern;
+    const el = await widget(url, freshStore('mcp-tasks-test'));
+    const form = await openTool(el, 'long_job');
+    typeInto(controlByLabel(formOf(form), 'steps'), '2');
+    typeInto(controlByLabel(formOf(form), 'stepMs'), '100');
+    controlByLabel(formOf(form), 'ask').click();
+    buttonNamed(form.shadowRoot!, 'Run').click();
+    await waitUntil(() => openDialog(el), 'the elicitation dialog', { timeout: 10_000 });
+    const dialog = openDialog(el)!;
+    expect(dialog.name).to.equal('modern-fixture asks for information');
+    expect(statusLine(form)).to.equal('Waiting for your input — Waiting for your name');
+    typeInto(controlByLabel(dialog.root.querySelector('mcp-schema-form')!, 'Your name'), 'Ada');
+    buttonNamed(dialog.root, 'Submit').click();
+    await waitUntil(() => resultText(form).includes('Hello, Ada! (2 steps)'), 'result with the answer', { timeout: 10_000 });
+    const log = await taskLog(url);
+    const mine = log.updates.filter((u) => u.taskId === log.created.at(-1));
+    expect(mine).to.have.length(1);
+    expect(Object.values(mine[0].inputResponses)).to.deep.equal([{ action: 'accept', content: { name: 'Ada' } }]);
+    expect(openDialog(el)).to.equal(undefined);
+  });
+
+  it('Cancel sends tasks/cancel (the server sees it) and forgets the task; what was typed stays', async () => {
+    const url = (await servers()).modern;
+    const store = freshStore('mcp-tasks-test');
+    const el = await widget(url, store);
+    const form = await openTool(el, 'long_job');
+    typeInto(controlByLabel(formOf(form), 'steps'), '100');
+    typeInto(controlByLabel(formOf(form), 'stepMs'), '200');
+    buttonNamed(form.shadowRoot!, 'Run').click();
+    await waitUntil(() => statusLine(form).startsWith('Working'), 'task working', { timeout: 10_000 });
+    const taskId = (await el.client!.store!.get<TaskRecord[]>(`mcp-tasks:${url}`))![0].taskId;
+    buttonNamed(form.shadowRoot!, 'Cancel').click();
+    await waitUntil(() => errorText(form).includes('Cancelled'), 'cancelled');
+    await waitUntil(async () => (await taskLog(url)).cancelled.includes(taskId), 'the server saw tasks/cancel', { timeout: 10_000 });
+    await el.client!.store!.flush();
+    expect(await store.get(`mcp-tasks:${url}`)).to.equal(undefined);
+    expect(controlByLabel(formOf(form), 'steps').value).to.equal('100');
+  });
+
+  it('a reload in the middle: a new widget on the same store lists the task, and its form follows the same task id to the result', async () => {
+    const url = (await servers()).modern;
+    const store = freshStore('mcp-tasks-test');
+    const first = await widget(url, store);
+    let form = await openTool(first, 'long_job');
+    typeInto(controlByLabel(formOf(form), 'steps'), '10');
+    typeInto(controlByLabel(formOf(form), 'stepMs'), '250');
+    buttonNamed(form.shadowRoot!, 'Run').click();
+    await waitUntil(() => statusLine(form).startsWith('Working — step'), 'task working', { timeout: 10_000 });
+    await first.client!.store!.flush();
+    const [kept] = (await store.get<TaskRecord[]>(`mcp-tasks:${url}`))!;
+    const created = (await taskLog(url)).created.length;
+    first.remove(); // the page goes away: its client closes, the task goes on on the server
+
+    const second = await widget(url, store);
+    await waitUntil(() => shadow(second).querySelector('[part=tasks]'), 'running tasks listed', { timeout: 10_000 });
+    const section = shadow(second).querySelector('[part=tasks]')!;
+    expect(section.getAttribute('aria-label')).to.equal('Running tasks');
+    expect(section.textContent).to.contain('long_job').and.contain('Working');
+    form = await shownForm(second);
+    await waitUntil(() => resultText(form).includes('done after 10 steps'), 'the resumed task’s result', { timeout: 15_000 });
+    const log = await taskLog(url);
+    expect(log.created.length, 'no new task was started').to.equal(created);
+    expect(log.created).to.include(kept.taskId);
+    await waitUntil(() => !shadow(second).querySelector('[part=tasks]'), 'the ended task leaves the list');
+    await second.client!.store!.flush();
+    expect(await store.get(`mcp-tasks:${url}`)).to.equal(undefined);
+  });
+
+  it('a task that fails shows the server’s JSON-RPC error as the call’s error', async () => {
+    const el = await widget((await servers()).modern, freshStore('mcp-tasks-test'));
+    const form = await openTool(el, 'long_job');
+    typeInto(controlByLabel(formOf(form), 'steps'), '1');
+    typeInto(controlByLabel(formOf(form), 'stepMs'), '50');
+    controlByLabel(formOf(form), 'fail').click();
+    buttonNamed(form.shadowRoot!, 'Run').click();
+    await waitUntil(() => errorText(form).includes('The job failed on step 1'), 'error shown', { timeout: 10_000 });
+    expect(statusLine(form)).to.equal('Failed — It broke');
+  });
+});
+
+describe('tasks, 2026-07-28 extension: the client API', () => {
+  let client: McpClient;
+  beforeEach(async () => {
+    client = new McpClient({ url: (await servers()).modern, store: freshStore('mcp-tasks-test') });
+    await client.connect();
+  });
+  afterEach(() => client.close());
+
+  it('declares the extension in every request; callTool resolves with the final CallToolResult and reports each status to onTask', async () => {
+    const statuses: string[] = [];
+    const result = await client.callTool('long_job', { steps: 2, stepMs: 50 }, { onTask: (t) => statuses.push(t.status) });
+    expect(firstText(result)).to.equal('done after 2 steps');
+    expect(statuses[0]).to.equal('working');
+    expect(statuses.at(-1)).to.equal('completed');
+  });
+
+  for (const hostile of [0, -5]) {
+    it(`a hostile pollIntervalMs (${hostile}) is held to the floor: no flood of tasks/get`, async () => {
+      const url = (await servers()).modern;
+      const before = (await taskLog(url)).gets;
+      const started = performance.now();
+      await client.callTool('long_job', { steps: 3, stepMs: 200, pollIntervalMs: hostile });
+      const elapsed = performance.now() - started;
+      const gets = (await taskLog(url)).gets - before;
+      // At most one poll per 200 ms floor (plus the last one); a 0 ms loop would have made hundreds.
+      expect(gets).to.be.at.most(Math.ceil(elapsed / 200) + 1);
+    });
+  }
+
+  it('an unknown task id is dropped with a readable note, not an error loop', async () => {
+    const tasks = await client.tasks();
+    const error = await tasks.resume('no-such-task').catch((e) => e);
+    expect(error.message).to.match(/no longer knows task no-such-task/);
+    expect(await tasks.pending()).to.deep.equal([]);
+  });
+
+  it('tasks/list is not part of the extension: a clear error', async () => {
+    const error = await (await client.tasks()).list().catch((e) => e);
+    expect(error.message).to.contain('no tasks/list');
+  });
+});
+
+describe('tasks from <mcp-tool-form>, 2025-11-25 flavour (server-everything)', () => {
+  it('a taskSupport "required" tool runs as a task; the clarification it asks for goes through the real elicitation dialog; the report arrives', async () => {
+    const el = await widget((await servers()).everythingHttp, freshStore('mcp-tasks-test'));
+    const form = await openTool(el, 'Simulate Research Query');
+    typeInto(controlByLabel(formOf(form), 'topic'), 'python');
+    controlByLabel(formOf(form), 'ambiguous').click();
+    buttonNamed(form.shadowRoot!, 'Run').click();
+    await waitUntil(() => statusLine(form).startsWith('Working'), 'task working', { timeout: 10_000 });
+    await waitUntil(() => openDialog(el), 'the elicitation dialog', { timeout: 15_000 });
+    const dialog = openDialog(el)!;
+    const choice = controlByLabel<HTMLSelectElement>(dialog.root.querySelector('mcp-schema-form')!, 'Clarification');
+    choice.value = [...choice.options].find((o) => o.textContent!.includes('snake'))!.value;
+    choice.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    buttonNamed(dialog.root, 'Submit').click();
+    await waitUntil(() => resultText(form).includes('Research Report: python (snake)'), 'the report', { timeout: 20_000 });
+  });
+});
