@@ -78,7 +78,9 @@ export function registerTaskTools(server, state) {
     advance(t);
     return detailed(t);
   });
-  server.server.setRequestHandler('tasks/update', { params: z.object({ taskId: z.string(), inputResponses: z.record(z.string(), z.any()) }).passthrough() }, async ({ taskId, inputResponses }) => {
+  // The SDK lifts the MRTR field `inputResponses` out of params into ctx.mcpReq.inputResponses.
+  server.server.setRequestHandler('tasks/update', byId, async ({ taskId, inputResponses: inParams }, ctx) => {
+    const inputResponses = inParams ?? ctx.mcpReq.inputResponses ?? {};
     const t = find(taskId);
     state.log.updates.push({ taskId, inputResponses });
     const answer = inputResponses[t.askKey];

@@ -104,7 +104,7 @@ describe('tasks from <mcp-tool-form>, 2026-07-28 extension (modern fixture)', ()
     expect(statusLine(form)).to.equal('Waiting for your input — Waiting for your name');
     typeInto(controlByLabel(dialog.root.querySelector('mcp-schema-form')!, 'Your name'), 'Ada');
     buttonNamed(dialog.root, 'Submit').click();
-    await waitUntil(() => resultText(form).includes('Hello, Ada! (2 steps)'), 'result with the answer', { timeout: 10_000 });
+    await waitUntil(() => resultText(form).includes('Hello, Ada! (2 steps)'), 'result with the answer', { timeout: 10_000 }).catch(async (e) => { throw new Error(`${e.message}: status=${statusLine(form)} error=${errorText(form)} result=${resultText(form).slice(0, 200)} log=${JSON.stringify(await taskLog(url))}`); });
     const log = await taskLog(url);
     const mine = log.updates.filter((u) => u.taskId === log.created.at(-1));
     expect(mine).to.have.length(1);

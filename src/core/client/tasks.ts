@@ -175,7 +175,7 @@ export class Tasks implements TaskControl {
           t = await this.client.request('tasks/get', { taskId }, { signal });
           failures = 0;
         } catch (error) {
-          if (!transient(error) || ++failures > POLL_RETRIES) throw error;
+          if (!transient(error) || ++failures > POLL_RETRIES) throw await this.lost(taskId, error);
         }
       }
     } catch (error) {
@@ -186,7 +186,7 @@ export class Tasks implements TaskControl {
       }
       // The network failed or this client closed (a reload): the task goes on, and its record stays to resume it.
       keep = transient(error) || this.client.state === 'closed' || (error instanceof McpAbortError && !TERMINAL.includes(t.status as string));
-      throw await this.lost(taskId, error);
+      throw error;
     } finally {
       if (!keep) void this.drop(taskId);
     }
@@ -203,7 +203,7 @@ export class Tasks implements TaskControl {
     if (Object.keys(inputResponses).length) await this.client.request('tasks/update', { taskId, inputResponses }, { signal });
   }
 
-  /** An unknown task is dropped with a readable note; any other error passes through. */
+  /** A tasks/get the server answers "unknown task" (-32602): the task is dropped with a readable note; any other error passes through. */
   private async lost(taskId: string, error: unknown): Promise<unknown> {
     if (!unknownTask(error)) return error;
     await this.drop(taskId);
