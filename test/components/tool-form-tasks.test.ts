@@ -230,3 +230,42 @@ describe('tasks from <mcp-tool-form>, 2025-11-25 flavour (server-everything)', (
     await waitUntil(() => resultText(form).includes('Research Report: python (snake)'), 'the report', { timeout: 20_000 });
   });
 });
+
+describe('tasks, 2025-11-25 flavour (server-everything): cancel and reload', () => {
+  it('Cancel sends tasks/cancel: the server reports the task cancelled', async () => {
+    const url = (await servers()).everythingHttp;
+    const el = await widget(url, freshStore('mcp-tasks-test'));
+    const form = await openTool(el, 'Simulate Research Query');
+    typeInto(controlByLabel(formOf(form), 'topic'), 'tides');
+    buttonNamed(form.shadowRoot!, 'Run').click();
+    await waitUntil(() => statusLine(form).startsWith('Working'), 'task working', { timeout: 10_000 });
+    const taskId = (await el.client!.store!.get<TaskRecord[]>(`mcp-tasks:${url}`))![0].taskId;
+    buttonNamed(form.shadowRoot!, 'Cancel').click();
+    await waitUntil(() => errorText(form).includes('Cancelled'), 'cancelled');
+    // Asked on the same session: the server's own view of the task.
+    await waitUntil(async () => (await (await el.client!.tasks()).get(taskId)).status === 'cancelled', 'the server has it cancelled', { timeout: 10_000 });
+  });
+
+  it('a reload in the middle: the kept session and task id are taken up by a new widget, which shows the report', async () => {
+    const url = (await servers()).everythingHttp;
+    const store = freshStore('mcp-tasks-test');
+    const first = new McpClient({ url, store, onElicitation: async () => ({ action: 'decline' }) });
+    await first.connect();
+    await first.listTools();
+    const statuses: string[] = [];
+    const abandoned = first.callTool('simulate-research-query', { topic: 'tides' }, { onTask: (t) => statuses.push(t.status) }).catch((e) => e);
+    await waitUntil(() => statuses.includes('working'), 'task working', { timeout: 10_000 });
+    await first.store!.flush();
+    const [kept] = (await store.get<TaskRecord[]>(`mcp-tasks:${url}`))!;
+    await first.detach(); // as a reload does: the session stays on the server and in the store
+    expect((await abandoned).name).to.equal('McpAbortError');
+
+    const second = await widget(url, store);
+    const form = await shownForm(second);
+    await waitUntil(() => resultText(form).includes('Research Report: tides'), 'the resumed task’s report', { timeout: 20_000 });
+    expect(second.client!.state).to.equal('ready');
+    await second.client!.store!.flush();
+    expect(await store.get(`mcp-tasks:${url}`)).to.equal(undefined);
+    expect(kept.tool).to.equal('simulate-research-query');
+  });
+});
