@@ -12,6 +12,7 @@ import {
   isInitializeRequest, SubscribeRequestSchema, UnsubscribeRequestSchema,
   CreateMessageResultSchema, ElicitResultSchema, UrlElicitationRequiredError,
 } from '@modelcontextprotocol/sdk/types.js';
+import { InMemoryTaskStore } from '@modelcontextprotocol/sdk/experimental/tasks/stores/in-memory.js';
 import { listen, corsOptions, byPrefix } from './util.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -50,11 +51,38 @@ class EventStore {
 }
 
 /** Builds one McpServer (one per session); `session` holds its resource subscriptions. */
-function createServer(session, sessions) {
+function createServer(session, sessions, taskStore) {
   const server = new McpServer(
     { name: 'legacy-fixture', version: '1.0.0' },
-    { capabilities: { logging: {}, resources: { subscribe: true, listChanged: true } } },
+    {
+      capabilities: { logging: {}, resources: { subscribe: true, listChanged: true }, tasks: { list: {}, cancel: {}, requests: { tools: { call: {} } } } },
+      taskStore,
+    },
   );
+
+  // 2025-11-25 tasks through the SDK's experimental support: `steps` of `stepMs`, then a result;
+  // pollInterval is the tool's to set (a hostile one is the client's to bound). The store outlives
+  // sessions of this server instance, not a restart of it.
+  server.experimental.tasks.registerToolTask('task_job', {
+    description: 'A job run as a task (SDK 1.x experimental tasks)',
+    inputSchema: { steps: z.number().int().default(3), stepMs: z.number().int().default(200), pollInterval: z.number().optional() },
+    execution: { taskSupport: 'optional' },
+  }, {
+    createTask: async ({ steps, stepMs, pollInterval }, extra) => {
+      const task = await extra.taskStore.createTask({ ttl: 600_000, pollInterval: pollInterval ?? 100 });
+      (async () => {
+        for (let i = 1; i <= steps; i++) {
+          await sleep(stepMs);
+          if ((await extra.taskStore.getTask(task.taskId))?.status !== 'working') return;
+          if (i < steps) await extra.taskStore.updateTaskStatus(task.taskId, 'working', `step ${i} of ${steps}`);
+        }
+        await extra.taskStore.storeTaskResult(task.taskId, 'completed', text(`task_job done after ${steps} steps`));
+      })().catch(() => {});
+      return { task };
+    },
+    getTask: async (_args, extra) => extra.taskStore.getTask(extra.taskId),
+    getTaskResult: async (_args, extra) => extra.taskStore.getTaskResult(extra.taskId),
+  });
   const logIgnored = (level, extra) => server.server.isMessageIgnored(level, extra.sessionId);
 
   server.registerTool('echo', { description: 'Echoes a message', inputSchema: { message: z.string() } },
@@ -292,13 +320,14 @@ function createServer(session, sessions) {
  */
 export async function startLegacyServer({ port = 0 } = {}) {
   const sessions = new Map(); // session id -> {server, transport, subs}
+  const taskStore = new InMemoryTaskStore();
   const app = express();
   app.use(cors(corsOptions));
   app.use(express.json());
 
   const newSession = (makeTransport) => {
     const session = { subs: new Set() };
-    session.server = createServer(session, sessions);
+    session.server = createServer(session, sessions, taskStore);
     session.transport = makeTransport(session);
     return session;
   };
@@ -359,6 +388,7 @@ export async function startLegacyServer({ port = 0 } = {}) {
       if (abrupt) http.closeAllConnections();
       await Promise.allSettled([...sessions.values()].map((s) => s.server.close()));
       sessions.clear();
+      taskStore.cleanup();
       http.closeAllConnections();
       await new Promise((r) => http.close(r));
     },

@@ -1,0 +1,72 @@
+import { expect } from '@open-wc/testing';
+import { McpClient, type TaskState } from '../../src/client.js';
+import { firstText, freshStore, servers } from '../helpers.js';
+
+// 2025-11-25 tasks (the legacy fixture's task_job, official SDK 1.x experimental tasks) through the
+// fault proxy: polls that fail on the way, a server restart that loses the task, a hostile pollInterval.
+// Each case ends with the task's result or a clear error, never an error loop.
+interface LogEntry {
+  status: number | null;
+  bodyJsonRpcMethod: string | null;
+  faults: string[];
+}
+
+describe('tasks through the fault proxy (2025-11-25, SDK 1.x fixture)', () => {
+  let client: McpClient;
+  let control: string;
+  const fault = (rule: object) => fetch(control, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rule) }).then((r) => r.json());
+  const log = (): Promise<LogEntry[]> => fetch(`${control}/log`).then((r) => r.json());
+
+  beforeEach(async () => {
+    const urls = await servers();
+    control = urls.proxyControl;
+    await fetch(control, { method: 'DELETE' });
+    await fetch(`${control}/log`, { method: 'DELETE' });
+    client = new McpClient({ url: urls.proxy, transport: 'streamable-http', store: freshStore('mcp-tasks-faults') });
+    await client.connect();
+    await client.listTools();
+  });
+  afterEach(() => client.close());
+
+  it('runs an optional-task tool as a task when asked: params.task, tasks/get, then tasks/result', async () => {
+    const statuses: string[] = [];
+    expect(firstText(await client.callTool('task_job', { steps: 2, stepMs: 50 }, { task: true, onTask: (t) => statuses.push(t.status) }))).to.equal('task_job done after 2 steps');
+    expect(statuses[0]).to.equal('working');
+    expect((await log()).some((e) => e.bodyJsonRpcMethod === 'tasks/result')).to.equal(true);
+  });
+
+  it('a poll that 500s is tried again; the task still ends with its result', async () => {
+    await fault({ match: { jsonrpcMethod: 'tasks/get' }, status: 500, body: 'upstream hiccup', times: 2 });
+    const result = await client.callTool('task_job', { steps: 3, stepMs: 150 }, { task: true });
+    expect(firstText(result)).to.equal('task_job done after 3 steps');
+    expect((await log()).filter((e) => e.bodyJsonRpcMethod === 'tasks/get' && e.status === 500)).to.have.length(2);
+  });
+
+  it('a tasks/get whose stream is cut is tried again; the task still ends with its result', async () => {
+    await fault({ match: { jsonrpcMethod: 'tasks/get' }, cutAfterEvents: 0 });
+    const result = await client.callTool('task_job', { steps: 3, stepMs: 150 }, { task: true });
+    expect(firstText(result)).to.equal('task_job done after 3 steps');
+    expect((await log()).some((e) => e.bodyJsonRpcMethod === 'tasks/get' && e.faults.includes('cutAfterEvents'))).to.equal(true);
+  });
+
+  it('a server restart mid-task loses the task: a readable error, and it is not kept', async () => {
+    const seen: TaskState[] = [];
+    const call = client.callTool('task_job', { steps: 30, stepMs: 200 }, { task: true, onTask: (t) => seen.push(t) }).catch((e) => e);
+    await new Promise<void>((resolve) => {
+      const wait = () => (seen.length ? resolve() : setTimeout(wait, 20));
+      wait();
+    });
+    await fetch(`${control}/restart`, { method: 'POST' });
+    const error = await call;
+    expect(error).to.be.instanceOf(Error);
+    expect(error.message).to.match(/no longer knows task|not found/i);
+    expect(await (await client.tasks()).pending()).to.deep.equal([]);
+    // The client goes on working.
+    expect(firstText(await client.callTool('echo', { message: 'after' }))).to.equal('Echo: after');
+  });
+
+  it('a hostile pollInterval (10^9 ms) is held to the ceiling: the task still ends', async () => {
+    const result = await client.callTool('task_job', { steps: 1, stepMs: 20, pollInterval: 1e9 }, { task: true });
+    expect(firstText(result)).to.equal('task_job done after 1 steps');
+  });
+});
