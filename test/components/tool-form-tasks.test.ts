@@ -269,3 +269,48 @@ describe('tasks, 2025-11-25 flavour (server-everything): cancel and reload', () 
     expect(kept.tool).to.equal('simulate-research-query');
   });
 });
+
+describe('tasks kept across reloads: finished and unknown ones', () => {
+  it('a task that finished while the page was away shows its result once, then is gone', async () => {
+    const url = (await servers()).modern;
+    const store = freshStore('mcp-tasks-test');
+    const first = await widget(url, store);
+    const form = await openTool(first, 'long_job');
+    typeInto(controlByLabel(formOf(form), 'steps'), '2');
+    typeInto(controlByLabel(formOf(form), 'stepMs'), '300');
+    buttonNamed(form.shadowRoot!, 'Run').click();
+    await waitUntil(() => statusLine(form).startsWith('Working'), 'task working', { timeout: 10_000 });
+    await first.client!.store!.flush();
+    const [kept] = (await store.get<TaskRecord[]>(`mcp-tasks:${url}`))!;
+    first.remove();
+    // Meanwhile the server finishes it (asked by another client: the extension keys tasks by id alone).
+    const probe = new McpClient({ url });
+    await probe.connect();
+    await waitUntil(async () => (await (await probe.tasks()).get(kept.taskId)).status === 'completed', 'finished on the server', { timeout: 10_000 });
+    await probe.close();
+
+    const second = await widget(url, store);
+    const shown = await shownForm(second);
+    await waitUntil(() => resultText(shown).includes('done after 2 steps'), 'the result, shown once', { timeout: 10_000 });
+    await second.client!.store!.flush();
+    expect(await store.get(`mcp-tasks:${url}`)).to.equal(undefined);
+    second.remove();
+    const third = await widget(url, store);
+    await third.updateComplete;
+    expect(shadow(third).querySelector('[part=tasks]')).to.equal(null);
+    expect(shadow(third).querySelector('mcp-tool-form')).to.equal(null);
+  });
+
+  it('a kept task the server does not know (expired) is dropped with a readable note, not an error loop', async () => {
+    const url = (await servers()).modern;
+    const store = freshStore('mcp-tasks-test');
+    // What an earlier page kept of a task the server has since purged.
+    await store.set(`mcp-tasks:${url}`, [{ taskId: 'expired-task', tool: 'long_job', arguments: {}, at: Date.now() - 86_400_000, status: 'working' }]);
+    const el = await widget(url, store);
+    const form = await shownForm(el);
+    await waitUntil(() => errorText(form).includes('no longer knows task expired-task'), 'a readable note', { timeout: 10_000 });
+    await waitUntil(() => !shadow(el).querySelector('[part=tasks]'), 'not listed as running');
+    await el.client!.store!.flush();
+    expect(await store.get(`mcp-tasks:${url}`)).to.equal(undefined);
+  });
+});

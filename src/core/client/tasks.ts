@@ -207,7 +207,10 @@ export class Tasks implements TaskControl {
   private async lost(taskId: string, error: unknown): Promise<unknown> {
     if (!unknownTask(error)) return error;
     await this.drop(taskId);
-    return new McpError(`The server no longer knows task ${taskId} (it expired or was lost): ${(error as Error).message}`);
+    const note = `The server no longer knows task ${taskId} (it expired or was lost): ${(error as Error).message}`;
+    // Whoever lists the task (<mcp-client>'s running tasks) hears that it ended.
+    this.client.dispatchEvent(new CustomEvent('task', { detail: { taskId, status: 'failed', statusMessage: note } satisfies TaskState }));
+    return new McpError(note);
   }
 
   private report(state: TaskState, options: TaskCallOptions): void {
