@@ -17,6 +17,10 @@ export const tasksState = () => ({ tasks: new Map(), log: { created: [], gets: 0
 
 /** Advances a task by time: `steps` of `stepMs` each; `ask` pauses at the middle for the person's name. */
 function advance(t) {
+  // tasks/update is eventually consistent: the answer shows `ackLagMs` after it came (the same inputRequests until then).
+  if (t.status === 'input_required' && t.answer && Date.now() >= t.answeredAt + t.ackLagMs) {
+    Object.assign(t, { status: 'working', statusMessage: 'Thanks', resumedAt: Date.now(), lastUpdatedAt: new Date().toISOString() });
+  }
   if (['completed', 'failed', 'cancelled'].includes(t.status) || t.status === 'input_required') return;
   const step = Math.min(t.steps, Math.floor((Date.now() - t.resumedAt) / t.stepMs) + t.doneSteps);
   if (t.ask && !t.answer && step >= Math.ceil(t.steps / 2)) {
@@ -53,14 +57,15 @@ export function registerTaskTools(server, state) {
       ask: z.boolean().default(false),
       fail: z.boolean().default(false),
       pollIntervalMs: z.number().optional(),
+      ackLagMs: z.number().int().default(0),
     }),
-  }, async ({ steps, stepMs, ask, fail, pollIntervalMs }) => {
+  }, async ({ steps, stepMs, ask, fail, pollIntervalMs, ackLagMs }) => {
     // The per-request instance knows the capabilities this request's _meta declared.
     if (!server.server.getClientCapabilities()?.extensions?.[TASKS]) throw new ProtocolError(-32021, 'Missing required client capability', { requiredCapabilities: { extensions: { [TASKS]: {} } } });
     const now = new Date().toISOString();
     const t = {
       taskId: randomUUID(), status: 'working', statusMessage: 'Started', createdAt: now, lastUpdatedAt: now, ttlMs: 600_000,
-      pollIntervalMs: pollIntervalMs ?? 100, steps, stepMs, ask, fail, askKey: `name-${randomUUID().slice(0, 8)}`, resumedAt: Date.now(), doneSteps: 0,
+      pollIntervalMs: pollIntervalMs ?? 100, steps, stepMs, ask, fail, ackLagMs, askKey: `name-${randomUUID().slice(0, 8)}`, resumedAt: Date.now(), doneSteps: 0,
     };
     state.tasks.set(t.taskId, t);
     state.log.created.push(t.taskId);
@@ -84,9 +89,10 @@ export function registerTaskTools(server, state) {
     const t = find(taskId);
     state.log.updates.push({ taskId, inputResponses });
     const answer = inputResponses[t.askKey];
-    if (t.status === 'input_required' && answer) {
+    if (t.status === 'input_required' && answer && !t.answer) {
       t.answer = answer.action === 'accept' ? answer.content?.name ?? '(no name)' : `(${answer.action})`;
-      Object.assign(t, { status: 'working', statusMessage: 'Thanks', resumedAt: Date.now(), lastUpdatedAt: new Date().toISOString() });
+      t.answeredAt = Date.now();
+      advance(t);
     }
     return {};
   });

@@ -96,7 +96,12 @@ describe('tasks from <mcp-tool-form>, 2026-07-28 extension (modern fixture)', ()
     const form = await openTool(el, 'long_job');
     typeInto(controlByLabel(formOf(form), 'steps'), '2');
     typeInto(controlByLabel(formOf(form), 'stepMs'), '100');
+    // The server takes 600 ms to show the answer: several polls still list the same input request.
+    typeInto(controlByLabel(formOf(form), 'ackLagMs'), '600');
     controlByLabel(formOf(form), 'ask').click();
+    let asked = 0;
+    el.addEventListener('mcp-elicitation-request', () => asked++);
+    const getsBefore = (await taskLog(url)).gets;
     buttonNamed(form.shadowRoot!, 'Run').click();
     await waitUntil(() => openDialog(el), 'the elicitation dialog', { timeout: 10_000 });
     const dialog = openDialog(el)!;
@@ -107,6 +112,8 @@ describe('tasks from <mcp-tool-form>, 2026-07-28 extension (modern fixture)', ()
     await waitUntil(() => resultText(form).includes('Hello, Ada! (2 steps)'), 'result with the answer', { timeout: 10_000 }).catch(async (e) => { throw new Error(`${e.message}: status=${statusLine(form)} error=${errorText(form)} result=${resultText(form).slice(0, 200)} log=${JSON.stringify(await taskLog(url))}`); });
     const log = await taskLog(url);
     const mine = log.updates.filter((u) => u.taskId === log.created.at(-1));
+    expect(log.gets - getsBefore, 'polled while the answer was pending').to.be.greaterThan(3);
+    expect(asked, 'the same input request was shown once').to.equal(1);
     expect(mine).to.have.length(1);
     expect(Object.values(mine[0].inputResponses)).to.deep.equal([{ action: 'accept', content: { name: 'Ada' } }]);
     expect(openDialog(el)).to.equal(undefined);
