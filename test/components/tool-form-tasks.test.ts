@@ -49,6 +49,10 @@ function openDialog(host: McpClientElement): { root: ShadowRoot; name: string } 
   return undefined;
 }
 
+/** Waits until the store keeps no task for this server (the record goes once the task ended). */
+const noKeptTasks = (client: McpClient, url: string) =>
+  waitUntil(async () => (await client.store!.flush(), (await client.store!.get(`mcp-tasks:${url}`)) === undefined), 'no task kept');
+
 /** What the modern fixture's task server saw. */
 async function taskLog(url: string): Promise<{ created: string[]; gets: number; updates: { taskId: string; inputResponses: Record<string, unknown> }[]; cancelled: string[] }> {
   const probe = new McpClient({ url });
@@ -132,8 +136,7 @@ describe('tasks from <mcp-tool-form>, 2026-07-28 extension (modern fixture)', ()
     buttonNamed(form.shadowRoot!, 'Cancel').click();
     await waitUntil(() => errorText(form).includes('Cancelled'), 'cancelled');
     await waitUntil(async () => (await taskLog(url)).cancelled.includes(taskId), 'the server saw tasks/cancel', { timeout: 10_000 });
-    await el.client!.store!.flush();
-    expect(await store.get(`mcp-tasks:${url}`)).to.equal(undefined);
+    await noKeptTasks(el.client!, url);
     expect(controlByLabel(formOf(form), 'steps').value).to.equal('100');
   });
 
@@ -162,8 +165,7 @@ describe('tasks from <mcp-tool-form>, 2026-07-28 extension (modern fixture)', ()
     expect(log.created.length, 'no new task was started').to.equal(created);
     expect(log.created).to.include(kept.taskId);
     await waitUntil(() => !shadow(second).querySelector('[part=tasks]'), 'the ended task leaves the list');
-    await second.client!.store!.flush();
-    expect(await store.get(`mcp-tasks:${url}`)).to.equal(undefined);
+    await noKeptTasks(second.client!, url);
   });
 
   it('a task that fails shows the server’s JSON-RPC error as the call’s error', async () => {
@@ -271,8 +273,7 @@ describe('tasks, 2025-11-25 flavour (server-everything): cancel and reload', () 
     const form = await shownForm(second);
     await waitUntil(() => resultText(form).includes('Research Report: tides'), 'the resumed task’s report', { timeout: 20_000 });
     expect(second.client!.state).to.equal('ready');
-    await second.client!.store!.flush();
-    expect(await store.get(`mcp-tasks:${url}`)).to.equal(undefined);
+    await noKeptTasks(second.client!, url);
     expect(kept.tool).to.equal('simulate-research-query');
   });
 });
@@ -299,8 +300,7 @@ describe('tasks kept across reloads: finished and unknown ones', () => {
     const second = await widget(url, store);
     const shown = await shownForm(second);
     await waitUntil(() => resultText(shown).includes('done after 2 steps'), 'the result, shown once', { timeout: 10_000 });
-    await second.client!.store!.flush();
-    expect(await store.get(`mcp-tasks:${url}`)).to.equal(undefined);
+    await noKeptTasks(second.client!, url);
     second.remove();
     const third = await widget(url, store);
     await third.updateComplete;
@@ -317,7 +317,6 @@ describe('tasks kept across reloads: finished and unknown ones', () => {
     const form = await shownForm(el);
     await waitUntil(() => errorText(form).includes('no longer knows task expired-task'), 'a readable note', { timeout: 10_000 });
     await waitUntil(() => !shadow(el).querySelector('[part=tasks]'), 'not listed as running');
-    await el.client!.store!.flush();
-    expect(await store.get(`mcp-tasks:${url}`)).to.equal(undefined);
+    await noKeptTasks(el.client!, url);
   });
 });
