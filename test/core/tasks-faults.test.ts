@@ -35,6 +35,22 @@ describe('tasks through the fault proxy (2025-11-25, SDK 1.x fixture)', () => {
     expect((await log()).some((e) => e.bodyJsonRpcMethod === 'tasks/result')).to.equal(true);
   });
 
+  it('client.tasks(): list (2025-11-25 tasks/list) shows a running task, get its status, cancel ends it on the server', async () => {
+    const seen: TaskState[] = [];
+    const call = client.callTool('task_job', { steps: 50, stepMs: 200 }, { task: true, onTask: (t) => seen.push(t) }).catch((e) => e);
+    await new Promise<void>((resolve) => {
+      const wait = () => (seen.length ? resolve() : setTimeout(wait, 20));
+      wait();
+    });
+    const tasks = await client.tasks();
+    const { taskId } = seen[0];
+    expect((await tasks.list()).tasks.map((t) => t.taskId)).to.include(taskId);
+    expect((await tasks.get(taskId)).status).to.equal('working');
+    await tasks.cancel(taskId);
+    expect((await tasks.get(taskId)).status).to.equal('cancelled');
+    expect((await call).name).to.equal('McpAbortError');
+  });
+
   it('a poll that 500s is tried again; the task still ends with its result', async () => {
     await fault({ match: { jsonrpcMethod: 'tasks/get' }, status: 500, body: 'upstream hiccup', times: 2 });
     const result = await client.callTool('task_job', { steps: 3, stepMs: 150 }, { task: true });
