@@ -13,7 +13,7 @@ const text = (t) => ({ content: [{ type: 'text', text: t }] });
 const NAME_SCHEMA = { type: 'object', properties: { name: { type: 'string', title: 'Your name' } }, required: ['name'] };
 
 /** A fresh task store: `tasks` by id, and what the server saw (`log`). */
-export const tasksState = () => ({ tasks: new Map(), log: { created: [], gets: 0, updates: [], cancelled: [] } });
+export const tasksState = () => ({ tasks: new Map(), log: { created: [], gets: 0, askedAgain: 0, updates: [], cancelled: [] } });
 
 /** Advances a task by time: `steps` of `stepMs` each; `ask` pauses at the middle for the person's name. */
 function advance(t) {
@@ -73,7 +73,7 @@ export function registerTaskTools(server, state) {
     return { resultType: 'task', ...seed };
   });
 
-  server.registerTool('task_log', { description: 'What the task server saw: created task ids, tasks/get count, tasks/update answers, tasks/cancel ids' },
+  server.registerTool('task_log', { description: 'What the task server saw: created task ids, tasks/get count, asks repeated after their answer, tasks/update answers, tasks/cancel ids' },
     async () => text(JSON.stringify(state.log)));
 
   const byId = { params: z.object({ taskId: z.string() }).passthrough() };
@@ -81,6 +81,7 @@ export function registerTaskTools(server, state) {
     state.log.gets++;
     const t = find(taskId);
     advance(t);
+    if (t.status === 'input_required' && t.answer) state.log.askedAgain++; // answered, not yet shown: the same ask again
     return detailed(t);
   });
   // The SDK lifts the MRTR field `inputResponses` out of params into ctx.mcpReq.inputResponses.

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { McpClient, type TaskState } from '../../src/client.js';
 import { firstText, freshStore, servers } from '../helpers.js';
 
@@ -38,10 +38,7 @@ describe('tasks through the fault proxy (2025-11-25, SDK 1.x fixture)', () => {
   it('client.tasks(): list (2025-11-25 tasks/list) shows a running task, get its status, cancel ends it on the server', async () => {
     const seen: TaskState[] = [];
     const call = client.callTool('task_job', { steps: 50, stepMs: 200 }, { task: true, onTask: (t) => seen.push(t) }).catch((e) => e);
-    await new Promise<void>((resolve) => {
-      const wait = () => (seen.length ? resolve() : setTimeout(wait, 20));
-      wait();
-    });
+    await waitUntil(() => seen.length, 'the task reported', { timeout: 10_000 });
     const tasks = await client.tasks();
     const { taskId } = seen[0];
     expect((await tasks.list()).tasks.map((t) => t.taskId)).to.include(taskId);
@@ -68,10 +65,7 @@ describe('tasks through the fault proxy (2025-11-25, SDK 1.x fixture)', () => {
   it('a server restart mid-task loses the task: a readable error, and it is not kept', async () => {
     const seen: TaskState[] = [];
     const call = client.callTool('task_job', { steps: 30, stepMs: 200 }, { task: true, onTask: (t) => seen.push(t) }).catch((e) => e);
-    await new Promise<void>((resolve) => {
-      const wait = () => (seen.length ? resolve() : setTimeout(wait, 20));
-      wait();
-    });
+    await waitUntil(() => seen.length, 'the task reported', { timeout: 10_000 });
     await fetch(`${control}/restart`, { method: 'POST' });
     const error = await call;
     expect(error).to.be.instanceOf(Error);
