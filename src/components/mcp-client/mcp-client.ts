@@ -44,6 +44,8 @@ type Tab = 'tools' | 'resources' | 'prompts' | 'log';
  * @csspart tabs - The tab list.
  * @csspart tab - One tab (also `tab selected`).
  * @csspart tools - The tool list and form.
+ * @csspart tasks - The server's running tasks (tool calls it runs as tasks), kept across reloads.
+ * @csspart task - One running task's button, which opens its tool's form.
  */
 export class McpClientElement extends LitElement {
   static override styles = [tokens, styles];
