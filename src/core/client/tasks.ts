@@ -167,7 +167,7 @@ export class Tasks implements TaskControl {
           blocking = this.client.request('tasks/result', { taskId }, { signal, timeout: 600_000 }).then((result) => ({ result }));
           blocking.catch(() => {});
         }
-        const wait = sleep(failures ? interval(t) * 2 ** failures : interval(t), signal).then(() => undefined);
+        const wait = sleep(Math.min(POLL.max, interval(t) * 2 ** failures), signal).then(() => undefined);
         const done = await (blocking ? Promise.race([blocking, wait]) : wait);
         if (done) return done.result as unknown as CallToolResult;
         if (this.client.state === 'closed') throw new McpAbortError('The client was closed; the task goes on and a new client can resume it');
