@@ -13,7 +13,7 @@ const text = (t) => ({ content: [{ type: 'text', text: t }] });
 const NAME_SCHEMA = { type: 'object', properties: { name: { type: 'string', title: 'Your name' } }, required: ['name'] };
 
 /** A fresh task store: `tasks` by id, and what the server saw (`log`). */
-export const tasksState = () => ({ tasks: new Map(), log: { created: [], gets: 0, askedAgain: 0, updates: [], cancelled: [] } });
+export const tasksState = () => ({ tasks: new Map(), log: { created: [], gets: 0, askedAgain: 0, updates: [], cancelled: [], misrouted: [] } });
 
 /** Advances a task by time: `steps` of `stepMs` each; `ask` pauses at the middle for the person's name. */
 function advance(t) {
@@ -73,11 +73,17 @@ export function registerTaskTools(server, state) {
     return { resultType: 'task', ...seed };
   });
 
-  server.registerTool('task_log', { description: 'What the task server saw: created task ids, tasks/get count, asks repeated after their answer, tasks/update answers, tasks/cancel ids' },
+  server.registerTool('task_log', { description: 'What the task server saw: created task ids, tasks/get count, asks repeated after their answer, tasks/update answers, tasks/cancel ids, tasks/* without Mcp-Name = taskId' },
     async () => text(JSON.stringify(state.log)));
 
   const byId = { params: z.object({ taskId: z.string() }).passthrough() };
-  server.server.setRequestHandler('tasks/get', byId, async ({ taskId }) => {
+  /** SEP-2663: tasks/* carry Mcp-Name = the task id, so a load balancer can route them; a mismatch is logged. */
+  const routed = (method, taskId, ctx) => {
+    const name = ctx.http?.req?.headers.get('mcp-name');
+    if (name !== taskId) state.log.misrouted.push({ method, taskId, name });
+  };
+  server.server.setRequestHandler('tasks/get', byId, async ({ taskId }, ctx) => {
+    routed('tasks/get', taskId, ctx);
     state.log.gets++;
     const t = find(taskId);
     advance(t);
@@ -86,6 +92,7 @@ export function registerTaskTools(server, state) {
   });
   // The SDK lifts the MRTR field `inputResponses` out of params into ctx.mcpReq.inputResponses.
   server.server.setRequestHandler('tasks/update', byId, async ({ taskId, inputResponses: inParams }, ctx) => {
+    routed('tasks/update', taskId, ctx);
     const inputResponses = inParams ?? ctx.mcpReq.inputResponses ?? {};
     const t = find(taskId);
     state.log.updates.push({ taskId, inputResponses });
@@ -97,7 +104,8 @@ export function registerTaskTools(server, state) {
     }
     return {};
   });
-  server.server.setRequestHandler('tasks/cancel', byId, async ({ taskId }) => {
+  server.server.setRequestHandler('tasks/cancel', byId, async ({ taskId }, ctx) => {
+    routed('tasks/cancel', taskId, ctx);
     const t = find(taskId);
     state.log.cancelled.push(taskId);
     if (!['completed', 'failed'].includes(t.status)) Object.assign(t, { status: 'cancelled', statusMessage: 'Cancelled by the client', lastUpdatedAt: new Date().toISOString() });

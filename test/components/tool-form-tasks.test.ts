@@ -54,7 +54,7 @@ const noKeptTasks = (client: McpClient, url: string) =>
   waitUntil(async () => (await client.store!.flush(), (await client.store!.get(`mcp-tasks:${url}`)) === undefined), 'no task kept');
 
 /** What the modern fixture's task server saw. */
-async function taskLog(url: string): Promise<{ created: string[]; gets: number; askedAgain: number; updates: { taskId: string; inputResponses: Record<string, unknown> }[]; cancelled: string[] }> {
+async function taskLog(url: string): Promise<{ created: string[]; gets: number; askedAgain: number; misrouted: unknown[]; updates: { taskId: string; inputResponses: Record<string, unknown> }[]; cancelled: string[] }> {
   const probe = new McpClient({ url });
   await probe.connect();
   try {
@@ -196,6 +196,10 @@ describe('tasks, 2026-07-28 extension: the client API', () => {
     expect(firstText(result)).to.equal('done after 2 steps');
     expect(statuses[0]).to.equal('working');
     expect(statuses.at(-1)).to.equal('completed');
+    // Every tasks/get, tasks/update and tasks/cancel this file sent so far carried Mcp-Name = its task id.
+    const log = await taskLog((await servers()).modern);
+    expect(log.gets).to.be.greaterThan(0);
+    expect(log.misrouted).to.deep.equal([]);
   });
 
   for (const hostile of [0, -5]) {
