@@ -215,6 +215,14 @@ describe('tasks, 2026-07-28 extension: the client API', () => {
     });
   }
 
+  it('input the client cannot give (no elicitation handler) fails the call clearly and cancels the task on the server', async () => {
+    const url = (await servers()).modern;
+    const seen: string[] = [];
+    const error = await client.callTool('long_job', { steps: 2, stepMs: 50, ask: true }, { onTask: (t) => seen.push(t.taskId) }).catch((e) => e);
+    expect(error.message).to.contain('Elicitation is not supported');
+    expect((await taskLog(url)).cancelled).to.include(seen[0]);
+  });
+
   it('an unknown task id is dropped with a readable note, not an error loop', async () => {
     const tasks = await client.tasks();
     const error = await tasks.resume('no-such-task').catch((e) => e);

@@ -73,6 +73,8 @@ const interval = (t: Params) => {
 };
 /** Polls that fail on the way (5xx, cut stream, network) are tried again this many times. */
 const POLL_RETRIES = 5;
+/** How many input requests one task may make. */
+const MAX_INPUTS = 50;
 const TERMINAL = ['completed', 'failed', 'cancelled'];
 const transient = (e: unknown) => e instanceof McpStreamLostError || e instanceof McpTimeoutError || (e instanceof McpHttpError && (e.kind === 'network' || e.status >= 500));
 /** The server no longer knows the task (expired, purged, or lost in a restart). */
@@ -161,7 +163,8 @@ export class Tasks implements TaskControl {
         if (modern) {
           if (status === 'completed') return t.result as unknown as CallToolResult;
           if (status === 'failed') throw errorOf(t.error, t.statusMessage);
-          if (status === 'input_required') await this.answer(taskId, t.inputRequests as Params, answered, signal);
+          // Input this client cannot (or will not) give ends the task here and on the server.
+          if (status === 'input_required') await this.answer(taskId, t.inputRequests as Params, answered, signal).catch((e) => (signal?.aborted ? Promise.reject(e) : this.cancel(taskId).catch(() => {}).then(() => Promise.reject(e))));
         } else if (status !== 'working' && !blocking) {
           // 2025-11-25: tasks/result waits for the end, and the server sends its questions meanwhile.
           blocking = this.client.request('tasks/result', { taskId }, { signal, timeout: 600_000 }).then((result) => ({ result }));
@@ -197,6 +200,8 @@ export class Tasks implements TaskControl {
     const inputResponses: Params = {};
     for (const [key, ask] of Object.entries(requests as Record<string, { method: string; params?: Params }>)) {
       if (answered.has(key)) continue;
+      // A server that keeps asking (new keys every poll) is stopped: the person is not its answering machine.
+      if (answered.size >= MAX_INPUTS) throw new McpError(`The task asked for input more than ${MAX_INPUTS} times; giving up on it`);
       answered.add(key);
       inputResponses[key] = await answerInput(this.client.options, ask?.method, ask?.params, { server: this.client.serverInfo, signal: signal ?? new AbortController().signal });
     }
