@@ -18,9 +18,10 @@ async function widget(url: string, store: KeyValueStore): Promise<McpClientEleme
 }
 
 /** The tool form shown in the widget, once its fields are there. */
-async function shownForm(el: McpClientElement): Promise<McpToolForm> {
-  await waitUntil(() => shadow(el).querySelector('mcp-tool-form')?.shadowRoot?.querySelector('mcp-schema-form'), 'tool form shown', { timeout: 10_000 });
-  const form = shadow(el).querySelector<McpToolForm>('mcp-tool-form')!;
+async function shownForm(el: McpClientElement, tool?: string): Promise<McpToolForm> {
+  const shown = () => shadow(el).querySelector<McpToolForm>('mcp-tool-form');
+  await waitUntil(() => (!tool || shown()?.tool === tool) && shown()?.shadowRoot?.querySelector('mcp-schema-form'), `${tool ?? 'tool'} form shown`, { timeout: 10_000 });
+  const form = shown()!;
   await formOf(form).updateComplete;
   return form;
 }
@@ -31,7 +32,7 @@ async function openTool(el: McpClientElement, label: string): Promise<McpToolFor
   const button = () => [...list.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes(label));
   await waitUntil(button, `${label} listed`, { timeout: 10_000 });
   button()!.click();
-  return shownForm(el);
+  return shownForm(el, /^[\w-]+$/.test(label) ? label : undefined);
 }
 
 const statusLine = (form: McpToolForm) => form.shadowRoot!.querySelector('[part=task][role=status]')?.textContent?.trim() ?? '';
@@ -168,6 +169,22 @@ describe('tasks from <mcp-tool-form>, 2026-07-28 extension (modern fixture)', ()
     expect(log.created).to.include(kept.taskId);
     await waitUntil(() => !shadow(second).querySelector('[part=tasks]'), 'the ended task leaves the list');
     await noKeptTasks(second.client!, url);
+  });
+
+  it('opening another tool does not cancel a running task: back on its tool, the form shows its status and result', async () => {
+    const url = (await servers()).modern;
+    const el = await widget(url, freshStore('mcp-tasks-test'));
+    let form = await openTool(el, 'long_job');
+    typeInto(controlByLabel(formOf(form), 'steps'), '8');
+    typeInto(controlByLabel(formOf(form), 'stepMs'), '250');
+    buttonNamed(form.shadowRoot!, 'Run').click();
+    await waitUntil(() => statusLine(form).startsWith('Working — step'), 'task working', { timeout: 10_000 });
+    const taskId = (await taskLog(url)).created.at(-1);
+    await openTool(el, 'echo');
+    form = await openTool(el, 'long_job');
+    await waitUntil(() => statusLine(form).startsWith('Working — step'), 'its status on the new form', { timeout: 10_000 });
+    await waitUntil(() => resultText(form).includes('done after 8 steps'), 'its result', { timeout: 10_000 });
+    expect((await taskLog(url)).cancelled).not.to.include(taskId);
   });
 
   it('a task that fails shows the server’s JSON-RPC error as the call’s error', async () => {

@@ -78,16 +78,18 @@ export class McpToolForm extends ClientElement {
   /** The `url tool` whose stored draft was last restored, and whose kept tasks were looked for. */
   private draftFor?: string;
   private tasksFor?: string;
+  /** Which call() is the form's current one. */
+  private runId = 0;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // A task goes on without this form (the client still follows it, and a new form picks it up); a plain call is given up.
-    if (!this.task) this.abort?.abort();
+    if (this.running) this.leaveRun();
     void this.ownClient?.close();
     this.ownClient = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('tool') && changed.get('tool') !== undefined && this.running) this.leaveRun();
     if (this.url && (changed.has('url') || changed.has('store') || changed.has('auth'))) {
       void this.ownClient?.close();
       this.client = this.ownClient = createClient({ url: this.url, store: this.store, auth: this.auth });
@@ -206,27 +208,50 @@ export class McpToolForm extends ClientElement {
   private async call(tool: Tool, args: Record<string, unknown>, resume?: TaskRecord): Promise<void> {
     if (!resume && !this.dispatchEvent(new McpToolCallEvent(tool.name, args))) return;
     const client = this.client!;
+    // The form may be switched to another tool while this runs (leaveRun): from then on this run shows nothing.
+    const run = ++this.runId;
+    const mine = () => run === this.runId;
     this.abort = new AbortController();
     this.running = true;
     this.progress = undefined;
     this.task = resume && { taskId: resume.taskId, status: resume.status as TaskState['status'], statusMessage: resume.statusMessage };
     this.error = undefined;
     this.result = undefined;
+    const showTask = (t: TaskState) => mine() && (this.task = t);
     // A tool that may run as a task is asked to (2025-11-25 `optional`): the status line shows how it goes.
-    const options = { signal: this.abort.signal, onProgress: (p: Progress) => (this.progress = p), onTask: (t: TaskState) => (this.task = t), task: true };
+    const options = { signal: this.abort.signal, onProgress: (p: Progress) => mine() && (this.progress = p), onTask: showTask, task: true };
+    // A resumed task may already be followed (by a form that was removed): its statuses come as the client's task events.
+    const onTaskEvent = (e: Event) => (e as CustomEvent<TaskState>).detail.taskId === resume?.taskId && showTask((e as CustomEvent<TaskState>).detail);
+    if (resume) client.addEventListener('task', onTaskEvent);
+    let result: CallToolResult | undefined;
+    let failure: Error | undefined;
     try {
-      this.result = await (resume ? (await client.tasks()).resume(resume.taskId, options) : client.callTool(tool.name, args, options));
-      this.dispatchEvent(new McpToolResultEvent(tool.name, args, this.result));
+      result = await (resume ? (await client.tasks()).resume(resume.taskId, options) : client.callTool(tool.name, args, options));
+      if (mine()) this.result = result;
+      this.dispatchEvent(new McpToolResultEvent(tool.name, args, result));
     } catch (error) {
       // What the user typed stays in the form: only the error is shown.
-      this.error = error instanceof McpAbortError ? new Error(msg().cancelled) : (error as Error);
+      failure = error instanceof McpAbortError ? new Error(msg().cancelled) : (error as Error);
+      if (mine()) this.error = failure;
       this.dispatchEvent(new McpToolResultEvent(tool.name, args, undefined, error as Error));
       if (!(error instanceof McpAbortError)) this.dispatchEvent(new McpErrorEvent(error as Error));
     } finally {
-      this.running = false;
-      this.abort = undefined;
-      const summary = this.error?.message ?? this.result?.content?.find((c) => c.type === 'text')?.text;
-      if (client.store) void appendHistory(client.store, client.url, { tool: tool.name, arguments: args, at: Date.now(), ok: !!this.result && !this.result.isError, summary: summary?.slice(0, 200) });
+      client.removeEventListener('task', onTaskEvent);
+      if (mine()) {
+        this.running = false;
+        this.abort = undefined;
+      }
+      const summary = failure?.message ?? result?.content?.find((c) => c.type === 'text')?.text;
+      if (client.store) void appendHistory(client.store, client.url, { tool: tool.name, arguments: args, at: Date.now(), ok: !!result && !result.isError, summary: summary?.slice(0, 200) });
     }
+  }
+
+  /** The form now shows another tool: a running task goes on (its form picks it up again), a plain call is given up. */
+  private leaveRun(): void {
+    if (!this.task) this.abort?.abort();
+    this.runId++;
+    this.running = false;
+    this.abort = undefined;
+    this.task = this.progress = this.result = this.error = undefined;
   }
 }
