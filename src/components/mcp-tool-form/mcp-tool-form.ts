@@ -9,6 +9,7 @@ import { McpAbortError } from '../../core/jsonrpc/errors.js';
 import type { CallToolResult, Progress, Tool } from '../../core/protocol/types.js';
 import { McpErrorEvent, McpToolCallEvent, McpToolResultEvent, type McpFormInputEvent } from '../../events/events.js';
 import { isDestructive, toolTitle } from '../../internal/catalogue.js';
+import { viewUri } from '../../core/apps/view.js';
 import { msg } from '../../messages.js';
 import { appendHistory, readDraft, saveDraft } from '../../core/store/records.js';
 import type { McpSchemaForm } from '../mcp-schema-form/mcp-schema-form.js';
@@ -33,6 +34,8 @@ import '../mcp-result-view/define.js';
  * @csspart confirm - The confirmation asked before a destructive tool runs.
  * @csspart error - The error of a failed call.
  * @csspart result - The result view.
+ * @csspart app - The tool's MCP App (<mcp-app-view>), shown instead of the result view when the tool has one.
+ * @csspart app-toggle - The button that switches between the app and the plain result.
  */
 export class McpToolForm extends ClientElement {
   static override styles = [tokens, styles];
@@ -68,6 +71,10 @@ export class McpToolForm extends ClientElement {
   @state() private confirming = false;
   @state() private result?: CallToolResult;
   @state() private error?: Error;
+  /** The arguments of the last call, for the app's `tool-input`. */
+  @state() private args: Record<string, unknown> = {};
+  /** Whether a tool's app is shown rather than its plain result. */
+  @state() private appShown = true;
   @query('mcp-schema-form') private form?: McpSchemaForm;
   private abort?: AbortController;
   private ownClient?: McpClient;
@@ -161,7 +168,19 @@ export class McpToolForm extends ClientElement {
             </div>`}
       </form>
       ${this.error ? html`<p part="error" class="error" role="alert">${this.error.message}</p>` : nothing}
-      ${this.result ? html`<mcp-result-view part="result" .result=${this.result} .outputSchema=${tool.outputSchema} .client=${this.client}></mcp-result-view>` : nothing}
+      ${this.result ? this.renderResult(tool, this.result) : nothing}
+    `;
+  }
+
+  /** The plain result, or the tool's app (loaded on first use) with the plain result one click away. */
+  private renderResult(tool: Tool, result: CallToolResult) {
+    const app = viewUri(tool) && this.appShown;
+    if (app) void import('../mcp-app-view/define.js').catch(() => (this.appShown = false));
+    return html`
+      ${viewUri(tool) ? html`<button part="app-toggle" type="button" @click=${() => (this.appShown = !app)}>${app ? msg().appShowResult : msg().appShowView}</button>` : nothing}
+      ${app
+        ? html`<mcp-app-view part="app" .client=${this.client} .definition=${tool} .input=${this.args} .result=${result}></mcp-app-view>`
+        : html`<mcp-result-view part="result" .result=${result} .outputSchema=${tool.outputSchema} .client=${this.client}></mcp-result-view>`}
     `;
   }
 
@@ -189,7 +208,10 @@ export class McpToolForm extends ClientElement {
     this.running = true;
     this.progress = undefined;
     this.error = undefined;
+    // A view is asked to wind down (ui/resource-teardown) before it goes.
+    await (this.renderRoot.querySelector('mcp-app-view') as { teardown?: () => Promise<void> } | null)?.teardown?.();
     this.result = undefined;
+    this.args = args;
     try {
       this.result = await client.callTool(tool.name, args, { signal: this.abort.signal, onProgress: (p) => (this.progress = p) });
       this.dispatchEvent(new McpToolResultEvent(tool.name, args, this.result));
