@@ -39,7 +39,8 @@ ${body}
 /** Each attempt reports `blocked` or what it got; the host page's tests read the list and the host's own state. */
 const HOSTILE = viewPage('Hostile view', ['Escape', 'Flood', 'Call secret', 'Grow', 'Open javascript link'], `
 const attempt = (label, fn) => { try { out(label, String(fn())); } catch (e) { out(label, 'blocked'); } };
-const app = new App({ name: 'Hostile view', version: '1.0.0' }, {});
+const app = new App({ name: 'Hostile view', version: '1.0.0' }, {}, { autoResize: false });
+app.onteardown = () => new Promise(() => {}); // never answers ui/resource-teardown
 await app.connect();
 out('connected', 'yes');
 on('Escape', () => {
@@ -72,8 +73,18 @@ on('Grow', () => { app.sendSizeChanged({ width: 1e9, height: 1e9 }); out('grow',
 on('Open javascript link', async () => { const r = await app.openLink({ url: 'javascript:alert(1)' }).catch(() => ({ isError: true })); out('javascript link', r.isError ? 'refused' : 'opened'); });
 `);
 
-/** Loads the App class but never connects: no ui/initialize, no teardown answer. */
-const SILENT = viewPage('Silent view', [], `out('silent', 'never connects'); void App;`);
+/** Speaks raw JSON-RPC: asks ui/initialize but never says initialized, then pings; lists what the host sent. */
+const SILENT = `<!doctype html><html><head><meta charset="utf-8"><title>Silent view</title></head><body><h1>Silent view</h1><p id="got">received:</p>
+<script>
+const got = [];
+addEventListener('message', (e) => {
+  if (e.source !== parent) return;
+  got.push(e.data.method || ('answer ' + e.data.id));
+  document.getElementById('got').textContent = 'received: ' + got.join(', ');
+  if (e.data.id === 1) parent.postMessage({ jsonrpc: '2.0', id: 2, method: 'ping' }, '*');
+});
+parent.postMessage({ jsonrpc: '2.0', id: 1, method: 'ui/initialize', params: { appInfo: { name: 'silent', version: '1' }, appCapabilities: {}, protocolVersion: '2026-01-26' } }, '*');
+</script></body></html>`;
 
 /** The fixture tools; `calls` counts every call by name (GET /control reads it). */
 function buildServer(calls) {

@@ -47,6 +47,11 @@ export function appCommands() {
         await el.type(payload.value);
         return true;
       }
+      if (command === 'mcp-app-isolated') {
+        // Whether every app frame runs in a process of its own (then a busy view cannot stall the page).
+        const frames = page.frames().filter((f) => f !== page.mainFrame());
+        return frames.length > 0 && frames.every((f) => f.client !== page.mainFrame().client);
+      }
       if (command === 'mcp-app-text') {
         // The text of every app frame (a proxy page has none of its own), to wait on from the test.
         const texts = await Promise.all(page.frames().filter((f) => f !== page.mainFrame()).map((f) => f.evaluate(() => document.body?.innerText ?? '').catch(() => '')));

@@ -5,6 +5,10 @@ import { allowOf, sandboxOf, viewCsp, withPolicy, type ViewCsp } from '../core/a
 
 const inner = document.createElement('iframe');
 let host: string | undefined;
+/** The view's messages relayed per second; a flood stops here, in the proxy's process, not in the host page. */
+const PER_SECOND = 200;
+let windowStart = 0;
+let count = 0;
 
 const isSandboxMethod = (data: unknown) => typeof (data as { method?: unknown })?.method === 'string' && (data as { method: string }).method.startsWith('ui/notifications/sandbox-');
 
@@ -23,7 +27,9 @@ addEventListener('message', (e) => {
       document.body.append(inner);
     } else if (!isSandboxMethod(m) && inner.contentWindow) inner.contentWindow.postMessage(m, '*');
   } else if (e.source === inner.contentWindow && e.origin === 'null' && host && !isSandboxMethod(e.data)) {
-    parent.postMessage(e.data, host);
+    const now = Date.now();
+    if (now - windowStart >= 1000) (windowStart = now), (count = 0);
+    if (++count <= PER_SECOND) parent.postMessage(e.data, host);
   }
 });
 

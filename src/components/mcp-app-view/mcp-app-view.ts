@@ -135,6 +135,9 @@ export class McpAppView extends ClientElement {
   @query('iframe') private frame?: HTMLIFrameElement;
   @query('dialog') private dialog?: HTMLDialogElement;
   private bridge?: AppBridge;
+  /** The view's window and the origin its messages must carry, fixed when the view starts (checked on every message, so kept cheap). */
+  private win?: Window | null;
+  private origin?: string;
   private ownClient?: McpClient;
   private appModes?: unknown;
   private sentResult?: CallToolResult;
@@ -162,6 +165,7 @@ export class McpAppView extends ClientElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    this.win = this.frame?.contentWindow;
     if (changed.has('result')) this.sendResult();
     if (changed.has('theme')) this.contextChanged({ theme: this.currentTheme() });
   }
@@ -225,6 +229,7 @@ export class McpAppView extends ClientElement {
   private startBridge(): void {
     this.bridge?.close();
     this.sentResult = undefined;
+    this.origin = this.sandboxOrigin() || 'null';
     this.bridge = new AppBridge({
       post: (m) => this.post(m),
       request: (method, params) => this.answer(method, params),
@@ -239,12 +244,9 @@ export class McpAppView extends ClientElement {
 
   /** Only the view's own window may talk to us: opaque mode from origin "null", spec mode from the proxy's origin. */
   private receive(e: MessageEvent): void {
-    const frame = this.frame;
-    if (!frame || !this.bridge || e.source !== frame.contentWindow) return;
-    const spec = this.sandboxOrigin();
-    if (e.origin !== (spec || 'null')) return;
+    if (!this.win || e.source !== this.win || e.origin !== this.origin || !this.bridge) return;
     const data = e.data as { method?: unknown } | undefined;
-    if (spec && data?.method === 'ui/notifications/sandbox-proxy-ready') {
+    if (this.origin !== 'null' && data?.method === 'ui/notifications/sandbox-proxy-ready') {
       const view = this.loader.value!;
       return this.post({ jsonrpc: '2.0', method: 'ui/notifications/sandbox-resource-ready', params: { html: view.html, csp: view.meta.csp, permissions: view.meta.permissions, sandbox: sandboxOf() } });
     }

@@ -39,12 +39,11 @@ export class AppBridge {
   receive(data: unknown): void {
     const now = Date.now();
     if (now - this.windowStart >= 1000) {
-      if (this.count > PER_SECOND) this.host.note(`The view sent ${this.count} messages in a second; ${this.count - PER_SECOND} were dropped.`);
       this.windowStart = now;
       this.count = 0;
       this.noted.clear();
     }
-    if (++this.count > PER_SECOND) return;
+    if (++this.count > PER_SECOND) return this.once('flood', `The view sent more than ${PER_SECOND} messages in a second; the rest of that second is dropped.`);
     let m: JsonRpcMessage;
     try {
       m = toMessage(data);
