@@ -37,7 +37,7 @@ ${body}
 </script></body></html>`;
 
 /** Each attempt reports `blocked` or what it got; the host page's tests read the list and the host's own state. */
-const HOSTILE = viewPage('Hostile view', ['Escape', 'Flood', 'Call secret', 'Grow', 'Open javascript link'], `
+const HOSTILE = viewPage('Hostile view', ['Escape', 'Flood', 'Call secret', 'Call wipe', 'Grow', 'Open javascript link'], `
 const attempt = (label, fn) => { try { out(label, String(fn())); } catch (e) { out(label, 'blocked'); } };
 const app = new App({ name: 'Hostile view', version: '1.0.0' }, {}, { autoResize: false });
 app.onteardown = () => new Promise(() => {}); // never answers ui/resource-teardown
@@ -68,6 +68,9 @@ on('Flood', () => {
 on('Call secret', async () => {
   try { out('secret', JSON.stringify(await app.callServerTool({ name: 'secret', arguments: {} }))); } catch (e) { out('secret', 'refused'); }
   try { out('missing', JSON.stringify(await app.callServerTool({ name: 'no-such-tool', arguments: {} }))); } catch (e) { out('missing', 'refused'); }
+});
+on('Call wipe', async () => {
+  try { await app.callServerTool({ name: 'wipe', arguments: {} }); out('wipe', 'ran'); } catch (e) { out('wipe', 'refused'); }
 });
 on('Grow', () => { app.sendSizeChanged({ width: 1e9, height: 1e9 }); out('grow', 'sent'); });
 on('Open javascript link', async () => { const r = await app.openLink({ url: 'javascript:alert(1)' }).catch(() => ({ isError: true })); out('javascript link', r.isError ? 'refused' : 'opened'); });
@@ -103,6 +106,7 @@ function buildServer(calls) {
 
   tool('hostile', { title: 'Hostile', description: 'A view that tries to escape', inputSchema: z.object({}), _meta: { ui: { resourceUri: 'ui://hostile/view.html' } } }, () => text('hostile ran'));
   tool('secret', { title: 'Secret', description: 'Visible to the model only, never to apps', inputSchema: z.object({}), _meta: { ui: { visibility: ['model'] } } }, () => text('the secret'));
+  tool('wipe', { title: 'Wipe', description: 'Destructive, callable by apps', inputSchema: z.object({}), annotations: { destructiveHint: true, readOnlyHint: false }, _meta: { ui: { visibility: ['app'] } } }, () => text('wiped'));
   view('ui://hostile/view.html', () => HOSTILE, { csp: { connectDomains: ['https://ok.example', "'unsafe-eval'", 'x.example; script-src *'] }, permissions: { camera: {} } });
 
   tool('silent', { title: 'Silent', description: 'A view that never initializes', inputSchema: z.object({}), _meta: { ['ui/resourceUri']: 'ui://silent/view.html' } }, () => text('silent ran'));
@@ -127,17 +131,38 @@ async function startSandboxOrigin() {
   return { url: `${base}/sandbox.html`, close: () => new Promise((r) => (server.closeAllConnections(), server.close(r))) };
 }
 
-/** @returns {Promise<{url: string, control: string, sandbox: string, close(): Promise<void>}>} */
+/** The client capabilities a request carries: `initialize` params (legacy) or the request's `_meta` (2026-07-28). */
+const capabilitiesIn = (m) => (m?.method === 'initialize' ? m.params?.capabilities : m?.params?._meta?.['io.modelcontextprotocol/clientCapabilities']);
+
+/**
+ * @returns {Promise<{url: string, legacyUrl: string, control: string, sandbox: string, close(): Promise<void>}>}
+ *   url: 2026-07-28 (stateless 2025 fallback); legacyUrl: the same server answering server/discover
+ *   "method not found", as a 2025 server does, so clients use `initialize`.
+ */
 export async function startAppsServer() {
   const calls = {};
+  /** The last client capabilities seen per era. */
+  const capabilities = {};
   const handler = createMcpHandler(() => buildServer(calls));
   const { server: http, base } = await listen(async (req, res) => {
     if (applyCors(req, res)) return;
     const path = new URL(req.url, 'http://x').pathname;
-    if (path === '/control') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ calls }));
-    if (path !== '/mcp') return res.writeHead(404).end();
+    if (path === '/control') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ calls, capabilities }));
+    if (path !== '/mcp' && path !== '/legacy') return res.writeHead(404).end();
     try {
-      await sendWebResponse(res, await handler.fetch(toWebRequest(req, res)));
+      let request = toWebRequest(req, res);
+      if (req.method === 'POST') {
+        const body = await request.text();
+        let m;
+        try {
+          m = JSON.parse(body);
+        } catch { /* the handler answers malformed bodies */ }
+        if (path === '/legacy' && m?.method === 'server/discover') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: m.id, error: { code: -32601, message: 'Method not found' } }));
+        const caps = capabilitiesIn(m);
+        if (caps) capabilities[m.method === 'initialize' ? 'legacy' : 'modern'] = caps;
+        request = new Request(request.url, { method: 'POST', headers: request.headers, body, signal: request.signal });
+      }
+      await sendWebResponse(res, await handler.fetch(request));
     } catch (e) {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end(String(e));
@@ -146,6 +171,7 @@ export async function startAppsServer() {
   const sandbox = await startSandboxOrigin();
   return {
     url: `${base}/mcp`,
+    legacyUrl: `${base}/legacy`,
     control: `${base}/control`,
     sandbox: sandbox.url,
     async close() {

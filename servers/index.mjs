@@ -22,7 +22,7 @@ async function startNoCorsServer() {
 }
 
 /**
- * @returns {Promise<{urls: {legacy, legacySse, modern, modernStrict, everythingHttp, everythingSse, proxy, proxyControl, noCors, oauthMcp, oauthIssuer, oauthControl, hostile, hostileControl, debug, apps, appsControl, sandbox}, stop(): Promise<void>}>}
+ * @returns {Promise<{urls: {legacy, legacySse, modern, modernStrict, everythingHttp, everythingSse, proxy, proxyControl, noCors, oauthMcp, oauthIssuer, oauthControl, hostile, hostileControl, debug, apps, appsLegacy, appsControl, sandbox}, stop(): Promise<void>}>}
  */
 export async function startTestServers() {
   const started = [];
@@ -67,6 +67,7 @@ export async function startTestServers() {
         hostileControl: hostile.control,
         debug: debug.url,
         apps: apps.url,
+        appsLegacy: apps.legacyUrl,
         appsControl: apps.control,
         sandbox: apps.sandbox,
       },

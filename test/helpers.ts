@@ -28,7 +28,9 @@ export interface ServerUrls {
   debug: string;
   /** MCP Apps fixtures on a 2026-07-28 server (servers/apps.mjs): server-debug's view, a hostile and a silent view. */
   apps: string;
-  /** Its controls: GET /control (calls per tool). */
+  /** The same server speaking only 2024-11-05 … 2025-11-25 (server/discover is "method not found"). */
+  appsLegacy: string;
+  /** Its controls: GET /control (calls per tool, the last client capabilities per era). */
   appsControl: string;
   /** The spec-mode sandbox proxy page, on an origin of its own. */
   sandbox: string;

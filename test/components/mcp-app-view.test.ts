@@ -53,6 +53,11 @@ for (const [label, server, spec] of cases) {
       }
     });
 
+    it('is accessible: the iframe is named "<tool title> app"', async () => {
+      const { view } = await runDebugTool(form);
+      await expect(view).to.be.accessible();
+    });
+
     it('"400x300" resizes the iframe', async () => {
       const { frame } = await runDebugTool(form);
       await appClick('Auto-resize', 'checkbox');

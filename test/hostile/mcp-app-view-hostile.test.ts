@@ -102,6 +102,27 @@ for (const spec of [false, true]) {
       await appTextIncludes('javascript link: refused');
     });
 
+    it('runs a destructive tool only after the person allows it', async () => {
+      const form = await formFor('hostile');
+      await run(form);
+      const { view } = await appFrame(form, 'Hostile app');
+      await appTextIncludes('connected: yes');
+      const calls = async () => (await (await fetch(urls.appsControl)).json()).calls.wipe ?? 0;
+      const before = await calls();
+      const ask = () => view.shadowRoot!.querySelector('[role=alertdialog]');
+      await appClick('Call wipe');
+      await waitUntil(ask, 'asked', { timeout: 10_000 });
+      expect(ask()!.getAttribute('aria-label')).to.equal('Hostile app wants to run Wipe, which may change or delete data. Allow it?');
+      buttonNamed(view.shadowRoot!, 'Deny').click();
+      await appTextIncludes('wipe: refused');
+      expect(await calls()).to.equal(before);
+      await appClick('Call wipe');
+      await waitUntil(ask, 'asked again', { timeout: 10_000 });
+      buttonNamed(view.shadowRoot!, 'Allow').click();
+      await appTextIncludes('wipe: ran');
+      expect(await calls()).to.equal(before + 1);
+    });
+
     it('a view that never answers ui/resource-teardown is removed after a bounded wait; the next run works', async () => {
       const form = await formFor('hostile');
       await run(form);
