@@ -76,15 +76,17 @@ on('Grow', () => { app.sendSizeChanged({ width: 1e9, height: 1e9 }); out('grow',
 on('Open javascript link', async () => { const r = await app.openLink({ url: 'javascript:alert(1)' }).catch(() => ({ isError: true })); out('javascript link', r.isError ? 'refused' : 'opened'); });
 `);
 
-/** Speaks raw JSON-RPC: asks ui/initialize but never says initialized, then pings; lists what the host sent. */
-const SILENT = `<!doctype html><html><head><meta charset="utf-8"><title>Silent view</title></head><body><h1>Silent view</h1><p id="got">received:</p>
+/** Speaks raw JSON-RPC: asks ui/initialize but never says initialized, then pings every 100 ms; shows what the host sent. */
+const SILENT = `<!doctype html><html><head><meta charset="utf-8"><title>Silent view</title></head><body><h1>Silent view</h1><p id="got">received:</p><p id="answers"></p>
 <script>
 const got = [];
+let id = 1;
 addEventListener('message', (e) => {
   if (e.source !== parent) return;
-  got.push(e.data.method || ('answer ' + e.data.id));
+  if (e.data.method) got.push(e.data.method);
   document.getElementById('got').textContent = 'received: ' + got.join(', ');
-  if (e.data.id === 1) parent.postMessage({ jsonrpc: '2.0', id: 2, method: 'ping' }, '*');
+  if (e.data.id !== undefined) document.getElementById('answers').textContent = 'answers: ' + e.data.id;
+  if (e.data.id === 1) setInterval(() => parent.postMessage({ jsonrpc: '2.0', id: ++id, method: 'ping' }, '*'), 100);
 });
 parent.postMessage({ jsonrpc: '2.0', id: 1, method: 'ui/initialize', params: { appInfo: { name: 'silent', version: '1' }, appCapabilities: {}, protocolVersion: '2026-01-26' } }, '*');
 </script></body></html>`;
