@@ -117,3 +117,18 @@ describe('<mcp-app-view> in <mcp-client>', () => {
     expect(form.shadowRoot!.querySelector('mcp-app-view')).to.equal(null);
   });
 });
+
+describe('<mcp-app-view> standalone', () => {
+  it('with url and tool, shows the view of that tool without running it', async () => {
+    const urls = await servers();
+    await import('../../src/components/mcp-app-view/define.js');
+    const el = await fixture(html`<div><mcp-app-view .store=${freshStore('mcp-app-view-alone')} url=${urls.apps} tool="debug-tool"></mcp-app-view></div>`);
+    await appFrame(el, TITLE);
+    await appTextIncludes('ontoolinput:');
+    const calls = (await (await fetch(urls.appsControl)).json()).calls;
+    const before = calls['debug-tool'] ?? 0;
+    await appClick('Call debug-tool');
+    await appTextIncludes('server-tool-result:');
+    expect((await (await fetch(urls.appsControl)).json()).calls['debug-tool']).to.equal(before + 1);
+  });
+});
