@@ -13,7 +13,7 @@ import type { CallToolResult, ContentBlock, CreateMessageParams, Tool } from '..
 import type { KeyValueStore } from '../../core/store/store.js';
 import { isDestructive, toolTitle } from '../../internal/catalogue.js';
 import { safeLink } from '../../internal/safe-url.js';
-import { msg } from '../../messages.js';
+import { appMsg as msg } from './messages.js';
 import { ClientElement } from '../client-element.js';
 import { tokens } from '../shared.styles.js';
 import { McpAppContextEvent, McpAppMessageEvent } from './events.js';
