@@ -58,6 +58,16 @@ for (const [label, server, spec] of cases) {
       await expect(view).to.be.accessible();
     });
 
+    it('tells the view when its container changes size or the theme changes (host-context-changed)', async () => {
+      const { view } = await runDebugTool(form);
+      form.style.display = 'block';
+      form.style.width = '420px';
+      const text = await appTextIncludes('onhostcontextchanged:');
+      expect(text).to.include('"maxWidth":420');
+      view.theme = 'dark';
+      await appTextIncludes('"theme":"dark"');
+    });
+
     it('"400x300" resizes the iframe', async () => {
       const { frame } = await runDebugTool(form);
       await appClick('Auto-resize', 'checkbox');

@@ -144,17 +144,26 @@ export class McpAppView extends ClientElement {
   private readonly onMessage = (e: MessageEvent) => this.receive(e);
   private readonly dark = matchMedia('(prefers-color-scheme: dark)');
   private readonly onScheme = () => this.contextChanged({ theme: this.currentTheme() });
+  private lastWidth = 0;
+  /** The view hears when its container gets narrower or wider. */
+  private readonly resized = new ResizeObserver(() => {
+    if (this.clientWidth === this.lastWidth) return;
+    this.lastWidth = this.clientWidth;
+    this.contextChanged({ containerDimensions: this.dimensions() });
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('message', this.onMessage);
     this.dark.addEventListener('change', this.onScheme);
+    this.resized.observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('message', this.onMessage);
     this.dark.removeEventListener('change', this.onScheme);
+    this.resized.disconnect();
     this.bridge?.close();
     void this.ownClient?.close();
     this.ownClient = undefined;
@@ -314,12 +323,16 @@ export class McpAppView extends ClientElement {
       styles: { variables },
       displayMode: this.mode,
       availableDisplayModes: MODES,
-      containerDimensions: { maxHeight: this.maxHeight, maxWidth: this.clientWidth || undefined },
+      containerDimensions: this.dimensions(),
       locale: document.documentElement.lang || navigator.language,
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       platform: 'web',
       deviceCapabilities: { touch: matchMedia('(pointer: coarse)').matches, hover: matchMedia('(hover: hover)').matches },
     };
+  }
+
+  private dimensions(): Params {
+    return { maxHeight: this.maxHeight, maxWidth: this.clientWidth || undefined };
   }
 
   /** What the view may ask of the host; everything else is "method not found". */
