@@ -128,6 +128,25 @@ describe('<mcp-app-view> in <mcp-client>', () => {
   });
 });
 
+describe('<mcp-app-view> while the call runs', () => {
+  it('shows the view from the start (tool-input first) and tells it when the call is cancelled', async () => {
+    const urls = await servers();
+    const form = await fixture<McpToolForm>(html`<mcp-tool-form .store=${freshStore('mcp-app-view-run')} url=${urls.debug} tool="debug-tool"></mcp-tool-form>`);
+    await toolFormReady(form);
+    form.values = { delayMs: 20_000 };
+    await form.updateComplete;
+    buttonNamed(form.shadowRoot!, 'Run').click();
+    await appFrame(form, TITLE);
+    const text = await appTextIncludes('ontoolinput:');
+    // The view's callback table: no result yet.
+    expect(text).to.include('ontoolresult\t\u2713\t0');
+    expect(text).to.not.include('ontoolresult:');
+    buttonNamed(form.shadowRoot!, 'Cancel').click();
+    await appTextIncludes('ontoolcancelled:');
+    expect(form.shadowRoot!.querySelector('[role=alert]')!.textContent).to.include('Cancelled');
+  });
+});
+
 describe('<mcp-app-view> standalone', () => {
   it('with url and tool, shows the view of that tool without running it', async () => {
     const urls = await servers();

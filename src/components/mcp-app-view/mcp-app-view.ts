@@ -179,6 +179,11 @@ export class McpAppView extends ClientElement {
     if (changed.has('theme')) this.contextChanged({ theme: this.currentTheme() });
   }
 
+  /** Tells the view its tool call will bring no result (`ui/notifications/tool-cancelled`). */
+  cancelled(reason: string): void {
+    this.bridge?.notify('ui/notifications/tool-cancelled', { reason });
+  }
+
   /** Asks the view to wind down (`ui/resource-teardown`), waiting at most `timeout` ms, then removes it. */
   async teardown(timeout = 3000): Promise<void> {
     const bridge = this.bridge;

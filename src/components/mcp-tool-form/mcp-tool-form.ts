@@ -75,6 +75,8 @@ export class McpToolForm extends ClientElement {
   @state() private args: Record<string, unknown> = {};
   /** Whether a tool's app is shown rather than its plain result. */
   @state() private appShown = true;
+  /** A call was made since the form showed: a tool's app shows from its start (and stays after a cancel). */
+  @state() private viewCall = false;
   @query('mcp-schema-form') private form?: McpSchemaForm;
   private abort?: AbortController;
   private ownClient?: McpClient;
@@ -168,19 +170,21 @@ export class McpToolForm extends ClientElement {
             </div>`}
       </form>
       ${this.error ? html`<p part="error" class="error" role="alert">${this.error.message}</p>` : nothing}
-      ${this.result ? this.renderResult(tool, this.result) : nothing}
+      ${this.result || (this.viewCall && viewUri(tool)) ? this.renderResult(tool, this.result) : nothing}
     `;
   }
 
-  /** The plain result, or the tool's app (loaded on first use) with the plain result one click away. */
-  private renderResult(tool: Tool, result: CallToolResult) {
+  /** The plain result, or the tool's app (loaded on first use, shown from the start of the call) with the plain result one click away. */
+  private renderResult(tool: Tool, result: CallToolResult | undefined) {
     const app = viewUri(tool) && this.appShown;
     if (app) void import('../mcp-app-view/define.js').catch(() => (this.appShown = false));
     return html`
-      ${viewUri(tool) ? html`<button part="app-toggle" type="button" @click=${() => (this.appShown = !app)}>${app ? msg().appShowResult : msg().appShowView}</button>` : nothing}
+      ${viewUri(tool) && result ? html`<button part="app-toggle" type="button" @click=${() => (this.appShown = !app)}>${app ? msg().appShowResult : msg().appShowView}</button>` : nothing}
       ${app
         ? html`<mcp-app-view part="app" .client=${this.client} .definition=${tool} .input=${this.args} .result=${result}></mcp-app-view>`
-        : html`<mcp-result-view part="result" .result=${result} .outputSchema=${tool.outputSchema} .client=${this.client}></mcp-result-view>`}
+        : result
+          ? html`<mcp-result-view part="result" .result=${result} .outputSchema=${tool.outputSchema} .client=${this.client}></mcp-result-view>`
+          : nothing}
     `;
   }
 
@@ -212,12 +216,15 @@ export class McpToolForm extends ClientElement {
     await (this.renderRoot.querySelector('mcp-app-view') as { teardown?: () => Promise<void> } | null)?.teardown?.();
     this.result = undefined;
     this.args = args;
+    this.viewCall = true;
     try {
       this.result = await client.callTool(tool.name, args, { signal: this.abort.signal, onProgress: (p) => (this.progress = p) });
       this.dispatchEvent(new McpToolResultEvent(tool.name, args, this.result));
     } catch (error) {
       // What the user typed stays in the form: only the error is shown.
       this.error = error instanceof McpAbortError ? new Error(msg().cancelled) : (error as Error);
+      // A view shown while the call ran learns it will get no result.
+      (this.renderRoot.querySelector('mcp-app-view') as { cancelled?: (reason: string) => void } | null)?.cancelled?.(this.error.message);
       this.dispatchEvent(new McpToolResultEvent(tool.name, args, undefined, error as Error));
       if (!(error instanceof McpAbortError)) this.dispatchEvent(new McpErrorEvent(error as Error));
     } finally {
