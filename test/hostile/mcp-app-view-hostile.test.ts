@@ -65,16 +65,19 @@ for (const spec of [false, true]) {
       expect(await executeServerCommand('mcp-app-isolated', {}), 'the view has a process of its own').to.equal(spec);
       const notes = notesOf(form);
       await appClick('Flood');
-      let worst = 0;
+      const late: number[] = [];
       let done = false;
       const watch = appTextIncludes('flood: done', 20_000).then(() => (done = true));
       while (!done) {
         const t0 = performance.now();
         await new Promise((r) => setTimeout(r, 20));
-        worst = Math.max(worst, performance.now() - t0 - 20);
+        late.push(performance.now() - t0 - 20);
       }
       await watch;
-      if (spec) expect(worst, 'how late a timer fired during the flood (ms)').to.be.lessThan(100);
+      // Nine timers in ten on time, so one scheduler hiccup on a loaded machine is not a failure.
+      const p90 = late.sort((a, b) => a - b)[Math.floor(late.length * 0.9)];
+      expect(late.length, 'timers that ran during the flood').to.be.greaterThan(5);
+      if (spec) expect(p90, 'how late 9 in 10 timers fired during the flood (ms)').to.be.lessThan(100);
       // Opaque mode: the host's own limit drops the flood; spec mode: the proxy drops it before it reaches the page.
       if (!spec) expect(notes.some((n) => n.includes('messages in a second'))).to.equal(true);
       expect(notes.some((n) => n.includes('malformed'))).to.equal(true);
@@ -126,12 +129,17 @@ for (const spec of [false, true]) {
     it('a view that never answers ui/resource-teardown is removed after a bounded wait; the next run works', async () => {
       const form = await formFor('hostile');
       await run(form);
-      await appFrame(form, 'Hostile app');
+      const first = await appFrame(form, 'Hostile app');
       await appTextIncludes('connected: yes');
       const notes = notesOf(form);
       const again = await run(form);
       expect(again.result?.content[0]).to.deep.include({ text: 'hostile ran' });
       expect(notes.some((n) => n.includes('ui/resource-teardown'))).to.equal(true);
+      // The next call has a view of its own, which starts again.
+      const second = await appFrame(form, 'Hostile app');
+      expect(second.view).to.not.equal(first.view);
+      expect(first.frame.isConnected).to.equal(false);
+      await appTextIncludes('connected: yes');
     });
 
     it('sends nothing to a view that never says initialized, even when there is something to send', async () => {

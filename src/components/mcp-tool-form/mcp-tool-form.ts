@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { Task } from '@lit/task';
 import { createClient } from '../../controllers/client-factory.js';
 import type { McpClient } from '../../core/client/client.js';
@@ -76,7 +77,7 @@ export class McpToolForm extends ClientElement {
   /** Whether a tool's app is shown rather than its plain result. */
   @state() private appShown = true;
   /** A call was made since the form showed: a tool's app shows from its start (and stays after a cancel). */
-  @state() private viewCall = false;
+  @state() private viewCall = 0;
   @query('mcp-schema-form') private form?: McpSchemaForm;
   private abort?: AbortController;
   private ownClient?: McpClient;
@@ -181,7 +182,8 @@ export class McpToolForm extends ClientElement {
     return html`
       ${viewUri(tool) && result ? html`<button part="app-toggle" type="button" @click=${() => (this.appShown = !app)}>${app ? msg().appShowResult : msg().appShowView}</button>` : nothing}
       ${app
-        ? html`<mcp-app-view part="app" .client=${this.client} .definition=${tool} .input=${this.args} .result=${result}></mcp-app-view>`
+        ? // One view per call: the last one was torn down.
+          keyed(this.viewCall, html`<mcp-app-view part="app" .client=${this.client} .definition=${tool} .input=${this.args} .result=${result}></mcp-app-view>`)
         : result
           ? html`<mcp-result-view part="result" .result=${result} .outputSchema=${tool.outputSchema} .client=${this.client}></mcp-result-view>`
           : nothing}
@@ -216,7 +218,7 @@ export class McpToolForm extends ClientElement {
     await (this.renderRoot.querySelector('mcp-app-view') as { teardown?: () => Promise<void> } | null)?.teardown?.();
     this.result = undefined;
     this.args = args;
-    this.viewCall = true;
+    this.viewCall++;
     try {
       this.result = await client.callTool(tool.name, args, { signal: this.abort.signal, onProgress: (p) => (this.progress = p) });
       this.dispatchEvent(new McpToolResultEvent(tool.name, args, this.result));
