@@ -2,6 +2,7 @@
 // (ESM, every element), each with the auth code split into dist/chunks/ and loaded on first use;
 // dist/mcp-web-components.iife.js (script tag, global McpWebComponents, auth inlined); dist/auth-callback.js
 // (the OAuth callback page module).
+import { readFileSync } from 'node:fs';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -25,6 +26,12 @@ export default [
     input: { 'mcp-web-components': 'src/index.ts' },
     output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     plugins: plugins(),
+  },
+  {
+    // The MCP Apps sandbox proxy (spec mode): dist/sandbox.html and dist/sandbox.js, which a host serves from another origin.
+    input: 'src/apps/sandbox.ts',
+    output: { file: 'dist/sandbox.js', format: 'es', sourcemap: true },
+    plugins: [...plugins(), { name: 'sandbox-page', generateBundle() { this.emitFile({ type: 'asset', fileName: 'sandbox.html', source: readFileSync('src/apps/sandbox.html', 'utf8') }); } }],
   },
   {
     // The OAuth callback module a host serves at its redirect URI.

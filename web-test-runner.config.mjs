@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { startTestServers } from './servers/index.mjs';
+import { appCommands } from './test/apps-commands.mjs';
 import { fileURLToPath } from 'node:url';
 
 let servers;
@@ -43,7 +44,7 @@ function summaryReporter() {
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }), testServersPlugin],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }), testServersPlugin, appCommands()],
   browsers: [
     chromeLauncher({
       launchOptions: {

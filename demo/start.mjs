@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoServer } from './server.mjs';
 import { startEverything } from '../servers/everything.mjs';
+import { startDebugServer } from '../servers/debug.mjs';
 
 const DEMO_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(DEMO_DIR, '..');
@@ -101,7 +102,16 @@ function listen(server, port, fallback) {
 const mcp = await startDemoServer({ port: portFromEnv('MCP_DEMO_PORT') ?? 0 });
 // The unmodified reference server too, so the widget can be tried on every MCP feature.
 const everything = await startEverything({ mode: 'streamableHttp' }).catch((e) => (console.warn(`server-everything did not start: ${e.message}`), undefined));
-const web = http.createServer(staticHandler({ mcpUrl: mcp.url, everythingUrl: everything?.url }));
+// An MCP App (server-debug's view), shown in spec mode: the sandbox proxy page comes from a second origin.
+const debug = await startDebugServer().catch((e) => (console.warn(`server-debug did not start: ${e.message}`), undefined));
+const sandbox = http.createServer(async (req, res) => {
+  const name = new URL(req.url, 'http://localhost').pathname.slice(1);
+  if (name !== 'sandbox.html' && name !== 'sandbox.js') return send(res, 404, 'Not found\n');
+  res.setHeader('Content-Security-Policy', 'frame-ancestors http://127.0.0.1:* http://localhost:*');
+  send(res, 200, await readFile(path.join(ROOT, 'dist', name)), TYPES[path.extname(name)]);
+});
+const sandboxPort = await listen(sandbox, 0, false);
+const web = http.createServer(staticHandler({ mcpUrl: mcp.url, everythingUrl: everything?.url, debugUrl: debug?.url, sandboxUrl: `http://127.0.0.1:${sandboxPort}/sandbox.html` }));
 let webPort;
 try {
   webPort = await listen(web, portFromEnv('PORT') ?? 8080, true);
@@ -120,7 +130,8 @@ async function stop(signal) {
   console.log(`\nStopping (${signal})…`);
   setTimeout(() => process.exit(0), 3000).unref(); // don't let a stuck connection hold the exit
   web.closeAllConnections();
-  await Promise.allSettled([new Promise((r) => web.close(r)), mcp.close(), everything?.close()]);
+  sandbox.closeAllConnections();
+  await Promise.allSettled([new Promise((r) => web.close(r)), new Promise((r) => sandbox.close(r)), mcp.close(), everything?.close(), debug?.close()]);
   process.exit(0);
 }
 process.on('SIGINT', () => stop('SIGINT'));

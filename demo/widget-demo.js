@@ -33,7 +33,7 @@ async function fakePageLlm(params) {
 }
 
 function applyTheme() {
-  for (const el of [widget, weather]) {
+  for (const el of [widget, weather, document.getElementById('app')]) {
     if (theme.value) el.setAttribute('theme', theme.value);
     else el.removeAttribute('theme');
   }
@@ -54,3 +54,10 @@ applyServer();
 weather.values = { city: 'Lisbon' };
 weather.locked = ['city'];
 weather.url = config.mcpUrl;
+
+const app = document.getElementById('app');
+if (config.debugUrl) {
+  app.setAttribute('sandbox-url', config.sandboxUrl);
+  app.url = config.debugUrl;
+  app.addEventListener('mcp-app-message', (e) => console.info('mcp-app-message', e.content));
+} else app.hidden = true;

@@ -1,7 +1,7 @@
 // Prints the gzip -9 size of each bundle against its budget (DESIGN.md §5). An ESM entry counts
 // with every chunk it imports statically (what a page must load before it runs); chunks loaded
 // on first use (auth) are shown apart.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -28,5 +28,12 @@ for (const [file, budget] of Object.entries(budgets)) {
   over ||= budget !== undefined && size > budget;
   const verdict = budget === undefined ? '(everything inlined, auth included)' : `budget ${budget} B   ${size > budget ? 'OVER' : 'ok'}`;
   console.log(`${file.padEnd(26)} ${String(size).padStart(6)} B gzip -9   ${verdict}${later ? `   + ${later} B loaded on first use` : ''}`);
+}
+// The MCP Apps chunk (<mcp-app-view> and its bridge), loaded only when a tool has a view: at most 8 kB.
+const apps = readdirSync('dist/chunks').find((f) => f.endsWith('.js') && readFileSync(join('dist/chunks', f), 'utf8').includes('"mcp-app-view"'));
+if (apps) {
+  const size = gz(readFileSync(join('dist/chunks', apps), 'utf8'));
+  over ||= size > 8_000;
+  console.log(`${'apps chunk'.padEnd(26)} ${String(size).padStart(6)} B gzip -9   budget 8000 B   ${size > 8_000 ? 'OVER' : 'ok'}   (dist/chunks/${apps}, lazy)`);
 }
 process.exit(over ? 1 : 0);

@@ -8,6 +8,8 @@ import { startFaultProxy } from './fault-proxy.mjs';
 import { startOAuthServers } from './oauth.mjs';
 import { startHostileServer } from './hostile.mjs';
 import { startZooServer } from './zoo.mjs';
+import { startDebugServer } from './debug.mjs';
+import { startAppsServer } from './apps.mjs';
 import { listen } from './util.mjs';
 
 /** An MCP-looking endpoint that sends no CORS headers at all, to test the client's CORS diagnosis. */
@@ -20,13 +22,13 @@ async function startNoCorsServer() {
 }
 
 /**
- * @returns {Promise<{urls: {legacy, legacySse, modern, modernStrict, everythingHttp, everythingSse, proxy, proxyControl, noCors, oauthMcp, oauthIssuer, oauthControl, hostile, hostileControl}, stop(): Promise<void>}>}
+ * @returns {Promise<{urls: {legacy, legacySse, modern, modernStrict, everythingHttp, everythingSse, proxy, proxyControl, noCors, oauthMcp, oauthIssuer, oauthControl, hostile, hostileControl, debug, apps, appsLegacy, appsControl, sandbox}, stop(): Promise<void>}>}
  */
 export async function startTestServers() {
   const started = [];
   const track = (p) => p.then((s) => (started.push(s), s));
   try {
-    const [legacy, modern, everythingHttp, everythingSse, noCors, oauth, hostile] = await Promise.all([
+    const [legacy, modern, everythingHttp, everythingSse, noCors, oauth, hostile, debug, apps] = await Promise.all([
       track(startLegacyServer()),
       track(startModernServer()),
       track(startEverything({ mode: 'streamableHttp' })),
@@ -34,6 +36,8 @@ export async function startTestServers() {
       track(startNoCorsServer()),
       track(startOAuthServers()),
       track(startHostileServer()),
+      track(startDebugServer()),
+      track(startAppsServer()),
     ]);
     const zoo = await track(startZooServer());
     // The proxy fronts a legacy server of its own, so restarting it (POST /_fault/restart) disturbs no other test.
@@ -61,6 +65,11 @@ export async function startTestServers() {
         oauthControl: oauth.control,
         hostile: hostile.url,
         hostileControl: hostile.control,
+        debug: debug.url,
+        apps: apps.url,
+        appsLegacy: apps.legacyUrl,
+        appsControl: apps.control,
+        sandbox: apps.sandbox,
       },
       stop: () => Promise.allSettled(started.map((s) => s.close())).then(() => {}),
     };

@@ -25,5 +25,8 @@ export { McpToolList } from './components/mcp-tool-list/mcp-tool-list.js';
 export { McpToolForm } from './components/mcp-tool-form/mcp-tool-form.js';
 export { McpServerList } from './components/mcp-server-list/mcp-server-list.js';
 export * from './events/events.js';
+// <mcp-app-view> loads on first use (a tool with a view), so only its types are exported here.
+export type { McpAppView } from './components/mcp-app-view/mcp-app-view.js';
+export type { McpAppMessageEvent, McpAppContextEvent } from './components/mcp-app-view/events.js';
 export { setMessages } from './messages.js';
 export type { Messages } from './messages.js';

@@ -181,9 +181,29 @@ const defaults = {
   forgetOf: (name: string) => `Forget data of ${name}`,
   confirmForget: (name: string) => `Forget the session, sign-in, history, drafts and saved lists of ${name}?`,
   forgotten: (name: string) => `Everything kept for ${name} was forgotten.`,
+  // MCP Apps: the tool form's switch between a tool's app and its plain result (the app's own strings: AppMessages)
+  appShowResult: 'Show the plain result',
+  appShowView: 'Show the app',
 };
 
-export type Messages = typeof defaults;
+/**
+ * The strings of <mcp-app-view>. Their English defaults load with it (its lazy chunk), so pages
+ * without apps do not carry them; a host may still set them here with setMessages().
+ */
+export interface AppMessages {
+  appOf(tool: string): string;
+  appLoading: string;
+  appAllowCall(app: string, tool: string): string;
+  appAllow: string;
+  appDeny: string;
+  appDownload(app: string, name: string): string;
+  appSave: string;
+  appNoScript: string;
+  appSameOrigin: string;
+  appBadResource(uri: string): string;
+}
+
+export type Messages = typeof defaults & Partial<AppMessages>;
 let current: Messages = defaults;
 
 /** The message table in force. */

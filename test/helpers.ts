@@ -24,6 +24,16 @@ export interface ServerUrls {
   hostile: string;
   /** Its controls: GET /stats (open endless streams, cancellations, the client's answers). */
   hostileControl: string;
+  /** @modelcontextprotocol/server-debug, unmodified (legacy Streamable HTTP): a real MCP App. */
+  debug: string;
+  /** MCP Apps fixtures on a 2026-07-28 server (servers/apps.mjs): server-debug's view, a hostile and a silent view. */
+  apps: string;
+  /** The same server speaking only 2024-11-05 … 2025-11-25 (server/discover is "method not found"). */
+  appsLegacy: string;
+  /** Its controls: GET /control (calls per tool, the last client capabilities per era). */
+  appsControl: string;
+  /** The spec-mode sandbox proxy page, on an origin of its own. */
+  sandbox: string;
 }
 
 let urls: Promise<ServerUrls> | undefined;

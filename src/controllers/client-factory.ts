@@ -12,6 +12,6 @@ let shared: KeyValueStore | undefined;
 /** The store of elements given none: IndexedDB (idbStore's default database), one handle per page. */
 export const defaultStore = (): KeyValueStore => (shared ??= idbStore());
 
-/** A client with the elements' defaults (the default store, CLIENT_INFO) where the options leave them out; auth, transport and handlers pass through. */
+/** A client with the elements' defaults (the default store, CLIENT_INFO, MCP Apps declared: <mcp-tool-form> shows views) where the options leave them out; auth, transport and handlers pass through. */
 export const createClient = (options: McpClientOptions): McpClient =>
-  new McpClient({ ...options, store: options.store ?? defaultStore(), clientInfo: options.clientInfo ?? CLIENT_INFO });
+  new McpClient({ apps: true, ...options, store: options.store ?? defaultStore(), clientInfo: options.clientInfo ?? CLIENT_INFO });

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { Task } from '@lit/task';
 import { createClient } from '../../controllers/client-factory.js';
 import type { McpClient } from '../../core/client/client.js';
@@ -10,6 +11,7 @@ import type { CallToolResult, Progress, Tool } from '../../core/protocol/types.j
 import type { TaskState } from '../../core/client/tasks.js';
 import { McpErrorEvent, McpToolCallEvent, McpToolResultEvent, type McpFormInputEvent } from '../../events/events.js';
 import { isDestructive, toolTitle } from '../../internal/catalogue.js';
+import { viewUri } from '../../core/apps/view.js';
 import { msg } from '../../messages.js';
 import { appendHistory, readDraft, saveDraft, tasksKey, type TaskRecord } from '../../core/store/records.js';
 import type { McpSchemaForm } from '../mcp-schema-form/mcp-schema-form.js';
@@ -36,6 +38,8 @@ import '../mcp-result-view/define.js';
  * @csspart confirm - The confirmation asked before a destructive tool runs.
  * @csspart error - The error of a failed call.
  * @csspart result - The result view.
+ * @csspart app - The tool's MCP App (<mcp-app-view>), shown instead of the result view when the tool has one.
+ * @csspart app-toggle - The button that switches between the app and the plain result.
  */
 export class McpToolForm extends ClientElement {
   static override styles = [tokens, styles];
@@ -72,6 +76,12 @@ export class McpToolForm extends ClientElement {
   @state() private confirming = false;
   @state() private result?: CallToolResult;
   @state() private error?: Error;
+  /** The arguments of the last call, for the app's `tool-input`. */
+  @state() private args: Record<string, unknown> = {};
+  /** Whether a tool's app is shown rather than its plain result. */
+  @state() private appShown = true;
+  /** A call was made since the form showed: a tool's app shows from its start (and stays after a cancel). */
+  @state() private viewCall = 0;
   @query('mcp-schema-form') private form?: McpSchemaForm;
   private abort?: AbortController;
   private ownClient?: McpClient;
@@ -89,7 +99,10 @@ export class McpToolForm extends ClientElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('tool') && changed.get('tool') !== undefined && this.running) this.leaveRun();
+    if (changed.has('tool') && changed.get('tool') !== undefined) {
+      if (this.running) this.leaveRun();
+      this.viewCall = 0; // the view belonged to the other tool's call
+    }
     if (this.url && (changed.has('url') || changed.has('store') || changed.has('auth'))) {
       void this.ownClient?.close();
       this.client = this.ownClient = createClient({ url: this.url, store: this.store, auth: this.auth });
@@ -171,7 +184,22 @@ export class McpToolForm extends ClientElement {
             </div>`}
       </form>
       ${this.error ? html`<p part="error" class="error" role="alert">${this.error.message}</p>` : nothing}
-      ${this.result ? html`<mcp-result-view part="result" .result=${this.result} .outputSchema=${tool.outputSchema} .client=${this.client}></mcp-result-view>` : nothing}
+      ${this.result || (this.viewCall && viewUri(tool)) ? this.renderResult(tool, this.result) : nothing}
+    `;
+  }
+
+  /** The plain result, or the tool's app (loaded on first use, shown from the start of the call) with the plain result one click away. */
+  private renderResult(tool: Tool, result: CallToolResult | undefined) {
+    const app = viewUri(tool) && this.appShown;
+    if (app) void import('../mcp-app-view/define.js').catch(() => (this.appShown = false));
+    return html`
+      ${viewUri(tool) && result ? html`<button part="app-toggle" type="button" @click=${() => (this.appShown = !app)}>${app ? msg().appShowResult : msg().appShowView}</button>` : nothing}
+      ${app
+        ? // One view per call: the last one was torn down.
+          keyed(this.viewCall, html`<mcp-app-view part="app" .client=${this.client} .definition=${tool} .input=${this.args} .result=${result}></mcp-app-view>`)
+        : result
+          ? html`<mcp-result-view part="result" .result=${result} .outputSchema=${tool.outputSchema} .client=${this.client}></mcp-result-view>`
+          : nothing}
     `;
   }
 
@@ -216,7 +244,11 @@ export class McpToolForm extends ClientElement {
     this.progress = undefined;
     this.task = resume && { taskId: resume.taskId, status: resume.status as TaskState['status'], statusMessage: resume.statusMessage };
     this.error = undefined;
+    // A view is asked to wind down (ui/resource-teardown) before it goes.
+    await (this.renderRoot.querySelector('mcp-app-view') as { teardown?: () => Promise<void> } | null)?.teardown?.();
     this.result = undefined;
+    this.args = args;
+    this.viewCall++;
     const showTask = (t: TaskState) => mine() && (this.task = t);
     // A tool that may run as a task is asked to (2025-11-25 `optional`): the status line shows how it goes.
     const options = { signal: this.abort.signal, onProgress: (p: Progress) => mine() && (this.progress = p), onTask: showTask, task: true };
@@ -232,7 +264,11 @@ export class McpToolForm extends ClientElement {
     } catch (error) {
       // What the user typed stays in the form: only the error is shown.
       failure = error instanceof McpAbortError ? new Error(msg().cancelled) : (error as Error);
-      if (mine()) this.error = failure;
+      if (mine()) {
+        this.error = failure;
+        // A view shown while the call ran learns it will get no result.
+        (this.renderRoot.querySelector('mcp-app-view') as { cancelled?: (reason: string) => void } | null)?.cancelled?.(failure.message);
+      }
       this.dispatchEvent(new McpToolResultEvent(tool.name, args, undefined, error as Error));
       if (!(error instanceof McpAbortError)) this.dispatchEvent(new McpErrorEvent(error as Error));
     } finally {

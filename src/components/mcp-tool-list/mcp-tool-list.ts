@@ -4,6 +4,7 @@ import { Task } from '@lit/task';
 import type { Tool } from '../../core/protocol/types.js';
 import { McpToolSelectEvent } from '../../events/events.js';
 import { filterTools, isDestructive, toolTitle } from '../../internal/catalogue.js';
+import { visibility } from '../../core/apps/view.js';
 import { msg } from '../../messages.js';
 import { ClientElement, taskStates } from '../client-element.js';
 import { catalogueStyles, tokens } from '../shared.styles.js';
@@ -31,6 +32,8 @@ export class McpToolList extends ClientElement {
   @property({ attribute: false }) tools?: Tool[];
   /** The name of the chosen tool. */
   @property() selected?: string;
+  /** Also list tools only an MCP App may call (`_meta.ui.visibility` without `model`), hidden by default. */
+  @property({ type: Boolean, attribute: 'app-tools' }) appTools = false;
 
   @state() private query = '';
 
@@ -42,7 +45,8 @@ export class McpToolList extends ClientElement {
     });
   }
 
-  private renderTools(all: Tool[]) {
+  private renderTools(listed: Tool[]) {
+    const all = this.appTools ? listed : listed.filter((t) => visibility(t).includes('model'));
     const tools = filterTools(all, this.query);
     return html`
       <input part="search" type="search" aria-label=${msg().searchTools} placeholder=${msg().searchTools} .value=${this.query} @input=${this.onSearch} />

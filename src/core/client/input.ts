@@ -4,6 +4,7 @@
 import { McpError, McpFormatError, McpProtocolError } from '../jsonrpc/errors.js';
 import type { Params } from '../jsonrpc/messages.js';
 import { ERROR } from '../protocol/versions.js';
+import { APP_MIME, UI_EXTENSION } from '../apps/view.js';
 import type { CreateMessageParams, CreateMessageResult, ElicitParams, ElicitResult, Implementation, ListRootsResult } from '../protocol/types.js';
 
 /** What a handler learns besides the params: which server asks, and a signal aborted if the server cancels. */
@@ -21,6 +22,8 @@ export interface InputHandlers {
   onRoots?: RootsHandler;
   /** Declare `sampling.tools`: the sampling handler can take `tools` and `toolChoice`. */
   samplingTools?: boolean;
+  /** Declare the MCP Apps extension (`io.modelcontextprotocol/ui`): the host renders tools' views, as the elements do. */
+  apps?: boolean;
 }
 
 /** Who we say we are when the host did not say: `initialize` (legacy) and every `_meta` (modern). */
@@ -35,6 +38,7 @@ export function capabilitiesFor(h: InputHandlers): Record<string, object> {
   if (h.onSampling) caps.sampling = h.samplingTools ? { tools: {} } : {};
   if (h.onElicitation) caps.elicitation = { form: {}, url: {} };
   if (h.onRoots) caps.roots = {};
+  if (h.apps) caps.extensions = { [UI_EXTENSION]: { mimeTypes: [APP_MIME] } };
   return caps;
 }
 

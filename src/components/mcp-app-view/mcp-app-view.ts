@@ -1,0 +1,482 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import { createClient } from '../../controllers/client-factory.js';
+import { ClientEventsController } from '../../controllers/client-events.js';
+import { AppBridge } from '../../core/apps/bridge.js';
+import { allowOf, sandboxOf, viewCsp, withPolicy, type ViewCsp } from '../../core/apps/csp.js';
+import { APP_MIME, viewUri, visibility } from '../../core/apps/view.js';
+import type { McpClient } from '../../core/client/client.js';
+import { McpProtocolError } from '../../core/jsonrpc/errors.js';
+import type { JsonRpcMessage, Params } from '../../core/jsonrpc/messages.js';
+import type { CallToolResult, ContentBlock, CreateMessageParams, Tool } from '../../core/protocol/types.js';
+import type { KeyValueStore } from '../../core/store/store.js';
+import { isDestructive, toolTitle } from '../../internal/catalogue.js';
+import { safeLink } from '../../internal/safe-url.js';
+import { appMsg as msg } from './messages.js';
+import { ClientElement } from '../client-element.js';
+import { tokens } from '../shared.styles.js';
+import { McpAppContextEvent, McpAppMessageEvent } from './events.js';
+import { styles } from './mcp-app-view.styles.js';
+
+/** MCP Apps protocol versions we speak, newest first. */
+const VERSIONS = ['2026-01-26', '2025-11-21'];
+const MODES = ['inline', 'fullscreen'];
+/** Our theme tokens as the spec's standard variables (hostContext.styles.variables). */
+const VARIABLES: Record<string, string> = {
+  '--color-background-primary': '--_bg',
+  '--color-background-secondary': '--_surface',
+  '--color-text-primary': '--_fg',
+  '--color-text-secondary': '--_muted',
+  '--color-text-danger': '--_danger',
+  '--color-text-success': '--_ok',
+  '--color-border-primary': '--_border',
+  '--color-ring-primary': '--_accent',
+  '--font-sans': '--_font',
+  '--font-mono': '--_mono',
+  '--border-radius-md': '--_radius',
+};
+
+interface LoadedView {
+  tool: Tool;
+  html: string;
+  meta: { csp?: ViewCsp; permissions?: object; prefersBorder?: boolean; domain?: string };
+  /** The server's tools, to check what the view may call. */
+  tools: Tool[];
+}
+interface Ask {
+  text: string;
+  yes: string;
+  answer(ok: boolean): void;
+}
+
+let inlineScripts: boolean | undefined;
+/** Whether this page's CSP lets an inline script run: a srcdoc view inherits that policy. */
+function inlineScriptsRun(): boolean {
+  if (inlineScripts !== undefined) return inlineScripts;
+  const w = window as unknown as { __mcpAppProbe?: number };
+  try {
+    const s = document.createElement('script');
+    s.textContent = 'window.__mcpAppProbe=1';
+    document.head.append(s);
+    s.remove();
+  } catch {
+    /* Trusted Types refused the text: the view could not run either */
+  }
+  inlineScripts = w.__mcpAppProbe === 1;
+  delete w.__mcpAppProbe;
+  return inlineScripts;
+}
+
+/**
+ * @summary A tool's MCP App (its `ui://` view) in a sandboxed iframe, talking to the server through this element.
+ * @fires mcp-app-message - The view sent `ui/message`; cancelable (preventDefault() answers the view with an error).
+ * @fires mcp-app-context - The view sent `ui/update-model-context`; cancelable.
+ * @csspart frame - The dialog around the iframe (modal in fullscreen mode).
+ * @csspart view - The iframe.
+ * @csspart ask - A confirmation the view's request needs.
+ * @csspart error - Why the view cannot be shown.
+ */
+export class McpAppView extends ClientElement {
+  static override styles = [tokens, styles];
+
+  protected readonly events = new ClientEventsController(this, () => this.clientCtl.client, {
+    toolschanged: () => this.forward('notifications/tools/list_changed'),
+    resourceschanged: () => this.forward('notifications/resources/list_changed'),
+    promptschanged: () => this.forward('notifications/prompts/list_changed'),
+  });
+
+  private loader = new Task(this, {
+    task: async ([name, client, definition], { signal }): Promise<LoadedView | undefined> => {
+      if (!client || (!name && !definition)) return undefined;
+      if (client.state !== 'ready') await client.connect();
+      const tools = await client.listTools({ signal });
+      const tool = definition ?? tools.find((t) => t.name === name);
+      if (!tool) throw new Error(msg().unknownTool(name ?? ''));
+      const uri = viewUri(tool);
+      if (!uri) throw new Error(msg().appBadResource(String(tool._meta?.ui ?? tool.name)));
+      const [read, listed] = await Promise.all([client.readResource(uri, { signal }), client.listResources({ signal }).catch(() => [])]);
+      const item = read.contents?.find((c) => c.uri === uri) ?? read.contents?.[0];
+      const type = item?.mimeType?.replace(/\s/g, '').toLowerCase();
+      const text = item && ('text' in item && typeof item.text === 'string' ? item.text : 'blob' in item && typeof item.blob === 'string' ? decode(item.blob) : undefined);
+      if (type !== APP_MIME || text === undefined) throw new Error(msg().appBadResource(uri));
+      const uiOf = (o: unknown) => ((o as { _meta?: { ui?: object } } | undefined)?._meta?.ui ?? {}) as LoadedView['meta'];
+      // The content item's _meta.ui wins over the listing entry's.
+      const meta = { ...uiOf(listed.find((r) => r.uri === uri)), ...uiOf(item) };
+      this.startBridge();
+      return { tool, html: text, meta, tools };
+    },
+    args: () => [this.tool, this.clientCtl.client, this.definition] as const,
+  });
+
+  /** The name of the tool whose view this shows. */
+  @property() tool?: string;
+  /** The tool definition, when the host already has it. */
+  @property({ attribute: false }) definition?: Tool;
+  /** Standalone use: the MCP server URL, when not inside <mcp-client> and no `client` is set. */
+  @property() url?: string;
+  /** Standalone use: where the session is kept (default: IndexedDB, as for <mcp-client>). */
+  @property({ attribute: false }) store?: KeyValueStore;
+  /** The arguments the tool was called with (sent to the view as `ui/notifications/tool-input`). */
+  @property({ attribute: false }) input: Record<string, unknown> = {};
+  /** The tool's result, sent to the view as `ui/notifications/tool-result` once it is ready. */
+  @property({ attribute: false }) result?: CallToolResult;
+  /** Spec mode: the sandbox proxy page (on another origin) the view runs in; also read from an ancestor's `sandbox-url` (e.g. <mcp-client>). Without it, opaque mode. */
+  @property({ attribute: 'sandbox-url' }) sandboxUrl?: string;
+  /** The tallest the view may grow, in CSS pixels. */
+  @property({ type: Number, attribute: 'max-height' }) maxHeight = 800;
+  /** `light` or `dark`; otherwise the system preference. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  @state() private height = 150;
+  @state() private width?: number;
+  @state() private mode = 'inline';
+  @state() private asking?: Ask;
+  @query('iframe') private frame?: HTMLIFrameElement;
+  @query('dialog') private dialog?: HTMLDialogElement;
+  private bridge?: AppBridge;
+  /** The view's window and the origin its messages must carry, fixed when the view starts (checked on every message, so kept cheap). */
+  private win?: Window | null;
+  private origin?: string;
+  private ownClient?: McpClient;
+  private appModes?: unknown;
+  private sentResult?: CallToolResult;
+  private readonly onMessage = (e: MessageEvent) => this.receive(e);
+  private readonly dark = matchMedia('(prefers-color-scheme: dark)');
+  private readonly onScheme = () => this.contextChanged({ theme: this.currentTheme() });
+  private lastWidth = 0;
+  /** The view hears when its container gets narrower or wider. */
+  private readonly resized = new ResizeObserver(() => {
+    if (this.clientWidth === this.lastWidth) return;
+    this.lastWidth = this.clientWidth;
+    this.contextChanged({ containerDimensions: this.dimensions() });
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('message', this.onMessage);
+    this.dark.addEventListener('change', this.onScheme);
+    this.resized.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('message', this.onMessage);
+    this.dark.removeEventListener('change', this.onScheme);
+    this.resized.disconnect();
+    this.bridge?.close();
+    void this.ownClient?.close();
+    this.ownClient = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.url && !this.clientCtl.client && changed.has('url')) this.client = this.ownClient = createClient({ url: this.url, store: this.store });
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    this.win = this.frame?.contentWindow;
+    if (changed.has('result')) this.sendResult();
+    if (changed.has('theme')) this.contextChanged({ theme: this.currentTheme() });
+  }
+
+  /** Tells the view its tool call will bring no result (`ui/notifications/tool-cancelled`). */
+  cancelled(reason: string): void {
+    this.bridge?.notify('ui/notifications/tool-cancelled', { reason });
+  }
+
+  /** Asks the view to wind down (`ui/resource-teardown`), waiting at most `timeout` ms, then removes it. */
+  async teardown(timeout = 3000): Promise<void> {
+    const bridge = this.bridge;
+    if (bridge?.initialized) await bridge.request('ui/resource-teardown', {}, timeout).catch(() => this.note('The view did not answer ui/resource-teardown in time; it was removed anyway.'));
+    bridge?.close();
+    this.bridge = undefined;
+    this.frame?.remove();
+  }
+
+  override render() {
+    return this.loader.render({
+      initial: () => nothing,
+      pending: () => html`<p class="muted" role="status">${msg().appLoading}</p>`,
+      error: (e) => html`<p part="error" class="error" role="alert">${(e as Error).message}</p>`,
+      complete: (view) => (view ? this.renderView(view) : nothing),
+    });
+  }
+
+  private renderView(view: LoadedView) {
+    const title = msg().appOf(toolTitle(view.tool));
+    const spec = this.sandboxOrigin();
+    if (spec === null) return html`<p part="error" class="error" role="alert">${msg().appSameOrigin}</p>`;
+    if (!spec && !inlineScriptsRun()) return html`<p part="error" class="error" role="alert">${msg().appNoScript}</p>`;
+    const ask = this.asking;
+    return html`
+      ${ask
+        ? html`<div part="ask" role="alertdialog" aria-label=${ask.text}>
+            <p>${ask.text}</p>
+            <button type="button" class="danger" @click=${() => ask.answer(true)}>${ask.yes}</button>
+            <button type="button" @click=${() => ask.answer(false)}>${msg().appDeny}</button>
+          </div>`
+        : nothing}
+      <dialog part="frame" aria-label=${title} open @cancel=${this.onCancel}>
+        ${spec
+          ? html`<iframe part="view" class=${view.meta.prefersBorder ? 'border' : ''} title=${title} src=${this.proxyUrl()!} sandbox="allow-scripts allow-same-origin" allow=${allowOf(view.meta.permissions)} referrerpolicy="no-referrer" style=${this.frameStyle()}></iframe>`
+          : html`<iframe part="view" class=${view.meta.prefersBorder ? 'border' : ''} title=${title} sandbox=${sandboxOf()} allow=${allowOf(view.meta.permissions)} referrerpolicy="no-referrer" .srcdoc=${withPolicy(view.html, viewCsp(view.meta.csp))} style=${this.frameStyle()}></iframe>`}
+      </dialog>
+    `;
+  }
+
+  private frameStyle(): string {
+    return `height:${this.height}px;${this.width ? `width:${this.width}px;` : ''}`;
+  }
+
+  /** The proxy's origin in spec mode, undefined in opaque mode, null when sandbox-url is unusable (our own origin). */
+  private sandboxOrigin(): string | undefined | null {
+    const url = this.proxyUrl();
+    if (!url) return undefined;
+    try {
+      const origin = new URL(url, location.href).origin;
+      return origin === location.origin || origin === 'null' ? null : origin;
+    } catch {
+      return null;
+    }
+  }
+
+  private startBridge(): void {
+    this.bridge?.close();
+    this.sentResult = undefined;
+    this.origin = this.sandboxOrigin() || 'null';
+    this.bridge = new AppBridge({
+      post: (m) => this.post(m),
+      request: (method, params) => this.answer(method, params),
+      notification: (method, params) => this.notified(method, params),
+      note: (text) => this.note(text),
+    });
+  }
+
+  private post(m: JsonRpcMessage | Params): void {
+    this.frame?.contentWindow?.postMessage(m, this.sandboxOrigin() || '*');
+  }
+
+  /** Only the view's own window may talk to us: opaque mode from origin "null", spec mode from the proxy's origin. */
+  private receive(e: MessageEvent): void {
+    if (!this.win || e.source !== this.win || e.origin !== this.origin || !this.bridge) return;
+    const data = e.data as { method?: unknown } | undefined;
+    if (this.origin !== 'null' && data?.method === 'ui/notifications/sandbox-proxy-ready') {
+      const view = this.loader.value!;
+      return this.post({ jsonrpc: '2.0', method: 'ui/notifications/sandbox-resource-ready', params: { html: view.html, csp: view.meta.csp, permissions: view.meta.permissions, sandbox: sandboxOf() } });
+    }
+    this.bridge.receive(e.data);
+  }
+
+  private notified(method: string, params: Params): void {
+    const view = this.loader.value;
+    if (method === 'ui/notifications/initialized') {
+      this.bridge?.notify('ui/notifications/tool-input', { arguments: this.input });
+      this.sendResult();
+    } else if (method === 'ui/notifications/size-changed') {
+      const { width, height } = params as { width?: unknown; height?: unknown };
+      const size = (v: unknown, max: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.min(Math.ceil(v), max) : undefined);
+      this.height = size(height, this.maxHeight) ?? this.height;
+      this.width = size(width, 10_000) ?? this.width;
+    } else if (method === 'notifications/message' && view) {
+      this.client?.dispatchEvent(new CustomEvent('log', { detail: { ...params, logger: msg().appOf(toolTitle(view.tool)) } }));
+    }
+  }
+
+  private sendResult(): void {
+    if (!this.bridge || !this.result || this.sentResult === this.result) return;
+    this.sentResult = this.result;
+    this.bridge.notify('ui/notifications/tool-result', this.result as unknown as Params);
+  }
+
+  private forward(method: string): void {
+    this.bridge?.notify(method);
+  }
+
+  private contextChanged(change: Params): void {
+    if (this.bridge?.initialized) this.bridge.notify('ui/notifications/host-context-changed', change);
+  }
+
+  private note(text: string): void {
+    const view = this.loader.value;
+    this.client?.dispatchEvent(new CustomEvent('log', { detail: { level: 'warning', logger: msg().appOf(view ? toolTitle(view.tool) : this.tool ?? ''), data: text } }));
+  }
+
+  /** The nearest value of an attribute on this element or its ancestors, across shadow roots (so <mcp-client sandbox-url> reaches the views in its forms). */
+  private inherited(name: string): string | undefined {
+    for (let n: Node | null = this; n; n = (n as Element).parentElement ?? ((n.getRootNode() as ShadowRoot).host || null)) {
+      const v = (n as Element).getAttribute?.(name);
+      if (v) return v;
+    }
+    return undefined;
+  }
+
+  private proxyUrl(): string | undefined {
+    return this.sandboxUrl ?? this.inherited('sandbox-url');
+  }
+
+  private currentTheme(): 'light' | 'dark' {
+    const t = this.inherited('theme');
+    return t === 'light' || t === 'dark' ? t : this.dark.matches ? 'dark' : 'light';
+  }
+
+  private hostContext(tool: Tool): Params {
+    const computed = getComputedStyle(this);
+    const variables = Object.fromEntries(Object.entries(VARIABLES).map(([k, v]) => [k, computed.getPropertyValue(v).trim() || undefined]));
+    return {
+      toolInfo: { tool },
+      theme: this.currentTheme(),
+      styles: { variables },
+      displayMode: this.mode,
+      availableDisplayModes: MODES,
+      containerDimensions: this.dimensions(),
+      locale: document.documentElement.lang || navigator.language,
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      platform: 'web',
+      deviceCapabilities: { touch: matchMedia('(pointer: coarse)').matches, hover: matchMedia('(hover: hover)').matches },
+    };
+  }
+
+  private dimensions(): Params {
+    return { maxHeight: this.maxHeight, maxWidth: this.clientWidth || undefined };
+  }
+
+  /** What the view may ask of the host; everything else is "method not found". */
+  private async answer(method: string, params: Params): Promise<Params> {
+    const view = this.loader.value!;
+    const client = this.client!;
+    const title = msg().appOf(toolTitle(view.tool));
+    switch (method) {
+      case 'ui/initialize': {
+        this.appModes = (params.appCapabilities as { availableDisplayModes?: unknown } | undefined)?.availableDisplayModes;
+        const sampling = client.options.onSampling ? { sampling: {} } : {};
+        return {
+          protocolVersion: VERSIONS.includes(params.protocolVersion as string) ? params.protocolVersion : VERSIONS[0],
+          hostInfo: { name: 'mcp-web-components', version: '0.1.0' },
+          hostCapabilities: {
+            openLinks: {},
+            downloadFile: {},
+            serverTools: { listChanged: true },
+            serverResources: { listChanged: true },
+            logging: {},
+            message: { text: {}, image: {} },
+            updateModelContext: { text: {}, image: {}, structuredContent: {} },
+            sandbox: { csp: view.meta.csp ?? {}, permissions: view.meta.permissions ?? {} },
+            ...sampling,
+          },
+          hostContext: this.hostContext(view.tool),
+        };
+      }
+      case 'ping':
+        return {};
+      case 'tools/list':
+        return { tools: view.tools.filter((t) => visibility(t).includes('app')) };
+      case 'tools/call':
+        return this.callTool(view, params) as unknown as Promise<Params>;
+      case 'resources/read':
+        return client.readResource(String(params.uri)) as unknown as Promise<Params>;
+      case 'resources/list':
+        return { resources: await client.listResources() };
+      case 'resources/templates/list':
+        return { resourceTemplates: await client.listResourceTemplates() };
+      case 'ui/open-link': {
+        const url = safeLink(params.url as string);
+        // A view may open a link only right after the person used it (its click activates this page too).
+        if (!url || navigator.userActivation?.isActive === false) {
+          this.note(`The view asked to open ${JSON.stringify(String(params.url).slice(0, 200))}; refused (${url ? 'no click' : 'not an http(s) link'}).`);
+          return { isError: true };
+        }
+        window.open(url, '_blank', 'noopener,noreferrer');
+        return {};
+      }
+      case 'ui/message': {
+        const content = (Array.isArray(params.content) ? params.content : []) as ContentBlock[];
+        return this.dispatchEvent(new McpAppMessageEvent(view.tool.name, String(params.role ?? 'user'), content)) ? {} : { isError: true };
+      }
+      case 'ui/update-model-context': {
+        const content = Array.isArray(params.content) ? (params.content as ContentBlock[]) : undefined;
+        const structured = params.structuredContent && typeof params.structuredContent === 'object' ? (params.structuredContent as Record<string, unknown>) : undefined;
+        return this.dispatchEvent(new McpAppContextEvent(view.tool.name, content, structured)) ? {} : { isError: true };
+      }
+      case 'ui/request-display-mode':
+        return { mode: this.setMode(String(params.mode)) };
+      case 'ui/download-file':
+        return this.download(title, params);
+      case 'sampling/createMessage': {
+        if (!client.options.onSampling) break;
+        return (await client.options.onSampling(params as unknown as CreateMessageParams, { server: client.serverInfo, signal: new AbortController().signal })) as unknown as Params;
+      }
+    }
+    throw new McpProtocolError(-32601, `Method not found: ${method}`);
+  }
+
+  /** Same server only; app-visible tools only; a destructive one only after the person allows it. */
+  private async callTool(view: LoadedView, params: Params): Promise<CallToolResult> {
+    const name = String(params.name);
+    const tool = view.tools.find((t) => t.name === name);
+    if (!tool || !visibility(tool).includes('app')) {
+      this.note(`The view asked to call ${JSON.stringify(name.slice(0, 100))}, which ${tool ? 'is not visible to apps' : 'the server does not offer'}; refused.`);
+      throw new McpProtocolError(-32602, `Tool ${name} is not available to this app`);
+    }
+    if (isDestructive(tool) && !(await this.confirm(msg().appAllowCall(msg().appOf(toolTitle(view.tool)), toolTitle(tool)), msg().appAllow))) throw new McpProtocolError(-32000, 'The person declined the call');
+    const args = params.arguments && typeof params.arguments === 'object' ? (params.arguments as Record<string, unknown>) : {};
+    return this.client!.callTool(name, args);
+  }
+
+  private confirm(text: string, yes: string): Promise<boolean> {
+    this.asking?.answer(false);
+    return new Promise((resolve) => {
+      this.asking = {
+        text,
+        yes,
+        answer: (ok) => {
+          this.asking = undefined;
+          resolve(ok);
+        },
+      };
+    });
+  }
+
+  /** `ui/download-file`: asks the person, then saves the first item under a sanitised name as plain bytes. */
+  private async download(title: string, params: Params): Promise<Params> {
+    const item = (Array.isArray(params.contents) ? params.contents[0] : undefined) as { resource?: { uri?: string; text?: string; blob?: string }; uri?: string } | undefined;
+    const res = item?.resource;
+    const uri = res?.uri ?? item?.uri ?? '';
+    const name = (uri.split(/[/\\]/).pop() || 'download').replace(/[^\w.-]+/g, '_').replace(/^\.+/, '').slice(0, 100) || 'download';
+    const bytes = typeof res?.text === 'string' ? new TextEncoder().encode(res.text) : typeof res?.blob === 'string' ? Uint8Array.from(atob(res.blob), (c) => c.charCodeAt(0)) : undefined;
+    if (!bytes || !(await this.confirm(msg().appDownload(title, name), msg().appSave))) return { isError: true };
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
+    a.download = name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
+    return {};
+  }
+
+  /** Switches to a mode both sides allow and answers the mode in force. */
+  private setMode(mode: string): string {
+    const app = Array.isArray(this.appModes) ? this.appModes : MODES;
+    const dialog = this.dialog;
+    if (!dialog || !MODES.includes(mode) || !app.includes(mode) || mode === this.mode) return this.mode;
+    dialog.close();
+    if (mode === 'fullscreen') dialog.showModal();
+    else dialog.show();
+    this.mode = mode;
+    this.contextChanged({ displayMode: mode });
+    return mode;
+  }
+
+  /** Escape leaves fullscreen instead of closing the view. */
+  private onCancel(e: Event): void {
+    e.preventDefault();
+    this.setMode('inline');
+  }
+}
+
+/** Base64 to UTF-8 text; undefined when it is not base64. */
+function decode(b64: string): string | undefined {
+  try {
+    return new TextDecoder().decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
+  } catch {
+    return undefined;
+  }
+}

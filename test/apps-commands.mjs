@@ -1,0 +1,63 @@
+// web-test-runner commands for MCP App tests: a view runs in an opaque-origin (or other-origin)
+// iframe the test page cannot script, so these reach it through the browser (puppeteer frames),
+// find controls by ARIA role and name, and click them with a real mouse (a user gesture).
+
+const aria = (role, name) => `::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(role)}])`;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** The first element matching role+name in any child frame, waiting up to `timeout` ms. */
+async function find(page, role, name, timeout = 15_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const el = await frame.$(aria(role, name)).catch(() => null);
+      if (el) return el;
+    }
+    if (Date.now() > end) throw new Error(`No ${role} named ${JSON.stringify(name)} in any app frame`);
+    await sleep(100);
+  }
+}
+
+export function appCommands() {
+  return {
+    name: 'mcp-app-commands',
+    async executeCommand({ command, payload, session }) {
+      if (!command.startsWith('mcp-app-')) return undefined;
+      const page = session.browser.getPage(session.id);
+      if (command === 'mcp-app-click') {
+        const el = await find(page, payload.role ?? 'button', payload.name);
+        if (!payload.popup) {
+          await el.click();
+          return true;
+        }
+        // A new window is expected: report whether it can reach its opener, then close it.
+        const popup = page.browser().waitForTarget((t) => t.type() === 'page' && t.url().startsWith(payload.popup), { timeout: 15_000 });
+        await el.click();
+        const target = await popup;
+        const opened = await target.page();
+        const opener = await opened.evaluate(() => window.opener !== null);
+        const url = opened.url();
+        await opened.close();
+        return { url, opener, openerTarget: !!target.opener() };
+      }
+      if (command === 'mcp-app-fill') {
+        const el = await find(page, payload.role ?? 'textbox', payload.name);
+        await el.click({ clickCount: 3 });
+        await el.type(payload.value);
+        return true;
+      }
+      if (command === 'mcp-app-isolated') {
+        // Whether every app frame runs in a process of its own (then a busy view cannot stall the page).
+        const frames = page.frames().filter((f) => f !== page.mainFrame());
+        return frames.length > 0 && frames.every((f) => f.client !== page.mainFrame().client);
+      }
+      if (command === 'mcp-app-text') {
+        // The text of every app frame (a proxy page has none of its own), to wait on from the test.
+        const texts = await Promise.all(page.frames().filter((f) => f !== page.mainFrame()).map((f) => f.evaluate(() => document.body?.innerText ?? '').catch(() => '')));
+        return texts.join('\n');
+      }
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,162 @@
+// Views that misbehave, from servers/apps.mjs: a hostile one written with the official App class
+// (tries the host's window, DOM, cookies and storage, top navigation, a message flood with malformed
+// JSON-RPC, an app-invisible tool, a huge size, a javascript: link, and never answers teardown) and
+// a silent one (asks ui/initialize but never says initialized). In both sandbox modes.
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import '../../src/index.js';
+import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
+import type { McpToolResultEvent } from '../../src/events/events.js';
+import { buttonNamed, freshStore, servers, toolFormReady, type ServerUrls } from '../helpers.js';
+import { appClick, appFrame, appTextIncludes } from '../apps-helpers.js';
+
+/** The log notes the view's element left on the client (what <mcp-log-view> shows). */
+function notesOf(form: McpToolForm): string[] {
+  const notes: string[] = [];
+  form.client!.addEventListener('log', (e) => notes.push(String((e as CustomEvent<{ data?: unknown }>).detail?.data)));
+  return notes;
+}
+
+async function run(form: McpToolForm): Promise<McpToolResultEvent> {
+  const done = oneEvent(form, 'mcp-tool-result') as unknown as Promise<McpToolResultEvent>;
+  buttonNamed(form.shadowRoot!, 'Run').click();
+  return done;
+}
+
+for (const spec of [false, true]) {
+  describe(`<mcp-app-view> with hostile views, ${spec ? 'spec' : 'opaque'} mode`, () => {
+    let urls: ServerUrls;
+    before(async () => {
+      urls = await servers();
+    });
+    const formFor = async (tool: string) => {
+      const form = await fixture<McpToolForm>(html`<mcp-tool-form .store=${freshStore('mcp-app-hostile')} url=${urls.apps} tool=${tool} sandbox-url=${spec ? urls.sandbox : ''}></mcp-tool-form>`);
+      await toolFormReady(form);
+      return form;
+    };
+
+    it('cannot reach the host page: its window, DOM, cookies, storage or top navigation', async () => {
+      document.cookie = 'host-secret=s3cret; SameSite=Strict';
+      localStorage.setItem('host-secret', 's3cret');
+      const before = { href: location.href, title: document.title };
+      const form = await formFor('hostile');
+      await run(form);
+      await appFrame(form, 'Hostile app');
+      await appTextIncludes('connected: yes');
+      await appClick('Escape');
+      const text = await appTextIncludes('navigate top:');
+      for (const attempt of ['top location', 'parent document', 'host cookie', 'storage', 'write host', 'own cookie']) expect(text, attempt).to.include(`${attempt}: blocked`);
+      expect(text).to.not.include('s3cret');
+      expect(location.href).to.equal(before.href);
+      expect(document.title).to.equal(before.title);
+      expect(document.body.textContent).to.not.include('pwned');
+      expect(document.cookie).to.not.include('pwned');
+      expect(localStorage.getItem('pwned')).to.equal(null);
+    });
+
+    // Spec mode only for the timer: the proxy's origin is another site, so the view runs in a process of
+    // its own; an opaque srcdoc frame shares the page's process in Chromium (checked below), so a view
+    // busy in a loop stalls the page whatever the host does (README: "Sandbox modes").
+    it(`a flood of messages and malformed JSON-RPC leaves the widget usable${spec ? ' and the page responsive (a timer fires within 100 ms during it)' : ''}`, async () => {
+      const form = await formFor('hostile');
+      await run(form);
+      await appFrame(form, 'Hostile app');
+      await appTextIncludes('connected: yes');
+      expect(await executeServerCommand('mcp-app-isolated', {}), 'the view has a process of its own').to.equal(spec);
+      const notes = notesOf(form);
+      await appClick('Flood');
+      const late: number[] = [];
+      let done = false;
+      const watch = appTextIncludes('flood: done', 20_000).then(() => (done = true));
+      while (!done) {
+        const t0 = performance.now();
+        await new Promise((r) => setTimeout(r, 20));
+        late.push(performance.now() - t0 - 20);
+      }
+      await watch;
+      // Nine timers in ten on time, so one scheduler hiccup on a loaded machine is not a failure.
+      const p90 = late.sort((a, b) => a - b)[Math.floor(late.length * 0.9)];
+      expect(late.length, 'timers that ran during the flood').to.be.greaterThan(5);
+      if (spec) expect(p90, 'how late 9 in 10 timers fired during the flood (ms)').to.be.lessThan(100);
+      // Opaque mode: the host's own limit drops the flood; spec mode: the proxy drops it before it reaches the page.
+      if (!spec) expect(notes.some((n) => n.includes('messages in a second'))).to.equal(true);
+      expect(notes.some((n) => n.includes('malformed'))).to.equal(true);
+      const again = await run(form);
+      expect(again.result?.content[0]).to.deep.include({ text: 'hostile ran' });
+    });
+
+    it('cannot call an app-invisible or unknown tool, grow past max-height, or open a javascript: link', async () => {
+      const form = await formFor('hostile');
+      await run(form);
+      const { frame } = await appFrame(form, 'Hostile app');
+      await appTextIncludes('connected: yes');
+      const notes = notesOf(form);
+      await appClick('Call secret');
+      const text = await appTextIncludes('missing: refused');
+      expect(text).to.include('secret: refused');
+      const calls = (await (await fetch(urls.appsControl)).json()).calls;
+      expect(calls.secret ?? 0).to.equal(0);
+      expect(notes.some((n) => n.includes('"secret"') && n.includes('not visible to apps'))).to.equal(true);
+      await appClick('Grow');
+      await appTextIncludes('grow: sent');
+      await waitUntil(() => frame.getBoundingClientRect().height === 800, 'capped at max-height', { timeout: 10_000 });
+      expect(frame.getBoundingClientRect().width).to.be.at.most(form.getBoundingClientRect().width);
+      await appClick('Open javascript link');
+      await appTextIncludes('javascript link: refused');
+    });
+
+    it('runs a destructive tool only after the person allows it', async () => {
+      const form = await formFor('hostile');
+      await run(form);
+      const { view } = await appFrame(form, 'Hostile app');
+      await appTextIncludes('connected: yes');
+      const calls = async () => (await (await fetch(urls.appsControl)).json()).calls.wipe ?? 0;
+      const before = await calls();
+      const ask = () => view.shadowRoot!.querySelector('[role=alertdialog]');
+      await appClick('Call wipe');
+      await waitUntil(ask, 'asked', { timeout: 10_000 });
+      expect(ask()!.getAttribute('aria-label')).to.equal('Hostile app wants to run Wipe, which may change or delete data. Allow it?');
+      buttonNamed(view.shadowRoot!, 'Deny').click();
+      await appTextIncludes('wipe: refused');
+      expect(await calls()).to.equal(before);
+      await appClick('Call wipe');
+      await waitUntil(ask, 'asked again', { timeout: 10_000 });
+      buttonNamed(view.shadowRoot!, 'Allow').click();
+      await appTextIncludes('wipe: ran');
+      expect(await calls()).to.equal(before + 1);
+    });
+
+    it('a view that never answers ui/resource-teardown is removed after a bounded wait; the next run works', async () => {
+      const form = await formFor('hostile');
+      await run(form);
+      const first = await appFrame(form, 'Hostile app');
+      await appTextIncludes('connected: yes');
+      const notes = notesOf(form);
+      const again = await run(form);
+      expect(again.result?.content[0]).to.deep.include({ text: 'hostile ran' });
+      expect(notes.some((n) => n.includes('ui/resource-teardown'))).to.equal(true);
+      // The next call has a view of its own, which starts again.
+      const second = await appFrame(form, 'Hostile app');
+      expect(second.view).to.not.equal(first.view);
+      expect(first.frame.isConnected).to.equal(false);
+      await appTextIncludes('connected: yes');
+    });
+
+    it('sends nothing to a view that never says initialized, even when there is something to send', async () => {
+      const form = await formFor('silent');
+      await run(form);
+      const { view } = await appFrame(form, 'Silent app');
+      await appTextIncludes('answers: 2');
+      // A new result and a theme change would each be sent to an initialized view; the view's pings
+      // keep getting answers, and an answer sent after them arrives after them.
+      view.result = { content: [{ type: 'text', text: 'a later result' }] };
+      view.theme = 'dark';
+      await view.updateComplete;
+      const answers = (text: string) => Number(/answers: (\d+)/.exec(text)?.[1] ?? 0);
+      const answered = answers(await appTextIncludes('answers:'));
+      let text = '';
+      await waitUntil(async () => answers((text = await appTextIncludes('answers:'))) >= answered + 3, 'three more answers', { timeout: 10_000 });
+      expect(text).to.not.include('ui/notifications');
+    });
+  });
+}
