@@ -8,6 +8,7 @@ import { startFaultProxy } from './fault-proxy.mjs';
 import { startOAuthServers } from './oauth.mjs';
 import { startHostileServer } from './hostile.mjs';
 import { startZooServer } from './zoo.mjs';
+import { startMixUpServers } from './mixup.mjs';
 import { listen } from './util.mjs';
 
 /** An MCP-looking endpoint that sends no CORS headers at all, to test the client's CORS diagnosis. */
@@ -36,6 +37,7 @@ export async function startTestServers() {
       track(startHostileServer()),
     ]);
     const zoo = await track(startZooServer());
+    const mixup = await track(startMixUpServers({ honestIssuer: oauth.issuer, honestResource: oauth.url }));
     // The proxy fronts a legacy server of its own, so restarting it (POST /_fault/restart) disturbs no other test.
     let proxied = await startLegacyServer();
     started.push({ close: () => proxied.close() });
@@ -61,6 +63,9 @@ export async function startTestServers() {
         oauthControl: oauth.control,
         hostile: hostile.url,
         hostileControl: hostile.control,
+        mixupMcp: mixup.url,
+        mixupIssuer: mixup.issuer,
+        mixupControl: mixup.control,
       },
       stop: () => Promise.allSettled(started.map((s) => s.close())).then(() => {}),
     };

@@ -28,11 +28,17 @@ class TestProvider extends DemoInMemoryAuthProvider {
     this.stats.authorizations++;
     this.stats.lastResource = params.resource?.href ?? '';
     this.stats.lastScope = params.scopes.join(' ');
-    if (!this.denyNext) return super.authorize(client, params, res);
+    // RFC 6749 §3.1.2: the redirect URI's own query component is kept; the demo provider replaces it.
+    const withQuery = (to) => {
+      const target = new URL(to);
+      for (const [k, v] of new URL(params.redirectUri).searchParams) if (!target.searchParams.has(k)) target.searchParams.append(k, v);
+      return target.href;
+    };
+    if (!this.denyNext) return super.authorize(client, params, { cookie: res.cookie?.bind(res), redirect: (to) => res.redirect(withQuery(to)) });
     // The person clicked "Deny": an RFC 6749 error response to the registered redirect URI.
     this.denyNext = false;
     const target = new URL(params.redirectUri);
-    target.search = new URLSearchParams({ error: 'access_denied', error_description: '<img src=x onerror=alert(1)>', ...(params.state ? { state: params.state } : {}) }).toString();
+    for (const [k, v] of Object.entries({ error: 'access_denied', error_description: '<img src=x onerror=alert(1)>', ...(params.state ? { state: params.state } : {}) })) target.searchParams.set(k, v);
     res.redirect(target.href);
   }
 

@@ -24,6 +24,11 @@ export interface ServerUrls {
   hostile: string;
   /** Its controls: GET /stats (open endless streams, cancellations, the client's answers). */
   hostileControl: string;
+  /** The OAuth mix-up attack (servers/mixup.mjs): a hostile MCP server whose AS bounces to the honest one. */
+  mixupMcp: string;
+  mixupIssuer: string;
+  /** POST /target {clientId, redirectUri}: whom it impersonates at the honest AS; GET /stats: what reached its token endpoint. */
+  mixupControl: string;
 }
 
 let urls: Promise<ServerUrls> | undefined;
