@@ -106,6 +106,16 @@ function tools() {
   ];
 }
 
+/** /bombs lists only this: regexes that backtrack exponentially (2 s at 26 characters, doubling per character) in both schemas. */
+const BOMB = `${'a'.repeat(40)}!`;
+const BOMB_TOOLS = [{
+  name: 'regex_bomb',
+  description: 'Has catastrophic regexes in its input and output schemas',
+  inputSchema: { type: 'object', properties: { s: { type: 'string', pattern: '^(a+)+$', default: BOMB }, word: { type: 'string', pattern: '^[a-z]+$', default: 'fine' }, tags: { type: 'object', patternProperties: { '^(a|aa)+$': { type: 'string' } }, default: { [BOMB]: 'x' } } } },
+  outputSchema: { type: 'object', properties: { s: { type: 'string', pattern: '^(a+)+$' } }, patternProperties: { '^(b+)+$': { type: 'string' } } },
+}];
+const BOMB_RESULT = { content: [{ type: 'text', text: 'bombs delivered' }], structuredContent: { s: BOMB, [`${'b'.repeat(40)}!`]: 1 } };
+
 /** Answers a tools/call: `json` writes a whole answer (an object or raw text), `stream` answers on an SSE stream. */
 function callTool(name, id, { json, stream }) {
   switch (name) {
@@ -265,7 +275,8 @@ export async function startHostileServer() {
     if (applyCors(req, res)) return;
     const url = new URL(req.url, 'http://x');
     if (url.pathname === '/control/stats') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(stats));
-    if (url.pathname !== '/mcp') return res.writeHead(404).end();
+    if (url.pathname !== '/mcp' && url.pathname !== '/bombs') return res.writeHead(404).end();
+    const bombs = url.pathname === '/bombs';
     if (req.method === 'DELETE') {
       sessions.delete(req.headers['mcp-session-id']);
       return res.writeHead(200).end();
@@ -301,6 +312,7 @@ export async function startHostileServer() {
       if (msg.method === 'notifications/cancelled') stats.cancelled.push(msg.params?.requestId);
       return res.writeHead(202).end();
     }
+    if (bombs && (msg.method === 'tools/list' || msg.method === 'tools/call')) return json({ jsonrpc: '2.0', id: msg.id, result: msg.method === 'tools/list' ? { tools: BOMB_TOOLS } : BOMB_RESULT });
     if (msg.method === 'tools/call') {
       return callTool(msg.params?.name, msg.id, { json, stream: (kind) => postStream(req, res, kind, msg) });
     }
@@ -392,6 +404,7 @@ export async function startHostileServer() {
 
   return {
     url: `${base}/mcp`,
+    bombs: `${base}/bombs`,
     control: `${base}/control`,
     async close() {
       for (const res of open) res.destroy();

@@ -63,6 +63,7 @@ export async function startTestServers() {
         oauthControl: oauth.control,
         hostile: hostile.url,
         hostileControl: hostile.control,
+        hostileBombs: hostile.bombs,
         mixupMcp: mixup.url,
         mixupIssuer: mixup.issuer,
         mixupControl: mixup.control,

@@ -24,6 +24,8 @@ export interface ServerUrls {
   hostile: string;
   /** Its controls: GET /stats (open endless streams, cancellations, the client's answers). */
   hostileControl: string;
+  /** The hostile server with only regex_bomb: catastrophic regexes in both its schemas. */
+  hostileBombs: string;
   /** The OAuth mix-up attack (servers/mixup.mjs): a hostile MCP server whose AS bounces to the honest one. */
   mixupMcp: string;
   mixupIssuer: string;
