@@ -34,6 +34,13 @@ class TestProvider extends DemoInMemoryAuthProvider {
       for (const [k, v] of new URL(params.redirectUri).searchParams) if (!target.searchParams.has(k)) target.searchParams.append(k, v);
       return target.href;
     };
+    if (this.tabnab) {
+      // A page that tries to navigate the window that opened it (reverse tabnabbing), then goes on as usual.
+      const target = this.tabnab;
+      this.tabnab = undefined;
+      const page = (to) => res.type('html').send(`<!doctype html><script>try { if (window.opener) window.opener.location = ${JSON.stringify(target)}; } catch {} location.replace(${JSON.stringify(to)});</script>`);
+      return super.authorize(client, params, { cookie: res.cookie?.bind(res), redirect: (to) => page(withQuery(to)) });
+    }
     if (!this.denyNext) return super.authorize(client, params, { cookie: res.cookie?.bind(res), redirect: (to) => res.redirect(withQuery(to)) });
     // The person clicked "Deny": an RFC 6749 error response to the registered redirect URI.
     this.denyNext = false;
@@ -109,6 +116,7 @@ export async function startOAuthServers() {
   asApp.use('/__control', cors(corsOptions));
   asApp.get('/__control/stats', (req, res) => res.json(provider.stats));
   asApp.post('/__control/expire', (req, res) => (provider.expireAll(), res.json({ ok: true })));
+  asApp.post('/__control/tabnab', express.json(), (req, res) => ((provider.tabnab = String(req.body?.target ?? '')), res.json({ ok: true })));
   asApp.post('/__control/deny-next', (req, res) => ((provider.denyNext = true), res.json({ ok: true })));
 
   let rsApp;
