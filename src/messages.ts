@@ -56,6 +56,8 @@ const defaults = {
   model: 'Model',
   humanModel: 'written by you',
   rateLimited: (server: string) => `${server} sent too many requests; this one was refused.`,
+  serverAt: (host: string) => `Server at ${host}`,
+  queueFull: (server: string) => `Too many requests are waiting for you; this one from ${server} was refused.`,
   elicitationTitle: (server: string) => `${server} asks for information`,
   submit: 'Submit',
   decline: 'Decline',

@@ -120,3 +120,6 @@ export async function clickTo<T>(label: string, action: () => Promise<T>): Promi
 /** The schema form inside a tool form, and a wait for it to render. */
 export const formOf = (el: McpToolForm) => el.shadowRoot!.querySelector('mcp-schema-form')!;
 export const toolFormReady = (el: McpToolForm) => waitUntil(() => el.shadowRoot!.querySelector('mcp-schema-form'), 'form rendered', { timeout: 10_000 });
+
+/** Waits until a dialog's buttons take a person's clicks and keys: the activation delay after it (or its step) appeared has passed. */
+export const buttonsActive = (root: ShadowRoot) => waitUntil(() => !root.querySelector('[aria-disabled="true"]'), 'the dialog buttons are active (activation delay over)', { timeout: 10_000 });

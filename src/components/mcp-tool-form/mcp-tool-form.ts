@@ -9,6 +9,7 @@ import { McpAbortError } from '../../core/jsonrpc/errors.js';
 import type { CallToolResult, Progress, Tool } from '../../core/protocol/types.js';
 import { McpErrorEvent, McpToolCallEvent, McpToolResultEvent, type McpFormInputEvent } from '../../events/events.js';
 import { isDestructive, toolTitle } from '../../internal/catalogue.js';
+import { ActivationGuard } from '../../internal/dialog.js';
 import { msg } from '../../messages.js';
 import { appendHistory, readDraft, saveDraft } from '../../core/store/records.js';
 import type { McpSchemaForm } from '../mcp-schema-form/mcp-schema-form.js';
@@ -66,6 +67,8 @@ export class McpToolForm extends ClientElement {
   @state() private running = false;
   @state() private progress?: Progress;
   @state() private confirming = false;
+  /** The confirmation ignores a person's clicks for a moment, so a double-click or second Enter on Run cannot confirm. */
+  private readonly confirmGuard = new ActivationGuard(this);
   @state() private result?: CallToolResult;
   @state() private error?: Error;
   @query('mcp-schema-form') private form?: McpSchemaForm;
@@ -106,6 +109,7 @@ export class McpToolForm extends ClientElement {
     if (!tool || this.running || !this.form?.validate()) return;
     if (isDestructive(tool) && !this.confirming) {
       this.confirming = true;
+      this.confirmGuard.arm();
       return;
     }
     this.confirming = false;
@@ -146,7 +150,7 @@ export class McpToolForm extends ClientElement {
         ${this.confirming
           ? html`<div part="confirm" role="alertdialog" aria-label=${msg().confirmDestructive(toolTitle(tool))}>
               <p>${msg().confirmDestructive(toolTitle(tool))}</p>
-              <button type="submit" class="danger">${msg().confirm}</button>
+              <button type="submit" class="danger" aria-disabled=${this.confirmGuard.waiting} @click=${(e: Event) => !this.confirmGuard.allows(e) && e.preventDefault()}>${msg().confirm}</button>
               <button type="button" @click=${() => (this.confirming = false)}>${msg().cancel}</button>
             </div>`
           : html`<div part="actions">
@@ -175,7 +179,8 @@ export class McpToolForm extends ClientElement {
     const target = e.composedPath()[0] as HTMLElement;
     if (e.key !== 'Enter' || e.isComposing || !(target instanceof HTMLInputElement) || ['checkbox', 'radio', 'button', 'submit'].includes(target.type)) return;
     e.preventDefault();
-    void this.run();
+    // Enter in a field asks for the confirmation; only the Confirm button gives it.
+    if (!this.confirming) void this.run();
   }
 
   private lockedValues(): Record<string, unknown> {
