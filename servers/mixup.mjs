@@ -6,6 +6,7 @@
 // challenge of its own. If the client then posts the honest AS's code to this AS's token endpoint,
 // the attacker can redeem it. /control/target (POST {clientId, redirectUri}) says whom to
 // impersonate; /control/stats lists every token and registration request this AS received.
+// Also: the resource server's /moved answers 307 to the AS's /landing, which records what followed.
 import { createHash, randomBytes } from 'node:crypto';
 import { applyCors, listen } from './util.mjs';
 
@@ -17,7 +18,7 @@ const body = (req) => new Promise((resolve) => {
 
 /** @param {{honestIssuer: string, honestResource: string}} opts */
 export async function startMixUpServers({ honestIssuer, honestResource }) {
-  const stats = { tokenRequests: [], registrations: [], authorizations: 0 };
+  const stats = { tokenRequests: [], registrations: [], authorizations: 0, landed: [] };
   let target = { clientId: '', redirectUri: '' };
   const verifier = randomBytes(32).toString('base64url');
   const challenge = createHash('sha256').update(verifier).digest('base64url');
@@ -61,6 +62,11 @@ export async function startMixUpServers({ honestIssuer, honestResource }) {
       target = JSON.parse(await body(req));
       return json(res, 200, { ok: true });
     }
+    if (url.pathname === '/landing') {
+      // Where the resource server's /moved redirects: anything that arrives here followed a redirect.
+      stats.landed.push({ method: req.method, headers: req.headers, body: await body(req) });
+      return json(res, 404, { error: 'not here' });
+    }
     if (url.pathname === '/control/stats') return json(res, 200, stats);
     json(res, 404, { error: 'not_found' });
   });
@@ -71,6 +77,7 @@ export async function startMixUpServers({ honestIssuer, honestResource }) {
     if (applyCors(req, res)) return;
     req.resume();
     const url = new URL(req.url, rsBase);
+    if (url.pathname === '/moved') return res.writeHead(307, { location: `${asBase}/landing` }).end();
     if (url.pathname === '/.well-known/oauth-protected-resource/mcp') return json(res, 200, { resource: `${rsBase}/mcp`, authorization_servers: [`${asBase}/`] });
     json(res, 401, { error: 'invalid_token' }, { 'www-authenticate': `Bearer resource_metadata="${rsBase}/.well-known/oauth-protected-resource/mcp"` });
   });

@@ -10,6 +10,12 @@ export const CHANGES: Record<string, [string, string]> = {
   'notifications/resources/list_changed': ['resourceschanged', 'resources/'],
 };
 
+/** The longest a server's `ttlMs` is honoured (an hour): a huge or endless one cannot pin a stale answer. */
+export const MAX_TTL_MS = 3_600_000;
+
+/** A server's `ttlMs` as a safe number of ms: 0 for anything that is not a positive finite number, at most MAX_TTL_MS. */
+export const ttlOf = (value: unknown) => (typeof value === 'number' && value > 0 ? Math.min(value, MAX_TTL_MS) : 0);
+
 /** Runs list requests through the engine, caching fresh pages while `caches()` says the era allows it. */
 export class Lists {
   private cache = new Map<string, { expires: number; value: Params }>();
@@ -28,7 +34,7 @@ export class Lists {
       const cacheKey = method + JSON.stringify(params);
       const hit = this.cache.get(cacheKey);
       const result = hit && Date.now() < hit.expires ? hit.value : await this.engine.request(method, params, { signal });
-      const ttl = typeof result.ttlMs === 'number' ? result.ttlMs : 0;
+      const ttl = ttlOf(result.ttlMs);
       if (result !== hit?.value && this.caches() && ttl > 0) this.cache.set(cacheKey, { expires: Date.now() + ttl, value: result });
       items.push(...((result[key] as unknown[]) ?? []));
       next = result.nextCursor as string | undefined;

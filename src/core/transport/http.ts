@@ -8,7 +8,8 @@ export type FetchLike = typeof fetch;
 /** Sends a request; a network failure becomes an McpHttpError that says whether CORS is the cause and what to allow (diagnose.ts). */
 export async function sendHttp(fetchFn: FetchLike, url: string, init: RequestInit): Promise<Response> {
   try {
-    return await fetchFn(url, init);
+    // No redirects: the session id, Mcp-* headers and the body never follow one to another address.
+    return await fetchFn(url, { ...init, redirect: 'error' });
   } catch (error) {
     if (init.signal?.aborted) throw new McpAbortError();
     // The diagnosis is loaded on the first failure; if even that cannot load, the page is offline.

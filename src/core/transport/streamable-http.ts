@@ -70,7 +70,7 @@ export class StreamableHttpTransport implements Transport {
     const sessionId = this.sessionId;
     this.sessionId = undefined;
     try {
-      const res = await this.options.fetch(this.url, { method: 'DELETE', headers: { ...this.headers(false), 'mcp-session-id': sessionId }, keepalive: true });
+      const res = await this.options.fetch(this.url, { method: 'DELETE', headers: { ...this.headers(false), 'mcp-session-id': sessionId }, keepalive: true, redirect: 'error' });
       await res.body?.cancel();
     } catch {
       /* the server may already be gone; closing must not fail */
