@@ -5,7 +5,8 @@
 // `__proto__` keys, endless SSE streams and invalid JSON-RPC in front of the client.
 //
 // URLs: /mcp (the server), /mcp?get=line|event (the same server, but its GET stream is one data
-// line, or one event, that never ends), /control/stats (GET: open endless streams, cancellations).
+// line, or one event, that never ends; ?get=badid: an event id that is no header value, then the end),
+// /control/stats (GET: open endless streams, cancellations, the Last-Event-ID of each badid GET).
 import { randomFillSync, randomUUID } from 'node:crypto';
 import { deflateSync, crc32 } from 'node:zlib';
 import { applyCors, listen } from './util.mjs';
@@ -268,7 +269,7 @@ export async function startHostileServer() {
   const sessions = new Set();
   /** Server-to-client requests waiting for the client's answer, by id. */
   const waiting = new Map();
-  const stats = { openStreams: 0, endlessStarted: 0, endlessClosed: 0, cancelled: [], answers: [] };
+  const stats = { openStreams: 0, endlessStarted: 0, endlessClosed: 0, cancelled: [], answers: [], badIdGets: [] };
   const open = new Set();
 
   const { server, base } = await listen(async (req, res) => {
@@ -353,6 +354,11 @@ export async function startHostileServer() {
       return flood(res, () => 'x'.repeat(65_536));
     }
     if (mode === 'event') return flood(res, () => `data: ${'y'.repeat(65_536)}\n`);
+    if (mode === 'badid') {
+      // An event id that cannot be a header value (not a ByteString), then the end of the stream.
+      stats.badIdGets.push(req.headers['last-event-id'] ?? null);
+      return res.end(`retry: 200\nid: \u20ac-${stats.badIdGets.length}\nevent: message\ndata: {"jsonrpc":"2.0","method":"notifications/message","params":{"level":"info","data":"bad id"}}\n\n`);
+    }
     res.write(': hostile\nretry: 60000\n\n');
     for (const m of GET_GARBAGE) res.write(event(m));
     res.write(event('{"jsonrpc":"2.0","method":"notifications/message","params":{"level":"info","data":')); // truncated JSON

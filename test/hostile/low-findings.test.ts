@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { McpClient, McpHttpError } from '../../src/client.js';
 import { assertSafeUrl } from '../../src/core/auth/urls.js';
 import { MAX_TTL_MS, ttlOf } from '../../src/core/client/lists.js';
@@ -36,5 +36,21 @@ describe('low findings of the security review', () => {
     expect(ttlOf(Number.POSITIVE_INFINITY)).to.equal(MAX_TTL_MS);
     expect(ttlOf(1e15)).to.equal(MAX_TTL_MS);
     expect(ttlOf(30_000)).to.equal(30_000);
+  });
+});
+
+describe('low findings: event ids', () => {
+  it('keeps no event id that cannot be a header value as Last-Event-ID: the GET stream reconnects without it', async () => {
+    const { hostile, hostileControl } = await servers();
+    const gets = async (): Promise<(string | null)[]> => (await fetch(`${hostileControl}/stats`).then((r) => r.json())).badIdGets;
+    const before = (await gets()).length;
+    const client = new McpClient({ url: `${hostile}?get=badid`, store: freshStore('bad-event-id') });
+    try {
+      await client.connect();
+      await waitUntil(async () => (await gets()).length >= before + 2, 'the GET stream came back after it ended', { timeout: 15_000 });
+      expect((await gets()).slice(before + 1)).to.deep.include(null);
+    } finally {
+      await client.close();
+    }
   });
 });

@@ -13,6 +13,9 @@ const DEFAULT_RETRY_MS = 1000;
 const MAX_IDLE_RESUMES = 5;
 
 /** One client's connection to a legacy Streamable HTTP endpoint. */
+/** An event id that can go back as a Last-Event-ID header: printable ASCII, not too long (anything else would fail every resume). */
+const headerSafe = (id: string) => id.length <= 1024 && /^[\x20-\x7e]+$/.test(id);
+
 export class StreamableHttpTransport implements Transport {
   /** The session the server assigned at initialize, if any. */
   sessionId?: string;
@@ -86,7 +89,7 @@ export class StreamableHttpTransport implements Transport {
 
   private get(lastEventId: string | undefined, signal?: AbortSignal): Promise<Response> {
     const h = { ...this.headers(false), accept: 'text/event-stream' };
-    if (lastEventId) Object.assign(h, { 'last-event-id': lastEventId });
+    if (lastEventId && headerSafe(lastEventId)) Object.assign(h, { 'last-event-id': lastEventId }); // a stored one too
     return sendHttp(this.options.fetch, this.url, { method: 'GET', headers: h, signal });
   }
 
@@ -105,7 +108,7 @@ export class StreamableHttpTransport implements Transport {
           {
             onEvent: (e) => {
               events++;
-              if (e.id) lastEventId = e.id;
+              if (e.id && headerSafe(e.id)) lastEventId = e.id;
               try {
                 answered ||= this.handleEvent(e, id);
               } catch (err) {
@@ -191,7 +194,7 @@ export class StreamableHttpTransport implements Transport {
           res.body!,
           {
             onEvent: (e) => {
-              if (e.id) this.getStreamEventId = e.id;
+              if (e.id && headerSafe(e.id)) this.getStreamEventId = e.id;
               try {
                 this.handleEvent(e, undefined, true);
               } catch (err) {
