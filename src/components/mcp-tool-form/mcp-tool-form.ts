@@ -10,6 +10,7 @@ import type { CallToolResult, Progress, Tool } from '../../core/protocol/types.j
 import { McpErrorEvent, McpToolCallEvent, McpToolResultEvent, type McpFormInputEvent } from '../../events/events.js';
 import { isDestructive, toolTitle } from '../../internal/catalogue.js';
 import { ActivationGuard } from '../../internal/dialog.js';
+import { withoutSecrets } from '../../internal/secrets.js';
 import { msg } from '../../messages.js';
 import { appendHistory, readDraft, saveDraft } from '../../core/store/records.js';
 import type { McpSchemaForm } from '../mcp-schema-form/mcp-schema-form.js';
@@ -171,7 +172,7 @@ export class McpToolForm extends ClientElement {
 
   private onFormInput(e: McpFormInputEvent): void {
     const client = this.client;
-    if (client?.store && this.tool) void saveDraft(client.store, client.url, this.tool, e.detail);
+    if (client?.store && this.tool) void saveDraft(client.store, client.url, this.tool, withoutSecrets(this.toolTask.value?.inputSchema, e.detail) as typeof e.detail);
   }
 
   /** Enter in a one-line field runs the tool, as in any form (the fields sit in another shadow root, so the browser won't). */
@@ -207,7 +208,7 @@ export class McpToolForm extends ClientElement {
       this.running = false;
       this.abort = undefined;
       const summary = this.error?.message ?? this.result?.content?.find((c) => c.type === 'text')?.text;
-      if (client.store) void appendHistory(client.store, client.url, { tool: tool.name, arguments: args, at: Date.now(), ok: !!this.result && !this.result.isError, summary: summary?.slice(0, 200) });
+      if (client.store) void appendHistory(client.store, client.url, { tool: tool.name, arguments: withoutSecrets(tool.inputSchema, args) as typeof args, at: Date.now(), ok: !!this.result && !this.result.isError, summary: summary?.slice(0, 200) });
     }
   }
 }
