@@ -107,7 +107,7 @@ function tools() {
   ];
 }
 
-/** /bombs lists only this: regexes that backtrack exponentially (2 s at 26 characters, doubling per character) in both schemas. */
+/** /bombs lists only this (and answers huge_json, a 40 MB JSON body, unlisted): regexes that backtrack exponentially (2 s at 26 characters, doubling per character) in both schemas. */
 const BOMB = `${'a'.repeat(40)}!`;
 const BOMB_TOOLS = [{
   name: 'regex_bomb',
@@ -313,6 +313,7 @@ export async function startHostileServer() {
       if (msg.method === 'notifications/cancelled') stats.cancelled.push(msg.params?.requestId);
       return res.writeHead(202).end();
     }
+    if (bombs && msg.method === 'tools/call' && msg.params?.name === 'huge_json') return json({ jsonrpc: '2.0', id: msg.id, result: { content: [{ type: 'text', text: 'z'.repeat(40 * 1024 * 1024) }] } });
     if (bombs && (msg.method === 'tools/list' || msg.method === 'tools/call')) return json({ jsonrpc: '2.0', id: msg.id, result: msg.method === 'tools/list' ? { tools: BOMB_TOOLS } : BOMB_RESULT });
     if (msg.method === 'tools/call') {
       return callTool(msg.params?.name, msg.id, { json, stream: (kind) => postStream(req, res, kind, msg) });

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { McpClient, McpHttpError } from '../../src/client.js';
+import { McpClient, McpFormatError, McpHttpError } from '../../src/client.js';
 import { assertSafeUrl } from '../../src/core/auth/urls.js';
 import { MAX_TTL_MS, ttlOf } from '../../src/core/client/lists.js';
 import { freshStore, servers } from '../helpers.js';
@@ -49,6 +49,21 @@ describe('low findings: event ids', () => {
       await client.connect();
       await waitUntil(async () => (await gets()).length >= before + 2, 'the GET stream came back after it ended', { timeout: 15_000 });
       expect((await gets()).slice(before + 1)).to.deep.include(null);
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+describe('low findings: response size', () => {
+  it('reads a JSON answer only up to its byte cap: a 40 MB one fails clearly and the client goes on', async () => {
+    const client = new McpClient({ url: (await servers()).hostileBombs, store: freshStore('byte-cap') });
+    try {
+      await client.connect();
+      const error = await client.callTool('huge_json').then(() => undefined, (e) => e);
+      expect(error).to.be.instanceOf(McpFormatError);
+      expect(error.message).to.include('larger than 32 MB');
+      expect((await client.callTool('regex_bomb', { word: 'ok' })).content[0]).to.deep.include({ text: 'bombs delivered' });
     } finally {
       await client.close();
     }
