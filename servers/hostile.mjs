@@ -269,7 +269,7 @@ export async function startHostileServer() {
   const sessions = new Set();
   /** Server-to-client requests waiting for the client's answer, by id. */
   const waiting = new Map();
-  const stats = { openStreams: 0, endlessStarted: 0, endlessClosed: 0, cancelled: [], answers: [], badIdGets: [] };
+  const stats = { openStreams: 0, endlessStarted: 0, endlessClosed: 0, cancelled: [], answers: [], badIdGets: [], retry0Gets: [] };
   const open = new Set();
 
   const { server, base } = await listen(async (req, res) => {
@@ -355,6 +355,11 @@ export async function startHostileServer() {
       return flood(res, () => 'x'.repeat(65_536));
     }
     if (mode === 'event') return flood(res, () => `data: ${'y'.repeat(65_536)}\n`);
+    if (mode === 'retry0') {
+      // Reconnect at once, says the server, and closes the stream at once: a client that obeys spins.
+      stats.retry0Gets.push(Date.now());
+      return res.end('retry: 0\n\n');
+    }
     if (mode === 'badid') {
       // An event id that cannot be a header value (not a ByteString), then the end of the stream.
       stats.badIdGets.push(req.headers['last-event-id'] ?? null);

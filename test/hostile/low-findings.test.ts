@@ -69,3 +69,21 @@ describe('low findings: response size', () => {
     }
   });
 });
+
+describe('low findings: SSE retry', () => {
+  it('does not spin on `retry: 0` from a GET stream that closes at once: reconnects stay apart and back off', async () => {
+    const { hostile, hostileControl } = await servers();
+    const times = async (): Promise<number[]> => (await fetch(`${hostileControl}/stats`).then((r) => r.json())).retry0Gets;
+    const before = (await times()).length;
+    const client = new McpClient({ url: `${hostile}?get=retry0`, store: freshStore('retry-0') });
+    try {
+      await client.connect();
+      await waitUntil(async () => (await times()).length >= before + 4, 'four GET streams', { timeout: 15_000 });
+      const mine = (await times()).slice(before, before + 4);
+      const gaps = mine.slice(1).map((t, i) => t - mine[i]);
+      for (const gap of gaps) expect(gap, `ms between reconnects (${gaps.join(', ')})`).to.be.at.least(200);
+    } finally {
+      await client.close();
+    }
+  });
+});

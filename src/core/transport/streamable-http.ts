@@ -9,6 +9,8 @@ import { RecentIds, sleep, type SendOptions, type Transport, type TransportOptio
 
 /** Wait before reconnecting when the server gave no retry hint. */
 const DEFAULT_RETRY_MS = 1000;
+/** A server's `retry:` is kept within these bounds: `retry: 0` on a stream that closes at once cannot make the client spin. */
+const retryWithin = (ms: number) => Math.min(Math.max(ms, 250), 60_000);
 /** Reconnects in a row without a single event before a request's stream is given up. */
 const MAX_IDLE_RESUMES = 5;
 
@@ -117,7 +119,7 @@ export class StreamableHttpTransport implements Transport {
               }
               return answered;
             },
-            onRetry: (ms) => (retryMs = ms),
+            onRetry: (ms) => (retryMs = retryWithin(ms)),
           },
           signal,
         );
@@ -190,10 +192,12 @@ export class StreamableHttpTransport implements Transport {
           throw error;
         }
         failures = 0;
+        let events = 0;
         await readSse(
           res.body!,
           {
             onEvent: (e) => {
+              events++;
               if (e.id && headerSafe(e.id)) this.getStreamEventId = e.id;
               try {
                 this.handleEvent(e, undefined, true);
@@ -201,10 +205,11 @@ export class StreamableHttpTransport implements Transport {
                 this.options.onError?.(err as Error);
               }
             },
-            onRetry: (ms) => (retryMs = ms),
+            onRetry: (ms) => (retryMs = retryWithin(ms)),
           },
           signal,
         );
+        if (!events) failures++; // a stream that ends with nothing in it is backed off like a failure
       } catch (err) {
         if (signal.aborted) return;
         failures++;
