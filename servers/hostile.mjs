@@ -114,7 +114,12 @@ const BOMB_TOOLS = [{
   description: 'Has catastrophic regexes in its input and output schemas',
   inputSchema: { type: 'object', properties: { s: { type: 'string', pattern: '^(a+)+$', default: BOMB }, word: { type: 'string', pattern: '^[a-z]+$', default: 'fine' }, tags: { type: 'object', patternProperties: { '^(a|aa)+$': { type: 'string' } }, default: { [BOMB]: 'x' } } } },
   outputSchema: { type: 'object', properties: { s: { type: 'string', pattern: '^(a+)+$' } }, patternProperties: { '^(b+)+$': { type: 'string' } } },
-}];
+},
+// Values of the wrong type where strings, objects and lists belong, some looking like Lit templates.
+{ name: 'bad_types', title: { _$litType$: 1, strings: ['<img src=x onerror="window.__pwned=1">'], values: [] }, description: ['not', 'a', 'string'], annotations: 'destructive', icons: 'x', inputSchema: { type: 'object', properties: { n: { type: 'string', title: { _$litType$: 1, strings: ['<b>'], values: [] } } } } },
+{ name: { _$litType$: 1, strings: ['<b>'], values: [] }, description: 'a tool without a usable name' },
+'not a tool',
+];
 const BOMB_RESULT = { content: [{ type: 'text', text: 'bombs delivered' }], structuredContent: { s: BOMB, [`${'b'.repeat(40)}!`]: 1 } };
 
 /** Answers a tools/call: `json` writes a whole answer (an object or raw text), `stream` answers on an SSE stream. */
