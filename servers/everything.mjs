@@ -1,9 +1,11 @@
 // Runs the unmodified @modelcontextprotocol/server-everything as a child process (plain `node`, not npx,
-// so close() kills the real server) in streamableHttp or sse mode on a free port.
-import { spawn } from 'node:child_process';
+// so close() kills the real server) in streamableHttp or sse mode on a free port: on 127.0.0.1 only,
+// with PATH and PORT as its whole environment (its get-env tool prints it), and its server-side
+// fetch (gzip-file-as-resource) limited to this machine.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import net from 'node:net';
+import { spawnLoopback } from './util.mjs';
 
 const require = createRequire(import.meta.url);
 const BIN = path.join(path.dirname(require.resolve('@modelcontextprotocol/server-everything/package.json')), 'dist/index.js');
@@ -23,10 +25,7 @@ export async function freePort() {
  */
 export async function startEverything({ mode = 'streamableHttp', port } = {}) {
   port ??= await freePort();
-  const child = spawn(process.execPath, [BIN, mode], {
-    env: { ...process.env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawnLoopback(BIN, [mode], { env: { PORT: String(port), GZIP_ALLOWED_DOMAINS: '127.0.0.1' } });
   let stderr = '';
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error('timed out')), 15000);

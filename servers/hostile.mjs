@@ -5,7 +5,8 @@
 // `__proto__` keys, endless SSE streams and invalid JSON-RPC in front of the client.
 //
 // URLs: /mcp (the server), /mcp?get=line|event (the same server, but its GET stream is one data
-// line, or one event, that never ends), /control/stats (GET: open endless streams, cancellations).
+// line, or one event, that never ends; ?get=badid: an event id that is no header value, then the end),
+// /control/stats (GET: open endless streams, cancellations, the Last-Event-ID of each badid GET).
 import { randomFillSync, randomUUID } from 'node:crypto';
 import { deflateSync, crc32 } from 'node:zlib';
 import { applyCors, listen } from './util.mjs';
@@ -105,6 +106,21 @@ function tools() {
     tool('form_elicitation', 'Asks for a form with script in the message and a hostile schema'),
   ];
 }
+
+/** /bombs lists only this (and answers huge_json, a 40 MB JSON body, unlisted): regexes that backtrack exponentially (2 s at 26 characters, doubling per character) in both schemas. */
+const BOMB = `${'a'.repeat(40)}!`;
+const BOMB_TOOLS = [{
+  name: 'regex_bomb',
+  description: 'Has catastrophic regexes in its input and output schemas',
+  inputSchema: { type: 'object', properties: { s: { type: 'string', pattern: '^(a+)+$', default: BOMB }, word: { type: 'string', pattern: '^[a-z]+$', default: 'fine' }, tags: { type: 'object', patternProperties: { '^(a|aa)+$': { type: 'string' } }, default: { [BOMB]: 'x' } } } },
+  outputSchema: { type: 'object', properties: { s: { type: 'string', pattern: '^(a+)+$' } }, patternProperties: { '^(b+)+$': { type: 'string' } } },
+},
+// Values of the wrong type where strings, objects and lists belong, some looking like Lit templates.
+{ name: 'bad_types', title: { _$litType$: 1, strings: ['<img src=x onerror="window.__pwned=1">'], values: [] }, description: ['not', 'a', 'string'], annotations: 'destructive', icons: 'x', inputSchema: { type: 'object', properties: { n: { type: 'string', title: { _$litType$: 1, strings: ['<b>'], values: [] } } } } },
+{ name: { _$litType$: 1, strings: ['<b>'], values: [] }, description: 'a tool without a usable name' },
+'not a tool',
+];
+const BOMB_RESULT = { content: [{ type: 'text', text: 'bombs delivered' }], structuredContent: { s: BOMB, [`${'b'.repeat(40)}!`]: 1 } };
 
 /** Answers a tools/call: `json` writes a whole answer (an object or raw text), `stream` answers on an SSE stream. */
 function callTool(name, id, { json, stream }) {
@@ -258,14 +274,15 @@ export async function startHostileServer() {
   const sessions = new Set();
   /** Server-to-client requests waiting for the client's answer, by id. */
   const waiting = new Map();
-  const stats = { openStreams: 0, endlessStarted: 0, endlessClosed: 0, cancelled: [], answers: [] };
+  const stats = { openStreams: 0, endlessStarted: 0, endlessClosed: 0, cancelled: [], answers: [], badIdGets: [], retry0Gets: [] };
   const open = new Set();
 
   const { server, base } = await listen(async (req, res) => {
     if (applyCors(req, res)) return;
     const url = new URL(req.url, 'http://x');
     if (url.pathname === '/control/stats') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(stats));
-    if (url.pathname !== '/mcp') return res.writeHead(404).end();
+    if (url.pathname !== '/mcp' && url.pathname !== '/bombs') return res.writeHead(404).end();
+    const bombs = url.pathname === '/bombs';
     if (req.method === 'DELETE') {
       sessions.delete(req.headers['mcp-session-id']);
       return res.writeHead(200).end();
@@ -301,6 +318,8 @@ export async function startHostileServer() {
       if (msg.method === 'notifications/cancelled') stats.cancelled.push(msg.params?.requestId);
       return res.writeHead(202).end();
     }
+    if (bombs && msg.method === 'tools/call' && msg.params?.name === 'huge_json') return json({ jsonrpc: '2.0', id: msg.id, result: { content: [{ type: 'text', text: 'z'.repeat(40 * 1024 * 1024) }] } });
+    if (bombs && (msg.method === 'tools/list' || msg.method === 'tools/call')) return json({ jsonrpc: '2.0', id: msg.id, result: msg.method === 'tools/list' ? { tools: BOMB_TOOLS } : BOMB_RESULT });
     if (msg.method === 'tools/call') {
       return callTool(msg.params?.name, msg.id, { json, stream: (kind) => postStream(req, res, kind, msg) });
     }
@@ -341,6 +360,16 @@ export async function startHostileServer() {
       return flood(res, () => 'x'.repeat(65_536));
     }
     if (mode === 'event') return flood(res, () => `data: ${'y'.repeat(65_536)}\n`);
+    if (mode === 'retry0') {
+      // Reconnect at once, says the server, and closes the stream at once: a client that obeys spins.
+      stats.retry0Gets.push(Date.now());
+      return res.end('retry: 0\n\n');
+    }
+    if (mode === 'badid') {
+      // An event id that cannot be a header value (not a ByteString), then the end of the stream.
+      stats.badIdGets.push(req.headers['last-event-id'] ?? null);
+      return res.end(`retry: 200\nid: \u20ac-${stats.badIdGets.length}\nevent: message\ndata: {"jsonrpc":"2.0","method":"notifications/message","params":{"level":"info","data":"bad id"}}\n\n`);
+    }
     res.write(': hostile\nretry: 60000\n\n');
     for (const m of GET_GARBAGE) res.write(event(m));
     res.write(event('{"jsonrpc":"2.0","method":"notifications/message","params":{"level":"info","data":')); // truncated JSON
@@ -392,6 +421,7 @@ export async function startHostileServer() {
 
   return {
     url: `${base}/mcp`,
+    bombs: `${base}/bombs`,
     control: `${base}/control`,
     async close() {
       for (const res of open) res.destroy();

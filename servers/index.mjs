@@ -10,6 +10,7 @@ import { startHostileServer } from './hostile.mjs';
 import { startZooServer } from './zoo.mjs';
 import { startDebugServer } from './debug.mjs';
 import { startAppsServer } from './apps.mjs';
+import { startMixUpServers } from './mixup.mjs';
 import { listen } from './util.mjs';
 
 /** An MCP-looking endpoint that sends no CORS headers at all, to test the client's CORS diagnosis. */
@@ -40,6 +41,7 @@ export async function startTestServers() {
       track(startAppsServer()),
     ]);
     const zoo = await track(startZooServer());
+    const mixup = await track(startMixUpServers({ honestIssuer: oauth.issuer, honestResource: oauth.url }));
     // The proxy fronts a legacy server of its own, so restarting it (POST /_fault/restart) disturbs no other test.
     let proxied = await startLegacyServer();
     started.push({ close: () => proxied.close() });
@@ -70,6 +72,10 @@ export async function startTestServers() {
         appsLegacy: apps.legacyUrl,
         appsControl: apps.control,
         sandbox: apps.sandbox,
+        hostileBombs: hostile.bombs,
+        mixupMcp: mixup.url,
+        mixupIssuer: mixup.issuer,
+        mixupControl: mixup.control,
       },
       stop: () => Promise.allSettled(started.map((s) => s.close())).then(() => {}),
     };

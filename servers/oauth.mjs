@@ -28,11 +28,24 @@ class TestProvider extends DemoInMemoryAuthProvider {
     this.stats.authorizations++;
     this.stats.lastResource = params.resource?.href ?? '';
     this.stats.lastScope = params.scopes.join(' ');
-    if (!this.denyNext) return super.authorize(client, params, res);
+    // RFC 6749 §3.1.2: the redirect URI's own query component is kept; the demo provider replaces it.
+    const withQuery = (to) => {
+      const target = new URL(to);
+      for (const [k, v] of new URL(params.redirectUri).searchParams) if (!target.searchParams.has(k)) target.searchParams.append(k, v);
+      return target.href;
+    };
+    if (this.tabnab) {
+      // A page that tries to navigate the window that opened it (reverse tabnabbing), then goes on as usual.
+      const target = this.tabnab;
+      this.tabnab = undefined;
+      const page = (to) => res.type('html').send(`<!doctype html><script>try { if (window.opener) window.opener.location = ${JSON.stringify(target)}; } catch {} location.replace(${JSON.stringify(to)});</script>`);
+      return super.authorize(client, params, { cookie: res.cookie?.bind(res), redirect: (to) => page(withQuery(to)) });
+    }
+    if (!this.denyNext) return super.authorize(client, params, { cookie: res.cookie?.bind(res), redirect: (to) => res.redirect(withQuery(to)) });
     // The person clicked "Deny": an RFC 6749 error response to the registered redirect URI.
     this.denyNext = false;
     const target = new URL(params.redirectUri);
-    target.search = new URLSearchParams({ error: 'access_denied', error_description: '<img src=x onerror=alert(1)>', ...(params.state ? { state: params.state } : {}) }).toString();
+    for (const [k, v] of Object.entries({ error: 'access_denied', error_description: '<img src=x onerror=alert(1)>', ...(params.state ? { state: params.state } : {}) })) target.searchParams.set(k, v);
     res.redirect(target.href);
   }
 
@@ -103,6 +116,7 @@ export async function startOAuthServers() {
   asApp.use('/__control', cors(corsOptions));
   asApp.get('/__control/stats', (req, res) => res.json(provider.stats));
   asApp.post('/__control/expire', (req, res) => (provider.expireAll(), res.json({ ok: true })));
+  asApp.post('/__control/tabnab', express.json(), (req, res) => ((provider.tabnab = String(req.body?.target ?? '')), res.json({ ok: true })));
   asApp.post('/__control/deny-next', (req, res) => ((provider.denyNext = true), res.json({ ok: true })));
 
   let rsApp;

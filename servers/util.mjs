@@ -1,5 +1,6 @@
-// Shared helpers for the loopback test servers: permissive CORS, listening on 127.0.0.1, and
-// adapters between node:http and web-standard Request/Response.
+// Shared helpers for the loopback test servers: permissive CORS, listening on 127.0.0.1, child
+// servers on 127.0.0.1 with a minimal environment, and adapters between node:http and web Request/Response.
+import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { Readable } from 'node:stream';
 
@@ -31,6 +32,18 @@ export async function listen(handler, port = 0) {
   });
   const actual = server.address().port;
   return { server, port: actual, base: `http://127.0.0.1:${actual}` };
+}
+
+const PRELOAD = new URL('./loopback-preload.mjs', import.meta.url).href;
+
+/**
+ * Runs a Node server script as a child process that listens on 127.0.0.1 only (loopback-preload.mjs
+ * rewrites its listen() host) and sees no environment but PATH and `env`: a server with a tool that
+ * prints its environment (server-everything's get-env) then shows nothing of the machine's.
+ * Every server we start as a process (tests, demo, bench, debug launchers) goes through here.
+ */
+export function spawnLoopback(script, args = [], { env = {}, stdio = ['ignore', 'ignore', 'pipe'] } = {}) {
+  return spawn(process.execPath, ['--import', PRELOAD, script, ...args], { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env }, stdio });
 }
 
 /** Completion helper: the values starting with the typed prefix. */

@@ -34,6 +34,13 @@ export interface ServerUrls {
   appsControl: string;
   /** The spec-mode sandbox proxy page, on an origin of its own. */
   sandbox: string;
+  /** The hostile server with only regex_bomb: catastrophic regexes in both its schemas. */
+  hostileBombs: string;
+  /** The OAuth mix-up attack (servers/mixup.mjs): a hostile MCP server whose AS bounces to the honest one. */
+  mixupMcp: string;
+  mixupIssuer: string;
+  /** POST /target {clientId, redirectUri}: whom it impersonates at the honest AS; GET /stats: what reached its token endpoint. */
+  mixupControl: string;
 }
 
 let urls: Promise<ServerUrls> | undefined;
@@ -123,3 +130,6 @@ export async function clickTo<T>(label: string, action: () => Promise<T>): Promi
 /** The schema form inside a tool form, and a wait for it to render. */
 export const formOf = (el: McpToolForm) => el.shadowRoot!.querySelector('mcp-schema-form')!;
 export const toolFormReady = (el: McpToolForm) => waitUntil(() => el.shadowRoot!.querySelector('mcp-schema-form'), 'form rendered', { timeout: 10_000 });
+
+/** Waits until a dialog's buttons take a person's clicks and keys: the activation delay after it (or its step) appeared has passed. */
+export const buttonsActive = (root: ShadowRoot) => waitUntil(() => !root.querySelector('[aria-disabled="true"]'), 'the dialog buttons are active (activation delay over)', { timeout: 10_000 });

@@ -2,6 +2,7 @@
 // and annotation text. No DOM beyond Blob, so they are tested without a fixture.
 import { Validator, type OutputUnit, type SchemaDraft } from '@cfworker/json-schema';
 import type { Annotations, JsonSchema } from '../core/protocol/types.js';
+import { defuseSchema } from '../core/schema/regex.js';
 
 /** Outcome of checking structuredContent: `errors` empty when it matches; `problem` when the schema could not be used. */
 export interface SchemaCheck {
@@ -21,7 +22,11 @@ function draftOf(schema: JsonSchema): SchemaDraft {
  */
 export function checkOutput(schema: JsonSchema, value: unknown): SchemaCheck {
   try {
-    const { errors } = new Validator(schema as never, draftOf(schema), false).validate(value);
+    // A private copy whose regexes cannot run away (core/schema/regex.ts); one that could is not run at all.
+    const copy = JSON.parse(JSON.stringify(schema));
+    const skipped = defuseSchema(copy);
+    if (skipped.length) return { errors: [], problem: `the pattern ${skipped[0].slice(0, 100)} could take too long to check` };
+    const { errors } = new Validator(copy, draftOf(schema), false).validate(value);
     // Drop the "a property does not match" wrappers when the specific errors below them are there.
     const specific = errors.filter((e) => !['properties', 'items', 'allOf', '$ref'].includes(e.keyword));
     return { errors: specific.length ? specific : errors };
@@ -42,6 +47,9 @@ export function decodeBase64(data: string): Uint8Array<ArrayBuffer> | undefined 
   }
 }
 
+/** File extensions kept on a download: data and media formats that no system runs or renders as a page. */
+const SAFE_EXTENSIONS = new Set('txt csv tsv json jsonl ndjson md log xml yaml yml png jpg jpeg gif webp avif bmp ico pdf wav mp3 ogg oga flac m4a aac opus mp4 m4v webm mov mkv zip gz tgz bz2 xz zst 7z tar bin dat parquet arrow sqlite db'.split(' '));
+
 /** A file name for saving a resource: the URI's last path segment with only harmless characters. */
 export function safeFilename(uri: string, fallback = 'resource.bin'): string {
   let last = uri.split(/[?#]/)[0].split('/').filter(Boolean).pop() ?? '';
@@ -50,7 +58,10 @@ export function safeFilename(uri: string, fallback = 'resource.bin'): string {
   } catch {
     /* keep it encoded */
   }
-  const name = last.replace(/[^\w.-]+/g, '_').replace(/^[._]+/, '').slice(0, 100);
+  let name = last.replace(/[^\w.-]+/g, '_').replace(/^[._]+/, '').slice(0, 100);
+  // An extension the system might open as a program or a page (.exe, .html, .svg, .lnk, .js…) gets `.bin` after it.
+  const ext = /\.([^.]+)$/.exec(name)?.[1].toLowerCase();
+  if (ext && !SAFE_EXTENSIONS.has(ext)) name += '.bin';
   return name && !/^[a-z][\w+.-]*:$/i.test(last) ? name : fallback;
 }
 

@@ -6,12 +6,38 @@ import type { CreateMessageParams, CreateMessageResult } from '../core/protocol/
 export type SamplingHandler = (params: CreateMessageParams, context: { signal: AbortSignal }) => Promise<CreateMessageResult>;
 
 let line: Promise<unknown> = Promise.resolve();
+let waiting = 0;
 
-/** Runs `ask` after every earlier request on this page has been answered, so one dialog shows at a time. */
-export function enqueue<T>(ask: () => Promise<T>): Promise<T> {
-  const turn = line.then(ask, ask);
+/** Requests that may wait for the person at once on the whole page; more are answered at once by `overflow`. */
+export const QUEUE_LIMIT = 8;
+
+/**
+ * Runs `ask` after every earlier request on this page has been answered, so one dialog shows at a
+ * time. The line is bounded: a flood beyond QUEUE_LIMIT gets `overflow()` (cancel, reject) at once.
+ */
+export function enqueue<T>(ask: () => Promise<T>, overflow: () => Promise<T> = () => Promise.reject(new Error('Too many requests are waiting for the person'))): Promise<T> {
+  if (waiting >= QUEUE_LIMIT) return overflow();
+  waiting++;
+  const turn = line.then(ask, ask).finally(() => waiting--);
   line = turn.catch(() => {});
   return turn;
+}
+
+/**
+ * At most `limit()` requests in any minute: one window per server (element) and kind, kept here so
+ * every caller that asks the person or the page's LLM (dialogs, app views) counts against the same one.
+ */
+export class RateWindow {
+  private times: number[] = [];
+  constructor(private readonly limit: () => number, private readonly ms = 60_000) {}
+
+  /** Counts one request; false when the window is full (the request is refused, not counted). */
+  take(now = Date.now()): boolean {
+    this.times = this.times.filter((t) => now - t < this.ms);
+    if (this.times.length >= this.limit()) return false;
+    this.times.push(now);
+    return true;
+  }
 }
 
 /** The dialog element of this tag inside the host, created on first use. */

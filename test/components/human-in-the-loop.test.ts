@@ -6,7 +6,7 @@ import '../../src/index.js';
 import type { McpClientElement } from '../../src/components/mcp-client/mcp-client.js';
 import type { McpSchemaForm } from '../../src/components/mcp-schema-form/mcp-schema-form.js';
 import { McpProtocolError, type CallToolResult, type CreateMessageParams } from '../../src/client.js';
-import { buttonNamed, controlByLabel, firstText, freshStore, servers, typeInto } from '../helpers.js';
+import { buttonNamed, controlByLabel, firstText, freshStore, servers, typeInto, buttonsActive } from '../helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 
@@ -449,6 +449,7 @@ describe('human in the loop inside <mcp-client>', () => {
       await sendKeys({ press: 'Tab' }); // Reject
       await sendKeys({ press: 'Tab' }); // Approve
       expect(root.activeElement!.textContent!.trim()).to.equal('Approve');
+      await buttonsActive(root);
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => root.querySelector('#reply'));
       // The review step replaced the focused button; focus moved to the reply field.
@@ -457,6 +458,7 @@ describe('human in the loop inside <mcp-client>', () => {
       await sendKeys({ press: 'Tab' }); // Reject
       await sendKeys({ press: 'Tab' }); // Send
       expect(root.activeElement!.textContent!.trim()).to.equal('Send');
+      await buttonsActive(root);
       await sendKeys({ press: 'Enter' });
       expect(firstText(await call)).to.equal('LLM said: typed');
       expect(document.activeElement).to.equal(opener);
@@ -478,6 +480,7 @@ describe('human in the loop inside <mcp-client>', () => {
       await sendKeys({ press: 'Tab' }); // Decline
       await sendKeys({ press: 'Tab' }); // Submit
       expect(root.activeElement!.textContent!.trim()).to.equal('Submit');
+      await buttonsActive(root);
       await sendKeys({ press: 'Enter' });
       expect(firstText(await call)).to.equal('action=accept content={"name":"Kay","age":7}');
       expect(document.activeElement).to.equal(opener);

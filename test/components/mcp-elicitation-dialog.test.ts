@@ -5,7 +5,7 @@ import type { McpElicitationDialog } from '../../src/components/mcp-elicitation-
 import { describeUrl, sensitiveFields } from '../../src/internal/elicitation.js';
 import type { McpSchemaForm } from '../../src/components/mcp-schema-form/mcp-schema-form.js';
 import type { ElicitParams, JsonSchema } from '../../src/client.js';
-import { buttonNamed, controlByLabel, typeInto } from '../helpers.js';
+import { buttonNamed, controlByLabel, typeInto, buttonsActive } from '../helpers.js';
 
 const server = { name: 'fixture-server', version: '1' };
 
@@ -180,6 +180,7 @@ describe('<mcp-elicitation-dialog>', () => {
     await sendKeys({ press: 'Tab' }); // Decline
     await sendKeys({ press: 'Tab' }); // Submit
     expect(root(el).activeElement!.textContent!.trim()).to.equal('Submit');
+    await buttonsActive(root(el));
     await sendKeys({ press: 'Enter' });
     expect(await answer).to.deep.equal({ action: 'accept', content: { name: 'Grace', age: 85 } });
   });
@@ -189,6 +190,7 @@ describe('<mcp-elicitation-dialog>', () => {
     const answer = el.open({ params: form({ requestedSchema: { type: 'object', properties: { name: { type: 'string' } } } }), server });
     await shown(el);
     await sendKeys({ type: 'Lin' });
+    await buttonsActive(root(el));
     await sendKeys({ press: 'Enter' });
     expect(await answer).to.deep.equal({ action: 'accept', content: { name: 'Lin' } });
   });
@@ -257,6 +259,7 @@ describe('<mcp-elicitation-dialog>', () => {
       expect(root(el).activeElement!.textContent!.trim()).to.equal('Cancel');
       await sendKeys({ press: 'Tab' }); // Decline
       await sendKeys({ press: 'Tab' }); // Open
+      await buttonsActive(root(el));
       await sendKeys({ press: 'Enter' });
       expect(await answer).to.deep.equal({ action: 'accept' });
       await waitUntil(() => opened.length === 1);

@@ -194,7 +194,7 @@ describe('<mcp-result-view>', () => {
     expect(root.textContent).to.include('<img src=x onerror="window.__pwned=1">');
     expect(root.textContent).to.include('Not shown: image/svg+xml is not an allowed media type');
     expect(root.textContent).to.include('<script>window.__pwned=7</script>');
-    expect((root.querySelector('a[part="download"]') as HTMLAnchorElement).getAttribute('download')).to.equal('evil.html');
+    expect((root.querySelector('a[part="download"]') as HTMLAnchorElement).getAttribute('download')).to.equal('evil.html.bin');
     await expect(el).to.be.accessible();
   });
 
@@ -224,6 +224,9 @@ describe('<mcp-result-view>', () => {
       expect(safeFilename('file:///etc/../../.bashrc')).to.equal('bashrc');
       expect(safeFilename('javascript:')).to.equal('resource.bin');
       expect(safeFilename('x://host/')).to.equal('host');
+      // Extensions a system might run or render as a page get .bin after them; data formats keep theirs.
+      for (const [uri, saved] of [['x://h/setup.exe', 'setup.exe.bin'], ['x://h/page.HTML', 'page.HTML.bin'], ['x://h/a.svg', 'a.svg.bin'], ['x://h/run.lnk', 'run.lnk.bin'], ['x://h/x.pdf.js', 'x.pdf.js.bin'], ['x://h/report.pdf', 'report.pdf'], ['x://h/data.csv', 'data.csv']])
+        expect(safeFilename(uri), uri).to.equal(saved);
     });
     it('checkOutput resolves local $refs and reports errors', () => {
       const schema = { $defs: { n: { type: 'number' } }, type: 'object', properties: { sum: { $ref: '#/$defs/n' } } };

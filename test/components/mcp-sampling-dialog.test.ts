@@ -4,6 +4,7 @@ import '../../src/components/mcp-sampling-dialog/define.js';
 import type { McpSamplingDialog } from '../../src/components/mcp-sampling-dialog/mcp-sampling-dialog.js';
 import { McpProtocolError } from '../../src/client.js';
 import type { CreateMessageParams } from '../../src/client.js';
+import { buttonsActive } from '../helpers.js';
 
 const params: CreateMessageParams = {
   messages: [{ role: 'user', content: { type: 'text', text: 'Summarise: the sky is blue.' } }],
@@ -114,12 +115,14 @@ describe('<mcp-sampling-dialog>', () => {
     await sendKeys({ press: 'Tab' }); // message
     await sendKeys({ press: 'Tab' }); // Reject
     await sendKeys({ press: 'Tab' }); // Approve
+    await buttonsActive(el.shadowRoot!);
     await sendKeys({ press: 'Enter' });
     await reviewing(el);
     el.shadowRoot!.querySelector<HTMLTextAreaElement>('#reply')!.focus();
     await sendKeys({ type: 'ok' });
     await sendKeys({ press: 'Tab' }); // Reject
     await sendKeys({ press: 'Tab' }); // Send
+    await buttonsActive(el.shadowRoot!);
     await sendKeys({ press: 'Enter' });
     expect((await reply).content).to.deep.equal({ type: 'text', text: 'ok' });
   });

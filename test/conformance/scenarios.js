@@ -46,11 +46,20 @@ const AUTH_SCENARIOS = [
   'token-endpoint-auth-basic', 'token-endpoint-auth-post', 'token-endpoint-auth-none', 'pre-registration',
   '2025-03-26-oauth-metadata-backcompat', '2025-03-26-oauth-endpoint-fallback', 'resource-mismatch', 'offline-access-scope', 'offline-access-not-supported',
 ];
+/** Auth scenarios of the 2026-07-28 set (conformance 0.2.0-alpha): RFC 9207 iss handling, and a resource moving to another authorization server (SEP-2352). */
+AUTH_SCENARIOS.push('iss-supported', 'iss-not-advertised', 'iss-supported-missing', 'iss-wrong-issuer', 'iss-unexpected', 'iss-normalized', 'authorization-server-migration');
 /** Per-scenario host configuration: the CIMD URL the suite expects, pre-registered credentials. */
 const AUTH_CONFIG = {
   'basic-cimd': { clientMetadataUrl: 'https://conformance-test.local/client-metadata.json' },
-  'pre-registration': { clientId: context.client_id, clientSecret: context.client_secret },
+  'pre-registration': { clients: { [context.issuer ?? 'from-metadata']: { clientId: context.client_id, clientSecret: context.client_secret } } },
 };
+
+/** The issuer a pre-registered client belongs to: the host knows it; here the resource metadata says it (0.1.16 leaves it out of the context). */
+async function withIssuer(url, auth) {
+  if (!auth?.clients?.['from-metadata']) return auth;
+  const prm = await fetch(new URL('/.well-known/oauth-protected-resource/mcp', url)).then((r) => r.json());
+  return { clients: { [prm.authorization_servers[0]]: auth.clients['from-metadata'] } };
+}
 
 const scenarios = {
   async initialize(url) {
@@ -176,12 +185,9 @@ function argumentsFor(tool) {
 }
 
 /** The 2026-07-28 set's auth scenarios; the rejection ones (iss-*, metadata-issuer-mismatch) expect the client to refuse. */
-AUTH_SCENARIOS.push(
-  'authorization-server-migration', 'metadata-issuer-mismatch',
-  ...['supported', 'not-advertised', 'supported-missing', 'wrong-issuer', 'unexpected', 'normalized'].map((s) => `iss-${s}`),
-);
+AUTH_SCENARIOS.push('metadata-issuer-mismatch'); // the rest of the set's names are pushed above
 
-for (const name of AUTH_SCENARIOS) scenarios[`auth/${name}`] = (url) => authorizedSession(url, AUTH_CONFIG[name]);
+for (const name of AUTH_SCENARIOS) scenarios[`auth/${name}`] = async (url) => authorizedSession(url, await withIssuer(url, AUTH_CONFIG[name]));
 
 const params = new URLSearchParams(location.search);
 const run = scenarios[params.get('scenario')];

@@ -15,7 +15,8 @@ import { tasksKey, type TaskRecord } from '../../core/store/records.js';
 import type { McpElicitationDialog } from '../mcp-elicitation-dialog/mcp-elicitation-dialog.js';
 import type { McpSamplingDialog } from '../mcp-sampling-dialog/mcp-sampling-dialog.js';
 import { McpConnectedEvent, McpDisconnectedEvent, McpElicitationRequestEvent, McpErrorEvent, McpNotificationEvent, McpSamplingRequestEvent, type McpToolSelectEvent } from '../../events/events.js';
-import { dialogIn, enqueue, type SamplingHandler } from '../../internal/human-in-the-loop.js';
+import { serverNameAt } from '../../internal/dialog.js';
+import { dialogIn, enqueue, RateWindow, type SamplingHandler } from '../../internal/human-in-the-loop.js';
 import { msg } from '../../messages.js';
 import { tokens } from '../shared.styles.js';
 import { styles } from './mcp-client.styles.js';
@@ -75,6 +76,8 @@ export class McpClientElement extends LitElement {
   @property({ attribute: 'redirect-uri' }) redirectUri?: string;
   /** How many sampling requests one server may make per minute before they are refused. */
   @property({ type: Number, attribute: 'sampling-rate-limit' }) samplingRateLimit = 10;
+  /** Elicitation requests one server may make per minute; more are answered `cancel` and noted in the log. */
+  @property({ type: Number, attribute: 'elicitation-rate-limit' }) elicitationRateLimit = 10;
 
   @state() private tab: Tab = 'tools';
   @state() private selectedTool?: Tool;
@@ -84,7 +87,9 @@ export class McpClientElement extends LitElement {
   /** The server's tasks that have not ended: kept ones after a reload, and those this page started. */
   @state() private running = new Map<string, { tool?: string; status: string; statusMessage?: string }>();
   private current?: McpClient;
-  private samplingTimes: number[] = [];
+  /** Sampling requests of this server in the last minute; app views count against it too. */
+  readonly samplingWindow = new RateWindow(() => this.samplingRateLimit);
+  private readonly elicitationWindow = new RateWindow(() => this.elicitationRateLimit);
 
   /** The McpClient behind the element. */
   get client(): McpClient | undefined {
@@ -283,21 +288,39 @@ export class McpClientElement extends LitElement {
 
   private async askSampling(params: CreateMessageParams, signal: AbortSignal): Promise<CreateMessageResult> {
     const server = this.current?.serverInfo;
-    const now = Date.now();
-    this.samplingTimes = this.samplingTimes.filter((t) => now - t < 60_000);
-    if (this.samplingTimes.length >= this.samplingRateLimit) throw samplingRejected(msg().rateLimited(server?.name ?? this.url));
-    this.samplingTimes.push(now);
+    if (!this.samplingWindow.take()) throw samplingRejected(msg().rateLimited(serverNameAt(server, this.host())));
     const policy = this.samplingPolicy?.(params) ?? 'ask';
     if (policy === 'reject' || !this.dispatchEvent(new McpSamplingRequestEvent(params, server))) throw samplingRejected();
     if (policy === 'approve' && this.samplingHandler) return this.samplingHandler(params, { signal });
     // A request the server cancelled while waiting for its turn is not shown.
-    return enqueue(() => (signal.aborted ? Promise.reject(signal.reason) : dialogIn<McpSamplingDialog>(this, 'mcp-sampling-dialog').open({ params, server, signal, handler: this.samplingHandler })));
+    return enqueue(
+      () => (signal.aborted ? Promise.reject(signal.reason) : dialogIn<McpSamplingDialog>(this, 'mcp-sampling-dialog').open({ params, server, host: this.host(), signal, handler: this.samplingHandler })),
+      async () => {
+        throw samplingRejected(this.note(msg().queueFull(serverNameAt(server, this.host()))));
+      },
+    );
   }
 
   private async askElicitation(params: ElicitParams, signal: AbortSignal): Promise<ElicitResult> {
     const server = this.current?.serverInfo;
     if (!this.dispatchEvent(new McpElicitationRequestEvent(params, server))) return { action: 'decline' };
-    return enqueue(() => (signal.aborted ? Promise.resolve({ action: 'cancel' as const }) : dialogIn<McpElicitationDialog>(this, 'mcp-elicitation-dialog').open({ params, server, signal })));
+    const cancel = (note: string) => (this.note(note), Promise.resolve({ action: 'cancel' as const }));
+    if (!this.elicitationWindow.take()) return cancel(msg().rateLimited(serverNameAt(server, this.host())));
+    return enqueue(
+      () => (signal.aborted ? Promise.resolve({ action: 'cancel' as const }) : dialogIn<McpElicitationDialog>(this, 'mcp-elicitation-dialog').open({ params, server, host: this.host(), signal })),
+      () => cancel(msg().queueFull(serverNameAt(server, this.host()))),
+    );
+  }
+
+  /** The host of the server URL, which the server cannot choose (shown beside its claimed name). */
+  private host(): string | undefined {
+    return URL.canParse(this.url ?? '') ? new URL(this.url!).host : undefined;
+  }
+
+  /** Puts a line in the log views of this client (they show its `error` events); returns the text. */
+  private note(text: string): string {
+    this.current?.dispatchEvent(new CustomEvent('error', { detail: new Error(text) }));
+    return text;
   }
 
   private onTabKey(e: KeyboardEvent): void {

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
-import { query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import type { ElicitParams, ElicitResult, Implementation, JsonSchema } from '../../core/protocol/types.js';
-import { deepActiveElement, serverName } from '../../internal/dialog.js';
+import { ActivationGuard, ACTIVATION_DELAY_MS, deepActiveElement, plainLabel, serverName } from '../../internal/dialog.js';
 import { describeUrl, sensitiveFields } from '../../internal/elicitation.js';
 import { msg } from '../../messages.js';
 import { dialogStyles } from '../dialog.styles.js';
@@ -12,6 +12,8 @@ import '../mcp-schema-form/define.js';
 export interface ElicitationRequest {
   params: ElicitParams;
   server?: Implementation;
+  /** The host of the URL the page connected to, shown beside the server's claimed name. */
+  host?: string;
   /** Aborted when the server cancels the request. */
   signal?: AbortSignal;
 }
@@ -19,13 +21,17 @@ export interface ElicitationRequest {
 /**
  * @summary Asks the person for what a server requests: a form (restricted schema) or consent to open a URL.
  * @csspart dialog - The modal dialog.
+ * @csspart origin - The host of the server's URL, beside the name it claims.
  * @csspart form - The schema form (form mode).
  * @csspart url - The full URL with its host highlighted (URL mode).
  */
 export class McpElicitationDialog extends LitElement {
   static override styles = [tokens, dialogStyles];
 
+  /** Ms after the dialog appears during which a person's clicks and Enter on it do nothing. */
+  @property({ type: Number, attribute: 'activation-delay' }) activationDelay = ACTIVATION_DELAY_MS;
   @state() private request?: ElicitationRequest;
+  private readonly guard = new ActivationGuard(this, () => this.activationDelay);
   @query('dialog') private dialog!: HTMLDialogElement;
   @query('mcp-schema-form') private form?: McpSchemaForm;
   /** The preset handed to the form: a fresh object per request, so re-renders never reset what was typed. */
@@ -37,6 +43,7 @@ export class McpElicitationDialog extends LitElement {
   async open(request: ElicitationRequest): Promise<ElicitResult> {
     this.request = request;
     this.initial = {};
+    this.guard.arm(); // from the first frame the dialog is seen
     this.returnFocus = deepActiveElement();
     await this.updateComplete;
     this.dialog.showModal();
@@ -61,6 +68,7 @@ export class McpElicitationDialog extends LitElement {
     const url = r.params.mode === 'url';
     return html`<dialog part="dialog" aria-labelledby="title" aria-describedby="message" @cancel=${this.onEscape}>
       <h2 id="title">${msg().elicitationTitle(serverName(r.server))}</h2>
+      ${r.host ? html`<p part="origin" class="muted">${msg().serverAt(plainLabel(r.host, 100))}</p>` : nothing}
       <p id="message" style="white-space:pre-wrap">${r.params.message}</p>
       ${url ? this.renderUrl(r.params.url ?? '') : this.renderForm(r.params.requestedSchema)}
     </dialog>`;
@@ -74,15 +82,15 @@ export class McpElicitationDialog extends LitElement {
         novalidate
         @keydown=${this.onKeydown}
         @submit=${(e: Event) => {
-          e.preventDefault();
+          e.preventDefault(); // the Submit button's own click handler applies the activation guard
           this.submit();
         }}
       >
         <mcp-schema-form part="form" .schema=${schema ?? { type: 'object' }} .value=${this.initial}></mcp-schema-form>
         <div class="actions">
-          <button type="button" @click=${() => this.finish({ action: 'cancel' })}>${msg().cancel}</button>
-          <button type="button" @click=${() => this.finish({ action: 'decline' })}>${msg().decline}</button>
-          <button type="submit" class="primary">${msg().submit}</button>
+          <button type="button" aria-disabled=${this.guard.waiting} @click=${(e: Event) => this.guard.allows(e) && this.finish({ action: 'cancel' })}>${msg().cancel}</button>
+          <button type="button" aria-disabled=${this.guard.waiting} @click=${(e: Event) => this.guard.allows(e) && this.finish({ action: 'decline' })}>${msg().decline}</button>
+          <button type="submit" class="primary" aria-disabled=${this.guard.waiting} @click=${(e: Event) => !this.guard.allows(e) && e.preventDefault()}>${msg().submit}</button>
         </div>
       </form>
     `;
@@ -99,9 +107,9 @@ export class McpElicitationDialog extends LitElement {
             ${u.userinfo ? html`<p class="warning" role="note">${msg().userinfoWarning(u.host)}</p>` : nothing}`
         : html`<p class="warning" role="note">${msg().unsafeUrl}</p><p part="url"><code>${raw}</code></p>`}
       <div class="actions">
-        <button type="button" @click=${() => this.finish({ action: 'cancel' })}>${msg().cancel}</button>
-        <button type="button" @click=${() => this.finish({ action: 'decline' })}>${msg().decline}</button>
-        <button type="button" class="primary" ?disabled=${!u} @click=${() => this.openUrl(u!.href)}>${msg().open}</button>
+        <button type="button" aria-disabled=${this.guard.waiting} @click=${(e: Event) => this.guard.allows(e) && this.finish({ action: 'cancel' })}>${msg().cancel}</button>
+        <button type="button" aria-disabled=${this.guard.waiting} @click=${(e: Event) => this.guard.allows(e) && this.finish({ action: 'decline' })}>${msg().decline}</button>
+        <button type="button" class="primary" ?disabled=${!u} aria-disabled=${this.guard.waiting} @click=${(e: Event) => this.guard.allows(e) && this.openUrl(u!.href)}>${msg().open}</button>
       </div>
     `;
   }
@@ -122,7 +130,7 @@ export class McpElicitationDialog extends LitElement {
     const field = e.composedPath()[0];
     if (e.key !== 'Enter' || e.isComposing || !(field instanceof HTMLInputElement) || ['button', 'submit', 'reset', 'file'].includes(field.type)) return;
     e.preventDefault();
-    this.submit();
+    if (this.guard.allows(e)) this.submit();
   }
 
   private onEscape(e: Event): void {

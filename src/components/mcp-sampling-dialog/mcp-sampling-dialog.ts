@@ -1,8 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
-import { query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { samplingRejected } from '../../core/client/input.js';
 import type { CreateMessageParams, CreateMessageResult, Implementation } from '../../core/protocol/types.js';
-import { deepActiveElement, serverName } from '../../internal/dialog.js';
+import { ActivationGuard, ACTIVATION_DELAY_MS, deepActiveElement, plainLabel, serverName } from '../../internal/dialog.js';
 import type { SamplingHandler } from '../../internal/human-in-the-loop.js';
 import { msg } from '../../messages.js';
 import { mediaDataUrl } from '../../internal/safe-url.js';
@@ -12,6 +12,8 @@ import { tokens } from '../shared.styles.js';
 export interface SamplingRequest {
   params: CreateMessageParams;
   server?: Implementation;
+  /** The host of the URL the page connected to, shown beside the server's claimed name. */
+  host?: string;
   /** The page's LLM; without one the person writes the reply. */
   handler?: SamplingHandler;
   /** Aborted when the server cancels the request. */
@@ -24,11 +26,15 @@ const blocks = (content: unknown): Block[] => (Array.isArray(content) ? content 
 /**
  * @summary The sampling approval dialog: a person reviews (and may edit) what a server wants to send to the page's LLM, then reviews the reply.
  * @csspart dialog - The modal dialog.
+ * @csspart origin - The host of the server's URL, beside the name it claims.
  */
 export class McpSamplingDialog extends LitElement {
   static override styles = [tokens, dialogStyles];
 
+  /** Ms after the dialog or its next step appears during which a person's clicks on it do nothing. */
+  @property({ type: Number, attribute: 'activation-delay' }) activationDelay = ACTIVATION_DELAY_MS;
   @state() private request?: SamplingRequest;
+  private readonly guard = new ActivationGuard(this, () => this.activationDelay);
   @state() private step: 'request' | 'generating' | 'review' = 'request';
   @state() private draft?: CreateMessageParams;
   @state() private reply = '';
@@ -43,6 +49,7 @@ export class McpSamplingDialog extends LitElement {
   async open(request: SamplingRequest): Promise<CreateMessageResult> {
     this.request = request;
     this.draft = structuredClone(request.params);
+    this.guard.arm(); // from the first frame the dialog is seen
     this.step = 'request';
     this.reply = '';
     this.result = undefined;
@@ -61,7 +68,10 @@ export class McpSamplingDialog extends LitElement {
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     // A new step replaces the button that had focus: put it on the step's first control, not on <body>.
-    if (changed.has('step') && changed.get('step') !== undefined && this.dialog?.open) this.dialog.querySelector<HTMLElement>('textarea, button')?.focus();
+    if (changed.has('step') && changed.get('step') !== undefined && this.dialog?.open) {
+      this.dialog.querySelector<HTMLElement>('textarea, button')?.focus();
+      if (this.step === 'review') this.guard.arm();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -77,6 +87,7 @@ export class McpSamplingDialog extends LitElement {
     const title = msg().samplingTitle(serverName(r.server));
     return html`<dialog part="dialog" aria-labelledby="title" @cancel=${this.onEscape}>
       <h2 id="title">${title}</h2>
+      ${r.host ? html`<p part="origin" class="muted">${msg().serverAt(plainLabel(r.host, 100))}</p>` : nothing}
       ${this.step === 'request' ? this.renderRequest(d) : this.renderReview()}
     </dialog>`;
   }
@@ -97,8 +108,8 @@ export class McpSamplingDialog extends LitElement {
       <textarea id="system" .value=${d.systemPrompt ?? ''} @input=${(e: Event) => (d.systemPrompt = (e.target as HTMLTextAreaElement).value || undefined)}></textarea>
       ${d.messages.map((m, i) => this.renderMessage(m, i))}
       <div class="actions">
-        <button class="danger" @click=${() => this.finish(samplingRejected())}>${msg().reject}</button>
-        <button class="primary" @click=${this.approve}>${msg().approve}</button>
+        <button class="danger" aria-disabled=${this.guard.waiting} @click=${(e: Event) => this.guard.allows(e) && this.finish(samplingRejected())}>${msg().reject}</button>
+        <button class="primary" aria-disabled=${this.guard.waiting} @click=${(e: Event) => this.guard.allows(e) && this.approve()}>${msg().approve}</button>
       </div>
     `;
   }
@@ -130,8 +141,8 @@ export class McpSamplingDialog extends LitElement {
       ${nonText ? html`<pre>${JSON.stringify(this.result!.content, null, 2)}</pre>` : html`<label for="reply">${msg().reply}</label><textarea id="reply" .value=${this.reply} @input=${(e: Event) => (this.reply = (e.target as HTMLTextAreaElement).value)}></textarea>`}
       <p class="muted">${msg().model}: ${this.result?.model ?? msg().humanModel}</p>
       <div class="actions">
-        <button class="danger" @click=${() => this.finish(samplingRejected())}>${msg().reject}</button>
-        <button class="primary" @click=${this.send}>${msg().send}</button>
+        <button class="danger" aria-disabled=${this.guard.waiting} @click=${(e: Event) => this.guard.allows(e) && this.finish(samplingRejected())}>${msg().reject}</button>
+        <button class="primary" aria-disabled=${this.guard.waiting} @click=${(e: Event) => this.guard.allows(e) && this.send()}>${msg().send}</button>
       </div>
     `;
   }

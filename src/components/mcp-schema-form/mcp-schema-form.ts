@@ -7,12 +7,23 @@ import { describeField, entryField, itemField, propertyField, variantField, type
 import { loadSchema, type SchemaDoc } from '../../core/schema/document.js';
 import { createDraft, nextId, objectDraft, openDraft, type ArrayDraft, type Draft, type ObjectDraft, type VariantDraft } from '../../core/schema/draft.js';
 import { validateArguments } from '../../core/schema/validate.js';
+import { isSecret } from '../../internal/secrets.js';
 import { McpFormInputEvent } from '../../events/events.js';
 import { msg } from '../../messages.js';
 import { tokens } from '../shared.styles.js';
 import { styles } from './mcp-schema-form.styles.js';
 
 /** How one field is shown: its error path, its name for people, and how to store a new draft. */
+/** The property name at the end of a field path (`#/a/b` -> `b`). */
+function lastKey(path: string): string {
+  const key = path.slice(path.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(key);
+  } catch {
+    return key;
+  }
+}
+
 interface Slot {
   path: string;
   /** Plain-text label, also used in the names of array and entry buttons. */
@@ -194,7 +205,7 @@ export class McpSchemaForm extends LitElement {
         control = html`<input
           part="input"
           id=${a.id}
-          type=${field.kind === 'number' ? 'text' : field.inputType!}
+          type=${field.kind === 'number' ? 'text' : isSecret(lastKey(slot.path), field.schema) ? 'password' : field.inputType!}
           inputmode=${field.kind === 'number' ? (field.integer ? 'numeric' : 'decimal') : nothing}
           step=${field.inputType === 'time' || field.inputType === 'datetime-local' ? '1' : nothing}
           .value=${live(typeof draft === 'string' ? draft : '')}

@@ -12,6 +12,8 @@ import type { TaskState } from '../../core/client/tasks.js';
 import { McpErrorEvent, McpToolCallEvent, McpToolResultEvent, type McpFormInputEvent } from '../../events/events.js';
 import { isDestructive, toolTitle } from '../../internal/catalogue.js';
 import { viewUri } from '../../core/apps/view.js';
+import { ActivationGuard } from '../../internal/dialog.js';
+import { withoutSecrets } from '../../internal/secrets.js';
 import { msg } from '../../messages.js';
 import { appendHistory, readDraft, saveDraft, tasksKey, type TaskRecord } from '../../core/store/records.js';
 import type { McpSchemaForm } from '../mcp-schema-form/mcp-schema-form.js';
@@ -74,6 +76,8 @@ export class McpToolForm extends ClientElement {
   @state() private progress?: Progress;
   @state() private task?: TaskState;
   @state() private confirming = false;
+  /** The confirmation ignores a person's clicks for a moment, so a double-click or second Enter on Run cannot confirm. */
+  private readonly confirmGuard = new ActivationGuard(this);
   @state() private result?: CallToolResult;
   @state() private error?: Error;
   /** The arguments of the last call, for the app's `tool-input`. */
@@ -128,6 +132,7 @@ export class McpToolForm extends ClientElement {
     if (!tool || this.running || !this.form?.validate()) return;
     if (isDestructive(tool) && !this.confirming) {
       this.confirming = true;
+      this.confirmGuard.arm();
       return;
     }
     this.confirming = false;
@@ -168,7 +173,7 @@ export class McpToolForm extends ClientElement {
         ${this.confirming
           ? html`<div part="confirm" role="alertdialog" aria-label=${msg().confirmDestructive(toolTitle(tool))}>
               <p>${msg().confirmDestructive(toolTitle(tool))}</p>
-              <button type="submit" class="danger">${msg().confirm}</button>
+              <button type="submit" class="danger" aria-disabled=${this.confirmGuard.waiting} @click=${(e: Event) => !this.confirmGuard.allows(e) && e.preventDefault()}>${msg().confirm}</button>
               <button type="button" @click=${() => (this.confirming = false)}>${msg().cancel}</button>
             </div>`
           : html`<div part="actions">
@@ -205,7 +210,7 @@ export class McpToolForm extends ClientElement {
 
   private onFormInput(e: McpFormInputEvent): void {
     const client = this.client;
-    if (client?.store && this.tool) void saveDraft(client.store, client.url, this.tool, e.detail);
+    if (client?.store && this.tool) void saveDraft(client.store, client.url, this.tool, withoutSecrets(this.toolTask.value?.inputSchema, e.detail) as typeof e.detail);
   }
 
   /** Enter in a one-line field runs the tool, as in any form (the fields sit in another shadow root, so the browser won't). */
@@ -213,7 +218,8 @@ export class McpToolForm extends ClientElement {
     const target = e.composedPath()[0] as HTMLElement;
     if (e.key !== 'Enter' || e.isComposing || !(target instanceof HTMLInputElement) || ['checkbox', 'radio', 'button', 'submit'].includes(target.type)) return;
     e.preventDefault();
-    void this.run();
+    // Enter in a field asks for the confirmation; only the Confirm button gives it.
+    if (!this.confirming) void this.run();
   }
 
   /** After a reload: an unfinished task of this tool, kept in the store, is followed again to its result (once per client and tool). */
@@ -278,7 +284,7 @@ export class McpToolForm extends ClientElement {
         this.abort = undefined;
       }
       const summary = failure?.message ?? result?.content?.find((c) => c.type === 'text')?.text;
-      if (client.store) void appendHistory(client.store, client.url, { tool: tool.name, arguments: args, at: Date.now(), ok: !!result && !result.isError, summary: summary?.slice(0, 200) });
+      if (client.store) void appendHistory(client.store, client.url, { tool: tool.name, arguments: withoutSecrets(tool.inputSchema, args) as typeof args, at: Date.now(), ok: !!result && !result.isError, summary: summary?.slice(0, 200) });
     }
   }
 

@@ -15,7 +15,8 @@ import {
   type TokenEndpointResponse,
 } from 'oauth4webapi';
 import type { AuthHttp } from './net.js';
-import { clientAuthFor, type Registration } from './registration.js';
+import { McpAuthError } from '../jsonrpc/errors.js';
+import { assertIssuer, clientAuthFor, type Registration } from './registration.js';
 import { assertSafeUrl } from './urls.js';
 
 /** What must survive between sending the person away and their return (kept in the store by `state`). */
@@ -44,6 +45,7 @@ export interface TokenSet {
 
 /** Builds the authorization URL and the flow record to keep until the person comes back. */
 export async function startFlow(as: AuthorizationServer, registration: Registration, resource: string, serverUrl: string, scope?: string): Promise<{ url: URL; flow: PendingFlow }> {
+  assertIssuer(as, registration);
   const url = assertSafeUrl(as.authorization_endpoint ?? '', serverUrl, 'endpoint');
   const verifier = generateRandomCodeVerifier();
   const state = generateRandomState();
@@ -64,10 +66,21 @@ export async function startFlow(as: AuthorizationServer, registration: Registrat
 /** Checks the redirect back (state, iss, error) and trades the code for tokens. */
 export async function finishFlow(flow: PendingFlow, callback: URL, http: AuthHttp): Promise<TokenSet> {
   const client = { client_id: flow.registration.client_id };
+  // A code that another authorization server's flow sent here (the mix-up attack) arrives at that
+  // server's redirect URI, not at this issuer's: it is refused before anything is sent anywhere.
+  if (!atRedirectUri(callback, flow.registration.redirect_uri)) throw new McpAuthError(`The sign-in came back at the redirect URI of another authorization server than ${flow.as.issuer}; refusing it (a mix-up attack?)`, 0, '', false);
   // Throws on a state or iss mismatch before looking at `error` (A-16), and on error responses.
   const params = validateAuthResponse(flow.as, client, callback, flow.state);
   const res = await authorizationCodeGrantRequest(flow.as, client, clientAuthFor(flow.as, flow.registration), params, flow.registration.redirect_uri, flow.verifier, { ...http, additionalParameters: { resource: flow.resource } });
   return tokenSet(await processAuthorizationCodeResponse(flow.as, client, res), flow.scope);
+}
+
+/** Whether `callback` is `redirectUri` plus response parameters: same origin and path, its own query parameters unchanged. */
+export function atRedirectUri(callback: URL, redirectUri: string): boolean {
+  const expected = new URL(redirectUri);
+  if (callback.origin !== expected.origin || callback.pathname !== expected.pathname) return false;
+  for (const key of new Set(expected.searchParams.keys())) if (String(callback.searchParams.getAll(key)) !== String(expected.searchParams.getAll(key))) return false;
+  return expected.searchParams.has('mcp_as') || !callback.searchParams.has('mcp_as');
 }
 
 /** Trades a refresh token for new tokens; keeps the old refresh token unless the server rotated it (A-17). */

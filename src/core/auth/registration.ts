@@ -1,5 +1,9 @@
 // Who the client is at an authorization server, in the spec's priority (A-08 … A-12):
 // pre-registered id, Client ID Metadata Document, dynamic registration, else ask the host.
+// Against the mix-up attack (RFC 9700 §4.4.2.2) every identity is bound to one issuer: a
+// pre-registered client is used only with the issuer it is configured under, and a registered or
+// CIMD client gets a redirect URI of its own issuer (`redirectUri?mcp_as=<tag>`), so a code that
+// another authorization server bounced back cannot finish this issuer's flow (flow.ts).
 import { ClientSecretPost, dynamicClientRegistrationRequest, None, processDynamicClientRegistrationResponse, type AuthorizationServer, type ClientAuth } from 'oauth4webapi';
 import { McpAuthError } from '../jsonrpc/errors.js';
 import type { KeyValueStore } from '../store/store.js';
@@ -9,6 +13,8 @@ import type { AuthOptions } from './types.js';
 
 /** A client identity at one authorization server. */
 export interface Registration {
+  /** The one authorization server this identity may be shown to. */
+  issuer: string;
   client_id: string;
   client_secret?: string;
   token_endpoint_auth_method?: string;
@@ -17,15 +23,18 @@ export interface Registration {
 
 /** Finds or creates this client's registration at `as`. */
 export async function registrationFor(as: AuthorizationServer, auth: AuthOptions, store: KeyValueStore, http: AuthHttp, scope?: string): Promise<Registration> {
-  const redirect_uri = auth.redirectUri;
-  if (auth.clientId) return { client_id: auth.clientId, client_secret: auth.clientSecret, redirect_uri };
+  const { issuer } = as;
+  if ('clientId' in auth || 'clientSecret' in auth) throw new McpAuthError('auth.clientId/clientSecret are bound to no authorization server and are refused: configure auth.clients = { [issuer]: { clientId, clientSecret } }', 0, '', false);
+  const pre = preRegistered(auth, issuer);
+  if (pre) return { issuer, client_id: pre.clientId, client_secret: pre.clientSecret, redirect_uri: pre.redirectUri ?? auth.redirectUri };
+  const redirect_uri = await issuerRedirectUri(auth.redirectUri, issuer);
   if (auth.clientMetadataUrl && as.client_id_metadata_document_supported === true) {
     const url = new URL(auth.clientMetadataUrl);
     if (url.protocol !== 'https:' || url.pathname === '/') throw new McpAuthError('auth.clientMetadataUrl must be an https URL with a path (it is the client_id)', 0, '', false);
-    return { client_id: url.href, token_endpoint_auth_method: 'none', redirect_uri };
+    return { issuer, client_id: url.href, token_endpoint_auth_method: 'none', redirect_uri };
   }
-  const stored = await store.get<Registration>(registrationKey(as.issuer)).catch(() => undefined);
-  if (stored?.redirect_uri === redirect_uri) return stored;
+  const stored = await store.get<Registration>(registrationKey(issuer)).catch(() => undefined);
+  if (stored?.redirect_uri === redirect_uri && stored.issuer === issuer) return stored;
   if (!as.registration_endpoint) {
     throw new McpAuthError(`The authorization server ${as.issuer} supports neither Client ID Metadata Documents nor dynamic registration: configure auth.clientId for it`, 0, '', false);
   }
@@ -45,6 +54,7 @@ export async function registrationFor(as: AuthorizationServer, auth: AuthOptions
     throw new McpAuthError(`Registering with ${as.issuer} failed (is ${redirect_uri} an acceptable redirect URI there?): ${(error as Error).message}`, 0, '', false);
   }
   const registration: Registration = {
+    issuer,
     client_id: client.client_id,
     client_secret: client.client_secret as string | undefined,
     token_endpoint_auth_method: client.token_endpoint_auth_method as string | undefined,
@@ -52,6 +62,27 @@ export async function registrationFor(as: AuthorizationServer, auth: AuthOptions
   };
   await store.set(registrationKey(as.issuer), registration).catch(() => {});
   return registration;
+}
+
+/** The host's pre-registered client for `issuer`, matched exactly (a trailing slash aside). */
+function preRegistered(auth: AuthOptions, issuer: string) {
+  const bare = (s: string) => s.replace(/\/$/, '');
+  for (const [key, client] of Object.entries(auth.clients ?? {})) if (bare(key) === bare(issuer)) return client;
+  return undefined;
+}
+
+/** `redirectUri` with `mcp_as`, the first 12 base64url characters of SHA-256(issuer): one redirect URI per issuer. */
+export async function issuerRedirectUri(redirectUri: string, issuer: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(issuer)));
+  const tag = btoa(String.fromCharCode(...digest)).replace(/\+/g, '-').replace(/\//g, '_').slice(0, 12);
+  const url = new URL(redirectUri);
+  url.searchParams.set('mcp_as', tag);
+  return url.href;
+}
+
+/** Throws unless `reg` was made for `as`: no identity, secret or token goes to another issuer. */
+export function assertIssuer(as: AuthorizationServer, reg: Registration): void {
+  if (reg.issuer !== as.issuer) throw new McpAuthError(`Refusing to use a client registered with ${String(reg.issuer).slice(0, 200)} at ${as.issuer}`, 0, '', false);
 }
 
 /**
@@ -66,6 +97,7 @@ async function lenientRegistration(res: Response): Promise<Response> {
 
 /** How to authenticate at the token endpoint: what registration said, else the best the server supports. */
 export function clientAuthFor(as: AuthorizationServer, reg: Registration): ClientAuth {
+  assertIssuer(as, reg);
   const supported = as.token_endpoint_auth_methods_supported ?? ['client_secret_basic'];
   const method = reg.token_endpoint_auth_method ?? (!reg.client_secret ? 'none' : supported.includes('client_secret_basic') ? 'client_secret_basic' : supported.includes('client_secret_post') ? 'client_secret_post' : 'none');
   if (method === 'client_secret_basic' && reg.client_secret) return secretBasic(reg.client_secret);

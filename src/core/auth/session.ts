@@ -90,6 +90,9 @@ export class AuthSession {
     if (attempt === 0 && (await this.tryRefresh())) return true;
     const hadToken = !!this.tokens;
     await this.forgetTokens();
+    // A token that stopped working may mean the resource moved to another authorization server
+    // (SEP-2352): discover again, so the next sign-in registers there instead of reusing the old one.
+    this.discovery = undefined;
     return this.signInIfPossible(hadToken);
   }
 

@@ -3,14 +3,24 @@
 /** How the person reaches the authorization server: resolves with the URL it redirected back to. */
 export type UserAgentFunction = (authorizationUrl: URL, options: { signal: AbortSignal }) => Promise<URL>;
 
+/** A client registered with one authorization server beforehand. */
+export interface PreRegisteredClient {
+  clientId: string;
+  /** Only for authorization servers that insist on one (a browser cannot keep it secret). */
+  clientSecret?: string;
+  /** The redirect URI registered for it; `redirectUri` when left out. */
+  redirectUri?: string;
+}
+
 /** The `auth` option of McpClient (DESIGN §2). */
 export interface AuthOptions {
   /** A page on the host's origin that serves the callback module (dist/auth-callback.js). */
   redirectUri: string;
-  /** A client id registered with the authorization server beforehand. */
-  clientId?: string;
-  /** Its secret, only for authorization servers that insist on one (a browser cannot keep it secret). */
-  clientSecret?: string;
+  /**
+   * Clients registered beforehand, by the issuer of their authorization server (its metadata's
+   * `issuer`). Each is used with that issuer only; other issuers get a registration of their own.
+   */
+  clients?: Record<string, PreRegisteredClient>;
   /** The https URL of the host's Client ID Metadata Document, used when the server supports CIMD. */
   clientMetadataUrl?: string;
   /** Shown to the person at dynamic registration. */

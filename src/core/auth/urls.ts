@@ -8,16 +8,23 @@ import { canonicalResource } from './resource.js';
 type Reach = 0 | 1 | 2; // 0 public, 1 private network, 2 this machine
 
 function reach(host: string): Reach {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  if (h === 'localhost' || h.endsWith('.localhost') || h === '::1' || h === '0.0.0.0' || /^127\./.test(h) || /^::ffff:7f/.test(h)) return 2;
+  let h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  // IPv6 forms that carry an IPv4 address in their last 32 bits (mapped ::ffff:, translated
+  // ::ffff:0:, compatible ::, NAT64 64:ff9b::) reach what that address reaches.
+  const embedded = /^(?:::ffff:(?:0:)?|::|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(h);
+  if (embedded) {
+    const [hi, lo] = [parseInt(embedded[1], 16), parseInt(embedded[2], 16)];
+    h = `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+  }
+  if (h === 'localhost' || h.endsWith('.localhost') || h === '::1' || h === '::' || h === '0.0.0.0' || /^127\./.test(h)) return 2;
   const v4 = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(h);
   if (v4) {
     const [a, b] = [Number(v4[1]), Number(v4[2])];
     if (a === 10 || a === 0 || (a === 172 && b >= 16 && b < 32) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b < 128)) return 1;
     return 0;
   }
-  // IPv6 unique-local fc00::/7, link-local fe80::/10, and IPv4-mapped forms of private ranges.
-  if (/^f[cd][0-9a-f]{2}:/.test(h) || /^fe[89ab][0-9a-f]:/.test(h) || /^::ffff:(a|ac1|c0a8|a9fe)/.test(h)) return 1;
+  // IPv6 unique-local fc00::/7 and link-local fe80::/10.
+  if (/^f[cd][0-9a-f]{2}:/.test(h) || /^fe[89ab][0-9a-f]:/.test(h)) return 1;
   return 0;
 }
 

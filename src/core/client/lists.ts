@@ -10,6 +10,44 @@ export const CHANGES: Record<string, [string, string]> = {
   'notifications/resources/list_changed': ['resourceschanged', 'resources/'],
 };
 
+/** The longest a server's `ttlMs` is honoured (an hour): a huge or endless one cannot pin a stale answer. */
+export const MAX_TTL_MS = 3_600_000;
+
+/** A server's `ttlMs` as a safe number of ms: 0 for anything that is not a positive finite number, at most MAX_TTL_MS. */
+export const ttlOf = (value: unknown) => (typeof value === 'number' && value > 0 ? Math.min(value, MAX_TTL_MS) : 0);
+
+const STRINGS = ['name', 'title', 'description', 'mimeType', 'uri', 'uriTemplate'];
+const OBJECTS = ['annotations', 'inputSchema', 'outputSchema', 'execution', '_meta'];
+const LISTS = ['icons', 'arguments'];
+const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A copy without Lit-internal-looking keys (`_$litType$`…), a few levels down: server data is never taken for a template. */
+function scrub(value: unknown, depth: number): unknown {
+  if (depth > 3 || typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (!k.startsWith('_$lit')) Object.defineProperty(out, k, { value: scrub(v, depth + 1), enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+/**
+ * List items as the elements expect them, before they are stored or rendered: objects with a string
+ * name or uri; string fields that are not strings, and object or list fields of the wrong type, left out.
+ */
+export function coerceItems(items: unknown): Record<string, unknown>[] {
+  if (!Array.isArray(items)) return [];
+  const out: Record<string, unknown>[] = [];
+  for (const raw of items) {
+    const item = scrub(raw, 0);
+    if (!isPlain(item) || (typeof item.name !== 'string' && typeof item.uri !== 'string')) continue;
+    for (const k of STRINGS) if (k in item && typeof item[k] !== 'string') delete item[k];
+    for (const k of OBJECTS) if (k in item && !isPlain(item[k])) delete item[k];
+    for (const k of LISTS) if (k in item && !Array.isArray(item[k])) delete item[k];
+    out.push(item);
+  }
+  return out;
+}
+
 /** Runs list requests through the engine, caching fresh pages while `caches()` says the era allows it. */
 export class Lists {
   private cache = new Map<string, { expires: number; value: Params }>();
@@ -28,9 +66,9 @@ export class Lists {
       const cacheKey = method + JSON.stringify(params);
       const hit = this.cache.get(cacheKey);
       const result = hit && Date.now() < hit.expires ? hit.value : await this.engine.request(method, params, { signal });
-      const ttl = typeof result.ttlMs === 'number' ? result.ttlMs : 0;
+      const ttl = ttlOf(result.ttlMs);
       if (result !== hit?.value && this.caches() && ttl > 0) this.cache.set(cacheKey, { expires: Date.now() + ttl, value: result });
-      items.push(...((result[key] as unknown[]) ?? []));
+      items.push(...coerceItems(result[key]));
       next = result.nextCursor as string | undefined;
       // A missing nextCursor is the only end signal; "" is a valid cursor (U-09).
       if (next === undefined || cursor !== undefined) break;

@@ -2,6 +2,11 @@
 // resumes from, and the catalogue of lists shown before the network answers.
 import type { BatchedStore } from '../store/batched.js';
 import { catalogueKey, serverKey, type Catalogue, type ServerRecord } from '../store/records.js';
+import { coerceItems } from './lists.js';
+
+/** A kept catalogue as the elements expect it: one written by an older version or a bad server cannot break them. */
+const coerceCatalogue = (c: Catalogue | undefined): Catalogue =>
+  Object.fromEntries(Object.entries(c && typeof c === 'object' ? c : {}).map(([k, v]) => [k, coerceItems(v)])) as Catalogue;
 
 /** One server URL's kept record and catalogue; without a store both live in memory only. */
 export class Persistence {
@@ -16,7 +21,7 @@ export class Persistence {
 
   /** Reads the kept catalogue, once. */
   restore(): Promise<void> {
-    this.restored ??= Promise.resolve(this.store?.get<Catalogue>(catalogueKey(this.url))).then((c) => void (this.catalogue = { ...c, ...this.catalogue }), () => {});
+    this.restored ??= Promise.resolve(this.store?.get<Catalogue>(catalogueKey(this.url))).then((c) => void (this.catalogue = { ...coerceCatalogue(c), ...this.catalogue }), () => {});
     return this.restored;
   }
 

@@ -3,6 +3,7 @@
 // B-10), and indexed for local `$ref`s. Nothing here fetches: a network `$ref` stays unresolved.
 import { dereference, type Schema, type SchemaDraft } from '@cfworker/json-schema';
 import { measureSchema } from './limits.js';
+import { defuseSchema } from './regex.js';
 import { isObject, own } from './safe.js';
 
 /** Why a whole schema cannot be shown or checked. */
@@ -45,6 +46,7 @@ export function loadSchema(schema: unknown): SchemaDoc {
   } catch (e) {
     return { root: {}, dialect: '2020-12', ids: new Map(), problem: { code: 'invalid', detail: String(e) } };
   }
+  defuseSchema(root); // no server regex that could freeze the page reaches the validator
   const { ids } = measureSchema(root);
   const dialect = dialectOf(own(root, '$schema'));
   if (!dialect) return { root, dialect: '2020-12', ids, problem: { code: 'dialect', detail: String(own(root, '$schema')) } };

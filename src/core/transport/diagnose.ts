@@ -12,13 +12,21 @@ export async function diagnoseNetworkFailure(fetchFn: FetchLike, url: string, in
     .map((h) => h.toLowerCase())
     .filter((h) => !SAFELISTED.has(h));
   let reachable = false;
+  let redirected = false;
+  try {
+    // A redirect shows as an opaque redirect to a simple request that does not follow it.
+    redirected = (await fetchFn(url, { method: 'HEAD', redirect: 'manual', signal: AbortSignal.timeout(5000) })).type === 'opaqueredirect';
+  } catch {
+    /* CORS or unreachable: the probe below tells */
+  }
   try {
     // An opaque no-cors answer proves the server is up, so the browser blocked the real request: CORS.
-    const probe = await fetchFn(url, { method: 'HEAD', mode: 'no-cors', signal: AbortSignal.timeout(5000) });
-    reachable = probe.type === 'opaque' || probe.status > 0;
+    const probe = redirected ? undefined : await fetchFn(url, { method: 'HEAD', mode: 'no-cors', signal: AbortSignal.timeout(5000) });
+    reachable = probe?.type === 'opaque' || (probe?.status ?? 0) > 0;
   } catch {
     /* unreachable */
   }
+  if (redirected) return new McpHttpError(`The MCP server at ${url} answered with a redirect. Requests (with their session and headers) are not sent on to another address: use the URL it redirects to.`, 'network', 0, '', url);
   const origin = typeof location === 'object' ? location.origin : 'this page';
   if (reachable) {
     return new McpHttpError(

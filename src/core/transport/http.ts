@@ -8,7 +8,8 @@ export type FetchLike = typeof fetch;
 /** Sends a request; a network failure becomes an McpHttpError that says whether CORS is the cause and what to allow (diagnose.ts). */
 export async function sendHttp(fetchFn: FetchLike, url: string, init: RequestInit): Promise<Response> {
   try {
-    return await fetchFn(url, init);
+    // No redirects: the session id, Mcp-* headers and the body never follow one to another address.
+    return await fetchFn(url, { ...init, redirect: 'error' });
   } catch (error) {
     if (init.signal?.aborted) throw new McpAbortError();
     // The diagnosis is loaded on the first failure; if even that cannot load, the page is offline.
@@ -25,9 +26,38 @@ export interface ErrorBody {
   rpcError?: JsonRpcErrorObject;
 }
 
+/** The largest JSON answer read (an SSE event has its own cap in sse.ts); a bigger one is an error, not a frozen tab. */
+export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** What is read of an error response: enough for any message, no more. */
+const MAX_ERROR_BYTES = 64 * 1024;
+
+/** A body as text, reading at most `max` bytes: beyond that it throws, or with `cut` returns the start. */
+async function readText(res: Response, max: number, cut = false): Promise<string> {
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      void reader.cancel().catch(() => {});
+      if (!cut) throw new McpFormatError(`The server's answer is larger than ${max / 1048576} MB; it was not read`);
+      chunks.push(value.subarray(0, value.byteLength - (size - max)));
+      break;
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(Math.min(size, max));
+  let at = 0;
+  for (const c of chunks) (all.set(c, at), (at += c.byteLength));
+  return new TextDecoder().decode(all);
+}
+
 /** Reads a failed response's body (bounded) and finds a JSON-RPC error in it if there is one. */
 export async function readErrorBody(res: Response): Promise<ErrorBody> {
-  const text = await res.text().catch(() => '');
+  const text = await readText(res, MAX_ERROR_BYTES, true).catch(() => '');
   try {
     const parsed = JSON.parse(text);
     const err = parsed?.error;
@@ -75,8 +105,9 @@ export const isEventStream = (res: Response) => /text\/event-stream/i.test(res.h
 export async function readJsonMessages(res: Response): Promise<JsonRpcMessage[]> {
   let text: string;
   try {
-    text = await res.text();
+    text = await readText(res, MAX_BODY_BYTES);
   } catch (error) {
+    if (error instanceof McpFormatError) throw error;
     // A body cut off in transit rejects with a bare TypeError ("Failed to fetch"/"network error").
     if (error instanceof DOMException && error.name === 'AbortError') throw new McpAbortError();
     throw new McpHttpError(`The connection to the MCP server at ${res.url} dropped while its answer was being read (HTTP ${res.status}, body incomplete)`, 'network', res.status, '', res.url);

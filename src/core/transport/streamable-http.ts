@@ -9,10 +9,15 @@ import { RecentIds, sleep, type SendOptions, type Transport, type TransportOptio
 
 /** Wait before reconnecting when the server gave no retry hint. */
 const DEFAULT_RETRY_MS = 1000;
+/** A server's `retry:` is kept within these bounds: `retry: 0` on a stream that closes at once cannot make the client spin. */
+const retryWithin = (ms: number) => Math.min(Math.max(ms, 250), 60_000);
 /** Reconnects in a row without a single event before a request's stream is given up. */
 const MAX_IDLE_RESUMES = 5;
 
 /** One client's connection to a legacy Streamable HTTP endpoint. */
+/** An event id that can go back as a Last-Event-ID header: printable ASCII, not too long (anything else would fail every resume). */
+const headerSafe = (id: string) => id.length <= 1024 && /^[\x20-\x7e]+$/.test(id);
+
 export class StreamableHttpTransport implements Transport {
   /** The session the server assigned at initialize, if any. */
   sessionId?: string;
@@ -70,7 +75,7 @@ export class StreamableHttpTransport implements Transport {
     const sessionId = this.sessionId;
     this.sessionId = undefined;
     try {
-      const res = await this.options.fetch(this.url, { method: 'DELETE', headers: { ...this.headers(false), 'mcp-session-id': sessionId }, keepalive: true });
+      const res = await this.options.fetch(this.url, { method: 'DELETE', headers: { ...this.headers(false), 'mcp-session-id': sessionId }, keepalive: true, redirect: 'error' });
       await res.body?.cancel();
     } catch {
       /* the server may already be gone; closing must not fail */
@@ -86,7 +91,7 @@ export class StreamableHttpTransport implements Transport {
 
   private get(lastEventId: string | undefined, signal?: AbortSignal): Promise<Response> {
     const h = { ...this.headers(false), accept: 'text/event-stream' };
-    if (lastEventId) Object.assign(h, { 'last-event-id': lastEventId });
+    if (lastEventId && headerSafe(lastEventId)) Object.assign(h, { 'last-event-id': lastEventId }); // a stored one too
     return sendHttp(this.options.fetch, this.url, { method: 'GET', headers: h, signal });
   }
 
@@ -105,7 +110,7 @@ export class StreamableHttpTransport implements Transport {
           {
             onEvent: (e) => {
               events++;
-              if (e.id) lastEventId = e.id;
+              if (e.id && headerSafe(e.id)) lastEventId = e.id;
               try {
                 answered ||= this.handleEvent(e, id);
               } catch (err) {
@@ -114,7 +119,7 @@ export class StreamableHttpTransport implements Transport {
               }
               return answered;
             },
-            onRetry: (ms) => (retryMs = ms),
+            onRetry: (ms) => (retryMs = retryWithin(ms)),
           },
           signal,
         );
@@ -187,21 +192,24 @@ export class StreamableHttpTransport implements Transport {
           throw error;
         }
         failures = 0;
+        let events = 0;
         await readSse(
           res.body!,
           {
             onEvent: (e) => {
-              if (e.id) this.getStreamEventId = e.id;
+              events++;
+              if (e.id && headerSafe(e.id)) this.getStreamEventId = e.id;
               try {
                 this.handleEvent(e, undefined, true);
               } catch (err) {
                 this.options.onError?.(err as Error);
               }
             },
-            onRetry: (ms) => (retryMs = ms),
+            onRetry: (ms) => (retryMs = retryWithin(ms)),
           },
           signal,
         );
+        if (!events) failures++; // a stream that ends with nothing in it is backed off like a failure
       } catch (err) {
         if (signal.aborted) return;
         failures++;

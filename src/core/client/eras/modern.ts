@@ -12,6 +12,7 @@ import { ModernHttpTransport } from '../../transport/modern-http.js';
 import { sleep, type SendOptions } from '../../transport/types.js';
 import { capabilitiesFor, clientInfoOf } from '../input.js';
 import type { Connection, EraContext, EraModule, ServerFacts } from './era.js';
+import { ttlOf } from '../lists.js';
 import { legacyFallsThrough } from './legacy.js';
 
 /** Every modern request says the client takes a task for an answer (tasks.ts follows it). */
@@ -42,13 +43,13 @@ class ModernConnection implements Connection {
       serverInfo: (result._meta as Params | undefined)?.[META.serverInfo] as Implementation | undefined,
       instructions: result.instructions as string | undefined,
     };
-    this.ctx.kept.remember({ era: 'modern', ...this.facts, discoveredAt: Date.now(), ttlMs: Math.max(0, Number(result.ttlMs) || 0) }, true);
+    this.ctx.kept.remember({ era: 'modern', ...this.facts, discoveredAt: Date.now(), ttlMs: ttlOf(result.ttlMs) }, true);
     void this.listen();
   }
 
   /** A discovery the store kept is used while its ttlMs lasts. */
   async resume(r: ServerRecord): Promise<boolean> {
-    if (Date.now() >= (r.discoveredAt ?? 0) + (r.ttlMs ?? 0)) return false;
+    if (Date.now() >= (r.discoveredAt ?? 0) + ttlOf(r.ttlMs)) return false;
     this.facts = r;
     void this.listen();
     return true;
