@@ -43,7 +43,11 @@ export function appCommands() {
       }
       if (command === 'mcp-app-fill') {
         const el = await find(page, payload.role ?? 'textbox', payload.name);
-        await el.click({ clickCount: 3 });
+        // Select what the field holds with the keyboard (a triple click can land as separate clicks under load), then type over it.
+        await el.click();
+        await page.keyboard.down('Control');
+        await page.keyboard.press('KeyA');
+        await page.keyboard.up('Control');
         await el.type(payload.value);
         return true;
       }
