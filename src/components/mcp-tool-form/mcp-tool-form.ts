@@ -33,6 +33,9 @@ import '../mcp-result-view/define.js';
  * @csspart confirm - The confirmation asked before a destructive tool runs.
  * @csspart error - The error of a failed call.
  * @csspart result - The result view.
+ * @slot before-run - Host content in the actions row, before the Run button (a consent checkbox, a note on costs).
+ * @slot after-run - Host content in the actions row, after Run, Cancel and progress.
+ * @cssstate running - A call is running.
  */
 export class McpToolForm extends ClientElement {
   static override styles = [tokens, styles];
@@ -70,6 +73,7 @@ export class McpToolForm extends ClientElement {
   @state() private error?: Error;
   @query('mcp-schema-form') private form?: McpSchemaForm;
   private abort?: AbortController;
+  private internals = this.attachInternals();
   private ownClient?: McpClient;
   /** The `url tool` whose stored draft was last restored. */
   private draftFor?: string;
@@ -90,6 +94,7 @@ export class McpToolForm extends ClientElement {
   }
 
   protected override updated(): void {
+    this.running ? this.internals.states.add('running') : this.internals.states.delete('running');
     // What was typed before a reload comes back as the form's values (locked values stay the host's).
     const client = this.client;
     const key = `${client?.url} ${this.tool}`;
@@ -150,6 +155,7 @@ export class McpToolForm extends ClientElement {
               <button type="button" @click=${() => (this.confirming = false)}>${msg().cancel}</button>
             </div>`
           : html`<div part="actions">
+              <slot name="before-run"></slot>
               <button part="run" type="submit" class="primary" ?disabled=${this.running}>${msg().run}</button>
               ${this.running ? html`<button part="cancel" type="button" @click=${this.cancel}>${msg().cancel}</button>` : nothing}
               ${this.running
@@ -158,6 +164,7 @@ export class McpToolForm extends ClientElement {
                     <span>${p ? `${msg().progress(p.progress, p.total)}${p.message ? ` \u2014 ${p.message}` : ''}` : msg().running}</span>
                   </div>`
                 : nothing}
+              <slot name="after-run"></slot>
             </div>`}
       </form>
       ${this.error ? html`<p part="error" class="error" role="alert">${this.error.message}</p>` : nothing}
