@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { startTestServers } from './servers/index.mjs';
+import { charsetMiddleware, deliveryPlugins, screenshotPlugin } from './test/delivery/plugins.mjs';
 import { fileURLToPath } from 'node:url';
 
 let servers;
@@ -41,9 +42,10 @@ function summaryReporter() {
 }
 
 export default {
-  files: ['test/**/*.test.ts'],
+  files: ['test/**/*.test.ts', '!test/apps/**'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }), testServersPlugin],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }), testServersPlugin, ...deliveryPlugins, screenshotPlugin],
+  middleware: [charsetMiddleware],
   browsers: [
     chromeLauncher({
       launchOptions: {
