@@ -93,6 +93,22 @@ describe('custom-elements.json', () => {
     expect(elements().find((d) => d.tagName === 'mcp-tool-form')!.cssStates!.map((s) => s.name)).to.deep.equal(['running']);
   });
 
+  it('is what the editor data (VS Code custom data, JetBrains web-types) is made of', async () => {
+    const vscode = await (await fetch('/dist/vscode.html-custom-data.json')).json();
+    const webTypes = await (await fetch('/dist/web-types.json')).json();
+    const pkgJson = await (await fetch('/package.json')).json();
+    expect(pkgJson['web-types']).to.equal('./dist/web-types.json');
+    for (const d of elements()) {
+      const tag = vscode.tags.find((t: { name: string }) => t.name === d.tagName);
+      expect(tag, `${d.tagName} in VS Code data`).to.exist;
+      expect(tag.attributes.map((a: { name: string }) => a.name)).to.deep.equal((d.attributes ?? []).map((a) => a.name));
+      const wt = webTypes.contributions.html.elements.find((t: { name: string }) => t.name === d.tagName);
+      expect(wt.events.map((e: { name: string }) => e.name)).to.deep.equal((d.events ?? []).map((e) => e.name));
+      expect(wt.slots.map((e: { name: string }) => e.name)).to.deep.equal((d.slots ?? []).map((e) => e.name));
+    }
+    expect(vscode.tags.find((t: { name: string }) => t.name === 'mcp-client').attributes.find((a: { name: string }) => a.name === 'transport').values.map((v: { name: string }) => v.name)).to.deep.equal(['auto', 'streamable-http', 'sse']);
+  });
+
   it('lists every --mcp-* property the README documents, each described, and each changes a computed style', async () => {
     const readme = await (await fetch('/README.md')).text();
     const theming = readme.slice(readme.indexOf('## Theming'), readme.indexOf('Dark mode follows'));
