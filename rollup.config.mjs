@@ -35,6 +35,12 @@ export default [
     plugins: plugins(),
   },
   {
+    // The locale modules (dist/locales/de.js...): data alone, each its own file, for registerLocale().
+    input: Object.fromEntries(['de', 'fr', 'es', 'ja', 'ar'].map((l) => [`locales/${l}`, `src/locales/${l}.ts`])),
+    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js' },
+    plugins: plugins(),
+  },
+  {
     // The OAuth callback module a host serves at its redirect URI.
     input: 'src/auth-callback.ts',
     output: { file: 'dist/auth-callback.js', format: 'es', sourcemap: true },

@@ -25,5 +25,5 @@ export { McpToolList } from './components/mcp-tool-list/mcp-tool-list.js';
 export { McpToolForm } from './components/mcp-tool-form/mcp-tool-form.js';
 export { McpServerList } from './components/mcp-server-list/mcp-server-list.js';
 export * from './events/events.js';
-export { setMessages } from './messages.js';
-export type { Messages } from './messages.js';
+export { registerLocale, setMessages } from './messages.js';
+export type { LocaleMessages, Messages } from './messages.js';

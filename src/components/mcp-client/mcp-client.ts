@@ -155,7 +155,7 @@ export class McpClientElement extends LitElement {
       <div part="header">
         <slot name="header"></slot>
         <h2 part="server">${name}</h2>
-        <span part="status" role="status" data-state=${this.connectionState}>${msg().state[this.connectionState]}${ready ? html` &middot; <span class="muted">${client?.protocolVersion}</span>` : nothing}</span>
+        <span part="status" role="status" data-state=${this.connectionState}>${msg().state[this.connectionState]}${ready ? html` &middot; <span class="muted" dir="ltr">${client?.protocolVersion}</span>` : nothing}</span>
         <span class="spacer"></span>
         ${this.authState === 'signed-in' ? html`<button part="sign-out" @click=${this.signOut}>${msg().signOut}</button>` : nothing}
         ${ready ? html`<button @click=${this.disconnect}>${msg().disconnect}</button>` : html`<button class="primary" ?disabled=${this.connectionState === 'connecting'} @click=${this.connect}>${msg().connect}</button>`}

@@ -24,6 +24,9 @@ interface Slot {
   hide?: string;
 }
 
+/** The ValidityState flag of a schema keyword (exclusive bounds as the plain ones). */
+const VALIDITY: Record<string, keyof ValidityStateFlags> = { required: 'valueMissing', pattern: 'patternMismatch', minimum: 'rangeUnderflow', maximum: 'rangeOverflow', minLength: 'tooShort', maxLength: 'tooLong', format: 'typeMismatch', type: 'typeMismatch' };
+
 const isKind = <T extends { t: string }>(d: Draft, t: T['t']): d is Draft & T => typeof d === 'object' && d !== null && !Array.isArray(d) && d.t === t;
 
 /**
@@ -143,10 +146,6 @@ export class McpSchemaForm extends LitElement {
     return this.errors.size === 0;
   }
 
-  /** The enclosing form. */
-  get form(): HTMLFormElement | null {
-    return this.internals.form;
-  }
   /** The value's validity against the schema, as a form control's. */
   get validity(): ValidityState {
     return this.internals.validity;
@@ -154,15 +153,6 @@ export class McpSchemaForm extends LitElement {
   /** The first error's message, as a form control's. */
   get validationMessage(): string {
     return this.internals.validationMessage;
-  }
-  /** As a form control's: true when the value fits the schema; otherwise fires `invalid`. */
-  checkValidity(): boolean {
-    return this.internals.checkValidity();
-  }
-  /** As a form control's, and shows the errors. */
-  reportValidity(): boolean {
-    if (!this.internals.checkValidity()) this.validate();
-    return this.internals.reportValidity();
   }
 
   formResetCallback() {
@@ -441,9 +431,9 @@ export class McpSchemaForm extends LitElement {
     return html`${slot.label}${slot.required ? html`<span class="required" aria-hidden="true">*</span>` : nothing}`;
   }
 
-  private errorText(error: FieldError, field: FieldModel): string {
+  private errorText(error: FieldError, field?: FieldModel): string {
     const table = msg().schemaForm.errors;
-    return (table[error.keyword] ?? table.invalid)(field.schema, error.raw);
+    return (table[error.keyword] ?? table.invalid)(field?.schema ?? {}, error.raw);
   }
 
   private uid() {
@@ -490,9 +480,8 @@ export class McpSchemaForm extends LitElement {
     const [path, error] = validateArguments(doc, value, collected).entries().next().value ?? [];
     if (!error) return this.internals.setValidity({});
     const [id, field] = this.fieldsByPath.get(path!) ?? [];
-    const k = error.keyword;
-    const flag = k === 'required' ? 'valueMissing' : k === 'pattern' ? 'patternMismatch' : /^(exclusiveM|m)inimum$/.test(k) ? 'rangeUnderflow' : /^(exclusiveM|m)aximum$/.test(k) ? 'rangeOverflow' : k === 'minLength' ? 'tooShort' : k === 'maxLength' ? 'tooLong' : k === 'format' || k === 'type' ? 'typeMismatch' : 'customError';
-    this.internals.setValidity({ [flag]: true }, field ? this.errorText(error, field) : msg().schemaForm.errors.invalid({}), (id && this.renderRoot.querySelector<HTMLElement>(`#${id}`)) || undefined);
+    const flag = VALIDITY[error.keyword.replace(/^exclusiveM/, 'm')] ?? 'customError';
+    this.internals.setValidity({ [flag]: true }, this.errorText(error, field), this.renderRoot.querySelector<HTMLElement>(`#${id}`) ?? undefined);
   }
 
   private changed() {
