@@ -199,13 +199,14 @@ const merge = <T>(a: T, b: unknown): T => {
 
 /** The table for a language: its registered locale ('de-at', else 'de') over English, with the host's overrides on top. */
 export function messagesFor(lang: string): Messages {
+  lang = lang.toLowerCase();
   let table = tables.get(lang);
   if (!table) tables.set(lang, (table = merge(merge(defaults, locales.get(lang) ?? locales.get(lang.split('-')[0])), overrides)));
   return table;
 }
 
 /** The message table in force: the language of the element rendering now, else the page's. */
-export const msg = (): Messages => messagesFor(scope || document.documentElement.lang.toLowerCase());
+export const msg = (): Messages => messagesFor(scope || document.documentElement.lang);
 
 /** @internal Set by src/internal/locale.ts around each element's render. */
 export const setScope = (lang: string) => void (scope = lang);

@@ -7,11 +7,11 @@ import { onTablesChanged, setScope } from '../messages.js';
 const live = new Set<ReactiveControllerHost & Element>();
 let watcher: MutationObserver | undefined;
 
-/** The language of the nearest `lang` attribute around `el`, lower-cased ('' when none says). */
+/** The language of the nearest `lang` attribute around `el` ('' when none says). */
 export function langOf(el: Element): string {
   for (let n: Element | undefined = el; n; n = (n.getRootNode() as ShadowRoot).host) {
-    const found = n.closest('[lang]');
-    if (found) return found.getAttribute('lang')!.toLowerCase();
+    const found = n.closest<HTMLElement>('[lang]');
+    if (found) return found.lang;
   }
   return '';
 }
