@@ -34,6 +34,20 @@ export default [
     plugins: [...plugins(), { name: 'sandbox-page', generateBundle() { this.emitFile({ type: 'asset', fileName: 'sandbox.html', source: readFileSync('src/apps/sandbox.html', 'utf8') }); } }],
   },
   {
+    // mcp-web-components/react: the @lit/react wrappers. React, @lit/react and the element bundle
+    // stay imports (the app's bundler dedupes them), so this file holds the wrappers alone.
+    input: 'src/react/index.ts',
+    external: (id) => id === 'react' || id === '@lit/react' || id === '../index.js',
+    output: { file: 'dist/react.js', format: 'es', sourcemap: true, paths: (id) => (id.endsWith('index.js') ? './mcp-web-components.js' : id) },
+    plugins: plugins(),
+  },
+  {
+    // The locale modules (dist/locales/de.js...): data alone, each its own file, for registerLocale().
+    input: Object.fromEntries(['de', 'fr', 'es', 'ja', 'ar'].map((l) => [`locales/${l}`, `src/locales/${l}.ts`])),
+    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js' },
+    plugins: plugins(),
+  },
+  {
     // The OAuth callback module a host serves at its redirect URI.
     input: 'src/auth-callback.ts',
     output: { file: 'dist/auth-callback.js', format: 'es', sourcemap: true },

@@ -28,5 +28,5 @@ export * from './events/events.js';
 // <mcp-app-view> loads on first use (a tool with a view), so only its types are exported here.
 export type { McpAppView } from './components/mcp-app-view/mcp-app-view.js';
 export type { McpAppMessageEvent, McpAppContextEvent } from './components/mcp-app-view/events.js';
-export { setMessages } from './messages.js';
-export type { Messages } from './messages.js';
+export { registerLocale, setMessages } from './messages.js';
+export type { LocaleMessages, Messages } from './messages.js';

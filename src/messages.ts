@@ -1,6 +1,8 @@
 // Every string the elements show, in one table a host can replace to localise them
 // (`setMessages({ run: 'Ausführen' })`, public API). Functions take the values they interpolate.
 
+const num = (n: number) => n.toLocaleString('en');
+
 const defaults = {
   run: 'Run',
   cancel: 'Cancel',
@@ -21,7 +23,7 @@ const defaults = {
   confirmDestructive: (tool: string) => `${tool} may change or delete data. Run it?`,
   confirm: 'Run anyway',
   state: { idle: 'Not connected', connecting: 'Connecting…', ready: 'Connected', reconnecting: 'Reconnecting…', closed: 'Disconnected' } as Record<string, string>,
-  progress: (p: number, total?: number) => (total ? `${p} of ${total}` : `${p}`),
+  progress: (p: number, total?: number) => (total ? `${num(p)} of ${num(total)}` : num(p)),
   showRaw: 'Show raw JSON',
   hideRaw: 'Hide raw JSON',
   structured: 'Structured content',
@@ -163,7 +165,7 @@ const defaults = {
   noPrompts: 'This server offers no prompts.',
   promptDescription: 'Prompt description',
   contentsOf: (uri: string) => `Contents of ${uri}`,
-  logEntries: (n: number) => `${n} entries`,
+  logEntries: (n: number) => `${num(n)} ${n === 1 ? 'entry' : 'entries'}`,
   levels: { debug: 'Debug', info: 'Info', notice: 'Notice', warning: 'Warning', error: 'Error', critical: 'Critical', alert: 'Alert', emergency: 'Emergency' } as Record<string, string>,
   logEmpty: 'Nothing logged yet.',
   userinfoWarning: (host: string) => `Careful: the part before "@" is not where this link goes; it goes to ${host}.`,
@@ -206,12 +208,49 @@ export interface AppMessages {
 }
 
 export type Messages = typeof defaults & Partial<AppMessages>;
-let current: Messages = defaults;
+/** A translation: any part of the table, nested tables in part too. */
+export type LocaleMessages = { [K in keyof Messages]?: Messages[K] extends (...args: never[]) => unknown ? Messages[K] : Messages[K] extends object ? Partial<Messages[K]> & { [L in keyof Messages[K]]?: Partial<Messages[K][L]> } : Messages[K] };
 
-/** The message table in force. */
-export const msg = (): Messages => current;
+const locales = new Map<string, LocaleMessages>();
+let overrides: LocaleMessages = {};
+const tables = new Map<string, Messages>();
+let scope = '';
 
-/** Replaces some messages, e.g. to translate the widget. */
-export function setMessages(overrides: Partial<Messages>): void {
-  current = { ...current, ...overrides };
+/** `b` over `a`, nested plain objects merged too (functions and strings are leaves). */
+const merge = <T>(a: T, b: unknown): T => {
+  const out = { ...a } as Record<string, unknown>;
+  for (const [k, v] of Object.entries((b ?? {}) as object)) out[k] = v && typeof v === 'object' && typeof out[k] === 'object' ? merge(out[k], v) : v;
+  return out as T;
+};
+
+/** The table for a language: its registered locale ('de-at', else 'de') over English, with the host's overrides on top. */
+export function messagesFor(lang: string): Messages {
+  lang = lang.toLowerCase();
+  let table = tables.get(lang);
+  if (!table) tables.set(lang, (table = merge(merge(defaults, locales.get(lang) ?? locales.get(lang.split('-')[0])), overrides)));
+  return table;
 }
+
+/** The message table in force: the language of the element rendering now, else the page's. */
+export const msg = (): Messages => messagesFor(scope || document.documentElement.lang);
+
+/** @internal Set by src/internal/locale.ts around each element's render. */
+export const setScope = (lang: string) => void (scope = lang);
+
+/** Replaces some messages in every language, e.g. a product's own wording. */
+export function setMessages(more: LocaleMessages): void {
+  overrides = merge(overrides, more);
+  tables.clear();
+  refresh();
+}
+
+/** Adds a translation for `lang` (`de`, `pt-br`): elements whose nearest `lang` is it speak it, e.g. `registerLocale('de', (await import('mcp-web-components/locales/de.js')).default)`. */
+export function registerLocale(lang: string, messages: LocaleMessages): void {
+  locales.set(lang.toLowerCase(), messages);
+  tables.clear();
+  refresh();
+}
+
+let refresh = () => {};
+/** @internal Lets src/internal/locale.ts re-render the elements when a table changes. */
+export const onTablesChanged = (fn: () => void) => void (refresh = fn);

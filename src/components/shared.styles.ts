@@ -3,6 +3,24 @@
 // unless the host sets theme="light" or theme="dark" on an element.
 import { css } from 'lit';
 
+/*
+ * The shared custom properties (scripts/manifest.mjs lists them on every element that reads them):
+ * @cssprop --mcp-color-background - Background of the widget and its fields.
+ * @cssprop --mcp-color-surface - Background of raised parts: buttons, headers, code.
+ * @cssprop --mcp-color-text - Text colour.
+ * @cssprop --mcp-color-text-muted - Secondary text: descriptions, hints, protocol version.
+ * @cssprop --mcp-color-border - Borders of fields, buttons and panels.
+ * @cssprop --mcp-color-accent - Primary buttons, focus rings, links, the selected item.
+ * @cssprop --mcp-color-on-accent - Text on the accent colour.
+ * @cssprop --mcp-color-danger - Errors, destructive marks and buttons.
+ * @cssprop --mcp-color-success - The connected state and other good news.
+ * @cssprop --mcp-font-family - Font of the widget.
+ * @cssprop --mcp-font-family-mono - Font of code, tool names and JSON.
+ * @cssprop --mcp-font-size - Base font size.
+ * @cssprop --mcp-radius - Corner radius of fields, buttons and panels.
+ * @cssprop --mcp-spacing - The base gap between controls.
+ */
+
 /** The dark palette, used both for the system preference and for theme="dark". */
 const dark = css`
   --_bg: var(--mcp-color-background, #0d1117);

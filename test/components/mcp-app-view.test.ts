@@ -7,7 +7,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { McpClientElement } from '../../src/components/mcp-client/mcp-client.js';
 import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
-import type { McpAppMessageEvent } from '../../src/components/mcp-app-view/events.js';
+import type { McpAppContextEvent, McpAppMessageEvent } from '../../src/components/mcp-app-view/events.js';
 import { buttonNamed, freshStore, servers, toolFormReady, type ServerUrls } from '../helpers.js';
 import { appClick, appClickPopup, appFill, appFrame, appTextIncludes } from '../apps-helpers.js';
 
@@ -82,6 +82,15 @@ for (const [label, server, spec] of cases) {
       const e = await message;
       expect(e.tool).to.equal('debug-tool');
       expect(e.content).to.deep.equal([{ type: 'text', text: 'Hello from debug app!' }]);
+    });
+
+    it('"Update (Structured)" fires mcp-app-context with the view\'s state', async () => {
+      await runDebugTool(form);
+      const context = oneEvent(form, 'mcp-app-context') as unknown as Promise<McpAppContextEvent>;
+      await appClick('Update (Structured)');
+      const e = await context;
+      expect(e.tool).to.equal('debug-tool');
+      expect(e.structuredContent).to.have.nested.property('debugState.eventCount').that.is.a('number');
     });
 
     it('"Open Link" opens a new window with no opener', async () => {

@@ -38,6 +38,15 @@ type Tab = 'tools' | 'resources' | 'prompts' | 'log';
  * @fires mcp-notification - A server notification arrived.
  * @fires mcp-sampling-request - A server asks to use the page's LLM (cancelable: preventDefault() rejects).
  * @fires mcp-elicitation-request - A server asks the user for information (cancelable: preventDefault() declines).
+ * @fires mcp-tool-call - From the inner <mcp-tool-form>: a tool is about to be called (cancelable: preventDefault() vetoes it).
+ * @fires mcp-tool-result - From the inner <mcp-tool-form>: a call finished, with its result or its error.
+ * @slot header - Host content at the start of the header, before the server's name (a logo, a product name).
+ * @slot empty - Shown where a tool's form goes while no tool is chosen (default: "Choose a tool to see its form.").
+ * @slot footer - Host content below the widget (a privacy note, a link to the server's terms).
+ * @cssstate connected - Connected to the server.
+ * @cssstate connecting - Connecting or reconnecting.
+ * @cssstate needs-auth - The server needs the person to sign in.
+ * @cssstate error - Connecting failed; the error is shown with Retry.
  * @csspart header - Server name, status and connection buttons.
  * @csspart server - The server's name.
  * @csspart status - The connection state.
@@ -52,6 +61,7 @@ export class McpClientElement extends LitElement {
   static override styles = [tokens, styles];
 
   private provider = new ContextProvider(this, { context: clientContext });
+  private internals = this.attachInternals();
 
   /** The MCP server endpoint. */
   @property() url = '';
@@ -136,6 +146,11 @@ export class McpClientElement extends LitElement {
     this.replaceClient(false);
   }
 
+  protected override updated(): void {
+    const on: Record<string, boolean> = { connected: this.connectionState === 'ready', connecting: this.connectionState === 'connecting' || this.connectionState === 'reconnecting', 'needs-auth': this.needsSignIn(), error: !!this.error && !this.needsSignIn() };
+    for (const [name, yes] of Object.entries(on)) yes ? this.internals.states.add(name) : this.internals.states.delete(name);
+  }
+
   override render() {
     const client = this.current;
     const caps = client?.serverCapabilities ?? {};
@@ -149,8 +164,9 @@ export class McpClientElement extends LitElement {
     ];
     return html`
       <div part="header">
+        <slot name="header"></slot>
         <h2 part="server">${name}</h2>
-        <span part="status" role="status" data-state=${this.connectionState}>${msg().state[this.connectionState]}${ready ? html` &middot; <span class="muted">${client?.protocolVersion}</span>` : nothing}</span>
+        <span part="status" role="status" data-state=${this.connectionState}>${msg().state[this.connectionState]}${ready ? html` &middot; <span class="muted" dir="ltr">${client?.protocolVersion}</span>` : nothing}</span>
         <span class="spacer"></span>
         ${this.authState === 'signed-in' ? html`<button part="sign-out" @click=${this.signOut}>${msg().signOut}</button>` : nothing}
         ${ready ? html`<button @click=${this.disconnect}>${msg().disconnect}</button>` : html`<button class="primary" ?disabled=${this.connectionState === 'connecting'} @click=${this.connect}>${msg().connect}</button>`}
@@ -174,13 +190,13 @@ export class McpClientElement extends LitElement {
               <mcp-log-view ?hidden=${this.tab !== 'log'}></mcp-log-view>
             </div>`
         : nothing}
+      <slot name="footer"></slot>
     `;
   }
 
   private renderProblem() {
-    const needsSignIn = this.error instanceof McpAuthError || ['needed', 'expired', 'denied'].includes(this.authState);
     if (this.authState === 'signing-in') return html`<p part="auth" role="status">${msg().signingIn}</p>`;
-    if (needsSignIn && this.connectionState !== 'ready') {
+    if (this.needsSignIn()) {
       const why = this.authState === 'expired' ? msg().authExpired : this.authState === 'denied' ? msg().authDenied : msg().authNeeded;
       return html`<div part="auth" role="alert">
         <span>${why}</span>
@@ -189,6 +205,10 @@ export class McpClientElement extends LitElement {
     }
     if (!this.error) return nothing;
     return html`<div part="error" role="alert"><span class="error">${this.error.message}</span><button @click=${this.connect}>${msg().retry}</button></div>`;
+  }
+
+  private needsSignIn(): boolean {
+    return (this.error instanceof McpAuthError || ['needed', 'expired', 'denied'].includes(this.authState)) && this.connectionState !== 'ready';
   }
 
   private authOptions(): AuthOptions | undefined {
@@ -200,7 +220,7 @@ export class McpClientElement extends LitElement {
       case 'tools':
         return html`<div part="tools">
           <mcp-tool-list exportparts="search,list,tool,icon,description" .selected=${this.selectedTool?.name} @mcp-tool-select=${(e: McpToolSelectEvent) => (this.selectedTool = e.detail)}></mcp-tool-list>
-          ${this.selectedTool ? html`<mcp-tool-form .tool=${this.selectedTool.name} .definition=${this.selectedTool}></mcp-tool-form>` : html`<p class="muted">${msg().chooseTool}</p>`}
+          ${this.selectedTool ? html`<mcp-tool-form .tool=${this.selectedTool.name} .definition=${this.selectedTool}></mcp-tool-form>` : html`<slot name="empty"><p class="muted">${msg().chooseTool}</p></slot>`}
           ${this.running.size
             ? html`<section part="tasks" aria-label=${msg().runningTasks}>
                 <h3>${msg().runningTasks}</h3>

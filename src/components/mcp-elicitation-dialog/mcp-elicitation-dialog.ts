@@ -29,7 +29,7 @@ export class McpElicitationDialog extends LitElement {
   static override styles = [tokens, dialogStyles];
 
   /** Ms after the dialog appears during which a person's clicks and Enter on it do nothing. */
-  @property({ type: Number, attribute: 'activation-delay' }) activationDelay = ACTIVATION_DELAY_MS;
+  @property({ type: Number, attribute: 'activation-delay' }) activationDelay: number = ACTIVATION_DELAY_MS;
   @state() private request?: ElicitationRequest;
   private readonly guard = new ActivationGuard(this, () => this.activationDelay);
   @query('dialog') private dialog!: HTMLDialogElement;

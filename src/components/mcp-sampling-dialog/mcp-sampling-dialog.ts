@@ -32,7 +32,7 @@ export class McpSamplingDialog extends LitElement {
   static override styles = [tokens, dialogStyles];
 
   /** Ms after the dialog or its next step appears during which a person's clicks on it do nothing. */
-  @property({ type: Number, attribute: 'activation-delay' }) activationDelay = ACTIVATION_DELAY_MS;
+  @property({ type: Number, attribute: 'activation-delay' }) activationDelay: number = ACTIVATION_DELAY_MS;
   @state() private request?: SamplingRequest;
   private readonly guard = new ActivationGuard(this, () => this.activationDelay);
   @state() private step: 'request' | 'generating' | 'review' = 'request';

@@ -35,10 +35,16 @@ interface Slot {
   hide?: string;
 }
 
+/** The ValidityState flag of a schema keyword (exclusive bounds as the plain ones). */
+const VALIDITY: Record<string, keyof ValidityStateFlags> = { required: 'valueMissing', pattern: 'patternMismatch', minimum: 'rangeUnderflow', maximum: 'rangeOverflow', minLength: 'tooShort', maxLength: 'tooLong', format: 'typeMismatch', type: 'typeMismatch' };
+
 const isKind = <T extends { t: string }>(d: Draft, t: T['t']): d is Draft & T => typeof d === 'object' && d !== null && !Array.isArray(d) && d.t === t;
 
 /**
  * @summary A form generated from a JSON Schema: the engine behind tool forms and elicitation forms.
+ * Form-associated: with a `name`, it submits its value as JSON with the enclosing `<form>`, reports
+ * the schema's constraints (`required`, `pattern`, bounds...) through the form's validity and
+ * `:invalid`, goes back to its preset on `form.reset()`, and is disabled by a `<fieldset disabled>`.
  * @fires mcp-form-input - After every edit; `detail` is the current value (the arguments object).
  * @csspart form - The fieldset around the whole form.
  * @csspart message - A notice about the schema (too large, unsupported dialect).
@@ -58,6 +64,7 @@ const isKind = <T extends { t: string }>(d: Draft, t: T['t']): d is Draft & T =>
  */
 export class McpSchemaForm extends LitElement {
   static override styles = [tokens, styles];
+  static formAssociated = true;
 
   /** The JSON Schema (2020-12 unless `$schema` says otherwise) to build the form from. */
   @property({ attribute: false }) schema?: JsonSchema;
@@ -65,6 +72,8 @@ export class McpSchemaForm extends LitElement {
   @property({ attribute: false }) locked: string[] = [];
   /** Disables every control. */
   @property({ type: Boolean, reflect: true }) disabled = false;
+  /** The name the value (as JSON) is submitted under with the enclosing form; without one the element takes no part in it. */
+  @property() name?: string;
 
   @state() private draft: Draft;
   @state() private errors = new Map<string, FieldError>();
@@ -77,6 +86,11 @@ export class McpSchemaForm extends LitElement {
   private focusInvalid = false;
   private focusAfter?: { path: string; act: string; index: number };
   private ids = 0;
+  private internals = this.attachInternals();
+  /** Disabled by an enclosing `<fieldset disabled>`. */
+  @state() private formDisabled = false;
+  /** Each field's control id and model, by error path, from the last render (the validity's anchor and message). */
+  private fieldsByPath = new Map<string, [string, FieldModel]>();
 
   /** The current arguments; setting it presets the fields (schema defaults fill the rest). */
   get value(): Record<string, unknown> {
@@ -117,6 +131,7 @@ export class McpSchemaForm extends LitElement {
   }
 
   protected override updated() {
+    if (this.name) this.reportToForm();
     if (this.focusInvalid) {
       this.focusInvalid = false;
       const bad = this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid]');
@@ -142,14 +157,35 @@ export class McpSchemaForm extends LitElement {
     return this.errors.size === 0;
   }
 
+  /** The value's validity against the schema, as a form control's. */
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+  /** The first error's message, as a form control's. */
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+
+  formResetCallback() {
+    this.presetPending = true;
+    this.showErrors = false;
+    this.errors = new Map();
+    this.requestUpdate();
+  }
+
+  formDisabledCallback(disabled: boolean) {
+    this.formDisabled = disabled;
+  }
+
   override render() {
     const doc = this.doc;
     if (!doc) return nothing;
     this.ids = 0;
+    this.fieldsByPath.clear();
     const root = describeField(doc, doc.root);
     const formError = this.showErrors ? this.errors.get('#') : undefined;
     const slot: Slot = { path: '#', label: root.title ?? msg().schemaForm.arguments, required: true, readOnly: false, set: (d) => (this.draft = d) };
-    return html`<fieldset part="form" class="plain" ?disabled=${this.disabled}>
+    return html`<fieldset part="form" class="plain" ?disabled=${this.disabled || this.formDisabled}>
       ${doc.problem ? html`<p part="message" class="error" role="alert">${msg().schemaForm.schema[doc.problem.code]}</p>` : nothing}
       ${formError && !doc.problem ? html`<p part="error" class="error" role="alert" data-invalid>${this.errorText(formError, root)}</p>` : nothing}
       ${root.kind === 'object'
@@ -387,6 +423,7 @@ export class McpSchemaForm extends LitElement {
   /** Ids and ARIA attributes shared by every field, with its help and error nodes. */
   private a11y(field: FieldModel, slot: Slot) {
     const id = this.uid();
+    this.fieldsByPath.set(slot.path, [id, field]);
     const error = this.showErrors ? this.errors.get(slot.path) : undefined;
     const problem = field.problem && field.problem !== 'any' ? msg().schemaForm.problems[field.problem] : undefined;
     const helpText = [problem, field.deprecated && msg().schemaForm.deprecated, field.description].filter(Boolean).join(' ');
@@ -405,9 +442,9 @@ export class McpSchemaForm extends LitElement {
     return html`${slot.label}${slot.required ? html`<span class="required" aria-hidden="true">*</span>` : nothing}`;
   }
 
-  private errorText(error: FieldError, field: FieldModel): string {
+  private errorText(error: FieldError, field?: FieldModel): string {
     const table = msg().schemaForm.errors;
-    return (table[error.keyword] ?? table.invalid)(field.schema, error.raw);
+    return (table[error.keyword] ?? table.invalid)(field?.schema ?? {}, error.raw);
   }
 
   private uid() {
@@ -443,6 +480,19 @@ export class McpSchemaForm extends LitElement {
     const { value, collected } = draftToArguments(this.doc!, this.draft, this.locked);
     this.errors = validateArguments(this.doc!, value, collected);
     return value as Record<string, unknown>;
+  }
+
+  /** Hands the form its value as JSON and the first schema error as the validity, anchored on that field. */
+  private reportToForm() {
+    const doc = this.doc;
+    if (!doc) return;
+    const { value, collected } = draftToArguments(doc, this.draft, this.locked);
+    this.internals.setFormValue(JSON.stringify(value));
+    const [path, error] = validateArguments(doc, value, collected).entries().next().value ?? [];
+    if (!error) return this.internals.setValidity({});
+    const [id, field] = this.fieldsByPath.get(path!) ?? [];
+    const flag = VALIDITY[error.keyword.replace(/^exclusiveM/, 'm')] ?? 'customError';
+    this.internals.setValidity({ [flag]: true }, this.errorText(error, field), this.renderRoot.querySelector<HTMLElement>(`#${id}`) ?? undefined);
   }
 
   private changed() {

@@ -42,6 +42,9 @@ import '../mcp-result-view/define.js';
  * @csspart result - The result view.
  * @csspart app - The tool's MCP App (<mcp-app-view>), shown instead of the result view when the tool has one.
  * @csspart app-toggle - The button that switches between the app and the plain result.
+ * @slot before-run - Host content in the actions row, before the Run button (a consent checkbox, a note on costs).
+ * @slot after-run - Host content in the actions row, after Run, Cancel and progress.
+ * @cssstate running - A call is running.
  */
 export class McpToolForm extends ClientElement {
   static override styles = [tokens, styles];
@@ -88,6 +91,7 @@ export class McpToolForm extends ClientElement {
   @state() private viewCall = 0;
   @query('mcp-schema-form') private form?: McpSchemaForm;
   private abort?: AbortController;
+  private internals = this.attachInternals();
   private ownClient?: McpClient;
   /** The `url tool` whose stored draft was last restored, and whose kept tasks were looked for. */
   private draftFor?: string;
@@ -116,6 +120,7 @@ export class McpToolForm extends ClientElement {
 
   protected override updated(): void {
     this.pickUpTask();
+    this.running ? this.internals.states.add('running') : this.internals.states.delete('running');
     // What was typed before a reload comes back as the form's values (locked values stay the host's).
     const client = this.client;
     const key = `${client?.url} ${this.tool}`;
@@ -177,6 +182,7 @@ export class McpToolForm extends ClientElement {
               <button type="button" @click=${() => (this.confirming = false)}>${msg().cancel}</button>
             </div>`
           : html`<div part="actions">
+              <slot name="before-run"></slot>
               <button part="run" type="submit" class="primary" ?disabled=${this.running}>${msg().run}</button>
               ${this.running ? html`<button part="cancel" type="button" @click=${this.cancel}>${msg().cancel}</button>` : nothing}
               ${this.task ? html`<p part="task" role="status">${msg().task(this.task.status, this.task.statusMessage)}</p>` : nothing}
@@ -186,6 +192,7 @@ export class McpToolForm extends ClientElement {
                     <span>${p ? `${msg().progress(p.progress, p.total)}${p.message ? ` \u2014 ${p.message}` : ''}` : msg().running}</span>
                   </div>`
                 : nothing}
+              <slot name="after-run"></slot>
             </div>`}
       </form>
       ${this.error ? html`<p part="error" class="error" role="alert">${this.error.message}</p>` : nothing}
