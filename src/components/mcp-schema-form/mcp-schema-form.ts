@@ -6,7 +6,7 @@ import { childPath, draftToArguments, type FieldError } from '../../core/schema/
 import { describeField, entryField, itemField, propertyField, variantField, type FieldModel } from '../../core/schema/describe.js';
 import { loadSchema, type SchemaDoc } from '../../core/schema/document.js';
 import { createDraft, nextId, objectDraft, openDraft, type ArrayDraft, type Draft, type ObjectDraft, type VariantDraft } from '../../core/schema/draft.js';
-import { validateArguments } from '../../core/schema/validate.js';
+import { loadValidator, validator } from '../../core/schema/validator.js';
 import { McpFormInputEvent } from '../../events/events.js';
 import { msg } from '../../messages.js';
 import { tokens } from '../shared.styles.js';
@@ -77,6 +77,23 @@ export class McpSchemaForm extends LitElement {
     this.preset = value;
     this.presetPending = true;
     this.requestUpdate();
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // The validator arrives in its own chunk while the fields render; errors asked for before it
+    // came are shown once it is here.
+    void loadValidator().then(
+      () => this.showErrors && this.changed(),
+      () => {},
+    );
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    // Settled means validate() can answer: the validator chunk is here too.
+    await loadValidator().catch(() => {});
+    return done;
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>) {
@@ -430,7 +447,9 @@ export class McpSchemaForm extends LitElement {
 
   private check() {
     const { value, collected } = draftToArguments(this.doc!, this.draft, this.locked);
-    this.errors = validateArguments(this.doc!, value, collected);
+    const v = validator();
+    // Until the validator is here (its chunk loads as the form connects), nothing counts as valid.
+    this.errors = v ? v.validateArguments(this.doc!, value, collected) : new Map([...collected.errors, ['#', { keyword: 'uncheckable' }]]);
     return value as Record<string, unknown>;
   }
 
