@@ -81,19 +81,17 @@ export class McpSchemaForm extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    // The validator arrives in its own chunk while the fields render; errors asked for before it
-    // came are shown once it is here.
-    void loadValidator().then(
-      () => this.showErrors && this.changed(),
-      () => {},
-    );
+    // The validator arrives in its own chunk (from cache, in a few ms); the fields render once it is
+    // here, so whatever a person submits is checked.
+    if (!validator()) void loadValidator().then(() => this.requestUpdate(), () => this.requestUpdate());
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    // Settled means validate() can answer: the validator chunk is here too.
+    if (validator()) return done;
+    // Settled means the fields are on screen and validate() can answer: the validator is here too.
     await loadValidator().catch(() => {});
-    return done;
+    return super.getUpdateComplete();
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>) {
@@ -150,7 +148,7 @@ export class McpSchemaForm extends LitElement {
 
   override render() {
     const doc = this.doc;
-    if (!doc) return nothing;
+    if (!doc || !validator()) return nothing;
     this.ids = 0;
     const root = describeField(doc, doc.root);
     const formError = this.showErrors ? this.errors.get('#') : undefined;

@@ -121,7 +121,7 @@ export class McpClient extends EventTarget {
   /** All tools, following every cursor; tools the era cannot call (modern: invalid x-mcp-header annotations) are left out. */
   async listTools(options: ListOptions = {}): Promise<Tool[]> {
     const listed = (await this.lists.all('tools/list', 'tools', options)) as Tool[];
-    const tools = this.link.live.usable?.(listed) ?? listed;
+    const tools = (await this.link.live.usable?.(listed)) ?? listed;
     for (const t of tools) this.tools.set(t.name, t);
     return this.keep('tools', tools, options);
   }
@@ -129,7 +129,7 @@ export class McpClient extends EventTarget {
   /** Calls a tool; progress notifications reach `onProgress` and extend the timeout. */
   async callTool(name: string, args: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<CallToolResult> {
     const params = { name, arguments: args };
-    const run = async () => (await this.withInput('tools/call', params, { ...options, headers: { ...options.headers, ...this.link.live.headers?.('tools/call', params, this.tools.get(name)) } })) as unknown as CallToolResult;
+    const run = async () => (await this.withInput('tools/call', params, { ...options, headers: { ...options.headers, ...(await this.link.live.headers?.('tools/call', params, this.tools.get(name))) } })) as unknown as CallToolResult;
     try {
       return await run();
     } catch (error) {

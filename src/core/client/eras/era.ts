@@ -52,9 +52,9 @@ export interface Connection {
   readonly sessionId?: string;
   /** Extra `_meta` for every request, and extra headers for one. */
   meta?(): Params;
-  headers?(method: string, params: Params, tool?: Tool): Record<string, string>;
+  headers?(method: string, params: Params, tool?: Tool): Promise<Record<string, string>>;
   /** The tools of a listing that this era can call. */
-  usable?(tools: Tool[]): Tool[];
+  usable?(tools: Tool[]): Promise<Tool[]>;
   /** A request was given up locally: tell the server, where the era has a way to. */
   cancel?(id: RequestId, method: string, reason: Error): void;
   /** Repairs what a failed tools/call needs to be tried again; false means "throw the error". */
