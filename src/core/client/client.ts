@@ -205,13 +205,20 @@ export class McpClient extends EventTarget {
   // ---- inside --------------------------------------------------------------------------
 
   private async open(signal?: AbortSignal): Promise<void> {
+    // Nothing waits for anything else it does not need: the catalogue, the kept record, the era and
+    // the tab locks are asked for at once, and the first request waits only for the slowest of them.
+    const restored = this.kept.restore();
+    this.link.prefetch();
+    void this.ctx.tabs.join();
+    const authLoaded = this.options.auth ? this.ctx.auth.load() : undefined;
+    authLoaded?.catch(() => {}); // awaited below, after the store
     // Without a store there is nothing to read: the state changes at once, as callers expect.
-    if (this.store) await this.kept.restore();
+    if (this.store) await restored;
     this.setState('connecting');
     try {
-      if (this.options.auth) await this.ctx.auth.load();
-      await this.ctx.tabs.join();
+      await authLoaded;
       await this.ctx.auth.retrying(() => this.link.open(signal));
+      await this.ctx.tabs.joined;
       this.lastError = undefined;
       this.setState('ready');
     } catch (error) {

@@ -15,13 +15,15 @@ export interface RequestOptions {
   onProgress?: (progress: Progress) => void;
   /** Extra HTTP headers for this request. */
   headers?: Record<string, string>;
+  /** @internal The connection to send over, when it is not (yet) the link's current one: a handshake racing another era's. */
+  via?: Connection;
 }
 
 /** Where the engine sends: the link's current connection, which also adds its era's `_meta` and knows how to cancel. */
 export interface EngineLink {
   readonly conn?: Connection;
-  /** Delivers a message over the current connection; rejects when it cannot. */
-  send(message: JsonRpcMessage, options: SendOptions): Promise<void>;
+  /** Delivers a message over the current connection (or `via`); rejects when it cannot. */
+  send(message: JsonRpcMessage, options: SendOptions & { via?: Connection }): Promise<void>;
 }
 
 /** Sends requests and matches what comes back; `receive` takes every message from the server. */
@@ -39,7 +41,8 @@ export class RpcEngine {
   /** Sends one request and resolves with its result. */
   async request(method: string, params: Params = {}, options: RequestOptions = {}): Promise<Params> {
     const id = this.pending.allocateId();
-    const meta: Params = { ...(params._meta as Params), ...this.link.conn?.meta?.() };
+    const conn = () => options.via ?? this.link.conn;
+    const meta: Params = { ...(params._meta as Params), ...conn()?.meta?.() };
     if (options.onProgress) {
       meta.progressToken = id;
       this.progress.set(id, options.onProgress);
@@ -50,9 +53,9 @@ export class RpcEngine {
       id,
       method,
       { timeout: options.timeout ?? this.options.timeout ?? 60_000, maxTotalTimeout: this.options.maxTotalTimeout ?? 600_000, signal: options.signal },
-      (reason) => this.link.conn?.cancel?.(id, method, reason),
+      (reason) => conn()?.cancel?.(id, method, reason),
     );
-    this.link.send(message, { signal: stop.signal, headers: options.headers }).catch((error) => stop.signal.aborted || this.pending.reject(id, error));
+    this.link.send(message, { signal: stop.signal, headers: options.headers, via: options.via }).catch((error) => stop.signal.aborted || this.pending.reject(id, error));
     try {
       return await result;
     } finally {

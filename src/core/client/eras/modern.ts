@@ -29,7 +29,7 @@ class ModernConnection implements Connection {
 
   async open(signal?: AbortSignal): Promise<void> {
     void this.toolHeaders().catch(() => {});
-    const result = await this.ctx.engine.request('server/discover', {}, { signal, timeout: 15_000 });
+    const result = await this.ctx.engine.request('server/discover', {}, { signal, timeout: 15_000, via: this });
     const versions = result.supportedVersions;
     // A 2xx without a DiscoverResult comes from a legacy server that answers unknown methods loosely.
     if (!Array.isArray(versions)) throw new McpFormatError('server/discover returned no supportedVersions: not a modern server');
