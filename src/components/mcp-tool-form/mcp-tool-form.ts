@@ -6,6 +6,7 @@ import type { McpClient } from '../../core/client/client.js';
 import type { AuthOptions } from '../../core/auth/types.js';
 import type { KeyValueStore } from '../../core/store/store.js';
 import { McpAbortError } from '../../core/jsonrpc/errors.js';
+import { loadValidator, validator } from '../../core/schema/validator.js';
 import type { CallToolResult, Progress, Tool } from '../../core/protocol/types.js';
 import { McpErrorEvent, McpToolCallEvent, McpToolResultEvent, type McpFormInputEvent } from '../../events/events.js';
 import { isDestructive, toolTitle } from '../../internal/catalogue.js';
@@ -70,6 +71,7 @@ export class McpToolForm extends ClientElement {
   @state() private error?: Error;
   @query('mcp-schema-form') private form?: McpSchemaForm;
   private abort?: AbortController;
+  private checking = false;
   private ownClient?: McpClient;
   /** The `url tool` whose stored draft was last restored. */
   private draftFor?: string;
@@ -103,7 +105,15 @@ export class McpToolForm extends ClientElement {
   /** Validates and runs the tool, as the Run button does. */
   async run(): Promise<void> {
     const tool = this.toolTask.value;
-    if (!tool || this.running || !this.form?.validate()) return;
+    if (!tool || this.running || this.checking) return;
+    if (!validator()) {
+      // A click in the first moments, before the validator's chunk is here: wait for it (once).
+      this.checking = true;
+      await loadValidator().catch(() => {});
+      await this.form?.updateComplete;
+      this.checking = false;
+    }
+    if (!this.form?.validate()) return;
     if (isDestructive(tool) && !this.confirming) {
       this.confirming = true;
       return;
