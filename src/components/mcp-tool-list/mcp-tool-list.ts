@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { Task } from '@lit/task';
 import type { Tool } from '../../core/protocol/types.js';
 import { McpToolSelectEvent } from '../../events/events.js';
@@ -9,14 +10,21 @@ import { ClientElement, taskStates } from '../client-element.js';
 import { catalogueStyles, tokens } from '../shared.styles.js';
 import { styles } from './mcp-tool-list.styles.js';
 
+/** Entries per chunk: the first chunk (more than a screen) renders at once, two more each frame. */
+const CHUNK = 100;
+const PER_FRAME = 2;
+
 /**
- * @summary A searchable list of a server's tools.
+ * @summary A searchable list of a server's tools: each shows its title (spec precedence) and, when
+ * that differs, the tool's name on a quieter monospace line; search matches both. A long list is
+ * rendered a screenful first and the rest over the next frames, so 10,000 tools never hold up the first screen.
  * @fires mcp-tool-select - A tool was chosen; `detail` is the Tool.
  * @csspart search - The search field.
  * @csspart list - The list.
  * @csspart tool - One tool's button (also `tool selected` when chosen).
  * @csspart icon - A tool icon.
  * @csspart description - A tool's description.
+ * @csspart tool-name - A tool's name, when its title differs.
  */
 export class McpToolList extends ClientElement {
   static override styles = [tokens, catalogueStyles, styles];
@@ -33,6 +41,26 @@ export class McpToolList extends ClientElement {
   @property() selected?: string;
 
   @state() private query = '';
+  /** How many chunks of the matching tools are rendered so far. */
+  @state() private shown = 1;
+  /** The matching tools in chunks, kept while the tools and the query stay the same (rendered chunks are then skipped). */
+  private filtered?: { all: Tool[]; query: string; chunks: Tool[][] };
+  private more?: number;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.more !== undefined) cancelAnimationFrame(this.more);
+    this.more = undefined;
+  }
+
+  protected override updated(): void {
+    // The rest of a long list, a few chunks a frame: no task grows with the number of tools.
+    if (this.shown < (this.filtered?.chunks.length ?? 0) && this.more === undefined)
+      this.more = requestAnimationFrame(() => {
+        this.more = undefined;
+        this.shown += PER_FRAME;
+      });
+  }
 
   override render() {
     if (this.tools) return this.renderTools(this.tools);
@@ -43,26 +71,39 @@ export class McpToolList extends ClientElement {
   }
 
   private renderTools(all: Tool[]) {
-    const tools = filterTools(all, this.query);
+    const chunks = this.chunksOf(all);
+    const selected = this.selected;
     return html`
       <input part="search" type="search" aria-label=${msg().searchTools} placeholder=${msg().searchTools} .value=${this.query} @input=${this.onSearch} />
-      ${all.length === 0 ? html`<p class="muted">${msg().noTools}</p>` : tools.length === 0 ? html`<p class="muted">${msg().noMatches}</p>` : nothing}
+      ${all.length === 0 ? html`<p class="muted">${msg().noTools}</p>` : chunks.length === 0 ? html`<p class="muted">${msg().noMatches}</p>` : nothing}
       <ul part="list" aria-label=${msg().tools}>
-        ${tools.map((tool) => this.renderTool(tool))}
+        ${chunks.slice(0, this.shown).map((chunk) => guard([chunk, chunk.some((t) => t.name === selected) ? selected : undefined], () => chunk.map((tool) => this.renderTool(tool))))}
       </ul>
     `;
   }
 
+  private chunksOf(all: Tool[]): Tool[][] {
+    const f = this.filtered;
+    if (f?.all === all && f.query === this.query) return f.chunks;
+    const tools = filterTools(all, this.query);
+    const chunks: Tool[][] = [];
+    for (let i = 0; i < tools.length; i += CHUNK) chunks.push(tools.slice(i, i + CHUNK));
+    this.filtered = { all, query: this.query, chunks };
+    return chunks;
+  }
+
   private renderTool(tool: Tool) {
     const chosen = tool.name === this.selected;
+    const title = toolTitle(tool);
     return html`<li>
       <button class="entry" part=${chosen ? 'tool selected' : 'tool'} aria-pressed=${chosen ? 'true' : 'false'} @click=${() => this.choose(tool)}>
         ${this.renderIcon(tool.icons)}
         <span
-          ><span class="name">${toolTitle(tool)}</span>${tool.annotations?.readOnlyHint ? html`<span class="badge">${msg().readOnly}</span>` : nothing}${isDestructive(tool)
+          ><span class="name">${title}</span>${tool.annotations?.readOnlyHint ? html`<span class="badge">${msg().readOnly}</span>` : nothing}${isDestructive(tool)
             ? html`<span class="badge destructive">${msg().destructive}</span>`
             : nothing}</span
         >
+        ${title !== tool.name ? html`<code part="tool-name">${tool.name}</code>` : nothing}
         ${tool.description ? html`<span part="description">${tool.description}</span>` : nothing}
       </button>
     </li>`;
@@ -70,6 +111,7 @@ export class McpToolList extends ClientElement {
 
   private onSearch(e: Event) {
     this.query = (e.target as HTMLInputElement).value;
+    this.shown = 1;
   }
 
   private choose(tool: Tool) {
