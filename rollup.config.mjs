@@ -5,11 +5,12 @@
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { fileURLToPath } from 'node:url';
 import { iifeChunks } from './scripts/iife-chunks.mjs';
 
 /** `before`: plugins that must see the code before terser does. */
 const plugins = ({ before = [] } = {}) => [
-  typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], declaration: false, noEmit: false, outDir: 'dist' }),
+  typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], declaration: false, noEmit: false, outDir: 'dist', tslib: fileURLToPath(new URL('./scripts/tslib-lite.mjs', import.meta.url)) }),
   resolve({ browser: true }),
   ...before,
   terser({ ecma: 2022, module: true, compress: { passes: 3 }, format: { comments: false, ascii_only: true } }),

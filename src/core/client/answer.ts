@@ -2,7 +2,8 @@
 // handlers, whether it came as a legacy server request or inside a modern MRTR `inputRequests`
 // entry, and the MRTR rounds that send a request again with the answers. Loaded on the first ask.
 import { McpError, McpFormatError, McpProtocolError } from '../jsonrpc/errors.js';
-import type { Params } from '../jsonrpc/messages.js';
+import type { JsonRpcMessage, JsonRpcRequest, Params } from '../jsonrpc/messages.js';
+import type { EngineLink, RpcEngine } from './engine.js';
 import type { CreateMessageParams, ElicitParams } from '../protocol/types.js';
 import { ERROR } from '../protocol/versions.js';
 import type { HandlerContext, InputHandlers } from './input.js';
@@ -28,6 +29,22 @@ export async function answerInput(h: InputHandlers, method: string, params: Para
     default:
       throw new McpProtocolError(ERROR.methodNotFound, `Method not found: ${method}`);
   }
+}
+
+/** Answers a server request through the host's handlers, unless the server cancels it first. */
+export async function answerRequest(engine: RpcEngine, link: EngineLink, h: InputHandlers, emit: (type: string, detail?: unknown) => void, m: JsonRpcRequest, controller: AbortController): Promise<void> {
+  let reply: JsonRpcMessage;
+  try {
+    reply = { jsonrpc: '2.0', id: m.id, result: await answerInput(h, m.method, m.params, { server: link.conn?.facts?.serverInfo, signal: controller.signal }) };
+  } catch (error) {
+    // By name, not instanceof: a handler may throw the class of another copy of this library (the element bundle's).
+    const e = (error as Error)?.name === 'McpProtocolError' ? (error as McpProtocolError) : new McpProtocolError(-32603, error instanceof Error ? error.message : String(error));
+    reply = { jsonrpc: '2.0', id: m.id, error: { code: e.code, message: e.message, ...(e.data === undefined ? {} : { data: e.data }) } };
+  } finally {
+    engine.serverRequests.delete(m.id);
+  }
+  if (controller.signal.aborted || !link.conn) return; // cancelled: no answer is expected
+  await link.send(reply, {}).catch((e) => emit('error', e));
 }
 
 const MAX_INPUT_ROUNDS = 10;
