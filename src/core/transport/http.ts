@@ -1,6 +1,6 @@
 // HTTP plumbing shared by every transport: sending with a CORS-aware diagnosis of failures,
 // and turning a response (JSON, SSE or an error page) into JSON-RPC messages or a readable error.
-import { McpAbortError, McpAuthError, McpFormatError, McpHttpError, excerpt } from '../jsonrpc/errors.js';
+import { McpAbortError, McpFormatError, McpHttpError, excerpt } from '../jsonrpc/errors.js';
 import { decodeMessages, isResponse, type JsonRpcErrorObject, type JsonRpcMessage, type JsonRpcRequest } from '../jsonrpc/messages.js';
 
 export type FetchLike = typeof fetch;
@@ -43,9 +43,8 @@ export async function httpStatusError(res: Response, body: ErrorBody): Promise<E
   try {
     return (await import('./http-errors.js')).httpStatusError(res, body);
   } catch {
-    // Offline after all: the plain facts, still an auth error where one is due.
-    const s = res.status;
-    return s === 401 || s === 403 ? new McpAuthError(`HTTP ${s}`, s, res.headers.get('www-authenticate') ?? '') : new McpHttpError(`The MCP server answered HTTP ${s}`, 'status', s, excerpt(body.text), res.url);
+    // Offline after all (the wording could not load): the plain facts.
+    return new McpHttpError(`The MCP server answered HTTP ${res.status}`, 'status', res.status, excerpt(body.text), res.url);
   }
 }
 
