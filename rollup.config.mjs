@@ -1,17 +1,20 @@
 // Builds the browser bundles: dist/client.js (the headless core, no lit) and dist/mcp-web-components.js
 // (ESM, every element), each with the auth code split into dist/chunks/ and loaded on first use;
-// dist/mcp-web-components.iife.js (script tag, global McpWebComponents, auth inlined); dist/auth-callback.js
-// (the OAuth callback page module).
+// dist/mcp-web-components.iife.js (script tag, global McpWebComponents; its lazy chunks, auth among
+// them, load from dist/chunks/iife-* beside it); dist/auth-callback.js (the OAuth callback page module).
 import { readFileSync } from 'node:fs';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { fileURLToPath } from 'node:url';
+import { iifeChunks } from './scripts/iife-chunks.mjs';
 
-/** `module: false` for the IIFE: terser would otherwise drop its top-level `var McpWebComponents` as unused. */
-const plugins = ({ module = true } = {}) => [
-  typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], declaration: false, noEmit: false, outDir: 'dist' }),
+/** `before`: plugins that must see the code before terser does. */
+const plugins = ({ before = [] } = {}) => [
+  typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], declaration: false, noEmit: false, outDir: 'dist', tslib: fileURLToPath(new URL('./scripts/tslib-lite.mjs', import.meta.url)) }),
   resolve({ browser: true }),
-  terser({ ecma: 2022, module, compress: { passes: 3 }, format: { comments: false, ascii_only: true } }),
+  ...before,
+  terser({ ecma: 2022, module: true, compress: { passes: 3 }, format: { comments: false, ascii_only: true } }),
 ];
 
 export default [
@@ -54,10 +57,13 @@ export default [
     plugins: plugins(),
   },
   {
-    // The script-tag build: one file, so the lazily imported auth code is inlined. The footer keeps
-    // the global of the package's former name, `McpElements`, as a deprecated alias (a few bytes).
-    input: 'src/index.ts',
-    output: { file: 'dist/mcp-web-components.iife.js', format: 'iife', name: 'McpWebComponents', footer: 'var McpElements = McpWebComponents;', sourcemap: true, inlineDynamicImports: true },
-    plugins: plugins({ module: false }),
+    // The script-tag build: an ES build whose entry the iife-chunks plugin wraps into a classic script
+    // (global McpWebComponents, and the package's former name `McpElements` as a deprecated alias);
+    // its lazy chunks load from URLs relative to the script. `allow-extension` keeps all shared code in
+    // the entry, so the script imports nothing statically.
+    input: { 'mcp-web-components.iife': 'src/index.ts' },
+    preserveEntrySignatures: 'allow-extension',
+    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/iife-[name]-[hash].js' },
+    plugins: plugins({ before: [iifeChunks({ name: 'McpWebComponents', alias: 'McpElements' })] }),
   },
 ];

@@ -1,7 +1,8 @@
 // `npm run bench`: our client (dist/client.js) against the official SDK clients (v1 `sdk`, v2
 // `client`, bundled by bench/build.mjs) in one headless Chromium page, same loopback server
 // (the legacy fixture: SDK 1.x Streamable HTTP), measured alternately over several rounds.
-// Prints a table of medians and ours/SDK ratios and writes bench/results.json.
+// Prints a table of medians and ours/SDK ratios and writes bench/results.json; then the first-screen
+// benchmark (bench/first-screen.mjs). `npm run bench -- --only first-screen` runs that one alone.
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -243,7 +244,19 @@ function printTable({ medians: m, sizes, heap, widgets, environment }, kinds) {
   console.log('\nbench/results.json written (medians, every round, environment).');
 }
 
-main().then(
+/** `--only first-screen` runs that benchmark alone (quick, and kind to a shared machine); without it, everything runs. */
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+async function firstScreen() {
+  const { measureFirstScreen, printFirstScreen } = await import('./first-screen.mjs');
+  const result = await measureFirstScreen({ rounds: ROUNDS });
+  console.log('\nFirst screen (each load a fresh browser context; loads interleaved per round):');
+  printFirstScreen(result);
+  const { sizes: bundleSizes } = await import('../scripts/size.mjs');
+  await writeFile(join(ROOT, 'bench/first-screen.json'), JSON.stringify({ date: new Date().toISOString(), environment: { cpus: os.cpus().length, load: os.loadavg() }, ...result, sizes: bundleSizes() }, null, 2) + '\n');
+}
+if (only && only !== 'first-screen') throw new Error(`bench: unknown --only ${only} (known: first-screen)`);
+
+(only ? firstScreen() : main().then(firstScreen)).then(
   () => process.exit(0),
   (e) => {
     console.error(e);

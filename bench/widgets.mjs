@@ -45,7 +45,7 @@ export function wideSchema(n = 300) {
 }
 
 /** A loopback MCP server (legacy Streamable HTTP, JSON answers) that lists `tools`. */
-async function startToolServer(tools) {
+export async function startToolServer(tools) {
   const { server, base } = await listen(async (req, res) => {
     if (applyCors(req, res)) return;
     if (req.method !== 'POST') return res.writeHead(req.method === 'DELETE' ? 200 : 405).end();

@@ -1,5 +1,5 @@
-// RFC 6570 URI templates, levels 1–4: expansion and the variable names a form needs to ask for
-// (resource templates, checklist RS-02). No DOM, no dependencies.
+// RFC 6570 URI templates, levels 1–4: expansion (resource templates, checklist RS-02; the
+// variable names a form asks for are in uri-template-names.ts). No DOM, no dependencies.
 
 /** A value a variable can take: a string (or number/boolean), a list, or an associative array. */
 export type TemplateValue = string | number | boolean | readonly (string | number | boolean)[] | Readonly<Record<string, string | number | boolean>> | null | undefined;
@@ -93,11 +93,4 @@ function expandExpression(body: string, values: Record<string, TemplateValue>): 
 /** Expands an RFC 6570 template with `values`; undefined variables and empty lists disappear, as the RFC says. */
 export function expandUriTemplate(template: string, values: Record<string, TemplateValue>): string {
   return template.replace(EXPRESSION, (_, body: string) => expandExpression(body, values));
-}
-
-/** The variable names of a template, in order of first appearance. */
-export function templateVariables(template: string): string[] {
-  const names: string[] = [];
-  for (const [, body] of template.matchAll(EXPRESSION)) for (const v of parseExpression(body).vars) if (!names.includes(v.name)) names.push(v.name);
-  return names;
 }

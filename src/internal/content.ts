@@ -1,39 +1,7 @@
-// Pure helpers behind <mcp-result-view>: output-schema checks, base64 decoding, safe file names
-// and annotation text. No DOM beyond Blob, so they are tested without a fixture.
-import { Validator, type OutputUnit, type SchemaDraft } from '@cfworker/json-schema';
-import type { Annotations, JsonSchema } from '../core/protocol/types.js';
-import { defuseSchema } from '../core/schema/regex.js';
-
-/** Outcome of checking structuredContent: `errors` empty when it matches; `problem` when the schema could not be used. */
-export interface SchemaCheck {
-  errors: OutputUnit[];
-  problem?: string;
-}
-
-/** The draft a schema declares in `$schema` (2020-12 when it says nothing, as MCP specifies). */
-function draftOf(schema: JsonSchema): SchemaDraft {
-  const id = String(schema.$schema ?? '');
-  return id.includes('draft-04') ? '4' : id.includes('draft-07') || id.includes('draft-06') ? '7' : id.includes('2019-09') ? '2019-09' : '2020-12';
-}
-
-/**
- * Validates `value` against `schema` (checklist T-07). Only `$ref`s inside the schema resolve: the
- * validator never loads anything, so a network `$ref` becomes a `problem`, not a request (SEC-18).
- */
-export function checkOutput(schema: JsonSchema, value: unknown): SchemaCheck {
-  try {
-    // A private copy whose regexes cannot run away (core/schema/regex.ts); one that could is not run at all.
-    const copy = JSON.parse(JSON.stringify(schema));
-    const skipped = defuseSchema(copy);
-    if (skipped.length) return { errors: [], problem: `the pattern ${skipped[0].slice(0, 100)} could take too long to check` };
-    const { errors } = new Validator(copy, draftOf(schema), false).validate(value);
-    // Drop the "a property does not match" wrappers when the specific errors below them are there.
-    const specific = errors.filter((e) => !['properties', 'items', 'allOf', '$ref'].includes(e.keyword));
-    return { errors: specific.length ? specific : errors };
-  } catch (e) {
-    return { errors: [], problem: (e as Error).message };
-  }
-}
+// Pure helpers behind <mcp-result-view>: base64 decoding, safe file names and annotation text
+// (the output-schema check lives with the validator, core/schema/validate.ts). No DOM beyond
+// Blob, so they are tested without a fixture.
+import type { Annotations } from '../core/protocol/types.js';
 
 /** Bytes of a base64 string, or undefined when it is not base64. */
 export function decodeBase64(data: string): Uint8Array<ArrayBuffer> | undefined {

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { expandUriTemplate, templateVariables } from '../../src/core/uri-template.js';
+import { expandUriTemplate } from '../../src/core/uri-template.js';
+import { templateVariables } from '../../src/core/uri-template-names.js';
 
 // Examples from RFC 6570 §1.2 and §3.2, which define the expected output for every operator.
 const vars = {

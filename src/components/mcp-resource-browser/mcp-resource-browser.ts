@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { Resource, ResourceTemplate } from '../../core/protocol/types.js';
-import { expandUriTemplate, templateVariables } from '../../core/uri-template.js';
+import { templateVariables } from '../../core/uri-template-names.js';
 import { own } from '../../core/schema/safe.js';
 import { concerns, titleOf } from '../../internal/catalogue.js';
 import { msg } from '../../messages.js';
@@ -155,10 +155,11 @@ export class McpResourceBrowser extends ClientElement {
     this.completion.suggest({ key, ref: { type: 'ref/resource', uri: t.uriTemplate }, name, value, context });
   }
 
-  private readTemplate(e: Event, t: ResourceTemplate) {
+  private async readTemplate(e: Event, t: ResourceTemplate) {
     e.preventDefault();
     const values = Object.fromEntries(Object.entries(this.values[t.uriTemplate] ?? {}).filter(([, v]) => v !== ''));
-    this.show(expandUriTemplate(t.uriTemplate, values));
+    // The RFC 6570 expansion loads with the first template read.
+    this.show((await import('../../core/uri-template.js')).expandUriTemplate(t.uriTemplate, values));
   }
 
   private async toggleSubscription(uri: string) {

@@ -7,7 +7,8 @@ import { msg } from '../../messages.js';
 import { isAllowedMedia, mediaDataUrl, safeLink } from '../../internal/safe-url.js';
 import { ClientElement, taskStates } from '../client-element.js';
 import { tokens } from '../shared.styles.js';
-import { annotationText, checkOutput, decodeBase64, formatBytes, safeFilename } from '../../internal/content.js';
+import { annotationText, decodeBase64, formatBytes, safeFilename } from '../../internal/content.js';
+import { loadValidator, validator } from '../../core/schema/validator.js';
 import { styles } from './mcp-result-view.styles.js';
 
 /**
@@ -62,6 +63,14 @@ export class McpResultView extends ClientElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.revokeBlobUrls();
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    // With an output schema, settled means its check is on screen: wait for the validator's chunk.
+    if (!this.outputSchema || validator()) return done;
+    await loadValidator().catch(() => {});
+    return super.getUpdateComplete();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -199,7 +208,10 @@ export class McpResultView extends ClientElement {
   }
 
   private renderStructured(value: unknown) {
-    const check = this.outputSchema ? checkOutput(this.outputSchema, value) : undefined;
+    const v = validator();
+    // The check appears once the validator's chunk is here (the result itself does not wait for it).
+    if (this.outputSchema && !v) void loadValidator().then(() => this.requestUpdate(), () => {});
+    const check = this.outputSchema ? v?.checkOutput(this.outputSchema, value) : undefined;
     return html`<section part="structured" aria-labelledby="structured-heading">
       <div class="row">
         <h3 id="structured-heading">${msg().structured}</h3>

@@ -6,8 +6,8 @@ import { childPath, draftToArguments, type FieldError } from '../../core/schema/
 import { describeField, entryField, itemField, propertyField, variantField, type FieldModel } from '../../core/schema/describe.js';
 import { loadSchema, type SchemaDoc } from '../../core/schema/document.js';
 import { createDraft, nextId, objectDraft, openDraft, type ArrayDraft, type Draft, type ObjectDraft, type VariantDraft } from '../../core/schema/draft.js';
-import { validateArguments } from '../../core/schema/validate.js';
 import { isSecret } from '../../internal/secrets.js';
+import { loadValidator, validator } from '../../core/schema/validator.js';
 import { McpFormInputEvent } from '../../events/events.js';
 import { msg } from '../../messages.js';
 import { tokens } from '../shared.styles.js';
@@ -104,6 +104,21 @@ export class McpSchemaForm extends LitElement {
     this.requestUpdate();
   }
 
+  override connectedCallback() {
+    super.connectedCallback();
+    // The validator arrives in its own chunk (from cache, in a few ms); the fields render once it is
+    // here, so whatever a person submits is checked.
+    if (!validator()) void loadValidator().then(() => this.requestUpdate(), () => this.requestUpdate());
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (validator()) return done;
+    // Settled means the fields are on screen and validate() can answer: the validator is here too.
+    await loadValidator().catch(() => {});
+    return super.getUpdateComplete();
+  }
+
   protected override willUpdate(changed: Map<PropertyKey, unknown>) {
     if (changed.has('schema')) {
       let json: string | undefined;
@@ -179,7 +194,7 @@ export class McpSchemaForm extends LitElement {
 
   override render() {
     const doc = this.doc;
-    if (!doc) return nothing;
+    if (!doc || !validator()) return nothing;
     this.ids = 0;
     this.fieldsByPath.clear();
     const root = describeField(doc, doc.root);
@@ -478,7 +493,9 @@ export class McpSchemaForm extends LitElement {
 
   private check() {
     const { value, collected } = draftToArguments(this.doc!, this.draft, this.locked);
-    this.errors = validateArguments(this.doc!, value, collected);
+    const v = validator();
+    // Until the validator is here (its chunk loads as the form connects), nothing counts as valid.
+    this.errors = v ? v.validateArguments(this.doc!, value, collected) : new Map([...collected.errors, ['#', { keyword: 'uncheckable' }]]);
     return value as Record<string, unknown>;
   }
 
@@ -488,7 +505,9 @@ export class McpSchemaForm extends LitElement {
     if (!doc) return;
     const { value, collected } = draftToArguments(doc, this.draft, this.locked);
     this.internals.setFormValue(JSON.stringify(value));
-    const [path, error] = validateArguments(doc, value, collected).entries().next().value ?? [];
+    // Until the validator is here, the value is not known to be valid (its arrival re-renders and reports again).
+    const errors = validator()?.validateArguments(doc, value, collected) ?? new Map<string, FieldError>([...collected.errors, ['#', { keyword: 'uncheckable' }]]);
+    const [path, error] = errors.entries().next().value ?? [];
     if (!error) return this.internals.setValidity({});
     const [id, field] = this.fieldsByPath.get(path!) ?? [];
     const flag = VALIDITY[error.keyword.replace(/^exclusiveM/, 'm')] ?? 'customError';

@@ -7,6 +7,7 @@ import type { McpClient } from '../../core/client/client.js';
 import type { AuthOptions } from '../../core/auth/types.js';
 import type { KeyValueStore } from '../../core/store/store.js';
 import { McpAbortError } from '../../core/jsonrpc/errors.js';
+import { loadValidator, validator } from '../../core/schema/validator.js';
 import type { CallToolResult, Progress, Tool } from '../../core/protocol/types.js';
 import type { TaskState } from '../../core/client/tasks.js';
 import { McpErrorEvent, McpToolCallEvent, McpToolResultEvent, type McpFormInputEvent } from '../../events/events.js';
@@ -92,6 +93,7 @@ export class McpToolForm extends ClientElement {
   @query('mcp-schema-form') private form?: McpSchemaForm;
   private abort?: AbortController;
   private internals = this.attachInternals();
+  private checking = false;
   private ownClient?: McpClient;
   /** The `url tool` whose stored draft was last restored, and whose kept tasks were looked for. */
   private draftFor?: string;
@@ -134,7 +136,15 @@ export class McpToolForm extends ClientElement {
   /** Validates and runs the tool, as the Run button does. */
   async run(): Promise<void> {
     const tool = this.toolTask.value;
-    if (!tool || this.running || !this.form?.validate()) return;
+    if (!tool || this.running || this.checking) return;
+    if (!validator()) {
+      // A click in the first moments, before the validator's chunk is here: wait for it (once).
+      this.checking = true;
+      await loadValidator().catch(() => {});
+      await this.form?.updateComplete;
+      this.checking = false;
+    }
+    if (!this.form?.validate()) return;
     if (isDestructive(tool) && !this.confirming) {
       this.confirming = true;
       this.confirmGuard.arm();

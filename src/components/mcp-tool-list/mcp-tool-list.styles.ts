@@ -8,6 +8,23 @@ export const styles = css`
     width: 100%;
     margin-bottom: var(--_gap);
   }
+  /* Block flow, not the shared grid: a grid of 10,000 rows is laid out again as every chunk arrives.
+     Entries off screen skip layout and paint until scrolled to. */
+  [part='list'] {
+    display: block;
+  }
+  li + li {
+    margin-top: calc(var(--_gap) / 2);
+  }
+  li {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 4em;
+  }
+  [part='tool-name'] {
+    font-family: var(--_mono);
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
   .badge {
     font-weight: 500;
     margin-inline-start: 0.4em;

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { Task } from '@lit/task';
 import type { Tool } from '../../core/protocol/types.js';
 import { McpToolSelectEvent } from '../../events/events.js';
@@ -10,14 +11,21 @@ import { ClientElement, taskStates } from '../client-element.js';
 import { catalogueStyles, tokens } from '../shared.styles.js';
 import { styles } from './mcp-tool-list.styles.js';
 
+/** Entries per chunk: the first chunk (more than a screen) renders at once, two more each frame. */
+const CHUNK = 100;
+const PER_FRAME = 2;
+
 /**
- * @summary A searchable list of a server's tools.
+ * @summary A searchable list of a server's tools: each shows its title (spec precedence) and, when
+ * that differs, the tool's name on a quieter monospace line; search matches both. A long list is
+ * rendered a screenful first and the rest over the next frames, so 10,000 tools never hold up the first screen.
  * @fires mcp-tool-select - A tool was chosen; `detail` is the Tool.
  * @csspart search - The search field.
  * @csspart list - The list.
  * @csspart tool - One tool's button (also `tool selected` when chosen).
  * @csspart icon - A tool icon.
  * @csspart description - A tool's description.
+ * @csspart tool-name - A tool's name, when its title differs.
  */
 export class McpToolList extends ClientElement {
   static override styles = [tokens, catalogueStyles, styles];
@@ -36,6 +44,26 @@ export class McpToolList extends ClientElement {
   @property({ type: Boolean, attribute: 'app-tools' }) appTools = false;
 
   @state() private query = '';
+  /** How many chunks of the matching tools are rendered so far. */
+  @state() private shown = 1;
+  /** The listed tools (those a person may run) and the matching ones in chunks, kept while the tools, the query and app-tools stay the same (rendered chunks are then skipped). */
+  private filtered?: { all: Tool[]; visible: Tool[]; query: string; appTools: boolean; chunks: Tool[][] };
+  private more?: number;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.more !== undefined) cancelAnimationFrame(this.more);
+    this.more = undefined;
+  }
+
+  protected override updated(): void {
+    // The rest of a long list, a few chunks a frame: no task grows with the number of tools.
+    if (this.shown < (this.filtered?.chunks.length ?? 0) && this.more === undefined)
+      this.more = requestAnimationFrame(() => {
+        this.more = undefined;
+        this.shown += PER_FRAME;
+      });
+  }
 
   override render() {
     if (this.tools) return this.renderTools(this.tools);
@@ -46,27 +74,41 @@ export class McpToolList extends ClientElement {
   }
 
   private renderTools(listed: Tool[]) {
-    const all = this.appTools ? listed : listed.filter((t) => visibility(t).includes('model'));
-    const tools = filterTools(all, this.query);
+    const chunks = this.chunksOf(listed);
+    const all = this.filtered!.visible;
+    const selected = this.selected;
     return html`
       <input part="search" type="search" aria-label=${msg().searchTools} placeholder=${msg().searchTools} .value=${this.query} @input=${this.onSearch} />
-      ${all.length === 0 ? html`<p class="muted">${msg().noTools}</p>` : tools.length === 0 ? html`<p class="muted">${msg().noMatches}</p>` : nothing}
+      ${all.length === 0 ? html`<p class="muted">${msg().noTools}</p>` : chunks.length === 0 ? html`<p class="muted">${msg().noMatches}</p>` : nothing}
       <ul part="list" aria-label=${msg().tools}>
-        ${tools.map((tool) => this.renderTool(tool))}
+        ${chunks.slice(0, this.shown).map((chunk) => guard([chunk, chunk.some((t) => t.name === selected) ? selected : undefined], () => chunk.map((tool) => this.renderTool(tool))))}
       </ul>
     `;
   }
 
+  private chunksOf(all: Tool[]): Tool[][] {
+    const f = this.filtered;
+    if (f?.all === all && f.query === this.query && f.appTools === this.appTools) return f.chunks;
+    const visible = this.appTools ? all : all.filter((t) => visibility(t).includes('model'));
+    const tools = filterTools(visible, this.query);
+    const chunks: Tool[][] = [];
+    for (let i = 0; i < tools.length; i += CHUNK) chunks.push(tools.slice(i, i + CHUNK));
+    this.filtered = { all, visible, query: this.query, appTools: this.appTools, chunks };
+    return chunks;
+  }
+
   private renderTool(tool: Tool) {
     const chosen = tool.name === this.selected;
+    const title = toolTitle(tool);
     return html`<li>
       <button class="entry" part=${chosen ? 'tool selected' : 'tool'} aria-pressed=${chosen ? 'true' : 'false'} @click=${() => this.choose(tool)}>
         ${this.renderIcon(tool.icons)}
         <span
-          ><span class="name">${toolTitle(tool)}</span>${tool.annotations?.readOnlyHint ? html`<span class="badge">${msg().readOnly}</span>` : nothing}${isDestructive(tool)
+          ><span class="name">${title}</span>${tool.annotations?.readOnlyHint ? html`<span class="badge">${msg().readOnly}</span>` : nothing}${isDestructive(tool)
             ? html`<span class="badge destructive">${msg().destructive}</span>`
             : nothing}</span
         >
+        ${title !== tool.name ? html`<code part="tool-name">${tool.name}</code>` : nothing}
         ${tool.description ? html`<span part="description">${tool.description}</span>` : nothing}
       </button>
     </li>`;
@@ -74,6 +116,7 @@ export class McpToolList extends ClientElement {
 
   private onSearch(e: Event) {
     this.query = (e.target as HTMLInputElement).value;
+    this.shown = 1;
   }
 
   private choose(tool: Tool) {

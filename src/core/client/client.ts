@@ -122,7 +122,7 @@ export class McpClient extends EventTarget {
   /** All tools, following every cursor; tools the era cannot call (modern: invalid x-mcp-header annotations) are left out. */
   async listTools(options: ListOptions = {}): Promise<Tool[]> {
     const listed = (await this.lists.all('tools/list', 'tools', options)) as Tool[];
-    const tools = this.link.live.usable?.(listed) ?? listed;
+    const tools = (await this.link.live.usable?.(listed)) ?? listed;
     for (const t of tools) this.tools.set(t.name, t);
     return this.keep('tools', tools, options);
   }
@@ -134,7 +134,7 @@ export class McpClient extends EventTarget {
   async callTool(name: string, args: Record<string, unknown> = {}, options: TaskCallOptions = {}): Promise<CallToolResult> {
     const tool = this.tools.get(name);
     const params = { name, arguments: args, ...this.link.live.taskParams?.(tool?.execution?.taskSupport, options.task) };
-    const run = () => this.withInput('tools/call', params, { ...options, headers: { ...options.headers, ...this.link.live.headers?.('tools/call', params, tool) } });
+    const run = async () => this.withInput('tools/call', params, { ...options, headers: { ...options.headers, ...(await this.link.live.headers?.('tools/call', params, tool)) } });
     let result: Params;
     try {
       result = await run();
@@ -217,15 +217,24 @@ export class McpClient extends EventTarget {
   // ---- inside --------------------------------------------------------------------------
 
   private async open(signal?: AbortSignal): Promise<void> {
+    // Nothing waits for anything else it does not need: the catalogue, the kept record, the era and
+    // the tab locks are asked for at once, and the first request waits only for the slowest of them.
+    const restored = this.kept.restore();
+    this.link.prefetch();
+    void this.ctx.tabs.join();
+    const authLoaded = this.options.auth ? this.ctx.auth.load() : undefined;
+    authLoaded?.catch(() => {}); // awaited below, after the store
     // Without a store there is nothing to read: the state changes at once, as callers expect.
-    if (this.store) await this.kept.restore();
+    if (this.store) await restored;
     this.setState('connecting');
     try {
-      if (this.options.auth) await this.ctx.auth.load();
-      await this.ctx.tabs.join();
+      await authLoaded;
       await this.ctx.auth.retrying(() => this.link.open(signal));
+      await this.ctx.tabs.joined;
       this.lastError = undefined;
       this.setState('ready');
+      // A client that can answer sampling, elicitation or roots will be asked: bring answer.ts now, off the start-up path.
+      if (this.options.onSampling || this.options.onElicitation || this.options.onRoots) import('./answer.js').catch(() => {});
     } catch (error) {
       this.lastError = error as Error;
       this.setState('idle');

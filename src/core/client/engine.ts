@@ -1,13 +1,12 @@
 // The JSON-RPC engine: ids, the pending table, progress that extends timeouts, and the requests a
-// server sends us (answered through input.ts). It knows no era: the connection adds its `_meta`
+// server sends us (answered through answer.ts). It knows no era: the connection adds its `_meta`
 // and says how to cancel, the link sends the bytes.
-import { McpProtocolError } from '../jsonrpc/errors.js';
 import { isNotification, isRequest, isResponse, type JsonRpcMessage, type JsonRpcRequest, type Params, type RequestId } from '../jsonrpc/messages.js';
 import { PendingTable } from '../jsonrpc/pending.js';
 import type { Progress } from '../protocol/types.js';
 import type { SendOptions } from '../transport/types.js';
 import type { Connection } from './eras/era.js';
-import { answerInput, type InputHandlers } from './input.js';
+import type { InputHandlers } from './input.js';
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -15,20 +14,23 @@ export interface RequestOptions {
   onProgress?: (progress: Progress) => void;
   /** Extra HTTP headers for this request. */
   headers?: Record<string, string>;
+  /** @internal The connection to send over, when it is not (yet) the link's current one: a handshake racing another era's. */
+  via?: Connection;
 }
 
 /** Where the engine sends: the link's current connection, which also adds its era's `_meta` and knows how to cancel. */
 export interface EngineLink {
   readonly conn?: Connection;
-  /** Delivers a message over the current connection; rejects when it cannot. */
-  send(message: JsonRpcMessage, options: SendOptions): Promise<void>;
+  /** Delivers a message over the current connection (or `via`); rejects when it cannot. */
+  send(message: JsonRpcMessage, options: SendOptions & { via?: Connection }): Promise<void>;
 }
 
 /** Sends requests and matches what comes back; `receive` takes every message from the server. */
 export class RpcEngine {
   readonly pending = new PendingTable();
   private progress = new Map<RequestId, (p: Progress) => void>();
-  private serverRequests = new Map<RequestId, AbortController>();
+  /** @internal The server's requests being answered, to abort when it cancels one. */
+  readonly serverRequests = new Map<RequestId, AbortController>();
 
   constructor(
     private readonly link: EngineLink,
@@ -39,7 +41,8 @@ export class RpcEngine {
   /** Sends one request and resolves with its result. */
   async request(method: string, params: Params = {}, options: RequestOptions = {}): Promise<Params> {
     const id = this.pending.allocateId();
-    const meta: Params = { ...(params._meta as Params), ...this.link.conn?.meta?.() };
+    const conn = () => options.via ?? this.link.conn;
+    const meta: Params = { ...(params._meta as Params), ...conn()?.meta?.() };
     if (options.onProgress) {
       meta.progressToken = id;
       this.progress.set(id, options.onProgress);
@@ -50,9 +53,9 @@ export class RpcEngine {
       id,
       method,
       { timeout: options.timeout ?? this.options.timeout ?? 60_000, maxTotalTimeout: this.options.maxTotalTimeout ?? 600_000, signal: options.signal },
-      (reason) => this.link.conn?.cancel?.(id, method, reason),
+      (reason) => conn()?.cancel?.(id, method, reason),
     );
-    this.link.send(message, { signal: stop.signal, headers: options.headers }).catch((error) => stop.signal.aborted || this.pending.reject(id, error));
+    this.link.send(message, { signal: stop.signal, headers: options.headers, via: options.via }).catch((error) => stop.signal.aborted || this.pending.reject(id, error));
     try {
       return await result;
     } finally {
@@ -64,7 +67,16 @@ export class RpcEngine {
   /** Takes a message from the server; returns the notifications, which the client announces. */
   receive(m: JsonRpcMessage): Params | undefined {
     if (isResponse(m)) return void this.pending.settle(m);
-    if (isRequest(m)) return void this.answer(m);
+    // Answered through the host's handlers by answer.ts, loaded on the first server request.
+    if (isRequest(m)) {
+      // Registered now, so a cancellation that arrives while answer.ts loads is not missed.
+      const controller = new AbortController();
+      this.serverRequests.set(m.id, controller);
+      return void import('./answer.js').then(
+        (a) => a.answerRequest(this, this.link, this.options, this.emit, m, controller),
+        (e) => (this.serverRequests.delete(m.id), this.emit('error', e)),
+      );
+    }
     if (!isNotification(m)) return;
     const params = m.params ?? {};
     if (m.method === 'notifications/progress') {
@@ -85,23 +97,5 @@ export class RpcEngine {
   abortAll(error: Error): void {
     this.pending.rejectAll(error);
     for (const c of this.serverRequests.values()) c.abort();
-  }
-
-  /** Answers a server request through the host's handlers, unless the server cancels it first. */
-  private async answer(m: JsonRpcRequest): Promise<void> {
-    const controller = new AbortController();
-    this.serverRequests.set(m.id, controller);
-    let reply: JsonRpcMessage;
-    try {
-      reply = { jsonrpc: '2.0', id: m.id, result: await answerInput(this.options, m.method, m.params, { server: this.link.conn?.facts?.serverInfo, signal: controller.signal }) };
-    } catch (error) {
-      // By name, not instanceof: a handler may throw the class of another copy of this library (the element bundle's).
-      const e = (error as Error)?.name === 'McpProtocolError' ? (error as McpProtocolError) : new McpProtocolError(-32603, error instanceof Error ? error.message : String(error));
-      reply = { jsonrpc: '2.0', id: m.id, error: { code: e.code, message: e.message, ...(e.data === undefined ? {} : { data: e.data }) } };
-    } finally {
-      this.serverRequests.delete(m.id);
-    }
-    if (controller.signal.aborted || !this.link.conn) return; // cancelled: no answer is expected
-    await this.link.send(reply, {}).catch((e) => this.emit('error', e));
   }
 }

@@ -24,6 +24,7 @@ export interface LinkHost extends EraContext {
 export class Link {
   conn?: Connection;
   private renewing?: Promise<void>;
+  private era?: Promise<Era | undefined>;
 
   constructor(private readonly host: LinkHost) {}
 
@@ -34,10 +35,24 @@ export class Link {
   }
 
   /** Resumes what the store kept or negotiates the era; one tab at a time, so a second tab resumes the first one's session. */
+  /** Starts reading the kept record and era, so the store's answer overlaps the rest of start-up. */
+  prefetch(): void {
+    this.host.kept.prefetch();
+    this.era = Promise.resolve(this.cache().get(this.host.url)).catch(() => undefined);
+  }
+
   open(signal?: AbortSignal): Promise<void> {
     const host = this.host;
-    const cache = host.options.eraCache ?? eraCacheOf(host.kept.store);
-    return this.oneTabAtATime(async () => void ((await this.resume()) || this.adopt(await negotiate(host, host.options.transport, cache, (c) => (this.conn = c), signal))));
+    const cache = this.cache();
+    if (!this.era) this.prefetch();
+    const era = this.era;
+    this.era = undefined;
+    // What prefetch() read is used unless this tab had to wait for another one, which may have changed it.
+    return this.oneTabAtATime(async (waited) => void ((await this.resume(undefined, !waited)) || this.adopt(await negotiate(host, host.options.transport, cache, (c) => (this.conn = c), signal, waited ? undefined : era))));
+  }
+
+  private cache() {
+    return this.host.options.eraCache ?? eraCacheOf(this.host.kept.store);
   }
 
   /** A connection for what the store kept, only so that close() can end its session too. */
@@ -54,8 +69,8 @@ export class Link {
   }
 
   /** Sends a request or reply; a 401/403 goes to authorization, an expired session is renewed once. */
-  async send(message: JsonRpcMessage, options: SendOptions): Promise<void> {
-    const send = () => this.conn!.transport.send(message, options);
+  async send(message: JsonRpcMessage, options: SendOptions & { via?: Connection }): Promise<void> {
+    const send = () => (options.via ?? this.conn!).transport.send(message, options);
     // While connecting, connect() itself recovers from 401/403 and repeats the whole negotiation.
     if (!isRequest(message) || this.host.state === 'connecting') return send();
     try {
@@ -108,10 +123,10 @@ export class Link {
   }
 
   /** Takes up the session (legacy) or discovery (modern, within ttlMs) that the store holds, instead of starting anew. */
-  private async resume(skipSession?: string): Promise<boolean> {
+  private async resume(skipSession?: string, early?: boolean): Promise<boolean> {
     const host = this.host;
     if (!host.kept.store) return false;
-    const r = await host.kept.read();
+    const r = await host.kept.read(early);
     if (!allows(host.options.transport, r.era)) return false;
     const c = (this.conn = await connectionOf(host, r.era, r));
     if (await c.resume(r, skipSession)) return (this.adopt(c), true);
@@ -132,7 +147,7 @@ export class Link {
   }
 
   /** Sets up a session while no other tab does, and stores it before letting the next tab look. */
-  private oneTabAtATime(fn: () => Promise<void>): Promise<void> {
+  private oneTabAtATime(fn: (waited: boolean) => Promise<void>): Promise<void> {
     return this.host.tabs.oneAtATime(fn, () => this.host.kept.flush());
   }
 }

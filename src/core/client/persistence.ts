@@ -13,6 +13,7 @@ export class Persistence {
   record: ServerRecord = {};
   catalogue: Catalogue = {};
   private restored?: Promise<void>;
+  private early?: Promise<ServerRecord>;
 
   constructor(
     private readonly url: string,
@@ -25,8 +26,16 @@ export class Persistence {
     return this.restored;
   }
 
-  /** Reads the kept connection record. */
-  async read(): Promise<ServerRecord> {
+  /** Starts reading the record now, for `read(true)` to use: the store is read alongside the other start-up work. */
+  prefetch(): void {
+    this.early = this.read();
+  }
+
+  /** Reads the kept connection record (`early`: the read prefetch() started, if any). */
+  async read(early?: boolean): Promise<ServerRecord> {
+    const started = early && this.early;
+    this.early = undefined;
+    if (started) return started;
     return this.store ? (this.record = (await this.store.get<ServerRecord>(serverKey(this.url))) ?? {}) : this.record;
   }
 

@@ -18,6 +18,8 @@ const locks = () => (globalThis.navigator as Navigator | undefined)?.locks;
 export class Tabs {
   /** Whether this tab holds the shared stream (always, when it does not share). */
   owner = true;
+  /** Settles once `owner` is known; the client's first request does not wait for it, the GET stream does. */
+  joined?: Promise<void>;
   private channel?: BroadcastChannel;
   private quit?: () => void;
 
@@ -29,7 +31,11 @@ export class Tabs {
   ) {}
 
   /** Joins the other tabs (once): claims `mcp-stream:<url>`, queueing if another tab has it, and listens on its channel. */
-  async join(): Promise<void> {
+  join(): Promise<void> {
+    return (this.joined ??= this.claim());
+  }
+
+  private async claim(): Promise<void> {
     if (!this.shared || this.quit) return;
     const name = 'mcp-stream:' + this.url;
     const channel = (this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : undefined);
@@ -54,10 +60,18 @@ export class Tabs {
       : true);
   }
 
-  /** Runs `fn` (setting up or ending a session) while no other tab does; `after` runs inside the lock too. */
-  oneAtATime(fn: () => Promise<void>, after: () => Promise<void> | undefined): Promise<void> {
-    const run = () => fn().then(after);
-    return (this.shared && (locks()?.request('mcp-connect:' + this.url, run) as Promise<void> | undefined)) || run();
+  /**
+   * Runs `fn` (setting up or ending a session) while no other tab does; `after` runs inside the lock
+   * too. `fn` learns whether it had to wait for another tab (which may have changed the store meanwhile).
+   */
+  oneAtATime(fn: (waited: boolean) => Promise<void>, after: () => Promise<void> | undefined): Promise<void> {
+    const run = async (waited: boolean) => void (await fn(waited).then(after));
+    const l = this.shared && locks();
+    const name = 'mcp-connect:' + this.url;
+    if (!l) return run(false);
+    return l.request(name, { ifAvailable: true }, async (lock): Promise<void> => {
+      await (lock ? run(false) : l.request(name, () => run(true)));
+    }) as unknown as Promise<void>; // the lock resolves with the callback's result, flattened
   }
 
   /** Tells the other tabs what the stream brought. */
@@ -68,6 +82,6 @@ export class Tabs {
   /** Hands the stream to the next tab and leaves. */
   leave(): void {
     this.quit?.();
-    this.quit = this.channel = undefined;
+    this.quit = this.channel = this.joined = undefined;
   }
 }

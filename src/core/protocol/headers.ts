@@ -1,11 +1,7 @@
-// Modern (2026-07-28) routing headers: Mcp-Method, Mcp-Name and Mcp-Param-* from x-mcp-header
-// annotations, with the base64 sentinel encoding (checklist HM-07 … HM-11).
-import type { JsonSchema, Tool } from './types.js';
-
+// Modern (2026-07-28) routing headers: Mcp-Method and Mcp-Name, with the base64 sentinel encoding
+// (checklist HM-07, HM-08, HM-10); Mcp-Param-* from x-mcp-header annotations is in tool-headers.ts.
 const PLAIN = /^[\x21-\x7e]([\x20-\x7e\t]*[\x21-\x7e])?$/;
 const SENTINEL = /^=\?base64\?.*\?=$/;
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const MAX_SAFE = 2 ** 53 - 1;
 
 /** Encodes a header value, using `=?base64?…?=` when it is not plain visible ASCII (HM-10). */
 export function encodeHeaderValue(value: string): string {
@@ -13,49 +9,6 @@ export function encodeHeaderValue(value: string): string {
   let binary = '';
   for (const byte of new TextEncoder().encode(value)) binary += String.fromCharCode(byte);
   return `=?base64?${btoa(binary)}?=`;
-}
-
-/** Header names annotated with x-mcp-header, with the property path that supplies each value. */
-function annotatedPaths(schema: JsonSchema, path: string[] = [], out: { name: string; path: string[]; schema: JsonSchema }[] = []) {
-  const props = schema.properties;
-  if (!props || typeof props !== 'object') return out;
-  for (const [key, sub] of Object.entries(props as Record<string, JsonSchema>)) {
-    if (!sub || typeof sub !== 'object') continue;
-    const name = sub['x-mcp-header'];
-    if (name !== undefined) out.push({ name: name as string, path: [...path, key], schema: sub });
-    annotatedPaths(sub, [...path, key], out);
-  }
-  return out;
-}
-
-/** Why a tool's x-mcp-header annotations are invalid, or undefined when they are fine (HM-11). */
-export function headerAnnotationProblem(tool: Tool): string | undefined {
-  const seen = new Set<string>();
-  for (const { name, schema } of annotatedPaths(tool.inputSchema ?? {})) {
-    if (typeof name !== 'string' || !TOKEN.test(name)) return `x-mcp-header ${JSON.stringify(name)} is not an HTTP token`;
-    const lower = name.toLowerCase();
-    if (seen.has(lower)) return `x-mcp-header ${name} is used twice`;
-    seen.add(lower);
-    if (!['string', 'integer', 'boolean'].includes(schema.type as string)) return `x-mcp-header ${name} is on a ${String(schema.type)} property`;
-  }
-  // Annotations reachable only through items/oneOf/$ref etc. are invalid too.
-  const all = JSON.stringify(tool.inputSchema ?? {}).split('"x-mcp-header"').length - 1;
-  if (all !== seen.size) return 'x-mcp-header is only allowed on properties reachable through "properties"';
-  return undefined;
-}
-
-/** The Mcp-Param-* headers for a tools/call with these arguments (HM-09). */
-export function toolParamHeaders(tool: Tool | undefined, args: Record<string, unknown>): Record<string, string> {
-  const headers: Record<string, string> = {};
-  if (!tool) return headers;
-  for (const { name, path } of annotatedPaths(tool.inputSchema ?? {})) {
-    let value: unknown = args;
-    for (const key of path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
-    if (value === undefined || value === null) continue;
-    if (typeof value === 'number' && (!Number.isInteger(value) || Math.abs(value) > MAX_SAFE)) continue;
-    headers[`mcp-param-${name.toLowerCase()}`] = encodeHeaderValue(String(value));
-  }
-  return headers;
 }
 
 /** Mcp-Method and Mcp-Name for a modern request (HM-08). */

@@ -1,9 +1,12 @@
 // Checks arguments against the schema with @cfworker/json-schema and maps each error onto the
 // field it belongs to (instance path -> nearest shown field). Errors inside a union's other
-// branches are noise; the branch the person chose is checked on its own instead.
-import { validate, type OutputUnit, type Schema } from '@cfworker/json-schema';
+// branches are noise; the branch the person chose is checked on its own instead. Also the check of
+// a result's structuredContent against its outputSchema. Loaded on first use (validator.ts).
+import { validate, Validator, type OutputUnit, type Schema, type SchemaDraft } from '@cfworker/json-schema';
+import type { JsonSchema } from '../protocol/types.js';
 import type { SchemaDoc } from './document.js';
 import { childPath, type Collected, type FieldError } from './arguments.js';
+import { defuseSchema } from './regex.js';
 
 /** Keywords that only say "something below failed"; the error below says what. */
 const WRAPPERS = new Set(['properties', 'items', 'prefixItems', 'additionalProperties', 'patternProperties', 'unevaluatedProperties', 'unevaluatedItems', '$ref', '$recursiveRef', 'allOf', 'if', 'then', 'else', 'dependentSchemas', 'contains']);
@@ -66,4 +69,35 @@ export function validateArguments(doc: SchemaDoc, value: unknown, c: Collected):
   for (const [path, error] of errors)
     if ((error.keyword === 'oneOf' || error.keyword === 'anyOf') && [...errors.keys()].some((p) => p.startsWith(`${path}/`))) errors.delete(path);
   return errors;
+}
+
+/** Outcome of checking structuredContent: `errors` empty when it matches; `problem` when the schema could not be used. */
+export interface SchemaCheck {
+  errors: OutputUnit[];
+  problem?: string;
+}
+
+/** The draft a schema declares in `$schema` (2020-12 when it says nothing, as MCP specifies). */
+function draftOf(schema: JsonSchema): SchemaDraft {
+  const id = String(schema.$schema ?? '');
+  return id.includes('draft-04') ? '4' : id.includes('draft-07') || id.includes('draft-06') ? '7' : id.includes('2019-09') ? '2019-09' : '2020-12';
+}
+
+/**
+ * Validates `value` against `schema` (checklist T-07). Only `$ref`s inside the schema resolve: the
+ * validator never loads anything, so a network `$ref` becomes a `problem`, not a request (SEC-18).
+ */
+export function checkOutput(schema: JsonSchema, value: unknown): SchemaCheck {
+  try {
+    // A private copy whose regexes cannot run away (regex.ts); one that could is not run at all.
+    const copy = JSON.parse(JSON.stringify(schema));
+    const skipped = defuseSchema(copy);
+    if (skipped.length) return { errors: [], problem: `the pattern ${skipped[0].slice(0, 100)} could take too long to check` };
+    const { errors } = new Validator(copy, draftOf(schema), false).validate(value);
+    // Drop the "a property does not match" wrappers when the specific errors below them are there.
+    const specific = errors.filter((e) => !['properties', 'items', 'allOf', '$ref'].includes(e.keyword));
+    return { errors: specific.length ? specific : errors };
+  } catch (e) {
+    return { errors: [], problem: (e as Error).message };
+  }
 }

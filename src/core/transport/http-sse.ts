@@ -27,7 +27,7 @@ export class HttpSseTransport implements Transport {
       headers: { ...this.options.headers?.(), accept: 'text/event-stream' },
       signal: signal ? AbortSignal.any([signal, this.stream.signal]) : this.stream.signal,
     });
-    if (!res.ok) throw httpStatusError(res, await readErrorBody(res));
+    if (!res.ok) throw await httpStatusError(res, await readErrorBody(res));
     if (!isEventStream(res)) {
       await res.body?.cancel();
       throw new McpHttpError(`${this.url} did not answer with an event stream, so it is not an HTTP+SSE MCP endpoint`, 'status', res.status, '', this.url);
@@ -54,7 +54,7 @@ export class HttpSseTransport implements Transport {
       body: JSON.stringify(message),
       signal,
     });
-    if (!res.ok) throw httpStatusError(res, await readErrorBody(res));
+    if (!res.ok) throw await httpStatusError(res, await readErrorBody(res));
     await res.body?.cancel();
   }
 

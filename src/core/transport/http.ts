@@ -1,6 +1,6 @@
 // HTTP plumbing shared by every transport: sending with a CORS-aware diagnosis of failures,
 // and turning a response (JSON, SSE or an error page) into JSON-RPC messages or a readable error.
-import { McpAbortError, McpAuthError, McpFormatError, McpHttpError, excerpt } from '../jsonrpc/errors.js';
+import { McpAbortError, McpFormatError, McpHttpError, excerpt } from '../jsonrpc/errors.js';
 import { decodeMessages, isResponse, type JsonRpcErrorObject, type JsonRpcMessage, type JsonRpcRequest } from '../jsonrpc/messages.js';
 
 export type FetchLike = typeof fetch;
@@ -68,35 +68,18 @@ export async function readErrorBody(res: Response): Promise<ErrorBody> {
   return { text };
 }
 
-/** Builds the error a person sees for a non-2xx answer that is not a usable JSON-RPC error. */
-export function httpStatusError(res: Response, body: ErrorBody): Error {
-  const url = res.url;
-  if (res.status === 401 || res.status === 403) {
-    const challenge = res.headers.get('www-authenticate') ?? '';
-    const hint = challenge ? '' : ' (if the server sent WWW-Authenticate, it must also expose it with Access-Control-Expose-Headers)';
-    return new McpAuthError(`The MCP server at ${url} requires authorization (HTTP ${res.status})${hint}.`, res.status, challenge);
+/** Builds the error a person sees for a non-2xx answer that is not a usable JSON-RPC error (its wording, in http-errors.ts, loads with the first one). */
+export async function httpStatusError(res: Response, body: ErrorBody): Promise<Error> {
+  try {
+    return (await import('./http-errors.js')).httpStatusError(res, body);
+  } catch {
+    // Offline after all (the wording could not load): the plain facts.
+    return new McpHttpError(`The MCP server answered HTTP ${res.status}`, 'status', res.status, excerpt(body.text), res.url);
   }
-  if (isHtml(res, body.text)) {
-    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body.text)?.[1]?.trim();
-    return new McpHttpError(
-      `The server answered HTTP ${res.status} with an HTML page${title ? ` ("${excerpt(title, 80)}")` : ''} instead of MCP: the URL may point to a website, a proxy or a gateway error page.`,
-      'html',
-      res.status,
-      excerpt(body.text),
-      url,
-    );
-  }
-  const detail = body.rpcError?.message ?? body.text;
-  return new McpHttpError(
-    `The MCP server answered HTTP ${res.status} ${res.statusText}${detail ? `: ${excerpt(detail, 160)}` : ''}`.trim(),
-    'status',
-    res.status,
-    excerpt(body.text),
-    url,
-  );
 }
 
-const isHtml = (res: Response, text: string) => /html/i.test(res.headers.get('content-type') ?? '') || /^\s*<(!doctype|html)/i.test(text);
+/** Whether an answer is an HTML page (a website, a proxy or a gateway error) rather than MCP. */
+export const isHtml = (res: Response, text: string) => /html/i.test(res.headers.get('content-type') ?? '') || /^\s*<(!doctype|html)/i.test(text);
 
 /** True when the response carries an SSE stream. */
 export const isEventStream = (res: Response) => /text\/event-stream/i.test(res.headers.get('content-type') ?? '');
@@ -112,7 +95,7 @@ export async function readJsonMessages(res: Response): Promise<JsonRpcMessage[]>
     if (error instanceof DOMException && error.name === 'AbortError') throw new McpAbortError();
     throw new McpHttpError(`The connection to the MCP server at ${res.url} dropped while its answer was being read (HTTP ${res.status}, body incomplete)`, 'network', res.status, '', res.url);
   }
-  if (isHtml(res, text)) throw httpStatusError(res, { text });
+  if (isHtml(res, text)) throw await httpStatusError(res, { text });
   if (!text.trim()) throw new McpFormatError(`The server answered HTTP ${res.status} with an empty body where a JSON-RPC response was expected`);
   return decodeMessages(text);
 }

@@ -39,7 +39,7 @@ export class ModernHttpTransport implements Transport {
       if (body.rpcError && res.status < 500 && res.status !== 401 && res.status !== 403) {
         throw new McpProtocolError(body.rpcError.code, body.rpcError.message, body.rpcError.data);
       }
-      throw httpStatusError(res, body);
+      throw await httpStatusError(res, body);
     }
     if (!isRequest(message) || res.status === 202) {
       await res.body?.cancel();

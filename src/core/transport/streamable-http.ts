@@ -1,7 +1,7 @@
 // Legacy Streamable HTTP (protocol 2025-03-26 … 2025-11-25): POST per message, JSON or SSE
 // answers, the Mcp-Session-Id session, the optional GET stream, and resumption with
 // Last-Event-ID that honours the server's retry hint (checklist HL-01 … HL-16).
-import { McpAbortError, McpFormatError, McpHttpError, McpSessionExpiredError, McpStreamLostError } from '../jsonrpc/errors.js';
+import { McpAbortError, McpHttpError, McpSessionExpiredError } from '../jsonrpc/errors.js';
 import { decodeMessages, isRequest, isResponse, type JsonRpcMessage, type RequestId } from '../jsonrpc/messages.js';
 import { deliverJsonAnswer, httpStatusError, isEventStream, readErrorBody, sendHttp } from './http.js';
 import { readSse, type SseEvent } from './sse.js';
@@ -11,13 +11,21 @@ import { RecentIds, sleep, type SendOptions, type Transport, type TransportOptio
 const DEFAULT_RETRY_MS = 1000;
 /** A server's `retry:` is kept within these bounds: `retry: 0` on a stream that closes at once cannot make the client spin. */
 const retryWithin = (ms: number) => Math.min(Math.max(ms, 250), 60_000);
-/** Reconnects in a row without a single event before a request's stream is given up. */
-const MAX_IDLE_RESUMES = 5;
 
-/** One client's connection to a legacy Streamable HTTP endpoint. */
+/** What reading a request's response stream has learnt so far; resume.ts goes on from it. */
+export interface StreamState {
+  lastEventId?: string;
+  retryMs: number;
+  answered: boolean;
+  formatError?: Error;
+  /** Events in the last stream read. */
+  events: number;
+}
+
 /** An event id that can go back as a Last-Event-ID header: printable ASCII, not too long (anything else would fail every resume). */
 const headerSafe = (id: string) => id.length <= 1024 && /^[\x20-\x7e]+$/.test(id);
 
+/** One client's connection to a legacy Streamable HTTP endpoint. */
 export class StreamableHttpTransport implements Transport {
   /** The session the server assigned at initialize, if any. */
   sessionId?: string;
@@ -47,7 +55,7 @@ export class StreamableHttpTransport implements Transport {
     if (isInit) this.sessionId = res.headers.get('mcp-session-id') ?? undefined;
     if (!res.ok) {
       if (res.status === 404 && this.sessionId && !isInit) throw new McpSessionExpiredError();
-      throw httpStatusError(res, await readErrorBody(res));
+      throw await httpStatusError(res, await readErrorBody(res));
     }
     if (!isRequest(message) || res.status === 202) {
       await res.body?.cancel();
@@ -89,73 +97,50 @@ export class StreamableHttpTransport implements Transport {
     return h;
   }
 
-  private get(lastEventId: string | undefined, signal?: AbortSignal): Promise<Response> {
+  /** @internal The GET that opens (or resumes, from `lastEventId`) a stream. */
+  get(lastEventId: string | undefined, signal?: AbortSignal): Promise<Response> {
     const h = { ...this.headers(false), accept: 'text/event-stream' };
     if (lastEventId && headerSafe(lastEventId)) Object.assign(h, { 'last-event-id': lastEventId }); // a stored one too
     return sendHttp(this.options.fetch, this.url, { method: 'GET', headers: h, signal });
   }
 
-  /** Reads a POST's SSE stream until the answer to `id` arrives, resuming by GET with Last-Event-ID when the server cuts it early. */
+  /** Reads a POST's SSE stream until the answer to `id` arrives; when the server cuts it early, resume.ts (loaded then) resumes it by GET with Last-Event-ID. */
   private async readRequestStream(body: ReadableStream<Uint8Array>, id: RequestId, signal?: AbortSignal): Promise<void> {
     const session = this.sessionId;
-    let lastEventId: string | undefined;
-    let retryMs = DEFAULT_RETRY_MS;
-    let answered = false;
-    let formatError: Error | undefined;
-    for (let idle = 0; ; ) {
-      let events = 0;
-      try {
-        await readSse(
-          body,
-          {
-            onEvent: (e) => {
-              events++;
-              if (e.id && headerSafe(e.id)) lastEventId = e.id;
-              try {
-                answered ||= this.handleEvent(e, id);
-              } catch (err) {
-                formatError = err as Error;
-                this.options.onError?.(formatError);
-              }
-              return answered;
-            },
-            onRetry: (ms) => (retryMs = retryWithin(ms)),
-          },
-          signal,
-        );
-      } catch (err) {
-        if (signal?.aborted) throw new McpAbortError();
-        if (!(err instanceof TypeError)) throw err; // a dropped connection is a TypeError; resume below
-      }
-      if (answered) return;
-      if (signal?.aborted) throw new McpAbortError();
-      if (formatError) throw formatError;
-      if (!lastEventId) throw new McpHttpError('The server closed the response stream before answering, with no event id to resume from', 'network', 0, '', this.url);
-      idle = events ? 0 : idle + 1;
-      if (idle > MAX_IDLE_RESUMES) throw new McpHttpError(`The response stream was lost and ${MAX_IDLE_RESUMES} attempts to resume it failed`, 'network', 0, '', this.url);
-      await sleep(retryMs, signal).catch(() => {
-        throw new McpAbortError();
-      });
-      // The server lost the session while this request ran (it restarted or expired the session), seen
-      // as a 404 here or as a session already renewed or closed by the time we resume. Sending the request
-      // again on a new session could run it twice, so fail it; the client re-issues only what is safe to
-      // repeat (McpStreamLostError) and starts a new session for the next request.
-      if (this.sessionId !== session) throw this.sessionLost();
-      const res = await this.get(lastEventId, signal);
-      if (!res.ok) {
-        if (res.status === 404 && session) {
-          await res.body?.cancel();
-          throw this.sessionLost();
-        }
-        throw httpStatusError(res, await readErrorBody(res));
-      }
-      if (!isEventStream(res)) throw new McpFormatError('The server answered a resume request without an event stream');
-      body = res.body!;
-    }
+    const st: StreamState = { retryMs: DEFAULT_RETRY_MS, answered: false, events: 0 };
+    await this.readStream(body, id, st, signal);
+    if (st.answered) return;
+    if (signal?.aborted) throw new McpAbortError();
+    if (st.formatError) throw st.formatError;
+    return (await import('./resume.js')).resumeRequestStream(this, id, st, session, signal);
   }
 
-  private sessionLost(): McpStreamLostError {
-    return new McpStreamLostError('The session ended while the request was running (the server restarted or expired it); the request may or may not have taken effect, so it was not sent again', 'status', 404, '', this.url);
+  /** @internal Reads one response stream of the request `id` into `st`; a dropped connection only ends it. */
+  async readStream(body: ReadableStream<Uint8Array>, id: RequestId, st: StreamState, signal?: AbortSignal): Promise<void> {
+    st.events = 0;
+    try {
+      await readSse(
+        body,
+        {
+          onEvent: (e) => {
+            st.events++;
+            if (e.id && headerSafe(e.id)) st.lastEventId = e.id;
+            try {
+              st.answered ||= this.handleEvent(e, id);
+            } catch (err) {
+              st.formatError = err as Error;
+              this.options.onError?.(st.formatError);
+            }
+            return st.answered;
+          },
+          onRetry: (ms) => (st.retryMs = retryWithin(ms)),
+        },
+        signal,
+      );
+    } catch (err) {
+      if (signal?.aborted) throw new McpAbortError();
+      if (!(err instanceof TypeError)) throw err; // a dropped connection is a TypeError; resume.ts resumes
+    }
   }
 
   /** Delivers one SSE event's messages; returns true if it carried the answer to `waitingFor`. */

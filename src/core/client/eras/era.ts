@@ -22,7 +22,7 @@ export interface EraContext {
   /** The record kept for this server. */
   readonly kept: Persistence;
   /** Whether this tab holds the shared notification stream, and how to tell the other tabs what it hears. */
-  readonly tabs: { readonly owner: boolean; post(news: StreamNews): void };
+  readonly tabs: { readonly owner: boolean; readonly joined?: Promise<void>; post(news: StreamNews): void };
   /** Whether the client is ready (not connecting, reconnecting or closed). */
   ready(): boolean;
   /** The URIs `subscribe` asked for, and the log level `setLogLevel` set. */
@@ -44,17 +44,17 @@ export interface Connection {
   facts?: ServerFacts;
   /** Whether results may be served from memory for their `ttlMs`. */
   readonly caches?: boolean;
-  /** Handshakes (or discovers) and learns the server's facts. */
-  open(signal?: AbortSignal): Promise<void>;
+  /** Handshakes (or discovers) and learns the server's facts; with a `gate`, goes on past the server's first answer only once it resolves. */
+  open(signal?: AbortSignal, gate?: Promise<void>): Promise<void>;
   /** Takes up what the store kept instead of starting anew; false means "open() a new one". */
   resume(record: ServerRecord, skipSession?: string): Promise<boolean>;
   /** The session a reload would take up. */
   readonly sessionId?: string;
   /** Extra `_meta` for every request, and extra headers for one. */
   meta?(): Params;
-  headers?(method: string, params: Params, tool?: Tool): Record<string, string>;
+  headers?(method: string, params: Params, tool?: Tool): Promise<Record<string, string>>;
   /** The tools of a listing that this era can call. */
-  usable?(tools: Tool[]): Tool[];
+  usable?(tools: Tool[]): Promise<Tool[]>;
   /** A request was given up locally: tell the server, where the era has a way to. */
   cancel?(id: RequestId, method: string, reason: Error): void;
   /** What a tools/call adds to be run as a task (2025-11-25 `params.task`), given the tool's `execution.taskSupport`. */

@@ -4,7 +4,6 @@
 // Cancelling is aborting the fetch (HM-17), so there is no `cancel` here.
 import { McpFormatError, McpProtocolError, McpStreamLostError } from '../../jsonrpc/errors.js';
 import type { Params } from '../../jsonrpc/messages.js';
-import { headerAnnotationProblem, toolParamHeaders } from '../../protocol/headers.js';
 import type { Implementation, Tool } from '../../protocol/types.js';
 import { ERROR, LEGACY_VERSIONS, META, MODERN_VERSION, TASKS_EXTENSION } from '../../protocol/versions.js';
 import type { ServerRecord } from '../../store/records.js';
@@ -24,13 +23,17 @@ class ModernConnection implements Connection {
   readonly caches = true;
   facts?: ServerFacts;
   private listening?: AbortController;
+  /** The x-mcp-header code (its own chunk, which only this era needs), loading while the connection opens. */
+  private toolHeaders = () => (this.loadingHeaders ??= import('../../protocol/tool-headers.js'));
+  private loadingHeaders?: Promise<typeof import('../../protocol/tool-headers.js')>;
 
   constructor(private readonly ctx: EraContext) {
     this.transport = new ModernHttpTransport(ctx.url, ctx.transportOptions());
   }
 
   async open(signal?: AbortSignal): Promise<void> {
-    const discover = () => this.ctx.engine.request('server/discover', {}, { signal, timeout: 15_000 });
+    void this.toolHeaders().catch(() => {});
+    const discover = () => this.ctx.engine.request('server/discover', {}, { signal, timeout: 15_000, via: this });
     // Rejected, yet the server names our version as one it supports: retry once with it (SEP-2575).
     const result = await discover().catch((e) => ((e as McpProtocolError).code === ERROR.unsupportedVersion && (e.data?.supported as unknown[])?.includes?.(MODERN_VERSION) ? discover() : Promise.reject(e)));
     const versions = result.supportedVersions;
@@ -51,6 +54,7 @@ class ModernConnection implements Connection {
   async resume(r: ServerRecord): Promise<boolean> {
     if (Date.now() >= (r.discoveredAt ?? 0) + ttlOf(r.ttlMs)) return false;
     this.facts = r;
+    void this.toolHeaders().catch(() => {});
     void this.listen();
     return true;
   }
@@ -65,12 +69,13 @@ class ModernConnection implements Connection {
     };
   }
 
-  headers(method: string, params: Params, tool?: Tool): Record<string, string> {
-    return method === 'tools/call' ? toolParamHeaders(tool, params.arguments as Record<string, unknown>) : {};
+  async headers(method: string, params: Params, tool?: Tool): Promise<Record<string, string>> {
+    return method === 'tools/call' ? (await this.toolHeaders()).toolParamHeaders(tool, params.arguments as Record<string, unknown>) : {};
   }
 
   /** Tools with invalid x-mcp-header annotations cannot be routed, so they are left out (with an error event). */
-  usable(tools: Tool[]): Tool[] {
+  async usable(tools: Tool[]): Promise<Tool[]> {
+    const { headerAnnotationProblem } = await this.toolHeaders();
     return tools.filter((tool) => {
       const problem = headerAnnotationProblem(tool);
       if (problem) this.ctx.emit('error', new McpFormatError(`Tool ${tool.name} was left out: ${problem}`));

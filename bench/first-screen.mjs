@@ -1,0 +1,167 @@
+// `npm run bench -- --only first-screen` (also part of the full `npm run bench`): how soon a page
+// shows a server's tools, measured from outside in headless Chromium, each load in a fresh browser
+// context (empty store and cache, as a first visit), the loads of one round interleaved:
+//   floor1000     a bare page: fetch initialize, initialized, tools/list, then a vanilla <ul> of titles
+//   widget1000    <mcp-client url> from dist/mcp-web-components.js: the last of 1,000 tool titles in the list
+//   first1000     the same load: the first screen (the first 20 titles) in the list
+//   first10000    a server with 10,000 tools: the first screen of the list
+//   widget10000   ... and the last of the 10,000 titles
+//   click300      a 300-field tool clicked in that list: until its last field is in the form
+// Every time is from navigation start (performance.now() in the page), polled each animation frame.
+// Reported: medians over BENCH_ROUNDS rounds (default 5), widget/floor ratios, the longest task seen
+// (longtask observer), and the bundle sizes of scripts/size.mjs. Written to bench/first-screen.json.
+import { readFile, writeFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import os from 'node:os';
+import puppeteer from 'puppeteer-core';
+import { listen } from '../servers/util.mjs';
+import { sizes } from '../scripts/size.mjs';
+import { manyTools, startToolServer, wideSchema } from './widgets.mjs';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const FIRST_SCREEN = 20;
+
+const median = (xs) => {
+  const s = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
+  if (!s.length) return null;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** The floor page: what a page without the widget must do at least to show the same list. */
+const FLOOR = `<!doctype html><meta charset="utf-8"><title>floor</title><ul id="list"></ul><script type="module">
+const url = new URLSearchParams(location.search).get('server');
+const post = (body, session) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...(session ? { 'mcp-session-id': session, 'mcp-protocol-version': '2025-11-25' } : {}) }, body: JSON.stringify(body) });
+const init = await post({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'floor', version: '1' } } });
+const session = init.headers.get('mcp-session-id');
+await init.json();
+await post({ jsonrpc: '2.0', method: 'notifications/initialized' }, session);
+const { result } = await (await post({ jsonrpc: '2.0', id: 2, method: 'tools/list' }, session)).json();
+const list = document.getElementById('list');
+for (const t of result.tools) { const li = document.createElement('li'); li.textContent = t.title ?? t.name; list.append(li); }
+</script>`;
+
+const WIDGET = `<!doctype html><meta charset="utf-8"><title>widget</title><script type="module" src="/dist/mcp-web-components.js"></script>
+<mcp-client></mcp-client><script type="module">document.querySelector('mcp-client').url = new URLSearchParams(location.search).get('server');</script>`;
+
+/** Runs in the page: records long tasks and, each frame, when the titles `wanted` are first in the list. */
+const WATCH = `(() => {
+  window.__long = 0;
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long = Math.max(window.__long, e.duration); }).observe({ type: 'longtask', buffered: true });
+  window.__seen = {};
+  const names = () => {
+    const list = document.querySelector('mcp-client')?.shadowRoot?.querySelector('mcp-tool-list')?.shadowRoot ?? document;
+    return [...list.querySelectorAll('.name, li')];
+  };
+  const frame = () => {
+    const shown = names();
+    for (const [key, title] of Object.entries(window.__wanted ?? {})) if (!(key in window.__seen) && shown.some((n) => n.textContent.trim() === title)) window.__seen[key] = performance.now();
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})()`;
+
+async function startPages() {
+  const types = { '.js': 'text/javascript', '.map': 'application/json' };
+  return listen(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^\/+/, '');
+    if (path === 'floor.html' || path === 'widget.html') return res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' }).end(path === 'floor.html' ? FLOOR : WIDGET);
+    if (!path.startsWith('dist/')) return res.writeHead(404).end();
+    try {
+      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(await readFile(join(ROOT, path)));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+}
+
+/** One load in a fresh context: resolves with the times the wanted titles were first seen, and the longest task. */
+async function load(browser, url, wanted, after) {
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    await page.evaluateOnNewDocument(`window.__wanted = ${JSON.stringify(wanted)}; ${WATCH}`);
+    await page.goto(url);
+    await page.waitForFunction((keys) => keys.every((k) => k in window.__seen), { timeout: 60_000, polling: 50 }, Object.keys(wanted));
+    const extra = after ? await after(page) : {};
+    return { ...(await page.evaluate(() => ({ ...window.__seen, longest: window.__long }))), ...extra };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Clicks the 300-field tool and waits, each frame, for its last field; ms from the click. */
+const clickWide = (page) =>
+  page.evaluate(async () => {
+    const list = document.querySelector('mcp-client').shadowRoot.querySelector('mcp-tool-list').shadowRoot;
+    const button = [...list.querySelectorAll('button')].find((b) => b.textContent.includes('Wide form'));
+    window.__long = 0;
+    const t0 = performance.now();
+    button.click();
+    for (;;) {
+      await new Promise(requestAnimationFrame);
+      const form = document.querySelector('mcp-client').shadowRoot.querySelector('mcp-tool-form')?.shadowRoot?.querySelector('mcp-schema-form')?.shadowRoot;
+      if (form && [...form.querySelectorAll('label, legend')].some((l) => l.textContent.trim().startsWith('field_299'))) return { click300: performance.now() - t0, click300Longest: window.__long };
+    }
+  });
+
+export async function measureFirstScreen({ rounds = ROUNDS } = {}) {
+  const thousand = manyTools(1000);
+  const tenThousand = [...manyTools(10_000).slice(0, 9_999), { name: 'wide', title: 'Wide form', inputSchema: wideSchema(300) }];
+  const s1 = await startToolServer(thousand);
+  const s10 = await startToolServer(tenThousand);
+  const pages = await startPages();
+  const browser = await puppeteer.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'] });
+  const raw = {};
+  const add = (k, v) => (raw[k] ??= []).push(v);
+  const title = (t) => t.title ?? t.name;
+  try {
+    for (let round = 0; round < rounds; round++) {
+      const runs = [
+        async () => add('floor1000', (await load(browser, `${pages.base}/floor.html?server=${encodeURIComponent(s1.url)}`, { last: title(thousand.at(-1)) })).last),
+        async () => {
+          const r = await load(browser, `${pages.base}/widget.html?server=${encodeURIComponent(s1.url)}`, { first: title(thousand[FIRST_SCREEN - 1]), last: title(thousand.at(-1)) });
+          add('widget1000', r.last), add('first1000', r.first), add('longest1000', r.longest);
+        },
+        async () => {
+          const r = await load(browser, `${pages.base}/widget.html?server=${encodeURIComponent(s10.url)}`, { first: title(tenThousand[FIRST_SCREEN - 1]), last: title(tenThousand.at(-1)) }, clickWide);
+          add('widget10000', r.last), add('first10000', r.first), add('longest10000', r.longest), add('click300', r.click300), add('click300Longest', r.click300Longest);
+        },
+      ];
+      // Interleaved, the order rotating each round, so load on the machine falls on every kind alike.
+      for (let i = 0; i < runs.length; i++) await runs[(i + round) % runs.length]();
+    }
+  } finally {
+    await browser.close();
+    await s1.close();
+    await s10.close();
+    pages.server.close();
+  }
+  const m = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, median(v)]));
+  const ratio = (a, b) => (a && b ? a / b : null);
+  return { medians: m, ratios: { widget1000ToFloor: ratio(m.widget1000, m.floor1000), first10000ToFirst1000: ratio(m.first10000, m.first1000), widget10000To1000: ratio(m.widget10000, m.widget1000) }, raw, rounds };
+}
+
+export function printFirstScreen({ medians: m, ratios: r }, bundles = sizes()) {
+  const ms = (x) => (x == null ? '—' : `${x.toFixed(0)} ms`);
+  const x = (v) => (v == null ? '—' : `${v.toFixed(2)}x`);
+  const rows = [
+    ['page load → last of 1,000 tools: floor (fetch + <ul>)', ms(m.floor1000), ''],
+    ['page load → last of 1,000 tools: <mcp-client>', ms(m.widget1000), `${x(r.widget1000ToFloor)} the floor`],
+    ['page load → first screen of 1,000 tools', ms(m.first1000), ''],
+    ['page load → first screen of 10,000 tools', ms(m.first10000), `${x(r.first10000ToFirst1000)} the 1,000-tool first screen`],
+    ['page load → last of 10,000 tools', ms(m.widget10000), `${x(r.widget10000To1000)} the 1,000-tool last`],
+    ['click a 300-field tool → its last field shown', ms(m.click300), ''],
+    ['longest task: 1,000 / 10,000 tools / 300-field click', `${ms(m.longest1000)} / ${ms(m.longest10000)} / ${ms(m.click300Longest)}`, ''],
+    ...bundles.map(({ file, size, budget, later }) => [`${file} (gzip -9, static chunks)`, `${size} B`, `budget ${budget} B; +${later} B on first use`]),
+  ];
+  const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
+  for (const [a, b, c] of rows) console.log(`${a.padEnd(w[0])}  ${b.padStart(w[1])}  ${c}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const result = await measureFirstScreen();
+  printFirstScreen(result);
+  await writeFile(join(ROOT, 'bench/first-screen.json'), JSON.stringify({ date: new Date().toISOString(), environment: { cpus: os.cpus().length, load: os.loadavg() }, ...result, sizes: sizes() }, null, 2) + '\n');
+}
