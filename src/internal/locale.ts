@@ -9,9 +9,12 @@ let watcher: MutationObserver | undefined;
 
 /** The language of the nearest `lang` attribute around `el` ('' when none says). */
 export function langOf(el: Element): string {
-  for (let n: Element | undefined = el; n; n = (n.getRootNode() as ShadowRoot).host) {
+  for (let n: Element | undefined = el; n; ) {
     const found = n.closest<HTMLElement>('[lang]');
     if (found) return found.lang;
+    // Only a shadow root leads further up: the root of a detached tree may be any node (a <form>'s `host` is its control of that name).
+    const root = n.getRootNode();
+    n = root instanceof ShadowRoot ? root.host : undefined;
   }
   return '';
 }
