@@ -34,6 +34,11 @@ class TestProvider extends DemoInMemoryAuthProvider {
       for (const [k, v] of new URL(params.redirectUri).searchParams) if (!target.searchParams.has(k)) target.searchParams.append(k, v);
       return target.href;
     };
+    if (this.closeNext) {
+      // The person closes the sign-in window instead of signing in: a page that closes itself.
+      this.closeNext = false;
+      return res.type('html').send('<!doctype html><title>Sign in</title><script>window.close();</script>');
+    }
     if (this.tabnab) {
       // A page that tries to navigate the window that opened it (reverse tabnabbing), then goes on as usual.
       const target = this.tabnab;
@@ -117,6 +122,7 @@ export async function startOAuthServers() {
   asApp.get('/__control/stats', (req, res) => res.json(provider.stats));
   asApp.post('/__control/expire', (req, res) => (provider.expireAll(), res.json({ ok: true })));
   asApp.post('/__control/tabnab', express.json(), (req, res) => ((provider.tabnab = String(req.body?.target ?? '')), res.json({ ok: true })));
+  asApp.post('/__control/close-next', (req, res) => ((provider.closeNext = true), res.json({ ok: true })));
   asApp.post('/__control/deny-next', (req, res) => ((provider.denyNext = true), res.json({ ok: true })));
 
   let rsApp;

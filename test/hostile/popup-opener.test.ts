@@ -20,4 +20,16 @@ describe('the sign-in popup and window.opener', () => {
     expect(client.authState).to.equal('signed-in');
     expect(location.hash).to.not.equal('#tabnabbed');
   });
+
+  it('a sign-in window closed before signing in ends the flow within the bound, and its stored PKCE record with it', async () => {
+    const { oauthMcp, oauthControl } = await servers();
+    await fetch(`${oauthControl}/close-next`, { method: 'POST' });
+    const store = freshStore('popup-closed');
+    client = new McpClient({ url: oauthMcp, store, auth: { redirectUri, popupClosedMs: 1000 } });
+    let failure: Error | undefined;
+    await clickTo('Sign in', () => client!.authorize().catch((e: Error) => void (failure = e)));
+    expect(failure?.message).to.contain('The sign-in window was closed');
+    expect(client.authState).to.not.equal('signing-in');
+    expect(await store.keys('mcp-auth-flow:')).to.deep.equal([]);
+  });
 });

@@ -10,11 +10,26 @@ import type { UserAgentFunction } from './types.js';
 export const CALLBACK_MESSAGE = 'mcp-auth-callback';
 export const CALLBACK_CHANNEL = 'mcp-auth';
 
-/** Sends an open sign-in popup to the authorization URL and waits there for the callback. */
-export function popupUserAgent(win: Window, redirectUri: string): UserAgentFunction {
+/**
+ * Sends an open sign-in popup to the authorization URL and waits there for the callback. A popup that
+ * reads as closed for `closedMs` ends the sign-in (and so its stored flow): not at once, because an
+ * authorization server's Cross-Origin-Opener-Policy makes a popup that is still open read as closed.
+ */
+export function popupUserAgent(win: Window, redirectUri: string, closedMs = 180_000): UserAgentFunction {
   return (url, { signal }) => {
     win.location.href = url.href;
-    return waitForCallback(url, redirectUri, signal).finally(() => win.close());
+    const closed = new AbortController();
+    let since: number | undefined;
+    const watch = setInterval(() => {
+      if (!win.closed) since = undefined;
+      else if (Date.now() - (since ??= Date.now()) >= closedMs) closed.abort();
+    }, Math.min(500, closedMs));
+    return waitForCallback(url, redirectUri, AbortSignal.any([signal, closed.signal]))
+      .catch((error) => Promise.reject(closed.signal.aborted && !signal.aborted ? new McpAuthError('The sign-in window was closed before signing in finished', 0) : error))
+      .finally(() => {
+        clearInterval(watch);
+        win.close();
+      });
   };
 }
 

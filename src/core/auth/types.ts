@@ -29,6 +29,11 @@ export interface AuthOptions {
   scopes?: string[];
   /** `popup` (default, from a click), `redirect` (full page), or a function for tests and custom UIs. */
   userAgent?: 'popup' | 'redirect' | UserAgentFunction;
+  /**
+   * How long the sign-in popup may read as closed before the sign-in ends (default 3 minutes). Not at
+   * once: an authorization server's Cross-Origin-Opener-Policy makes an open popup read as closed.
+   */
+  popupClosedMs?: number;
 }
 
 /** Where signing in stands for one server. */

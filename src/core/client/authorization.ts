@@ -54,7 +54,7 @@ export class Authorization {
     try {
       const session = await this.load();
       const { popupUserAgent } = await import('../auth/popup.js');
-      await session.signIn(popup && popupUserAgent(popup, auth.redirectUri), signal);
+      await session.signIn(popup && popupUserAgent(popup, auth.redirectUri, auth.popupClosedMs), signal);
     } finally {
       popup?.close();
     }
