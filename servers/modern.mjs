@@ -152,6 +152,19 @@ function buildServer(state, notify) {
  *   url: http://127.0.0.1:P/mcp (SDK default: 2026-07-28 plus stateless 2025 fallback);
  *   strictUrl: http://127.0.0.1:P/strict (legacy: 'reject', 2026-07-28 only).
  */
+/**
+ * needs_extension (servers/tasks-modern.mjs) is refused as the spec says (MV-04): HTTP 400 with the
+ * JSON-RPC error -32021 naming what is missing. The SDK turns an error thrown in a tool into an
+ * isError result, so this answer is made here, before the SDK sees the call.
+ */
+async function refuseMissingCapability(req, res) {
+  let body = '';
+  for await (const chunk of req) body += chunk;
+  const id = JSON.parse(body || '{}').id ?? null;
+  const error = { code: -32021, message: 'Missing required client capability', data: { requiredCapabilities: { extensions: { 'com.example/telepathy': {} } } } };
+  res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id, error }));
+}
+
 export async function startModernServer({ port = 0 } = {}) {
   const state = { rounds: 0, extraTools: [], received: {}, taskServer: tasksState() };
   const handlers = {};
@@ -166,6 +179,7 @@ export async function startModernServer({ port = 0 } = {}) {
     if (applyCors(req, res)) return;
     const handler = handlers[new URL(req.url, 'http://x').pathname];
     if (!handler) return res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    if (req.method === 'POST' && req.headers['mcp-method'] === 'tools/call' && req.headers['mcp-name'] === 'needs_extension') return refuseMissingCapability(req, res);
     try {
       await sendWebResponse(res, await handler.fetch(toWebRequest(req, res)));
     } catch (e) {

@@ -49,6 +49,13 @@ export function registerTaskTools(server, state) {
     return t;
   };
 
+  // A tool that needs a client extension no client of ours declares: its calls are refused with
+  // -32021 by the HTTP layer in servers/modern.mjs (the SDK would turn a thrown error into a result).
+  server.registerTool('needs_extension', {
+    description: 'Refused with -32021: it needs the client extension com.example/telepathy',
+    inputSchema: z.object({}),
+  }, async () => ({ content: [{ type: 'text', text: 'unreachable: the HTTP layer refuses this call' }] }));
+
   server.registerTool('long_job', {
     description: 'A long job the server runs as a task (tasks extension): steps of stepMs each; ask=true pauses for your name; fail=true ends failed',
     inputSchema: z.object({

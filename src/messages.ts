@@ -41,6 +41,8 @@ const defaults = {
   task: (status: string, message?: string) =>
     `${({ working: 'Working', input_required: 'Waiting for your input', completed: 'Completed', failed: 'Failed', cancelled: 'Cancelled' } as Record<string, string>)[status] ?? status}${message ? ` \u2014 ${message}` : ''}`,
   runningTasks: 'Running tasks',
+  /** A server refused a call (-32021) for a client capability this client does not have. */
+  missingCapability: (names: string) => `The server needs a capability this client does not have (${names}), so the tool cannot run here.`,
   chooseTool: 'Choose a tool to see its form.',
   instructions: 'Server instructions',
   unknownServer: 'An MCP server',

@@ -43,6 +43,7 @@ const ar: LocaleMessages = {
   cancelled: 'أُلغي.',
   task: (status, message) => `${({ working: 'قيد العمل', input_required: 'بانتظار إدخالك', completed: 'اكتملت', failed: 'فشلت', cancelled: 'أُلغيت' } as Record<string, string>)[status] ?? status}${message ? ` \u2014 ${message}` : ''}`,
   runningTasks: 'المهام الجارية',
+  missingCapability: (names) => `يتطلب الخادم قدرة لا يملكها هذا العميل (${names})، لذا لا يمكن تشغيل الأداة هنا.`,
   serverAt: (host) => `خادم على ${host}`,
   queueFull: (server) => `طلبات كثيرة جدًا بانتظارك؛ رُفض هذا الطلب من ${server}.`,
   appShowResult: 'عرض النتيجة العادية',

@@ -40,6 +40,7 @@ const de: LocaleMessages = {
   cancelled: 'Abgebrochen.',
   task: (status, message) => `${({ working: 'Läuft', input_required: 'Wartet auf Ihre Eingabe', completed: 'Abgeschlossen', failed: 'Fehlgeschlagen', cancelled: 'Abgebrochen' } as Record<string, string>)[status] ?? status}${message ? ` \u2014 ${message}` : ''}`,
   runningTasks: 'Laufende Aufgaben',
+  missingCapability: (names) => `Der Server verlangt eine Fähigkeit, die dieser Client nicht hat (${names}); das Werkzeug kann hier nicht laufen.`,
   serverAt: (host) => `Server auf ${host}`,
   queueFull: (server) => `Zu viele Anfragen warten auf Sie; diese von ${server} wurde abgelehnt.`,
   appShowResult: 'Das einfache Ergebnis zeigen',

@@ -40,6 +40,7 @@ const es: LocaleMessages = {
   cancelled: 'Cancelado.',
   task: (status, message) => `${({ working: 'En curso', input_required: 'Esperando su respuesta', completed: 'Completada', failed: 'Fallida', cancelled: 'Cancelada' } as Record<string, string>)[status] ?? status}${message ? ` \u2014 ${message}` : ''}`,
   runningTasks: 'Tareas en curso',
+  missingCapability: (names) => `El servidor requiere una capacidad que este cliente no tiene (${names}); la herramienta no puede ejecutarse aquí.`,
   serverAt: (host) => `Servidor en ${host}`,
   queueFull: (server) => `Hay demasiadas solicitudes esperándole; esta de ${server} se ha rechazado.`,
   appShowResult: 'Mostrar el resultado sin formato',

@@ -40,6 +40,7 @@ const fr: LocaleMessages = {
   cancelled: 'Annulé.',
   task: (status, message) => `${({ working: 'En cours', input_required: 'En attente de votre saisie', completed: 'Terminé', failed: 'Échec', cancelled: 'Annulé' } as Record<string, string>)[status] ?? status}${message ? ` \u2014 ${message}` : ''}`,
   runningTasks: 'Tâches en cours',
+  missingCapability: (names) => `Le serveur exige une capacité que ce client n’a pas (${names}) ; l’outil ne peut pas s’exécuter ici.`,
   serverAt: (host) => `Serveur sur ${host}`,
   queueFull: (server) => `Trop de demandes vous attendent ; celle de ${server} a été refusée.`,
   appShowResult: 'Afficher le résultat brut',

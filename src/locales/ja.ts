@@ -39,6 +39,7 @@ const ja: LocaleMessages = {
   cancelled: 'キャンセルしました。',
   task: (status, message) => `${({ working: '実行中', input_required: '入力待ち', completed: '完了', failed: '失敗', cancelled: 'キャンセル済み' } as Record<string, string>)[status] ?? status}${message ? ` \u2014 ${message}` : ''}`,
   runningTasks: '実行中のタスク',
+  missingCapability: (names) => `サーバーはこのクライアントにない機能（${names}）を必要としているため、このツールはここでは実行できません。`,
   serverAt: (host) => `${host} のサーバー`,
   queueFull: (server) => `待機中のリクエストが多すぎるため、${server} からのこのリクエストは拒否されました。`,
   appShowResult: '通常の結果を表示',

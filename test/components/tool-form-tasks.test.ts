@@ -199,6 +199,17 @@ describe('tasks from <mcp-tool-form>, 2026-07-28 extension (modern fixture)', ()
   });
 });
 
+describe('a missing client capability (-32021)', () => {
+  it('names the capability the server requires, in words, and leaves the form usable', async () => {
+    const el = await widget((await servers()).modern, freshStore('mcp-tasks-test'));
+    const form = await openTool(el, 'needs_extension');
+    buttonNamed(form.shadowRoot!, 'Run').click();
+    await waitUntil(() => errorText(form).includes('com.example/telepathy'), 'error shown', { timeout: 10_000 });
+    expect(errorText(form)).to.contain('The server needs a capability this client does not have');
+    expect(buttonNamed(form.shadowRoot!, 'Run').disabled).to.equal(false);
+  });
+});
+
 describe('tasks, 2026-07-28 extension: the client API', () => {
   let client: McpClient;
   beforeEach(async () => {

@@ -6,7 +6,8 @@ import { createClient } from '../../controllers/client-factory.js';
 import type { McpClient } from '../../core/client/client.js';
 import type { AuthOptions } from '../../core/auth/types.js';
 import type { KeyValueStore } from '../../core/store/store.js';
-import { McpAbortError } from '../../core/jsonrpc/errors.js';
+import { McpAbortError, McpProtocolError } from '../../core/jsonrpc/errors.js';
+import { ERROR } from '../../core/protocol/versions.js';
 import { loadValidator, validator } from '../../core/schema/validator.js';
 import type { CallToolResult, Progress, Tool } from '../../core/protocol/types.js';
 import type { TaskState } from '../../core/client/tasks.js';
@@ -286,7 +287,7 @@ export class McpToolForm extends ClientElement {
       this.dispatchEvent(new McpToolResultEvent(tool.name, args, result));
     } catch (error) {
       // What the user typed stays in the form: only the error is shown.
-      failure = error instanceof McpAbortError ? new Error(msg().cancelled) : (error as Error);
+      failure = error instanceof McpAbortError ? new Error(msg().cancelled) : error instanceof McpProtocolError && error.code === ERROR.missingCapability ? new Error(msg().missingCapability(needed(error.data))) : (error as Error);
       if (mine()) {
         this.error = failure;
         // A view shown while the call ran learns it will get no result.
@@ -313,4 +314,11 @@ export class McpToolForm extends ClientElement {
     this.abort = undefined;
     this.task = this.progress = this.result = this.error = undefined;
   }
+}
+
+/** The capabilities a -32021 error says the server requires (`data.requiredCapabilities`), extensions by name. */
+function needed(data: unknown): string {
+  const caps = ((data as { requiredCapabilities?: unknown })?.requiredCapabilities ?? {}) as Record<string, unknown>;
+  const names = [...Object.keys(caps).filter((k) => k !== 'extensions'), ...Object.keys((caps.extensions ?? {}) as object)];
+  return names.map(String).join(', ').slice(0, 200) || '?';
 }
