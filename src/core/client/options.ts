@@ -12,6 +12,13 @@ export interface McpClientOptions extends InputHandlers {
   url: string;
   /** `auto` tries modern, then legacy Streamable HTTP, then HTTP+SSE; `streamable-http` skips HTTP+SSE; `sse` uses only HTTP+SSE. */
   transport?: TransportMode;
+  /**
+   * With `auto` and no era known for the URL yet, send the legacy `initialize` together with
+   * `server/discover` so a legacy server costs no extra round trip (default false). Off by default:
+   * a 2026-07-28 server then sees one request without the modern headers and `_meta`, which its
+   * conformance checks count against the client.
+   */
+  probeTogether?: boolean;
   clientInfo?: Implementation;
   fetch?: FetchLike;
   /** Per-request timeout in ms without an answer or progress (default 60 s). */

@@ -48,8 +48,8 @@ export const allows = (mode: TransportMode = 'auto', era?: Era): era is Era => !
  * Opens a connection in the first era that answers, the cached one first (`cached`: an era read
  * already). `use` makes an attempt the client's current connection while it handshakes.
  *
- * Without a cached era, modern and legacy are asked at once: `server/discover` and `initialize`
- * go out together, so a legacy server costs no extra round trip. Modern stays the first choice:
+ * Without a cached era and with `probeTogether`, modern and legacy are asked at once: `server/discover`
+ * and `initialize` go out together, so a legacy server costs no extra round trip. Modern stays the first choice:
  * legacy goes on past its `initialize` only once discovery has failed in a way that falls
  * through; otherwise its session, if the server made one, is ended (DELETE) and nothing of it is kept.
  */
@@ -61,7 +61,7 @@ export async function negotiate(ctx: EraContext, mode: TransportMode = 'auto', c
   const errors: Error[] = [];
   // The legacy attempt started alongside the modern one, waiting at `gate` for the verdict.
   let early: { c: Connection; opened: Promise<void>; verdict(modernFailed: boolean): void } | undefined;
-  if (!known && order[0] === 'modern' && order[1] === 'legacy') {
+  if (ctx.options.probeTogether && !known && order[0] === 'modern' && order[1] === 'legacy') {
     const stop = new AbortController();
     let verdict!: (modernFailed: boolean) => void;
     const gate = new Promise<void>((go, lost) => (verdict = (failed) => (failed ? go() : (lost(new McpAbortError('The server speaks the modern protocol')), stop.abort()))));
