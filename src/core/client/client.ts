@@ -98,8 +98,8 @@ export class McpClient extends EventTarget {
   }
 
   /** Ends the session (DELETE for legacy sessions) and fails whatever still waits. */
-  async close(): Promise<void> {
-    await this.stop(true);
+  close(): Promise<void> {
+    return this.stop(true);
   }
 
   /** Lets go of this page's streams and stream ownership but keeps the session, on the server and in the store, for a reload to resume. */
@@ -109,8 +109,7 @@ export class McpClient extends EventTarget {
 
   /** Forgets this server: ends its session (DELETE), signs out, and deletes everything the store keeps of it: session, era, catalogue, history, drafts, tokens and registration. */
   async forget(): Promise<void> {
-    // A session an earlier page kept is ended on the server too.
-    await this.kept.read();
+    await this.kept.read(); // a session an earlier page kept is ended on the server too
     await this.link.adoptKept();
     await this.signOut();
     await this.close();
@@ -127,10 +126,7 @@ export class McpClient extends EventTarget {
     return this.keep('tools', tools, options);
   }
 
-  /**
-   * Calls a tool; progress notifications reach `onProgress` and extend the timeout. A call the server
-   * runs as a task is followed to its result (tasks.ts): its statuses reach `onTask`, and aborting cancels it.
-   */
+  /** Calls a tool; progress reaches `onProgress` and extends the timeout. A call run as a task is followed to its result (tasks.ts): statuses reach `onTask`, aborting cancels it. */
   async callTool(name: string, args: Record<string, unknown> = {}, options: TaskCallOptions = {}): Promise<CallToolResult> {
     const tool = this.tools.get(name);
     const params = { name, arguments: args, ...this.link.live.taskParams?.(tool?.execution?.taskSupport, options.task) };
@@ -217,8 +213,7 @@ export class McpClient extends EventTarget {
   // ---- inside --------------------------------------------------------------------------
 
   private async open(signal?: AbortSignal): Promise<void> {
-    // Nothing waits for anything else it does not need: the catalogue, the kept record, the era and
-    // the tab locks are asked for at once, and the first request waits only for the slowest of them.
+    // The catalogue, the kept record, the era and the tab locks are asked for at once: the first request waits only for the slowest.
     const restored = this.kept.restore();
     this.link.prefetch();
     void this.ctx.tabs.join();
@@ -289,8 +284,7 @@ export class McpClient extends EventTarget {
   }
 
   private invalidate(prefix: string, event: string, detail?: unknown): void {
-    this.lists.invalidate(prefix);
-    this.emit(event, detail);
+    this.lists.invalidate(prefix), this.emit(event, detail);
   }
 
   private setState(state: ClientState, error?: Error): void {
