@@ -32,7 +32,8 @@ describe('dist/mcp-web-components.iife.js on a windows-1252 page served without 
       const form = doc.createElement('mcp-schema-form') as HTMLElement & { schema: unknown; updateComplete: Promise<unknown> };
       form.schema = { type: 'object', required: ['size'], properties: { size: { enum: ['S', 'L'] } } };
       doc.body.append(form);
-      await form.updateComplete;
+      // Its fields show once the validator chunk has come from beside the script (served the same careless way).
+      await waitUntil(() => form.shadowRoot?.querySelector('option'), 'the form rendered', { timeout: 10_000 });
       expect(form.shadowRoot!.querySelector('option')!.textContent).to.equal('Choose\u2026');
     } finally {
       frame.remove();

@@ -51,8 +51,10 @@ export function charsetMiddleware(ctx, next) {
     ctx.set('Content-Type', 'text/html');
     return;
   }
-  if (ctx.path === '/__cp1252/mcp-web-components.iife.js') {
-    ctx.body = readFileSync(new URL('dist/mcp-web-components.iife.js', root));
+  // The script and the chunks it loads from beside itself (the validator, auth...), served alike.
+  const script = /^\/__cp1252\/(mcp-web-components\.iife\.js|chunks\/iife-[\w-]+\.js)$/.exec(ctx.path);
+  if (script) {
+    ctx.body = readFileSync(new URL(`dist/${script[1]}`, root));
     ctx.set('Content-Type', 'text/javascript');
     return;
   }
