@@ -74,6 +74,7 @@ export async function startTestServers() {
         sandbox: apps.sandbox,
         hostileBombs: hostile.bombs,
         mixupMcp: mixup.url,
+        mixupFar: mixup.farUrl,
         mixupIssuer: mixup.issuer,
         mixupControl: mixup.control,
       },

@@ -26,13 +26,16 @@ export async function startMixUpServers({ honestIssuer, honestResource }) {
 
   const as = await listen(async (req, res) => {
     if (applyCors(req, res)) return;
-    const url = new URL(req.url, asBase);
+    // Asked by the name `localhost` (the /far resource names it so), it is an AS on another host than the MCP server.
+    const far = req.headers.host?.startsWith('localhost:');
+    const base = far ? asBase.replace('127.0.0.1', 'localhost') : asBase;
+    const url = new URL(req.url, base);
     if (url.pathname === '/.well-known/oauth-authorization-server') {
       return json(res, 200, {
-        issuer: `${asBase}/`,
-        authorization_endpoint: `${asBase}/authorize`,
-        token_endpoint: `${asBase}/token`,
-        registration_endpoint: `${asBase}/register`,
+        issuer: `${base}/`,
+        authorization_endpoint: `${base}/authorize`,
+        token_endpoint: `${base}/token`,
+        registration_endpoint: `${base}/register`,
         response_types_supported: ['code'],
         grant_types_supported: ['authorization_code', 'refresh_token'],
         code_challenge_methods_supported: ['S256'],
@@ -45,6 +48,8 @@ export async function startMixUpServers({ honestIssuer, honestResource }) {
       stats.registrations.push({ redirect_uris: meta.redirect_uris });
       return json(res, 201, { client_id: 'hostile-client', redirect_uris: meta.redirect_uris, token_endpoint_auth_method: 'none' });
     }
+    // On the far host the person closes the window at once (a page that closes itself).
+    if (url.pathname === '/authorize' && far) return res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Sign in</title><script>window.close();</script>');
     if (url.pathname === '/authorize') {
       stats.authorizations++;
       // The bounce: the honest AS, as the host's own client there, with our state and PKCE.
@@ -79,12 +84,16 @@ export async function startMixUpServers({ honestIssuer, honestResource }) {
     const url = new URL(req.url, rsBase);
     if (url.pathname === '/moved') return res.writeHead(307, { location: `${asBase}/landing` }).end();
     if (url.pathname === '/.well-known/oauth-protected-resource/mcp') return json(res, 200, { resource: `${rsBase}/mcp`, authorization_servers: [`${asBase}/`] });
-    json(res, 401, { error: 'invalid_token' }, { 'www-authenticate': `Bearer resource_metadata="${rsBase}/.well-known/oauth-protected-resource/mcp"` });
+    // /far: the same AS, named by another host (localhost) than this server's (127.0.0.1).
+    if (url.pathname === '/.well-known/oauth-protected-resource/far') return json(res, 200, { resource: `${rsBase}/far`, authorization_servers: [`${asBase.replace('127.0.0.1', 'localhost')}/`] });
+    const resource = url.pathname === '/far' ? 'far' : 'mcp';
+    json(res, 401, { error: 'invalid_token' }, { 'www-authenticate': `Bearer resource_metadata="${rsBase}/.well-known/oauth-protected-resource/${resource}"` });
   });
   rsBase = rs.base;
 
   return {
     url: `${rsBase}/mcp`,
+    farUrl: `${rsBase}/far`,
     issuer: `${asBase}/`,
     control: `${asBase}/control`,
     close: () => Promise.all([as, rs].map(({ server }) => new Promise((r) => (server.closeAllConnections?.(), server.close(r))))),

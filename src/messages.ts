@@ -77,6 +77,8 @@ const defaults = {
   signIn: 'Sign in',
   signOut: 'Sign out',
   signingIn: 'Signing in… finish in the window that opened.',
+  /** Signing in at an authorization server on another host than the MCP server. */
+  signingInAt: (host: string) => `Signing in at ${host}, not the MCP server's own host: finish in the window that opened if you trust it.`,
   authNeeded: 'This server needs you to sign in.',
   authExpired: 'Your sign-in expired. Sign in again to continue.',
   authDenied: 'Sign-in was refused or cancelled.',

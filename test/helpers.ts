@@ -38,6 +38,8 @@ export interface ServerUrls {
   hostileBombs: string;
   /** The OAuth mix-up attack (servers/mixup.mjs): a hostile MCP server whose AS bounces to the honest one. */
   mixupMcp: string;
+  /** The same hostile server, whose metadata names its AS by another host (localhost) than its own (127.0.0.1). */
+  mixupFar: string;
   mixupIssuer: string;
   /** POST /target {clientId, redirectUri}: whom it impersonates at the honest AS; GET /stats: what reached its token endpoint. */
   mixupControl: string;

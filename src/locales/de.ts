@@ -77,6 +77,7 @@ const de: LocaleMessages = {
   signIn: 'Anmelden',
   signOut: 'Abmelden',
   signingIn: 'Anmeldung läuft… Schließen Sie sie im geöffneten Fenster ab.',
+  signingInAt: (host) => `Anmeldung bei ${host}, nicht beim Host des MCP-Servers: schließen Sie sie im geöffneten Fenster ab, wenn Sie ihm vertrauen.`,
   authNeeded: 'Dieser Server verlangt eine Anmeldung.',
   authExpired: 'Ihre Anmeldung ist abgelaufen. Melden Sie sich erneut an, um fortzufahren.',
   authDenied: 'Die Anmeldung wurde abgelehnt oder abgebrochen.',

@@ -77,6 +77,7 @@ const es: LocaleMessages = {
   signIn: 'Iniciar sesión',
   signOut: 'Cerrar sesión',
   signingIn: 'Iniciando sesión… termine en la ventana que se abrió.',
+  signingInAt: (host) => `Iniciando sesión en ${host}, que no es el host del servidor MCP: termine en la ventana abierta si confía en él.`,
   authNeeded: 'Este servidor necesita que inicie sesión.',
   authExpired: 'Su sesión caducó. Inicie sesión de nuevo para continuar.',
   authDenied: 'El inicio de sesión fue rechazado o cancelado.',

@@ -77,6 +77,7 @@ const fr: LocaleMessages = {
   signIn: 'Se connecter',
   signOut: 'Se déconnecter du compte',
   signingIn: 'Connexion en cours… terminez-la dans la fenêtre ouverte.',
+  signingInAt: (host) => `Connexion sur ${host}, qui n’est pas l’hôte du serveur MCP : terminez dans la fenêtre ouverte si vous lui faites confiance.`,
   authNeeded: 'Ce serveur vous demande de vous connecter.',
   authExpired: 'Votre connexion a expiré. Reconnectez-vous pour continuer.',
   authDenied: 'La connexion a été refusée ou annulée.',

@@ -195,7 +195,11 @@ export class McpClientElement extends LitElement {
   }
 
   private renderProblem() {
-    if (this.authState === 'signing-in') return html`<p part="auth" role="status">${msg().signingIn}</p>`;
+    if (this.authState === 'signing-in') {
+      // Where the person is sent, when it is not the MCP server's own host (a server may name any authorization server).
+      const as = this.client?.authorizationServer && URL.canParse(this.client.authorizationServer) ? new URL(this.client.authorizationServer) : undefined;
+      return html`<p part="auth" role="status">${as && as.hostname !== new URL(this.client!.url).hostname ? msg().signingInAt(as.host) : msg().signingIn}</p>`;
+    }
     if (this.needsSignIn()) {
       const why = this.authState === 'expired' ? msg().authExpired : this.authState === 'denied' ? msg().authDenied : msg().authNeeded;
       return html`<div part="auth" role="alert">
@@ -276,7 +280,7 @@ export class McpClientElement extends LitElement {
       else running.set(t.taskId, { tool: t.tool || running.get(t.taskId)?.tool, status: t.status, statusMessage: t.statusMessage });
       this.running = running;
     });
-    client.addEventListener('authchange', () => (this.authState = client.authState));
+    client.addEventListener('authchange', () => ((this.authState = client.authState), this.requestUpdate())); // the state, or where signing in goes
     client.addEventListener('notification', (e) => this.dispatchEvent(new McpNotificationEvent((e as CustomEvent<JsonRpcNotification>).detail)));
     client.addEventListener('toolschanged', () => (this.selectedTool = undefined));
     this.current = client;

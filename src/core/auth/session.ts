@@ -25,6 +25,8 @@ export interface AuthSessionDeps {
   store?: KeyValueStore;
   fetch?: FetchLike;
   onState(state: AuthState): void;
+  /** The authorization server signing in goes to, once discovery has found it. */
+  onIssuer?(issuer: string): void;
 }
 
 /** The authorization state and tokens of one MCP server URL. */
@@ -116,6 +118,7 @@ export class AuthSession {
     let flow: PendingFlow | undefined;
     try {
       const d = (this.discovery ??= await discover(this.serverUrl, this.challenge, http));
+      this.deps.onIssuer?.(d.as.issuer);
       const scope = this.chooseScope(d);
       const registration = await registrationFor(d.as, this.options, this.store, http, scope);
       const started = await startFlow(d.as, registration, d.resource, this.serverUrl, scope);

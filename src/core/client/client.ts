@@ -34,8 +34,9 @@ export class McpClient extends EventTarget {
   instructions?: string;
   /** The last connection error, for display. */
   lastError?: Error;
-  /** Where signing in stands; `authchange` fires when it changes. */
+  /** Where signing in stands; `authchange` fires when it changes (also when `authorizationServer`, the issuer signing in goes to, is found). */
   authState: AuthState = 'none';
+  authorizationServer?: string;
   /** The `store` option with write-behind, where this client keeps its session; elements keep drafts and history in it. */
   readonly store?: BatchedStore;
   readonly url: string;
@@ -66,7 +67,7 @@ export class McpClient extends EventTarget {
       engine: undefined as unknown as RpcEngine,
       kept: (this.kept = new Persistence(url, store)),
       tabs: new Tabs(url, !!store, conn, onMessage),
-      auth: new Authorization(url, options.auth, { store: options.store, fetch: options.fetch, onState: (s) => emit('authchange', (this.authState = s)) }),
+      auth: new Authorization(url, options.auth, { store: options.store, fetch: options.fetch, onState: (s) => emit('authchange', (this.authState = s)), onIssuer: (i) => ((this.authorizationServer = i), emit('authchange', this.authState)) }),
       get state() {
         return client.state;
       },
@@ -109,8 +110,7 @@ export class McpClient extends EventTarget {
 
   /** Forgets this server: ends its session (DELETE), signs out, and deletes everything the store keeps of it: session, era, catalogue, history, drafts, tokens and registration. */
   async forget(): Promise<void> {
-    await this.kept.read(); // a session an earlier page kept is ended on the server too
-    await this.link.adoptKept();
+    await this.kept.read().then(() => this.link.adoptKept()); // a session an earlier page kept is ended on the server too
     await this.signOut();
     await this.close();
     await this.kept.forget();
