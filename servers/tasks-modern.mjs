@@ -65,6 +65,7 @@ export function registerTaskTools(server, state) {
       fail: z.boolean().default(false),
       pollIntervalMs: z.number().optional(),
       ackLagMs: z.number().int().default(0),
+      apiKey: z.string().optional().describe('A secret the job would use (the client keeps it out of the store)'),
     }),
   }, async ({ steps, stepMs, ask, fail, pollIntervalMs, ackLagMs }) => {
     // The per-request instance knows the capabilities this request's _meta declared.

@@ -187,6 +187,21 @@ describe('tasks from <mcp-tool-form>, 2026-07-28 extension (modern fixture)', ()
     expect((await taskLog(url)).cancelled).not.to.include(taskId);
   });
 
+  it('a secret field (apiKey) is sent with the call but not kept with the task in the store', async () => {
+    const url = (await servers()).modern;
+    const el = await widget(url, freshStore('mcp-tasks-test'));
+    const form = await openTool(el, 'long_job');
+    typeInto(controlByLabel(formOf(form), 'steps'), '3');
+    typeInto(controlByLabel(formOf(form), 'stepMs'), '300');
+    typeInto(controlByLabel(formOf(form), 'apiKey'), 's3cret-value');
+    buttonNamed(form.shadowRoot!, 'Run').click();
+    await waitUntil(async () => (await el.client!.store!.flush(), (await el.client!.store!.get<TaskRecord[]>(`mcp-tasks:${url}`))?.length), 'the task kept', { timeout: 10_000 });
+    const [kept] = (await el.client!.store!.get<TaskRecord[]>(`mcp-tasks:${url}`))!;
+    expect(kept.arguments).to.include({ steps: 3, stepMs: 300 });
+    expect(kept.arguments).to.not.have.property('apiKey');
+    await waitUntil(() => resultText(form).includes('done after 3 steps'), 'its result', { timeout: 10_000 });
+  });
+
   it('a task that fails shows the server’s JSON-RPC error as the call’s error', async () => {
     const el = await widget((await servers()).modern, freshStore('mcp-tasks-test'));
     const form = await openTool(el, 'long_job');

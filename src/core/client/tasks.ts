@@ -37,6 +37,8 @@ export interface TaskCallOptions extends RequestOptions {
   onTask?: (task: TaskState) => void;
   /** 2025-11-25: run a tool whose `execution.taskSupport` is `optional` as a task (`required` ones always are). */
   task?: boolean;
+  /** The arguments to keep with the task in the store, when they differ from those sent (the tool form leaves secret fields out). */
+  keptArguments?: Record<string, unknown>;
 }
 
 /** `client.tasks`: lower-level control for hosts that want it. */
@@ -90,7 +92,7 @@ export class Tasks implements TaskControl {
     const task = (created.task ?? created) as Params;
     if (typeof task.taskId !== 'string' || !task.taskId) return Promise.reject(new McpError(`The server answered ${tool} with a task that has no taskId`));
     const taskId = task.taskId;
-    void this.update({ taskId, tool, arguments: args, at: Date.now(), status: task.status as string, statusMessage: task.statusMessage as string | undefined });
+    void this.update({ taskId, tool, arguments: options.keptArguments ?? args, at: Date.now(), status: task.status as string, statusMessage: task.statusMessage as string | undefined });
     return this.track(taskId, this.poll(task, tool, options));
   }
 
