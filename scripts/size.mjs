@@ -24,7 +24,7 @@ export const budgets = { 'dist/client.js': 12_000, 'dist/mcp-web-components.js':
  * security fixes and the framework work each added bytes after the budgets were first reached. A
  * bundle over its budget but under its ceiling is reported, not failed; no bundle may grow past it.
  */
-export const ceilings = { 'dist/client.js': 13_000, 'dist/mcp-web-components.js': 55_000, 'dist/mcp-web-components.iife.js': 55_000 };
+export const ceilings = { 'dist/client.js': 13_100, 'dist/mcp-web-components.js': 55_500, 'dist/mcp-web-components.iife.js': 55_500 };
 
 /** Each bundle's size with its static chunks, and what it loads on first use. */
 export function sizes() {
