@@ -16,9 +16,21 @@ export const dialogStyles = css`
   dialog::backdrop {
     background: rgb(0 0 0 / 0.45);
   }
-  h2 {
+  .heading {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
     margin: 0 0 0.25em;
+  }
+  h2 {
+    margin: 0;
     font-size: 1.1em;
+  }
+  slot[name='footer'] {
+    display: block;
+    margin-top: var(--_gap);
+    color: var(--_muted);
+    font-size: 0.875em;
   }
   .server {
     color: var(--_muted);

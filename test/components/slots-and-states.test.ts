@@ -4,6 +4,8 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { McpClientElement } from '../../src/components/mcp-client/mcp-client.js';
 import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
+import type { McpSamplingDialog } from '../../src/components/mcp-sampling-dialog/mcp-sampling-dialog.js';
+import type { McpElicitationDialog } from '../../src/components/mcp-elicitation-dialog/mcp-elicitation-dialog.js';
 import { buttonNamed, freshStore, servers } from '../helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
@@ -112,5 +114,49 @@ describe('slots and custom states', () => {
     await done;
     await el.updateComplete;
     expect(is(el, 'running')).to.be.false;
+  });
+
+  /** A dialog with a host icon and footer note, open: the icon sits beside the title (and out of the dialog's name), the note under the buttons. */
+  async function checkDialogSlots(el: McpSamplingDialog | McpElicitationDialog, name: string) {
+    await waitUntil(() => shadow(el).querySelector('dialog')?.open, 'dialog shown');
+    const dialog = shadow(el).querySelector('dialog')!;
+    const [icon, note] = [...el.children] as HTMLElement[];
+    expect(icon.assignedSlot?.name).to.equal('icon');
+    expect(note.assignedSlot?.name).to.equal('footer');
+    const title = shadow(el).getElementById(dialog.getAttribute('aria-labelledby')!)!;
+    expect(title.textContent, 'the dialog keeps its name').to.equal(name);
+    const [i, t] = [icon.getBoundingClientRect(), title.getBoundingClientRect()];
+    expect(i.width, 'the icon is shown').to.be.greaterThan(0);
+    expect(i.right, 'the icon is before the title').to.be.at.most(t.left);
+    expect(i.top < t.bottom && i.bottom > t.top, 'on the title row').to.be.true;
+    const actions = [...shadow(el).querySelectorAll('.actions')].at(-1)!.getBoundingClientRect();
+    expect(note.getClientRects().length, 'the note is shown').to.be.greaterThan(0);
+    expect(note.getBoundingClientRect().top, 'the note is under the buttons').to.be.at.least(actions.bottom);
+    await expect(el).to.be.accessible();
+  }
+  const ICON = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+
+  it('<mcp-sampling-dialog>: an icon beside the title and a footer note under the buttons', async () => {
+    const el = await fixture<McpSamplingDialog>(html`<mcp-sampling-dialog activation-delay="0">
+      <img slot="icon" alt="" width="16" height="16" src=${ICON} />
+      <small slot="footer">Replies come from Acme's model.</small>
+    </mcp-sampling-dialog>`);
+    let rejected = false;
+    const reply = el.open({ params: { messages: [{ role: 'user', content: { type: 'text', text: 'Hi' } }], maxTokens: 10 }, server: { name: 'fixture-server', version: '1' } }).catch(() => (rejected = true));
+    await checkDialogSlots(el, 'Sampling request from fixture-server');
+    buttonNamed(shadow(el), 'Reject').click();
+    await reply;
+    expect(rejected, 'Reject still answers the server').to.be.true;
+  });
+
+  it('<mcp-elicitation-dialog>: an icon beside the title and a footer note under the buttons', async () => {
+    const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog activation-delay="0">
+      <img slot="icon" alt="" width="16" height="16" src=${ICON} />
+      <small slot="footer">Answers go to Acme only.</small>
+    </mcp-elicitation-dialog>`);
+    const answer = el.open({ params: { mode: 'form', message: 'Your name?', requestedSchema: { type: 'object', properties: { name: { type: 'string' } } } }, server: { name: 'fixture-server', version: '1' } });
+    await checkDialogSlots(el, 'fixture-server asks for information');
+    buttonNamed(shadow(el), 'Cancel').click();
+    expect(await answer).to.deep.equal({ action: 'cancel' });
   });
 });

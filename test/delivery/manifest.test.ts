@@ -88,7 +88,7 @@ describe('custom-elements.json', () => {
 
   it('lists slots that are in the element templates, and the states they set', async () => {
     const slots = elements().flatMap((d) => (d.slots ?? []).map((s) => ({ ...s, d })));
-    expect(slots.map((s) => `${s.d.tagName}:${s.name}`)).to.include.members(['mcp-client:header', 'mcp-client:empty', 'mcp-client:footer', 'mcp-tool-form:before-run', 'mcp-tool-form:after-run']);
+    expect(slots.map((s) => `${s.d.tagName}:${s.name}`)).to.include.members(['mcp-client:header', 'mcp-client:empty', 'mcp-client:footer', 'mcp-tool-form:before-run', 'mcp-tool-form:after-run', 'mcp-sampling-dialog:icon', 'mcp-sampling-dialog:footer', 'mcp-elicitation-dialog:icon', 'mcp-elicitation-dialog:footer']);
     for (const s of slots) {
       const source = await (await fetch(`/${s.d.path}`)).text();
       expect(source, `${s.d.tagName} renders <slot name="${s.name}">`).to.include(`<slot name="${s.name}">`);

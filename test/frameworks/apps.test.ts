@@ -1,4 +1,4 @@
-// The React 18, React 19 and Vue 3 apps in test/apps/, built with Vite by scripts/build-apps.mjs
+// The React 18, React 19, Vue 3 and Angular apps in test/apps/, built with Vite by scripts/build-apps.mjs
 // (npm test runs it), each in a frame, driven by role and name as a person would: a tool form with
 // a preset and a locked argument, and the result event reaching the framework's state.
 import { expect, waitUntil } from '@open-wc/testing';
@@ -21,6 +21,7 @@ for (const [app, heading] of [
   ['react18', 'React 18.3.1'],
   ['react19', 'React 19.3.1'],
   ['vue', 'Vue 3.5.45'],
+  ['angular', 'Angular 22.2.6'],
 ] as const) {
   describe(`the ${app} app`, () => {
     it('shows the preset, keeps the locked argument fixed, and gets the result into its own state', async () => {

@@ -24,6 +24,8 @@ export interface ElicitationRequest {
  * @csspart origin - The host of the server's URL, beside the name it claims.
  * @csspart form - The schema form (form mode).
  * @csspart url - The full URL with its host highlighted (URL mode).
+ * @slot icon - Beside the title, outside the heading (the dialog keeps its name): the host's mark.
+ * @slot footer - Under the buttons: a note from the host (for example, where answers go).
  */
 export class McpElicitationDialog extends LitElement {
   static override styles = [tokens, dialogStyles];
@@ -67,10 +69,11 @@ export class McpElicitationDialog extends LitElement {
     if (!r) return html`<dialog part="dialog"></dialog>`;
     const url = r.params.mode === 'url';
     return html`<dialog part="dialog" aria-labelledby="title" aria-describedby="message" @cancel=${this.onEscape}>
-      <h2 id="title">${msg().elicitationTitle(serverName(r.server))}</h2>
+      <div class="heading"><slot name="icon"></slot><h2 id="title">${msg().elicitationTitle(serverName(r.server))}</h2></div>
       ${r.host ? html`<p part="origin" class="muted">${msg().serverAt(plainLabel(r.host, 100))}</p>` : nothing}
       <p id="message" style="white-space:pre-wrap">${r.params.message}</p>
       ${url ? this.renderUrl(r.params.url ?? '') : this.renderForm(r.params.requestedSchema)}
+      <slot name="footer"></slot>
     </dialog>`;
   }
 

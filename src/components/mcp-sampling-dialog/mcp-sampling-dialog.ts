@@ -27,6 +27,8 @@ const blocks = (content: unknown): Block[] => (Array.isArray(content) ? content 
  * @summary The sampling approval dialog: a person reviews (and may edit) what a server wants to send to the page's LLM, then reviews the reply.
  * @csspart dialog - The modal dialog.
  * @csspart origin - The host of the server's URL, beside the name it claims.
+ * @slot icon - Beside the title, outside the heading (the dialog keeps its name): the host's mark.
+ * @slot footer - Under the buttons: a note from the host (for example, how replies are used).
  */
 export class McpSamplingDialog extends LitElement {
   static override styles = [tokens, dialogStyles];
@@ -86,9 +88,10 @@ export class McpSamplingDialog extends LitElement {
     if (!r || !d) return html`<dialog part="dialog"></dialog>`;
     const title = msg().samplingTitle(serverName(r.server));
     return html`<dialog part="dialog" aria-labelledby="title" @cancel=${this.onEscape}>
-      <h2 id="title">${title}</h2>
+      <div class="heading"><slot name="icon"></slot><h2 id="title">${title}</h2></div>
       ${r.host ? html`<p part="origin" class="muted">${msg().serverAt(plainLabel(r.host, 100))}</p>` : nothing}
       ${this.step === 'request' ? this.renderRequest(d) : this.renderReview()}
+      <slot name="footer"></slot>
     </dialog>`;
   }
 
