@@ -83,8 +83,10 @@ async function measureOnce(page, { tools, schema, url }) {
       let t0 = performance.now();
       list.tools = tools;
       await painted(list);
-      out.render1000Tools = performance.now() - t0;
       const buttons = () => list.shadowRoot.querySelectorAll('[part~=tool]').length;
+      // The list renders the first screen at once and the rest over the next frames: time to the last one.
+      while (buttons() < tools.length && performance.now() - t0 < 10_000) await painted(list);
+      out.render1000Tools = performance.now() - t0;
       if (buttons() !== tools.length) throw new Error(`tool list shows ${buttons()} tools`);
       const search = list.shadowRoot.querySelector('[part=search]');
       t0 = performance.now();
@@ -97,6 +99,7 @@ async function measureOnce(page, { tools, schema, url }) {
       search.value = '';
       search.dispatchEvent(new Event('input'));
       await painted(list);
+      while (buttons() < tools.length && performance.now() - t0 < 10_000) await painted(list);
       out.searchClear1000 = performance.now() - t0;
       list.remove();
 
