@@ -14,13 +14,22 @@ export const QUEUE_LIMIT = 8;
 /**
  * Runs `ask` after every earlier request on this page has been answered, so one dialog shows at a
  * time. The line is bounded: a flood beyond QUEUE_LIMIT gets `overflow()` (cancel, reject) at once.
+ * A request whose `signal` aborts while it waits (the server cancelled it, its widget was removed)
+ * leaves the line at once: `ask` is called then, and must answer an aborted request without a dialog.
  */
-export function enqueue<T>(ask: () => Promise<T>, overflow: () => Promise<T> = () => Promise.reject(new Error('Too many requests are waiting for the person'))): Promise<T> {
+export function enqueue<T>(ask: () => Promise<T>, overflow: () => Promise<T> = () => Promise.reject(new Error('Too many requests are waiting for the person')), signal?: AbortSignal): Promise<T> {
+  if (signal?.aborted) return ask();
   if (waiting >= QUEUE_LIMIT) return overflow();
   waiting++;
-  const turn = line.then(ask, ask).finally(() => waiting--);
+  let started = false;
+  const run = () => ((started = true), ask());
+  const turn = line.then(run, run).finally(() => waiting--);
   line = turn.catch(() => {});
-  return turn;
+  if (!signal) return turn;
+  return new Promise<T>((resolve, reject) => {
+    signal.addEventListener('abort', () => started || ask().then(resolve, reject), { once: true });
+    turn.then(resolve, reject);
+  });
 }
 
 /**

@@ -414,11 +414,14 @@ describe('human in the loop inside <mcp-client>', () => {
       try {
         const a = legacy.client!.callTool('ask_llm', { prompt: 'first' });
         await dialogNamed('Sampling request from legacy-fixture');
-        const asked = Promise.all([oneEvent(modern, 'mcp-elicitation-request'), oneEvent(legacy, 'mcp-elicitation-request')]);
+        // The queue keeps the order in which requests reach the page: modern's first, then legacy's.
+        const modernAsked = oneEvent(modern, 'mcp-elicitation-request');
         const b = modern.client!.callTool('ask_user', { question: 'second' });
+        await modernAsked;
+        const legacyAsked = oneEvent(legacy, 'mcp-elicitation-request');
         const c = legacy.client!.callTool('ask_user', { question: 'third' });
         // Both requests reached the page; a dialog shown for either would be open once its element has rendered.
-        await asked;
+        await legacyAsked;
         for (const host of [legacy, modern]) for (const d of shadow(host).querySelectorAll<HTMLElement & { updateComplete: Promise<unknown> }>('mcp-elicitation-dialog')) await d.updateComplete;
         expect(openDialogs().map((d) => d.name)).to.deep.equal(['Sampling request from legacy-fixture']);
         await approveAndSend(openDialogs()[0].root, 'one');
@@ -434,6 +437,27 @@ describe('human in the loop inside <mcp-client>', () => {
       } finally {
         modern.remove();
       }
+    });
+    it('a widget removed while its request waits in the queue does not hold up the next one', async () => {
+      const urls = await servers();
+      const legacy = await widget(urls.legacy);
+      const modern = await fixture<McpClientElement>(html`<mcp-client url=${urls.modern} .store=${freshStore('mcp-human-in-the-loop-test')}></mcp-client>`);
+      await waitUntil(() => modern.client?.state === 'ready', 'modern connected', { timeout: 15_000 });
+      const a = legacy.client!.callTool('ask_llm', { prompt: 'first' });
+      const root = await dialogNamed('Sampling request from legacy-fixture');
+      const modernAsked = oneEvent(modern, 'mcp-elicitation-request');
+      const waiting = modern.client!.callTool('ask_user', { question: 'queued' }).catch((e: Error) => e);
+      await modernAsked;
+      modern.remove();
+      // The removed widget's request ends without a dialog: its call fails as closed.
+      expect(await waiting).to.be.instanceOf(Error);
+      await approveAndSend(root, 'one');
+      expect(firstText(await a)).to.equal('LLM said: one');
+      const next = legacy.client!.callTool('ask_user', { question: 'after' });
+      const after = await dialogNamed('legacy-fixture asks for information');
+      expect(after.querySelector('#message')!.textContent).to.equal('after');
+      buttonNamed(after, 'Cancel').click();
+      expect(firstText(await next)).to.equal('action=cancel content=undefined');
     });
   });
 

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
+import { startDebugServer } from '../../servers/debug.mjs';
 import { startEverything } from '../../servers/everything.mjs';
 
 /** Local addresses of the sockets listening on `port`, from /proc/net/tcp{,6} (hex, as the kernel writes them). */
@@ -51,4 +52,15 @@ test('server-everything listens on 127.0.0.1 only and its get-env shows only wha
   const env = JSON.parse(await callTool(everything.url, 'get-env'));
   assert.deepEqual(Object.keys(env).sort(), ['GZIP_ALLOWED_DOMAINS', 'PATH', 'PORT']);
   assert.equal(JSON.stringify(env).includes('must-not-leak'), false);
+});
+
+// server-debug warns "binding to 0.0.0.0" (it asks for every interface); the preload binds it to 127.0.0.1 regardless.
+test('server-debug listens on 127.0.0.1 only, whatever host it asks for', async (t) => {
+  const debug = await startDebugServer();
+  t.after(() => debug.close());
+  const port = Number(new URL(debug.url).port);
+  assert.deepEqual(listeningOn(port), ['0100007F'], 'one listening socket, on 127.0.0.1');
+  const outside = Object.values(os.networkInterfaces()).flat().filter((i) => !i.internal).map((i) => i.address.split('%')[0]);
+  for (const address of outside) assert.equal(await connects(address, port), false, `answers on ${address}`);
+  assert.equal(await connects('127.0.0.1', port), true);
 });

@@ -322,6 +322,7 @@ export class McpClientElement extends LitElement {
       async () => {
         throw samplingRejected(this.note(msg().queueFull(serverNameAt(server, this.host()))));
       },
+      signal,
     );
   }
 
@@ -333,6 +334,7 @@ export class McpClientElement extends LitElement {
     return enqueue(
       () => (signal.aborted ? Promise.resolve({ action: 'cancel' as const }) : dialogIn<McpElicitationDialog>(this, 'mcp-elicitation-dialog').open({ params, server, host: this.host(), signal })),
       () => cancel(msg().queueFull(serverNameAt(server, this.host()))),
+      signal,
     );
   }
 

@@ -43,6 +43,8 @@ export class McpElicitationDialog extends LitElement {
 
   /** Shows the dialog; resolves with accept (and the content), decline or cancel. */
   async open(request: ElicitationRequest): Promise<ElicitResult> {
+    // A dialog outside the document never renders: answer at once rather than hold the page-wide queue.
+    if (!this.isConnected) return { action: 'cancel' };
     this.request = request;
     this.initial = {};
     this.guard.arm(); // from the first frame the dialog is seen

@@ -49,6 +49,8 @@ export class McpSamplingDialog extends LitElement {
 
   /** Shows the dialog for one request; resolves with the reply the person sent, rejects if they reject. */
   async open(request: SamplingRequest): Promise<CreateMessageResult> {
+    // A dialog outside the document never renders: answer at once rather than hold the page-wide queue.
+    if (!this.isConnected) throw samplingRejected('The page removed the widget that was asked');
     this.request = request;
     this.draft = structuredClone(request.params);
     this.guard.arm(); // from the first frame the dialog is seen

@@ -135,7 +135,7 @@ export class McpClient extends EventTarget {
     try {
       result = await run();
     } catch (error) {
-      if (await this.link.live.recover?.(error, options.signal)) result = await run();
+      if (await this.link.conn?.recover?.(error, options.signal)) result = await run();
       // The schema we built Mcp-Param-* headers from is stale: refresh it and try once more (HM-12).
       else if (!(error instanceof McpProtocolError && error.code === ERROR.headerMismatch)) throw error;
       else result = await this.listTools({ signal: options.signal }).then(run);
@@ -242,7 +242,7 @@ export class McpClient extends EventTarget {
     const tool = method === 'tools/call' ? this.tools.get(params.name as string) : undefined;
     const safe = !tool ? method !== 'tools/call' : tool.annotations?.idempotentHint === true || tool.annotations?.readOnlyHint === true;
     const send = (p: Params) => this.request(method, p, options).catch((error) => (error instanceof McpStreamLostError && safe ? this.request(method, p, options) : Promise.reject(error)));
-    return withInput(send, method, params, this.options, { server: this.serverInfo, signal: options.signal ?? new AbortController().signal });
+    return withInput(send, method, params, this.options, { server: this.serverInfo, signal: this.engine.asking(options.signal) });
   }
 
   /** Remembers a complete list in the catalogue (and the store); a single page is not a catalogue. */

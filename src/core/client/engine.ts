@@ -31,6 +31,8 @@ export class RpcEngine {
   private progress = new Map<RequestId, (p: Progress) => void>();
   /** @internal The server's requests being answered, to abort when it cancels one. */
   readonly serverRequests = new Map<RequestId, AbortController>();
+  /** Aborted by abortAll (the client closes): whatever asks the person for a request of ours stops asking. */
+  private closing = new AbortController();
 
   constructor(
     private readonly link: EngineLink,
@@ -97,5 +99,12 @@ export class RpcEngine {
   abortAll(error: Error): void {
     this.pending.rejectAll(error);
     for (const c of this.serverRequests.values()) c.abort();
+    this.closing.abort(error);
+    this.closing = new AbortController();
+  }
+
+  /** The signal for asking the person on behalf of one of our requests (MRTR): aborted by `signal`, or when the client closes. */
+  asking(signal?: AbortSignal): AbortSignal {
+    return signal ? AbortSignal.any([signal, this.closing.signal]) : this.closing.signal;
   }
 }
