@@ -42,7 +42,10 @@ function openDialogs(): OpenDialog[] {
 async function dialogNamed(name: string): Promise<ShadowRoot> {
   await waitUntil(() => openDialogs().some((d) => d.name === name), `a dialog named "${name}" (open: ${openDialogs().map((d) => d.name).join(', ') || 'none'})`, { timeout: 10_000 });
   expect(openDialogs()).to.have.length(1);
-  return openDialogs()[0].root;
+  const root = openDialogs()[0].root;
+  // A person types once the fields are on screen: the form draws them when its validator has loaded.
+  await root.querySelector<McpSchemaForm>('mcp-schema-form')?.updateComplete;
+  return root;
 }
 
 const noDialog = () => waitUntil(() => openDialogs().length === 0, 'dialog closed');
