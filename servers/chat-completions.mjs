@@ -2,7 +2,7 @@
 // chunks with `data: [DONE]`) on 127.0.0.1, answering what a test scripted and recording what it got.
 // No real provider can run here (no network, no model), so the sampling handler's tests use this.
 //   POST /<tag>/v1/chat/completions   the endpoint; the handler's baseUrl is `<url>/<tag>/v1`
-//   PUT  /_script/<tag>               the next answers for <tag>: [{status?, json?, chunks?, hold?}]
+//   POST /_script/<tag>              the next answers for <tag>: [{status?, json?, chunks?, hold?}]
 //   POST /_release/<tag>              a held stream sends the rest of its chunks and [DONE]
 //   GET  /_received/<tag>             {requests: [{headers, body}], closedEarly}: what came, and streams the client left
 import { applyCors, listen } from './util.mjs';
@@ -20,7 +20,7 @@ export async function startChatCompletionsStandIn() {
     if (applyCors(req, res)) return;
     const [, first, second] = new URL(req.url, base).pathname.split('/');
     const json = (status, value) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
-    if (first === '_script' && req.method === 'PUT') return (of(second).script = JSON.parse(await readBody(req))), json(200, { ok: true });
+    if (first === '_script' && req.method === 'POST') return (of(second).script = JSON.parse(await readBody(req))), json(200, { ok: true });
     if (first === '_release') return of(second).release?.(), json(200, { ok: true });
     if (first === '_received') {
       const t = of(second);
