@@ -63,14 +63,14 @@ export function browserSampling(options: BrowserSamplingOptions = {}): SamplingH
       monitor: (m: EventTarget) => m.addEventListener('downloadprogress', (e) => context.onProgress?.((e as ProgressEvent).loaded)),
       signal: context.signal,
     });
-    const stop = new AbortController();
-    const abort = () => stop.abort(context.signal.reason);
-    context.signal.addEventListener('abort', abort, { once: true });
     const name = options.model ?? 'browser-built-in';
     let text = '';
     let stopReason = 'endTurn';
+    const reader = session.promptStreaming(messages, { signal: context.signal }).getReader();
+    // The dialog's Stop or Reject, or the server's cancel: the stream ends at once.
+    const abort = () => void reader.cancel().catch(() => {});
+    context.signal.addEventListener('abort', abort, { once: true });
     try {
-      const reader = session.promptStreaming(messages, { signal: stop.signal }).getReader();
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;

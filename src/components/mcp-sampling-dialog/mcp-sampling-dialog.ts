@@ -144,7 +144,7 @@ export class McpSamplingDialog extends LitElement {
     const nonText = this.result && blocks(this.result.content).some((b) => b?.type !== 'text');
     return html`
       <p class="server" role="status">${busy ? msg().generating : this.request?.handler ? msg().reviewReply : msg().writeReply}</p>
-      ${busy && this.progress !== undefined ? html`<progress aria-label=${msg().downloadingModel} value=${this.progress}></progress>` : nothing}
+      ${busy && this.progress !== undefined && !this.reply ? html`<progress aria-label=${msg().downloadingModel} value=${this.progress}></progress>` : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${nonText ? html`<pre>${JSON.stringify(this.result!.content, null, 2)}</pre>` : html`<label for="reply">${msg().reply}</label><textarea id="reply" ?readonly=${busy} .value=${this.reply} @input=${(e: Event) => (this.reply = (e.target as HTMLTextAreaElement).value)}></textarea>`}
       <p class="muted">${msg().model}: ${this.result?.model ?? msg().humanModel}</p>
