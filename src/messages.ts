@@ -61,9 +61,6 @@ const defaults = {
   /** Stops a reply that is streaming in; what came so far stays for review. */
   stop: 'Stop',
   downloadingModel: 'Downloading the model',
-  /** The page's model failed; the person may still write the reply. */
-  modelFailed: (reason: string) => `The model could not answer: ${reason} You can write the reply yourself.`,
-  modelUnavailable: 'this browser has no built-in AI model.',
   reviewReply: 'Review the reply before it goes to the server. You can edit it.',
   writeReply: 'No AI model is connected to this page: write the reply the server will receive.',
   reply: 'Reply',

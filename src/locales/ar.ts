@@ -65,8 +65,6 @@ const ar: LocaleMessages = {
   generating: 'يكتب النموذج ردًا…',
   stop: 'إيقاف',
   downloadingModel: 'جارٍ تنزيل النموذج',
-  modelFailed: (reason: string) => `تعذّر على النموذج الرد: ${reason} يمكنك كتابة الرد بنفسك.`,
-  modelUnavailable: 'لا يحتوي هذا المتصفح على نموذج ذكاء اصطناعي مدمج.',
   reviewReply: 'راجع الرد قبل إرساله إلى الخادم. يمكنك تعديله.',
   writeReply: 'لا يوجد نموذج ذكاء اصطناعي متصل بهذه الصفحة: اكتب الرد الذي سيتلقاه الخادم.',
   reply: 'الرد',

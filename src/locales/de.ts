@@ -62,8 +62,6 @@ const de: LocaleMessages = {
   generating: 'Das Modell schreibt eine Antwort…',
   stop: 'Anhalten',
   downloadingModel: 'Das Modell wird heruntergeladen',
-  modelFailed: (reason: string) => `Das Modell konnte nicht antworten: ${reason} Sie können die Antwort selbst schreiben.`,
-  modelUnavailable: 'Dieser Browser hat kein eingebautes KI-Modell.',
   reviewReply: 'Prüfen Sie die Antwort, bevor sie an den Server geht. Sie können sie bearbeiten.',
   writeReply: 'Mit dieser Seite ist kein KI-Modell verbunden: Schreiben Sie die Antwort, die der Server erhält.',
   reply: 'Antwort',

@@ -62,8 +62,6 @@ const es: LocaleMessages = {
   generating: 'El modelo está escribiendo una respuesta…',
   stop: 'Detener',
   downloadingModel: 'Descargando el modelo',
-  modelFailed: (reason: string) => `El modelo no pudo responder: ${reason} Puede escribir la respuesta usted mismo.`,
-  modelUnavailable: 'este navegador no tiene un modelo de IA integrado.',
   reviewReply: 'Revise la respuesta antes de que vaya al servidor. Puede editarla.',
   writeReply: 'Esta página no tiene ningún modelo de IA conectado: escriba la respuesta que recibirá el servidor.',
   reply: 'Respuesta',

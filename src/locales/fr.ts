@@ -62,8 +62,6 @@ const fr: LocaleMessages = {
   generating: 'Le modèle rédige une réponse…',
   stop: 'Arrêter',
   downloadingModel: 'Téléchargement du modèle',
-  modelFailed: (reason: string) => `Le modèle n’a pas pu répondre : ${reason} Vous pouvez écrire la réponse vous-même.`,
-  modelUnavailable: 'ce navigateur n’a pas de modèle d’IA intégré.',
   reviewReply: 'Relisez la réponse avant qu’elle parte au serveur. Vous pouvez la modifier.',
   writeReply: 'Aucun modèle d’IA n’est relié à cette page : écrivez la réponse que recevra le serveur.',
   reply: 'Réponse',

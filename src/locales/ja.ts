@@ -61,8 +61,6 @@ const ja: LocaleMessages = {
   generating: 'モデルが返信を書いています…',
   stop: '停止',
   downloadingModel: 'モデルをダウンロードしています',
-  modelFailed: (reason: string) => `モデルが応答できませんでした: ${reason} 返信はご自身で書くこともできます。`,
-  modelUnavailable: 'このブラウザーには組み込みの AI モデルがありません。',
   reviewReply: 'サーバーに送る前に返信を確認してください。編集できます。',
   writeReply: 'このページには AI モデルが接続されていません。サーバーが受け取る返信を書いてください。',
   reply: '返信',

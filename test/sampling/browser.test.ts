@@ -76,7 +76,6 @@ async function dialogOf(el: McpClientElement): Promise<ShadowRoot> {
   return el.shadowRoot!.querySelector('mcp-sampling-dialog')!.shadowRoot!;
 }
 const hasButton = (root: ShadowRoot, name: string) => [...root.querySelectorAll('button')].some((b) => b.textContent!.trim() === name);
-const NOT_AVAILABLE = 'The model could not answer: this browser has no built-in AI model. You can write the reply yourself.';
 
 afterEach(() => {
   for (const el of document.querySelectorAll('mcp-client')) el.shadowRoot?.querySelector('mcp-sampling-dialog')?.shadowRoot?.querySelector<HTMLButtonElement>('dialog[open] button.danger')?.click();
@@ -100,13 +99,15 @@ describe('browserSampling (Prompt API)', () => {
     const root = await dialogOf(el);
     buttonNamed(root, 'Approve').click();
     await waitUntil(() => root.querySelector('[role=alert]'), 'the not-available message');
-    expect(root.querySelector('[role=alert]')!.textContent).to.equal(NOT_AVAILABLE);
+    expect(root.querySelector('[role=alert]')!.textContent).to.equal(
+      state ? "This browser's built-in language model is not available on this device." : 'This browser has no built-in language model (the Prompt API, LanguageModel).',
+    );
     typeInto(controlByLabel<HTMLTextAreaElement>(root, 'Reply'), 'by hand');
     buttonNamed(root, 'Send').click();
     expect(firstText(await call)).to.equal('LLM said: by hand');
   });
 
-  it('feature detection: a page without LanguageModel (removed from this page) gets NotSupportedError, shown as not available', async () => {
+  it('feature detection: a page without LanguageModel (removed from this page) gets a NotSupportedError that says so', async () => {
     const own = Object.getOwnPropertyDescriptor(globalThis, 'LanguageModel');
     delete (globalThis as { LanguageModel?: unknown }).LanguageModel;
     try {
@@ -136,6 +137,7 @@ describe('browserSampling (Prompt API)', () => {
     const bar = () => root.querySelector<HTMLProgressElement>('progress[aria-label="Downloading the model"]');
     await waitUntil(() => bar(), 'the progress bar');
     expect(bar()!.value).to.equal(0);
+    await expect(el.shadowRoot!.querySelector('mcp-sampling-dialog')).to.be.accessible();
     model.progress(0.5);
     await waitUntil(() => bar()?.value === 0.5, 'half downloaded');
     model.finishDownload();
@@ -143,6 +145,7 @@ describe('browserSampling (Prompt API)', () => {
     model.push('a'.repeat(60));
     await waitUntil(() => root.querySelector<HTMLTextAreaElement>('#reply')?.value === 'a'.repeat(60), 'the first chunk in the review step');
     expect(bar(), 'no progress once text arrives').to.equal(null);
+    await expect(el.shadowRoot!.querySelector('mcp-sampling-dialog'), 'accessible while it streams').to.be.accessible();
     expect(hasButton(root, 'Send')).to.equal(false);
     model.push('b'.repeat(60));
     await waitUntil(() => hasButton(root, 'Send'), 'the stream stopped at maxTokens');

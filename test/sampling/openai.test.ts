@@ -241,7 +241,8 @@ describe('openaiSampling in the sampling dialog inside <mcp-client> (stand-in pr
     const root = await dialogOf(el);
     buttonNamed(root, 'Approve').click();
     await waitUntil(() => root.querySelector('[role=alert]'), 'the error');
-    expect(root.querySelector('[role=alert]')!.textContent).to.equal('The model could not answer: The model provider answered 429 Too Many Requests: Rate limit reached for requests. You can write the reply yourself.');
+    expect(root.querySelector('[role=alert]')!.textContent).to.equal('The model provider answered 429 Too Many Requests: Rate limit reached for requests.');
+    expect(reply(root).readOnly, 'the person may write the reply').to.equal(false);
     typeInto(reply(root), 'written by hand');
     buttonNamed(root, 'Send').click();
     expect(firstText(await call)).to.equal('LLM said: written by hand');

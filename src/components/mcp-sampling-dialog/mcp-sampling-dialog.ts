@@ -150,9 +150,7 @@ export class McpSamplingDialog extends LitElement {
       <p class="muted">${msg().model}: ${this.result?.model ?? msg().humanModel}</p>
       <div class="actions">
         <button class="danger" aria-disabled=${this.guard.waiting} @click=${(e: Event) => this.guard.allows(e) && this.finish(samplingRejected())}>${msg().reject}</button>
-        ${busy
-          ? html`<button @click=${() => this.generation?.abort()}>${msg().stop}</button>`
-          : html`<button class="primary" aria-disabled=${this.guard.waiting} @click=${(e: Event) => this.guard.allows(e) && this.send()}>${msg().send}</button>`}
+        <button class="primary" aria-disabled=${this.guard.waiting} @click=${(e: Event) => (busy ? this.generation?.abort() : this.guard.allows(e) && this.send())}>${busy ? msg().stop : msg().send}</button>
       </div>
     `;
   }
@@ -173,10 +171,7 @@ export class McpSamplingDialog extends LitElement {
       onPartial(await handler(structuredClone(this.draft!), { signal, onPartial, onProgress: (p) => (this.progress = p) }));
     } catch (e) {
       // Stopped by the person: what streamed so far stays for review. Otherwise the person sees why and may write the reply.
-      if (this.request === request && !stopped.aborted) {
-        this.result = undefined;
-        this.error = msg().modelFailed((e as Error).name === 'NotSupportedError' ? msg().modelUnavailable : (e as Error).message);
-      }
+      if (this.request === request && !stopped.aborted) this.error = (e as Error).message;
     }
     // A handler that settles after its request was answered (rejected, cancelled) leaves the next request alone.
     if (this.request === request) this.step = 'review';
