@@ -2,7 +2,7 @@
 // chunks with `data: [DONE]`) on 127.0.0.1, answering what a test scripted and recording what it got.
 // No real provider can run here (no network, no model), so the sampling handler's tests use this.
 //   POST /<tag>/v1/chat/completions   the endpoint; the handler's baseUrl is `<url>/<tag>/v1`
-//   POST /_script/<tag>              the next answers for <tag>: [{status?, json?, chunks?, hold?}]
+//   POST /_script/<tag>              the next answers for <tag>: [{status?, json?, chunks?, hold?, cut?}]
 //   POST /_release/<tag>              a held stream sends the rest of its chunks and [DONE]
 //   GET  /_received/<tag>             {requests: [{headers, body}], closedEarly}: what came, and streams the client left
 import { applyCors, listen } from './util.mjs';
@@ -49,7 +49,7 @@ export async function startChatCompletionsStandIn() {
       send(answer.chunks.slice(held));
     }
     ended = true;
-    res.end('data: [DONE]\n\n');
+    res.end(answer.cut ? undefined : 'data: [DONE]\n\n');
   });
   return { url: base, close: () => new Promise((r) => (server.closeAllConnections(), server.close(r))) };
 }

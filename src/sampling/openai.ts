@@ -131,9 +131,10 @@ async function streamed(response: Response, model: string, p: CreateMessageParam
   let matched: unknown;
   const calls: ToolCall[] = [];
   let error: unknown;
+  let done = false;
   await readSse(response.body!, {
     onEvent({ data }) {
-      if (data.trim() === '[DONE]') return true;
+      if (data.trim() === '[DONE]') return (done = true);
       let chunk;
       try {
         chunk = JSON.parse(data);
@@ -161,6 +162,8 @@ async function streamed(response: Response, model: string, p: CreateMessageParam
   }, context.signal);
   context.signal.throwIfAborted();
   if (error) throw error;
+  // Neither [DONE] nor a finish_reason: the connection was cut, and the reply may be incomplete.
+  if (!done && !finish) throw fail('The model provider\'s stream ended before the reply was complete');
   return result(model, text, calls.filter(Boolean), stopReason(finish, matched, p));
 }
 

@@ -142,7 +142,7 @@ describe('openaiSampling against a stand-in chat completions provider', () => {
     expect(result).to.deep.equal({ role: 'assistant', model: 'stand-in-model', stopReason: 'toolUse', content: [{ type: 'text', text: 'Checking.' }, { type: 'tool_use', id: 'call_a', name: 'weather', input: { city: 'Rome' } }] });
   });
 
-  it('stand-in provider: an error it answers, or an error event mid-stream, rejects with its own words', async () => {
+  it('stand-in provider: an error it answers, an error event mid-stream, or a stream cut short rejects with a clear error', async () => {
     const p = await provider();
     await p.script({ status: 401, json: { error: { message: 'Incorrect API key provided', type: 'invalid_request_error' } } }, { chunks: [chunk({ content: 'Hi' }), { error: { message: 'overloaded' } }] });
     const ask = openaiSampling({ baseUrl: p.baseUrl, model: 'm' });
@@ -151,6 +151,10 @@ describe('openaiSampling against a stand-in chat completions provider', () => {
     expect((first as Error).message).to.equal('The model provider answered 401 Unauthorized: Incorrect API key provided.');
     const second = await ask(params, { signal: signal() }).catch((e: Error) => e);
     expect((second as Error).message).to.equal('The model provider failed while answering: overloaded');
+    await p.script({ chunks: [chunk({ content: 'Half a rep' })], cut: true }, { chunks: [chunk({ content: 'Whole' }, 'stop')], cut: true });
+    const cut = await ask(params, { signal: signal() }).catch((e: Error) => e);
+    expect((cut as Error).message, 'a stream cut before its end').to.equal("The model provider's stream ended before the reply was complete");
+    expect(await ask(params, { signal: signal() }), 'a finish_reason without [DONE] is complete').to.deep.include({ content: { type: 'text', text: 'Whole' }, stopReason: 'endTurn' });
   });
 
   it('a block chat completions cannot take is refused with a clear error before anything is sent', async () => {
