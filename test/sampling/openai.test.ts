@@ -5,7 +5,7 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { McpClientElement } from '../../src/components/mcp-client/mcp-client.js';
-import type { CreateMessageParams, CreateMessageResult } from '../../src/client.js';
+import { McpClient, memoryStore, type CreateMessageParams, type CreateMessageResult } from '../../src/client.js';
 import { openaiSampling, type OpenAiSamplingOptions } from '../../src/sampling/openai.js';
 import { buttonNamed, controlByLabel, firstText, freshStore, servers, typeInto } from '../helpers.js';
 
@@ -162,6 +162,21 @@ describe('openaiSampling against a stand-in chat completions provider', () => {
     const e = await openaiSampling({ baseUrl: p.baseUrl, model: 'm' })({ maxTokens: 10, messages: [{ role: 'user', content: { type: 'audio', mimeType: 'audio/ogg', data: 'T2dnUw==' } }] }, { signal: signal() }).catch((x: Error) => x);
     expect((e as Error).message).to.equal('Chat completions cannot take audio/ogg audio (only WAV and MP3)');
     expect((await p.received()).requests).to.have.length(0);
+  });
+});
+
+describe('openaiSampling as the headless client\u2019s onSampling (stand-in provider, real MCP server)', () => {
+  it('the page\u2019s own code decides (no dialog): the stand-in\u2019s streamed reply goes to the server', async () => {
+    const p = await provider();
+    await p.script({ chunks: [chunk({ content: 'from ' }), chunk({ content: 'the model' }), chunk({}, 'stop')] });
+    const client = new McpClient({ url: (await servers()).legacy, store: memoryStore(), onSampling: openaiSampling({ baseUrl: p.baseUrl, model: 'stand-in-model' }) });
+    await client.connect();
+    try {
+      expect(firstText(await client.callTool('ask_llm', { prompt: 'Headless' }))).to.equal('LLM said: from the model');
+      expect((await p.received()).requests[0].body.messages).to.deep.equal([{ role: 'user', content: 'Headless' }]);
+    } finally {
+      await client.close();
+    }
   });
 });
 
