@@ -1,7 +1,8 @@
 // Builds the browser bundles: dist/client.js (the headless core, no lit) and dist/mcp-web-components.js
 // (ESM, every element), each with the auth code split into dist/chunks/ and loaded on first use;
 // dist/mcp-web-components.iife.js (script tag, global McpWebComponents; its lazy chunks, auth among
-// them, load from dist/chunks/iife-* beside it); dist/auth-callback.js (the OAuth callback page module).
+// them, load from dist/chunks/iife-* beside it); dist/auth-callback.js (the OAuth callback page module);
+// dist/sampling/*.js (the ready-made sampling handlers).
 import { readFileSync } from 'node:fs';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -47,6 +48,18 @@ export default [
   {
     // The locale modules (dist/locales/de.js...): data alone, each its own file, for registerLocale().
     input: Object.fromEntries(['de', 'fr', 'es', 'ja', 'ar'].map((l) => [`locales/${l}`, `src/locales/${l}.ts`])),
+    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js' },
+    plugins: plugins(),
+  },
+  {
+    // The ready-made sampling handlers (mcp-web-components/sampling/openai, .../browser): each stands
+    // alone (no chunk shared with the bundles), so a page loads only the one it passes as samplingHandler.
+    input: { 'sampling/openai': 'src/sampling/openai.ts' },
+    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js' },
+    plugins: plugins(),
+  },
+  {
+    input: { 'sampling/browser': 'src/sampling/browser.ts' },
     output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js' },
     plugins: plugins(),
   },

@@ -26,6 +26,9 @@ export const budgets = { 'dist/client.js': 12_000, 'dist/mcp-web-components.js':
  */
 export const ceilings = { 'dist/client.js': 13_100, 'dist/mcp-web-components.js': 55_500, 'dist/mcp-web-components.iife.js': 55_500 };
 
+/** The sampling handlers' entries (issue 16), apart from the bundles: a page adds one to whichever bundle it uses. */
+export const samplingBudgets = { 'dist/sampling/openai.js': 3_000, 'dist/sampling/browser.js': 3_000 };
+
 /** Each bundle's size with its static chunks, and what it loads on first use. */
 export function sizes() {
   return Object.entries(budgets)
@@ -53,6 +56,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const size = gz(readFileSync(join('dist/chunks', apps), 'utf8'));
     over ||= size > 8_000;
     console.log(`${'apps chunk (lazy)'.padEnd(32)} ${String(size).padStart(6)} B gzip -9   budget 8000 B   ${size > 8_000 ? 'OVER' : 'ok'}   (dist/chunks/${apps})`);
+  }
+  // The ready-made sampling handlers, each a page's only import for its model: at most 3 kB each, with their static chunks.
+  for (const [file, budget] of Object.entries(samplingBudgets).filter(([f]) => existsSync(f))) {
+    const size = gz([...closure(file).seen].map((f) => readFileSync(f, 'utf8')).join('\n'));
+    over ||= size > budget;
+    console.log(`${file.padEnd(32)} ${String(size).padStart(6)} B gzip -9   budget ${budget} B   ${size > budget ? 'OVER' : 'ok'}`);
   }
   if (over) console.error('A bundle is over its ceiling (scripts/size.mjs, DESIGN.md §5).');
   process.exit(over ? 1 : 0);

@@ -11,6 +11,7 @@ import { startZooServer } from './zoo.mjs';
 import { startDebugServer } from './debug.mjs';
 import { startAppsServer } from './apps.mjs';
 import { startMixUpServers } from './mixup.mjs';
+import { startChatCompletionsStandIn } from './chat-completions.mjs';
 import { listen } from './util.mjs';
 
 /** An MCP-looking endpoint that sends no CORS headers at all, to test the client's CORS diagnosis. */
@@ -42,6 +43,7 @@ export async function startTestServers() {
     ]);
     const zoo = await track(startZooServer());
     const mixup = await track(startMixUpServers({ honestIssuer: oauth.issuer, honestResource: oauth.url }));
+    const chatCompletions = await track(startChatCompletionsStandIn());
     // The proxy fronts a legacy server of its own, so restarting it (POST /_fault/restart) disturbs no other test.
     let proxied = await startLegacyServer();
     started.push({ close: () => proxied.close() });
@@ -77,6 +79,7 @@ export async function startTestServers() {
         mixupFar: mixup.farUrl,
         mixupIssuer: mixup.issuer,
         mixupControl: mixup.control,
+        chatCompletions: chatCompletions.url,
       },
       stop: () => Promise.allSettled(started.map((s) => s.close())).then(() => {}),
     };

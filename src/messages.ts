@@ -58,6 +58,9 @@ const defaults = {
   reject: 'Reject',
   send: 'Send',
   generating: 'The model is writing a reply…',
+  /** Stops a reply that is streaming in; what came so far stays for review. */
+  stop: 'Stop',
+  downloadingModel: 'Downloading the model',
   reviewReply: 'Review the reply before it goes to the server. You can edit it.',
   writeReply: 'No AI model is connected to this page: write the reply the server will receive.',
   reply: 'Reply',

@@ -43,6 +43,8 @@ export interface ServerUrls {
   mixupIssuer: string;
   /** POST /target {clientId, redirectUri}: whom it impersonates at the honest AS; GET /stats: what reached its token endpoint. */
   mixupControl: string;
+  /** A stand-in for an LLM provider speaking chat completions (servers/chat-completions.mjs): `<url>/<tag>/v1` per test. */
+  chatCompletions: string;
 }
 
 let urls: Promise<ServerUrls> | undefined;

@@ -1,9 +1,7 @@
 // How a person is asked about a server's request: in the dialog elements, one request at a time
 // on the whole page, so two servers (or two widgets) never stack dialogs.
-import type { CreateMessageParams, CreateMessageResult } from '../core/protocol/types.js';
-
-/** What the page's LLM does for a sampling request the person approved. */
-export type SamplingHandler = (params: CreateMessageParams, context: { signal: AbortSignal }) => Promise<CreateMessageResult>;
+/** What the page's LLM does for a sampling request the person approved (the same type as the headless client's). */
+export type { SamplingHandler } from '../core/client/input.js';
 
 let line: Promise<unknown> = Promise.resolve();
 let waiting = 0;

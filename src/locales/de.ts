@@ -60,6 +60,8 @@ const de: LocaleMessages = {
   reject: 'Ablehnen',
   send: 'Senden',
   generating: 'Das Modell schreibt eine Antwort…',
+  stop: 'Anhalten',
+  downloadingModel: 'Das Modell wird heruntergeladen',
   reviewReply: 'Prüfen Sie die Antwort, bevor sie an den Server geht. Sie können sie bearbeiten.',
   writeReply: 'Mit dieser Seite ist kein KI-Modell verbunden: Schreiben Sie die Antwort, die der Server erhält.',
   reply: 'Antwort',

@@ -60,6 +60,8 @@ const es: LocaleMessages = {
   reject: 'Rechazar',
   send: 'Enviar',
   generating: 'El modelo está escribiendo una respuesta…',
+  stop: 'Detener',
+  downloadingModel: 'Descargando el modelo',
   reviewReply: 'Revise la respuesta antes de que vaya al servidor. Puede editarla.',
   writeReply: 'Esta página no tiene ningún modelo de IA conectado: escriba la respuesta que recibirá el servidor.',
   reply: 'Respuesta',

@@ -60,6 +60,8 @@ const fr: LocaleMessages = {
   reject: 'Refuser',
   send: 'Envoyer',
   generating: 'Le modèle rédige une réponse…',
+  stop: 'Arrêter',
+  downloadingModel: 'Téléchargement du modèle',
   reviewReply: 'Relisez la réponse avant qu’elle parte au serveur. Vous pouvez la modifier.',
   writeReply: 'Aucun modèle d’IA n’est relié à cette page : écrivez la réponse que recevra le serveur.',
   reply: 'Réponse',

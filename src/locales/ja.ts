@@ -59,6 +59,8 @@ const ja: LocaleMessages = {
   reject: '拒否',
   send: '送信',
   generating: 'モデルが返信を書いています…',
+  stop: '停止',
+  downloadingModel: 'モデルをダウンロードしています',
   reviewReply: 'サーバーに送る前に返信を確認してください。編集できます。',
   writeReply: 'このページには AI モデルが接続されていません。サーバーが受け取る返信を書いてください。',
   reply: '返信',

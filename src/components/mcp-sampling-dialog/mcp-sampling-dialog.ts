@@ -22,6 +22,7 @@ export interface SamplingRequest {
 
 type Block = { type?: string; text?: string; mimeType?: string; data?: string; name?: string; input?: unknown; toolUseId?: string };
 const blocks = (content: unknown): Block[] => (Array.isArray(content) ? content : [content]) as Block[];
+const textOf = (r: CreateMessageResult) => blocks(r.content).find((b) => b?.type === 'text')?.text ?? '';
 
 /**
  * @summary The sampling approval dialog: a person reviews (and may edit) what a server wants to send to the page's LLM, then reviews the reply.
@@ -42,6 +43,8 @@ export class McpSamplingDialog extends LitElement {
   @state() private reply = '';
   @state() private result?: CreateMessageResult;
   @state() private error?: string;
+  /** A model download's progress (0 to 1) while the handler waits for it. */
+  @state() private progress?: number;
   @query('dialog') private dialog!: HTMLDialogElement;
   private settle?: { resolve(r: CreateMessageResult): void; reject(e: Error): void };
   private generation?: AbortController;
@@ -136,38 +139,42 @@ export class McpSamplingDialog extends LitElement {
   }
 
   private renderReview() {
-    if (this.step === 'generating')
-      return html`<p role="status">${msg().generating}</p>
-        <div class="actions"><button @click=${() => this.generation?.abort()}>${msg().cancel}</button></div>`;
+    // While the handler works, its reply streams into the same (read-only) field; Stop keeps what came so far.
+    const busy = this.step === 'generating';
     const nonText = this.result && blocks(this.result.content).some((b) => b?.type !== 'text');
     return html`
-      <p class="server">${this.request?.handler ? msg().reviewReply : msg().writeReply}</p>
+      <p class="server" role="status">${busy ? msg().generating : this.request?.handler ? msg().reviewReply : msg().writeReply}</p>
+      ${busy && this.progress !== undefined && !this.reply ? html`<progress aria-label=${msg().downloadingModel} value=${this.progress}></progress>` : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${nonText ? html`<pre>${JSON.stringify(this.result!.content, null, 2)}</pre>` : html`<label for="reply">${msg().reply}</label><textarea id="reply" .value=${this.reply} @input=${(e: Event) => (this.reply = (e.target as HTMLTextAreaElement).value)}></textarea>`}
+      ${nonText ? html`<pre>${JSON.stringify(this.result!.content, null, 2)}</pre>` : html`<label for="reply">${msg().reply}</label><textarea id="reply" ?readonly=${busy} .value=${this.reply} @input=${(e: Event) => (this.reply = (e.target as HTMLTextAreaElement).value)}></textarea>`}
       <p class="muted">${msg().model}: ${this.result?.model ?? msg().humanModel}</p>
       <div class="actions">
         <button class="danger" aria-disabled=${this.guard.waiting} @click=${(e: Event) => this.guard.allows(e) && this.finish(samplingRejected())}>${msg().reject}</button>
-        <button class="primary" aria-disabled=${this.guard.waiting} @click=${(e: Event) => this.guard.allows(e) && this.send()}>${msg().send}</button>
+        <button class="primary" aria-disabled=${this.guard.waiting} @click=${(e: Event) => (busy ? this.generation?.abort() : this.guard.allows(e) && this.send())}>${busy ? msg().stop : msg().send}</button>
       </div>
     `;
   }
 
   private async approve(): Promise<void> {
-    const handler = this.request?.handler;
+    const request = this.request;
+    const handler = request?.handler;
     if (!handler) {
       this.step = 'review';
       return;
     }
     this.step = 'generating';
-    this.generation = new AbortController();
-    const signal = this.request?.signal ? AbortSignal.any([this.request.signal, this.generation.signal]) : this.generation.signal;
+    this.progress = undefined;
+    const stopped = (this.generation = new AbortController()).signal;
+    const signal = request.signal ? AbortSignal.any([request.signal, stopped]) : stopped;
+    const onPartial = (r: CreateMessageResult) => this.request === request && ((this.result = r), (this.reply = textOf(r)));
     try {
-      this.result = await handler(structuredClone(this.draft!), { signal });
-      this.reply = blocks(this.result.content).find((b) => b?.type === 'text')?.text ?? '';
+      onPartial(await handler(structuredClone(this.draft!), { signal, onPartial, onProgress: (p) => (this.progress = p) }));
     } catch (e) {
-      this.error = (e as Error).message;
+      // Stopped by the person: what streamed so far stays for review. Otherwise the person sees why and may write the reply.
+      if (this.request === request && !stopped.aborted) this.error = (e as Error).message;
     }
-    this.step = 'review';
+    // A handler that settles after its request was answered (rejected, cancelled) leaves the next request alone.
+    if (this.request === request) this.step = 'review';
   }
 
   private send(): void {

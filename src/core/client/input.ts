@@ -13,7 +13,14 @@ export interface HandlerContext {
   server?: Implementation;
   signal: AbortSignal;
 }
-export type SamplingHandler = (params: CreateMessageParams, context: HandlerContext) => Promise<CreateMessageResult>;
+/** What a sampling handler may also get from `<mcp-sampling-dialog>`: where to show a reply as it streams, and a model download's progress. */
+export interface SamplingContext extends HandlerContext {
+  /** Called as the reply streams in, with the reply so far (the dialog shows it; the person may stop it there). */
+  onPartial?(partial: CreateMessageResult): void;
+  /** A model download's progress, from 0 to 1 (the browser's built-in model before its first use). */
+  onProgress?(fraction: number): void;
+}
+export type SamplingHandler = (params: CreateMessageParams, context: SamplingContext) => Promise<CreateMessageResult>;
 export type ElicitationHandler = (params: ElicitParams, context: HandlerContext) => Promise<ElicitResult>;
 export type RootsHandler = (params: Params, context: HandlerContext) => Promise<ListRootsResult>;
 
