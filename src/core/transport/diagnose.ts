@@ -33,7 +33,8 @@ export async function diagnoseNetworkFailure(fetchFn: FetchLike, url: string, in
       `The MCP server at ${url} is reachable but its CORS policy blocks ${origin}. The server must answer OPTIONS preflights with ` +
         `Access-Control-Allow-Origin (${origin} or *), Access-Control-Allow-Methods (${init.method ?? 'GET'}) and ` +
         `Access-Control-Allow-Headers (${needed.join(', ')}), and expose Mcp-Session-Id, Mcp-Protocol-Version and WWW-Authenticate ` +
-        `with Access-Control-Expose-Headers.`,
+        `with Access-Control-Expose-Headers. If you cannot change the server, put the CORS relay in front of it ` +
+        `(npx mcp-web-components relay --upstream ${url} --allow-origin ${origin}) and give its URL as the relay option or attribute.`,
       'cors',
       0,
       '',
