@@ -147,7 +147,9 @@ export function createRelay(options: RelayOptions): RelayHandler {
       if (v !== null) out.set(name, v);
     }
     log(`${method} ${where(target)} ${upstream.status}${headers.has('last-event-id') ? ' resumed' : ''}`);
-    const streamed = upstream.body && method !== 'HEAD' ? passThrough(upstream.body, maxStreamMs, () => request.signal?.removeEventListener('abort', onGone)) : null;
+    const settled = () => request.signal?.removeEventListener('abort', onGone);
+    if (!upstream.body || method === 'HEAD') settled();
+    const streamed = upstream.body && method !== 'HEAD' ? passThrough(upstream.body, maxStreamMs, settled) : null;
     return new Response(streamed, { status: upstream.status, statusText: upstream.statusText, headers: out });
   };
 }

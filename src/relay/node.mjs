@@ -28,7 +28,7 @@ export function toNodeListener(handler) {
     } catch {
       response = new Response('The relay failed on this request.', { status: 500 });
     }
-    res.writeHead(response.status, response.statusText, [...response.headers].flat());
+    res.writeHead(response.status, response.statusText || undefined, [...response.headers].flat());
     res.flushHeaders();
     if (!response.body) return void res.end();
     const reader = response.body.getReader();
