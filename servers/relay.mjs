@@ -138,7 +138,7 @@ export async function startPlaywrightMcp() {
     { env: { HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';
-  child.stdout.on('data', (c) => (out += c));
+  for (const s of [child.stdout, child.stderr]) s.on('data', (c) => (out += c));
   const run = await supervise(child, '@playwright/mcp', async () => {
     while (!/Listening on/.test(out)) await new Promise((r) => setTimeout(r, 50));
   });
