@@ -286,10 +286,7 @@ export class McpClientElement extends LitElement {
     client.addEventListener('authchange', () => ((this.authState = client.authState), this.requestUpdate())); // the state, or where signing in goes
     client.addEventListener('notification', (e) => this.dispatchEvent(new McpNotificationEvent((e as CustomEvent<JsonRpcNotification>).detail)));
     // A changed list keeps the open form (a call may be running in it) while its tool is still listed.
-    client.addEventListener('toolschanged', () => {
-      const name = this.selectedTool?.name;
-      if (name) void client.listTools().then((tools) => this.selectedTool?.name === name && (this.selectedTool = tools.find((t) => t.name === name)), () => (this.selectedTool = undefined));
-    });
+    client.addEventListener('toolschanged', () => void client.listTools().then((tools) => (this.selectedTool = tools.find((t) => t.name === this.selectedTool?.name)), () => (this.selectedTool = undefined)));
     this.current = client;
     this.connectionState = client.state;
     this.authState = client.authState;

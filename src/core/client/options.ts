@@ -51,4 +51,4 @@ export interface ListOptions {
 
 /** The fetch to use: `fetch` as given, or one that sends each request to the relay with its target in `?url=`. */
 export const viaRelay = ({ fetch: f, relay }: McpClientOptions): FetchLike | undefined =>
-  relay ? (u, init) => (f ?? fetch)(`${relay}?url=${encodeURIComponent(String(u))}`, init) : f;
+  relay ? (u, init) => (f ?? fetch)(`${relay}?url=${encodeURIComponent(u as string)}`, init) : f;
