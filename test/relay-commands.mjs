@@ -46,6 +46,13 @@ export function relayCommands() {
         })();
         return playwright;
       }
+      if (command === 'mcp-relay-start') {
+        // A relay of the test's own: { upstreams, origin } -> { url, id }; mcp-relay-log { id } -> the lines it logged.
+        const relay = await startRelay({ runtime: payload.runtime ?? 'node', upstreams: payload.upstreams, allowOrigins: [payload.origin], allowPrivateNetwork: true });
+        running.push(relay);
+        return { url: relay.url, id: running.length - 1 };
+      }
+      if (command === 'mcp-relay-log') return running[payload.id].lines;
       const page = session.browser.getPage(session.id);
       const el = await find(page, payload.frame, payload.role, payload.name);
       if (command === 'mcp-relay-click') {
