@@ -116,7 +116,10 @@ export function createRelay(options: RelayOptions): RelayHandler {
     let body: Uint8Array<ArrayBuffer> | undefined;
     if (method === 'POST' || method === 'DELETE') {
       if (Number(request.headers.get('content-length') ?? 0) > maxBody) return refuse(413, `The request body is over this relay's ${maxBody} byte limit.`, target);
-      const read = await readCapped(request, maxBody);
+      // A body that trickles in is bounded in time as well as in size.
+      let late: ReturnType<typeof setTimeout> | undefined;
+      const read = await Promise.race([readCapped(request, maxBody), new Promise<'late'>((r) => (late = setTimeout(r, timeoutMs, 'late')))]).finally(() => clearTimeout(late));
+      if (read === 'late') return refuse(408, `The request body did not arrive within ${timeoutMs} ms.`, target);
       if (!read) return refuse(413, `The request body is over this relay's ${maxBody} byte limit.`, target);
       body = read;
     }

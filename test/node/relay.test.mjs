@@ -177,6 +177,21 @@ test('streams an SSE answer through as it comes: the first event arrives while t
   assert.match(rest, /id: 2/);
 });
 
+test('gives up on a request body that trickles in (408) without contacting the upstream', async () => {
+  const before = seen.length;
+  let stop;
+  const trickle = new ReadableStream({
+    start(c) {
+      c.enqueue(new TextEncoder().encode('{"jsonrpc":'));
+      stop = () => c.close();
+    },
+  });
+  const res = await post(`${base}/mcp`, { body: trickle });
+  stop();
+  assert.equal(res.status, 408);
+  assert.equal(seen.length, before);
+});
+
 test('gives up on an upstream that does not answer in time (504) and does not pass on a redirect (502)', async () => {
   const slow = await post(`${base}/slow`);
   assert.equal(slow.status, 504);
