@@ -79,8 +79,8 @@ export function createRelay(options: RelayOptions): RelayHandler {
       return [400, 'The ?url= parameter is not a URL.'];
     }
     if ((t.protocol !== 'https:' && t.protocol !== 'http:') || t.username || t.password) return [400, 'Only http(s) URLs without credentials are relayed.'];
-    if (!allowed(t, method)) return [421, `${t.origin}${t.pathname} is not an upstream of this relay.`];
-    if (!options.allowPrivateNetwork && isPrivateHost(t.hostname)) return [421, `${t.hostname} is a private-network address; this relay does not reach those (allowPrivateNetwork is off).`];
+    if (!allowed(t, method)) return [400, `${t.origin}${t.pathname} is not an upstream of this relay.`];
+    if (!options.allowPrivateNetwork && isPrivateHost(t.hostname)) return [400, `${t.hostname} is a private-network address; this relay does not reach those (allowPrivateNetwork is off).`];
     return t;
   };
 
@@ -110,19 +110,19 @@ export function createRelay(options: RelayOptions): RelayHandler {
       if (request.headers.get('access-control-request-private-network') === 'true') headers['access-control-allow-private-network'] = 'true';
       return new Response(null, { status: 204, headers });
     }
-    const target = targetOf(request, asked);
-    if (Array.isArray(target)) return refuse(target[0], target[1]);
-
+    // The body is read (within its caps) before the target is judged, so a refused client has finished sending and reads why.
     let body: Uint8Array<ArrayBuffer> | undefined;
     if (method === 'POST' || method === 'DELETE') {
-      if (Number(request.headers.get('content-length') ?? 0) > maxBody) return refuse(413, `The request body is over this relay's ${maxBody} byte limit.`, target);
+      if (Number(request.headers.get('content-length') ?? 0) > maxBody) return refuse(413, `The request body is over this relay's ${maxBody} byte limit.`);
       // A body that trickles in is bounded in time as well as in size.
       let late: ReturnType<typeof setTimeout> | undefined;
       const read = await Promise.race([readCapped(request, maxBody), new Promise<'late'>((r) => (late = setTimeout(r, timeoutMs, 'late')))]).finally(() => clearTimeout(late));
-      if (read === 'late') return refuse(408, `The request body did not arrive within ${timeoutMs} ms.`, target);
-      if (!read) return refuse(413, `The request body is over this relay's ${maxBody} byte limit.`, target);
+      if (read === 'late') return refuse(408, `The request body did not arrive within ${timeoutMs} ms.`);
+      if (!read) return refuse(413, `The request body is over this relay's ${maxBody} byte limit.`);
       body = read;
     }
+    const target = targetOf(request, asked);
+    if (Array.isArray(target)) return refuse(target[0], target[1]);
     const headers = new Headers();
     request.headers.forEach((v, k) => forwardable(k) && headers.set(k, v));
 

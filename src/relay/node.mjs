@@ -13,6 +13,13 @@ export function toNodeListener(handler) {
   return async (req, res) => {
     const gone = new AbortController();
     res.on('close', () => gone.abort());
+    // A refused request's body is left unread: read and drop the rest once the answer is out (as
+    // node:http does for a body nobody listens to), so the client can finish sending and read it.
+    res.on('finish', () => {
+      if (req.complete) return;
+      req.removeAllListeners('data');
+      req.resume();
+    });
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS';
     let response;
     try {

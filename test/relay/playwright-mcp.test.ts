@@ -43,6 +43,17 @@ describe('@playwright/mcp from the script-tag widget', function () {
     }
   });
 
+  it('through the relay to a URL it does not serve: the relay\'s refusal, in words', async () => {
+    const other = urls.mcp.replace(/\/mcp$/, '/admin');
+    const w = await widget(other, urls.relay);
+    try {
+      await waitUntil(() => /not an upstream/.test(w.text()), 'the refusal is shown', { timeout: 30_000 });
+      expect(w.text()).to.contain(`${other} is not an upstream of this relay`);
+    } finally {
+      w.frame.remove();
+    }
+  });
+
   it('through the relay: lists its tools and runs browser_tabs', async () => {
     const w = await widget(urls.mcp, urls.relay);
     try {
