@@ -54,6 +54,24 @@ describe('@playwright/mcp from the script-tag widget', function () {
     }
   });
 
+  it('through a relay that does not allow this page, or is not running: says so, and what to do', async () => {
+    const strict = (await executeServerCommand('mcp-relay-start', { upstreams: [urls.mcp], origin: 'https://another-site.example' })) as { url: string };
+    const refused = await widget(urls.mcp, strict.url);
+    try {
+      await waitUntil(() => /refuses/.test(refused.text()), 'the refusal is shown', { timeout: 30_000 });
+      expect(refused.text()).to.contain(`The CORS relay at ${strict.url} refuses ${location.origin}: start it with --allow-origin ${location.origin}`);
+    } finally {
+      refused.frame.remove();
+    }
+    const down = await widget(urls.mcp, 'http://127.0.0.1:9/');
+    try {
+      await waitUntil(() => /Cannot reach the CORS relay/.test(down.text()), 'the unreachable relay is named', { timeout: 30_000 });
+      expect(down.text()).to.contain(`Cannot reach the CORS relay at http://127.0.0.1:9/ (for ${urls.mcp})`);
+    } finally {
+      down.frame.remove();
+    }
+  });
+
   it('through the relay: lists its tools and runs browser_tabs', async () => {
     const w = await widget(urls.mcp, urls.relay);
     try {

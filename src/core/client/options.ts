@@ -49,6 +49,6 @@ export interface ListOptions {
   cursor?: string;
 }
 
-/** The fetch to use: `fetch` as given, or one that sends each request to the relay with its target in `?url=`. */
+/** The fetch to use: `fetch` as given, or one that sends each request to the relay with its target in `?url=` (and carries `relay`, for the error wording). */
 export const viaRelay = ({ fetch: f, relay }: McpClientOptions): FetchLike | undefined =>
-  relay ? (u, init) => (f ?? fetch)(`${relay}?url=${encodeURIComponent(u as string)}`, init) : f;
+  relay ? Object.assign((u: RequestInfo | URL, init?: RequestInit) => (f ?? fetch)(`${relay}?url=${encodeURIComponent(u as string)}`, init), { relay }) : f;
