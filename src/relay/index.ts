@@ -157,7 +157,7 @@ export function createRelay(options: RelayOptions): RelayHandler {
   };
 }
 
-/** Reads a request body of at most `max` bytes; undefined when it is longer (reading stops there). */
+/** Reads a request body of at most `max` bytes; undefined when it is longer (reading stops there). Like readText in core/transport/http.ts, kept apart: the relay imports nothing of the client. */
 async function readCapped(request: Request, max: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
