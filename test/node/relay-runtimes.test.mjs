@@ -44,3 +44,18 @@ for (const runtime of ['workerd', 'deno', 'node']) {
     assert.ok(allowed.length > 3 && allowed.every((a) => a === ORIGIN), `every answer allowed ${ORIGIN}: ${allowed}`);
   });
 }
+
+test('the relay in workerd in front of a 2024-11-05 HTTP+SSE server: the long-lived GET stream and the POST endpoint it names', async (t) => {
+  const sse = await startEverything({ mode: 'sse' });
+  t.after(() => sse.close());
+  // The endpoint (/message?sessionId=…) is another path on the same origin: the origin is listed as a prefix.
+  const relay = await startRelay({ runtime: 'workerd', upstreams: [`${new URL(sse.url).origin}/`], allowOrigins: [ORIGIN], allowPrivateNetwork: true });
+  t.after(() => relay.close());
+  const client = new McpClient({ url: sse.url, relay: relay.url, fetch: (u, init) => fetch(u, { ...init, headers: { ...init?.headers, origin: ORIGIN } }) });
+  t.after(() => client.close());
+  await client.connect();
+  assert.equal(client.era, 'sse');
+  const result = await client.callTool('echo', { message: 'through workerd' });
+  assert.equal(result.content[0].text, 'Echo: through workerd');
+  assert.ok(relay.lines.some((l) => /POST \S+\/message 20\d$/.test(l)), relay.lines.join('\n'));
+});
