@@ -79,4 +79,16 @@ export default [
     output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/iife-[name]-[hash].js' },
     plugins: plugins({ before: [iifeChunks({ name: 'McpWebComponents', alias: 'McpElements' })] }),
   },
+  {
+    // mcp-web-components/relay: the CORS relay's fetch handler alone (no lit, no client), for Node, Deno, Bun and Workers.
+    input: 'src/relay/index.ts',
+    output: { file: 'dist/relay.js', format: 'es', sourcemap: true },
+    plugins: plugins(),
+  },
+  {
+    // The relay's node:http adapter (dist/relay-node.js) and the `mcp-web-components relay` command (dist/cli.js): plain Node modules over dist/relay.js.
+    input: { 'relay-node': 'src/relay/node.mjs', cli: 'src/relay/cli.mjs' },
+    external: (id) => id.startsWith('node:') || id === './index.js' || id === './relay-node.js',
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', paths: (id) => (id.endsWith('/index.js') ? './relay.js' : id.endsWith('/relay-node.js') ? './relay-node.js' : id) },
+  },
 ];

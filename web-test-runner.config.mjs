@@ -5,6 +5,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { startTestServers } from './servers/index.mjs';
 import { appCommands } from './test/apps-commands.mjs';
+import { relayCommands } from './test/relay-commands.mjs';
 import { charsetMiddleware, deliveryPlugins, screenshotPlugin } from './test/delivery/plugins.mjs';
 import { fileURLToPath } from 'node:url';
 
@@ -45,7 +46,7 @@ function summaryReporter() {
 export default {
   files: ['test/**/*.test.ts', '!test/apps/**'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }), testServersPlugin, appCommands(), ...deliveryPlugins, screenshotPlugin],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }), testServersPlugin, appCommands(), relayCommands(), ...deliveryPlugins, screenshotPlugin],
   middleware: [charsetMiddleware],
   browsers: [
     chromeLauncher({

@@ -7,6 +7,7 @@ import net from 'node:net';
 import os from 'node:os';
 import { startDebugServer } from '../../servers/debug.mjs';
 import { startEverything } from '../../servers/everything.mjs';
+import { startPlaywrightMcp, startRelay } from '../../servers/relay.mjs';
 
 /** Local addresses of the sockets listening on `port`, from /proc/net/tcp{,6} (hex, as the kernel writes them). */
 function listeningOn(port) {
@@ -63,4 +64,16 @@ test('server-debug listens on 127.0.0.1 only, whatever host it asks for', async 
   const outside = Object.values(os.networkInterfaces()).flat().filter((i) => !i.internal).map((i) => i.address.split('%')[0]);
   for (const address of outside) assert.equal(await connects(address, port), false, `answers on ${address}`);
   assert.equal(await connects('127.0.0.1', port), true);
+});
+
+test('the relay in workerd, Deno and the Node command, and @playwright/mcp, listen on 127.0.0.1 only', async (t) => {
+  const started = [
+    ...(await Promise.all(['workerd', 'deno', 'node'].map((runtime) => startRelay({ runtime, upstreams: ['http://127.0.0.1:9/mcp'], allowOrigins: ['https://app.example'] })))),
+    await startPlaywrightMcp(),
+  ];
+  t.after(() => Promise.all(started.map((s) => s.close())));
+  for (const { url } of started) {
+    const port = Number(new URL(url).port);
+    assert.deepEqual([...new Set(listeningOn(port))], ['0100007F'], `${url}: listening on 127.0.0.1 only`);
+  }
 });

@@ -115,6 +115,8 @@ export class McpAppView extends ClientElement {
   @property({ attribute: false }) definition?: Tool;
   /** Standalone use: the MCP server URL, when not inside <mcp-client> and no `client` is set. */
   @property() url?: string;
+  /** Standalone use: a CORS relay (`mcp-web-components/relay`) to reach a server that answers no CORS: the relay's URL; `url` stays the server's. */
+  @property() relay?: string;
   /** Standalone use: where the session is kept (default: IndexedDB, as for <mcp-client>). */
   @property({ attribute: false }) store?: KeyValueStore;
   /** The arguments the tool was called with (sent to the view as `ui/notifications/tool-input`). */
@@ -170,7 +172,7 @@ export class McpAppView extends ClientElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.url && !this.clientCtl.client && changed.has('url')) this.client = this.ownClient = createClient({ url: this.url, store: this.store });
+    if (this.url && !this.clientCtl.client && changed.has('url')) this.client = this.ownClient = createClient({ url: this.url, relay: this.relay, store: this.store });
   }
 
   protected override updated(changed: PropertyValues<this>): void {

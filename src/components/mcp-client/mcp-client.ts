@@ -65,6 +65,8 @@ export class McpClientElement extends LitElement {
 
   /** The MCP server endpoint. */
   @property() url = '';
+  /** A CORS relay (`mcp-web-components/relay`) to reach a server that answers no CORS: the relay's URL; `url` stays the server's. */
+  @property() relay?: string;
   /** `auto` (default), `streamable-http` or `sse`. */
   @property() transport: 'auto' | 'streamable-http' | 'sse' = 'auto';
   /** `light` or `dark` to override the system colour scheme. */
@@ -118,7 +120,7 @@ export class McpClientElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const authChanged = (changed.has('auth') || changed.has('redirectUri')) && this.current?.options.auth?.redirectUri !== this.authOptions()?.redirectUri;
-    if (this.url && (authChanged || ((changed.has('url') || changed.has('transport')) && (this.current?.url !== this.url || this.current.options.transport !== this.transport)))) {
+    if (this.url && (authChanged || ((changed.has('url') || changed.has('transport') || changed.has('relay')) && (this.current?.url !== this.url || this.current.options.transport !== this.transport || this.current.options.relay !== this.relay)))) {
       this.replaceClient();
     }
   }
@@ -262,6 +264,7 @@ export class McpClientElement extends LitElement {
     void this.current?.close();
     const client = createClient({
       url: this.url,
+      relay: this.relay,
       transport: this.transport,
       auth: this.authOptions(),
       store: this.store,
@@ -282,7 +285,8 @@ export class McpClientElement extends LitElement {
     });
     client.addEventListener('authchange', () => ((this.authState = client.authState), this.requestUpdate())); // the state, or where signing in goes
     client.addEventListener('notification', (e) => this.dispatchEvent(new McpNotificationEvent((e as CustomEvent<JsonRpcNotification>).detail)));
-    client.addEventListener('toolschanged', () => (this.selectedTool = undefined));
+    // A changed list keeps the open form (a call may be running in it) while its tool is still listed.
+    client.addEventListener('toolschanged', () => void client.listTools().then((tools) => (this.selectedTool = tools.find((t) => t.name === this.selectedTool?.name)), () => (this.selectedTool = undefined)));
     this.current = client;
     this.connectionState = client.state;
     this.authState = client.authState;

@@ -68,6 +68,8 @@ export class McpToolForm extends ClientElement {
   @property({ attribute: false }) definition?: Tool;
   /** Standalone use: the MCP server URL, when not inside <mcp-client>. */
   @property() url?: string;
+  /** Standalone use: a CORS relay (`mcp-web-components/relay`) to reach a server that answers no CORS: the relay's URL; `url` stays the server's. */
+  @property() relay?: string;
   /** Standalone use: where the session, drafts and history are kept (default: IndexedDB database `mcp-web-components`, as for <mcp-client>). */
   @property({ attribute: false }) store?: KeyValueStore;
   /** Standalone use: OAuth settings for a server that needs sign-in, as <mcp-client>'s `auth`. */
@@ -114,9 +116,9 @@ export class McpToolForm extends ClientElement {
       if (this.running) this.leaveRun();
       this.viewCall = 0; // the view belonged to the other tool's call
     }
-    if (this.url && (changed.has('url') || changed.has('store') || changed.has('auth'))) {
+    if (this.url && (changed.has('url') || changed.has('relay') || changed.has('store') || changed.has('auth'))) {
       void this.ownClient?.close();
-      this.client = this.ownClient = createClient({ url: this.url, store: this.store, auth: this.auth });
+      this.client = this.ownClient = createClient({ url: this.url, relay: this.relay, store: this.store, auth: this.auth });
       this.draftFor = undefined; // another store may hold another draft
     }
   }

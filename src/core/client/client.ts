@@ -15,7 +15,7 @@ import type { EraCache } from './eras/negotiate.js';
 import { Link, type LinkHost } from './link.js';
 import { withInput } from './input.js';
 import { CHANGES, Lists } from './lists.js';
-import type { ClientState, ListOptions, McpClientOptions } from './options.js';
+import { viaRelay, type ClientState, type ListOptions, type McpClientOptions } from './options.js';
 import { Persistence } from './persistence.js';
 import { Tabs } from './tabs.js';
 import type { TaskCallOptions, TaskControl, Tasks } from './tasks.js';
@@ -67,7 +67,7 @@ export class McpClient extends EventTarget {
       engine: undefined as unknown as RpcEngine,
       kept: (this.kept = new Persistence(url, store)),
       tabs: new Tabs(url, !!store, conn, onMessage),
-      auth: new Authorization(url, options.auth, { store: options.store, fetch: options.fetch, onState: (s) => emit('authchange', (this.authState = s)), onIssuer: (i) => ((this.authorizationServer = i), emit('authchange', this.authState)) }),
+      auth: new Authorization(url, options.auth, { store: options.store, fetch: viaRelay(options), onState: (s) => emit('authchange', (this.authState = s)), onIssuer: (i) => ((this.authorizationServer = i), emit('authchange', this.authState)) }),
       get state() {
         return client.state;
       },
@@ -75,7 +75,7 @@ export class McpClient extends EventTarget {
       setState: (state, error) => this.setState(state, error),
       adopted: (c) => this.adopted(c),
       transportOptions: () => ({
-        fetch: options.fetch ?? ((...args) => fetch(...args)),
+        fetch: viaRelay(options) ?? ((...args) => fetch(...args)),
         headers: () => ({ ...options.headers?.(), ...ctx.auth.header() }),
         onMessage,
         onError: (e) => emit('error', e),

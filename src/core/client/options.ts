@@ -21,6 +21,12 @@ export interface McpClientOptions extends InputHandlers {
   probeTogether?: boolean;
   clientInfo?: Implementation;
   fetch?: FetchLike;
+  /**
+   * A CORS relay (`mcp-web-components/relay`) to send every request through, for a server that
+   * answers no CORS: its URL, e.g. `https://relay.example/`. `url` stays the server's own address,
+   * so sign-in, tokens and the kept session still belong to that server.
+   */
+  relay?: string;
   /** Per-request timeout in ms without an answer or progress (default 60 s). */
   timeout?: number;
   /** Upper bound in ms for one request however much progress arrives (default 10 min). */
@@ -42,3 +48,7 @@ export interface ListOptions {
   /** Fetch one page from this cursor instead of following every cursor. */
   cursor?: string;
 }
+
+/** The fetch to use: `fetch` as given, or one that sends each request to the relay with its target in `?url=` (and carries `relay`, for the error wording). */
+export const viaRelay = ({ fetch: f, relay }: McpClientOptions): FetchLike | undefined =>
+  relay ? Object.assign((u: RequestInfo | URL, init?: RequestInit) => (f ?? fetch)(`${relay}?url=${encodeURIComponent(u as string)}`, init), { relay }) : f;

@@ -26,14 +26,22 @@ export async function diagnoseNetworkFailure(fetchFn: FetchLike, url: string, in
   } catch {
     /* unreachable */
   }
-  if (redirected) return new McpHttpError(`The MCP server at ${url} answered with a redirect. Requests (with their session and headers) are not sent on to another address: use the URL it redirects to.`, 'network', 0, '', url);
+  const relay = (fetchFn as { relay?: string }).relay;
   const origin = typeof location === 'object' ? location.origin : 'this page';
+  // Through a relay, the probe reached the relay: it is the relay that refused or is missing.
+  if (relay) {
+    return reachable
+      ? new McpHttpError(`The CORS relay at ${relay} refuses ${origin}: start it with --allow-origin ${origin} (allowOrigins).`, 'cors', 0, '', url)
+      : new McpHttpError(`Cannot reach the CORS relay at ${relay} (for ${url}). Check its URL and that it is running.`, 'network', 0, '', url);
+  }
+  if (redirected) return new McpHttpError(`The MCP server at ${url} answered with a redirect. Requests (with their session and headers) are not sent on to another address: use the URL it redirects to.`, 'network', 0, '', url);
   if (reachable) {
     return new McpHttpError(
       `The MCP server at ${url} is reachable but its CORS policy blocks ${origin}. The server must answer OPTIONS preflights with ` +
         `Access-Control-Allow-Origin (${origin} or *), Access-Control-Allow-Methods (${init.method ?? 'GET'}) and ` +
         `Access-Control-Allow-Headers (${needed.join(', ')}), and expose Mcp-Session-Id, Mcp-Protocol-Version and WWW-Authenticate ` +
-        `with Access-Control-Expose-Headers.`,
+        `with Access-Control-Expose-Headers. If you cannot change the server, put the CORS relay in front of it ` +
+        `(npx mcp-web-components relay --upstream ${url} --allow-origin ${origin}) and give its URL as the relay option or attribute.`,
       'cors',
       0,
       '',
