@@ -42,7 +42,10 @@ function openDialogs(): OpenDialog[] {
 async function dialogNamed(name: string): Promise<ShadowRoot> {
   await waitUntil(() => openDialogs().some((d) => d.name === name), `a dialog named "${name}" (open: ${openDialogs().map((d) => d.name).join(', ') || 'none'})`, { timeout: 10_000 });
   expect(openDialogs()).to.have.length(1);
-  return openDialogs()[0].root;
+  const root = openDialogs()[0].root;
+  // A form's fields appear once the schema form's kit (a lazy chunk) is here, as a person sees them appear.
+  await root.querySelector<McpSchemaForm>('mcp-schema-form')?.updateComplete;
+  return root;
 }
 
 const noDialog = () => waitUntil(() => openDialogs().length === 0, 'dialog closed');
