@@ -2,7 +2,7 @@
 // (or end) a session, another names the one tab that holds the GET stream, and a BroadcastChannel
 // carries what arrives on it to the others. Where neither API exists (Node, old browsers) every
 // client simply holds its own stream.
-import type { JsonRpcMessage } from '../jsonrpc/messages.js';
+import { isRequest, type JsonRpcMessage } from '../jsonrpc/messages.js';
 import type { Connection } from './eras/era.js';
 
 /** What the stream owner tells the other tabs: one message of the GET stream and its event id. */
@@ -12,7 +12,7 @@ export interface StreamNews {
   eventId?: string;
 }
 
-export const locks = () => (globalThis.navigator as Navigator | undefined)?.locks;
+const locks = () => (globalThis.navigator as Navigator | undefined)?.locks;
 
 /** A client's place among the tabs that share its server URL (only with a store to share through). */
 export class Tabs {
@@ -20,24 +20,44 @@ export class Tabs {
   owner = true;
   /** Settles once `owner` is known; the client's first request does not wait for it, the GET stream does. */
   joined?: Promise<void>;
-  /** Set by tabs-join.ts: the channel, and how to let go of the stream lock and the channel. */
-  channel?: BroadcastChannel;
-  quit?: () => void;
-  /** Counts leave()s, so a join that a leave overtook does nothing. */
-  private turn = 0;
+  private channel?: BroadcastChannel;
+  private quit?: () => void;
 
   constructor(
-    readonly url: string,
+    private readonly url: string,
     private readonly shared: boolean,
-    readonly connection: () => Connection | undefined,
-    readonly deliver: (m: JsonRpcMessage) => void,
+    private readonly connection: () => Connection | undefined,
+    private readonly deliver: (m: JsonRpcMessage) => void,
   ) {}
 
-  /** Joins the other tabs (once): claims `mcp-stream:<url>`, queueing if another tab has it, and listens on its channel (tabs-join.ts, loaded now; without it this tab holds its own stream). */
+  /** Joins the other tabs (once): claims `mcp-stream:<url>`, queueing if another tab has it, and listens on its channel. */
   join(): Promise<void> {
-    const turn = this.turn;
-    // A leave() while the module loads means this join is over before it began.
-    return (this.joined ??= this.shared && !this.quit ? import('./tabs-join.js').then((m) => (turn === this.turn ? m.claim(this) : undefined), () => {}) : Promise.resolve());
+    return (this.joined ??= this.claim());
+  }
+
+  private async claim(): Promise<void> {
+    if (!this.shared || this.quit) return;
+    const name = 'mcp-stream:' + this.url;
+    const channel = (this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : undefined);
+    if (channel)
+      channel.onmessage = ({ data: news }: MessageEvent<StreamNews>) =>
+        // Server requests are answered by the owner tab; this one only hears notifications.
+        void (this.connection()?.hear?.(news) && !isRequest(news.message as JsonRpcMessage) && this.deliver(news.message as JsonRpcMessage));
+    const queue = new AbortController();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    this.quit = () => (queue.abort(), release(), channel?.close());
+    const l = locks();
+    this.owner = await (l
+      ? new Promise<boolean>((resolve) => {
+          void l.request(name, { ifAvailable: true }, async (lock) => {
+            resolve(!!lock);
+            if (lock) return held;
+            // Another tab has it: wait in line, and take the stream over when that tab goes away.
+            l.request(name, { signal: queue.signal }, () => ((this.owner = true), this.connection()?.takeStream?.(), held)).catch(() => {});
+          });
+        })
+      : true);
   }
 
   /**
@@ -62,7 +82,6 @@ export class Tabs {
   /** Hands the stream to the next tab and leaves. */
   leave(): void {
     this.quit?.();
-    this.turn++;
     this.quit = this.channel = this.joined = undefined;
   }
 }
