@@ -1,6 +1,6 @@
 // Prints the gzip -9 size of each bundle against its budget (DESIGN.md §5) and exits non-zero when
-// one is over its ceiling. An entry counts with every chunk it imports statically (what a page must load before
-// it runs); chunks loaded on first use (auth, the validator, HTTP+SSE, diagnostics) are shown apart.
+// one is over its budget (dist/client.js: its ceiling, until it is back under). An entry counts with
+// every chunk it imports statically (what a page must load before it runs); chunks loaded on first use (auth, the validator, HTTP+SSE, diagnostics) are shown apart.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -20,11 +20,12 @@ export function closure(file, seen = new Set(), lazy = new Set()) {
 /** Budgets in bytes, gzip -9 (DESIGN.md §5). */
 export const budgets = { 'dist/client.js': 12_000, 'dist/mcp-web-components.js': 50_000, 'dist/mcp-web-components.iife.js': 55_000 };
 /**
- * What `npm run size` fails over until the budgets are met again (issue 15): tasks, MCP Apps, the
- * security fixes and the framework work each added bytes after the budgets were first reached. A
- * bundle over its budget but under its ceiling is reported, not failed; no bundle may grow past it.
+ * What `npm run size` fails over instead of the budget, for a bundle not yet back under it (issue 15):
+ * only dist/client.js, 12,634 B on 2 December 2026, with room for the relay option. A bundle over
+ * its budget but under its ceiling is reported, not failed; no bundle may grow past it. Every other
+ * bundle fails over its budget.
  */
-export const ceilings = { 'dist/client.js': 13_100, 'dist/mcp-web-components.js': 55_500, 'dist/mcp-web-components.iife.js': 55_500 };
+export const ceilings = { 'dist/client.js': 12_750 };
 
 /** The sampling handlers' entries (issue 16), apart from the bundles: a page adds one to whichever bundle it uses. */
 export const samplingBudgets = { 'dist/sampling/openai.js': 3_000, 'dist/sampling/browser.js': 3_000 };
@@ -45,9 +46,9 @@ export function sizes() {
 if (import.meta.url === `file://${process.argv[1]}`) {
   let over = false;
   for (const { file, budget, size, later } of sizes()) {
-    const ceiling = ceilings[file];
+    const ceiling = ceilings[file] ?? budget;
     over ||= size > ceiling;
-    const verdict = size <= budget ? 'ok' : size <= ceiling ? `over by ${size - budget} B (ceiling ${ceiling} B)` : `OVER the ceiling ${ceiling} B`;
+    const verdict = size <= budget ? 'ok' : size <= ceiling ? `over by ${size - budget} B (ceiling ${ceiling} B)` : ceiling === budget ? 'OVER budget' : `OVER the ceiling ${ceiling} B`;
     console.log(`${file.padEnd(32)} ${String(size).padStart(6)} B gzip -9   budget ${budget} B   ${verdict}${later ? `   + ${later} B loaded on first use` : ''}`);
   }
   // The MCP Apps chunk (<mcp-app-view> and its bridge), loaded only when a tool has a view: at most 8 kB.
@@ -63,6 +64,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     over ||= size > budget;
     console.log(`${file.padEnd(32)} ${String(size).padStart(6)} B gzip -9   budget ${budget} B   ${size > budget ? 'OVER' : 'ok'}`);
   }
-  if (over) console.error('A bundle is over its ceiling (scripts/size.mjs, DESIGN.md §5).');
+  if (over) console.error('A bundle is over its budget (scripts/size.mjs, DESIGN.md §5).');
   process.exit(over ? 1 : 0);
 }

@@ -21,6 +21,13 @@ export interface LogEntry {
 }
 
 /** Notifications the log leaves out: log messages arrive as `log` events already, progress has its own display. */
+/** Each entry's time as ISO and as the person reads it, formatted once: toLocaleTimeString is slow, and a busy log renders hundreds of entries per update. */
+const stamps = new WeakMap<LogEntry, [string, string]>();
+const stamp = (e: LogEntry): [string, string] => {
+  let s = stamps.get(e);
+  if (!s) stamps.set(e, (s = [e.time.toISOString(), e.time.toLocaleTimeString()]));
+  return s;
+};
 const SKIPPED = new Set(['notifications/message', 'notifications/progress']);
 
 /**
@@ -103,7 +110,7 @@ export class McpLogView extends ClientElement {
       <div part="list" role="log" aria-live="polite" aria-label=${msg().log} tabindex="0">
         ${shown.map(
           (e) => html`<div part="entry ${e.level}">
-            <time datetime=${e.time.toISOString()}>${e.time.toLocaleTimeString()}</time>
+            <time datetime=${stamp(e)[0]}>${stamp(e)[1]}</time>
             <span class="level">${e.level}</span>
             <span class="logger">${e.logger ?? ''}</span>
             ${e.text ? html`<pre>${e.text}</pre>` : ''}

@@ -18,6 +18,11 @@ export const styles = css`
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
+  .block {
+    display: block;
+    content-visibility: auto;
+    contain-intrinsic-size: auto 40em;
+  }
   [part~='text'] {
     font-family: var(--mcp-result-font-family, var(--_mono));
     background: var(--_surface);

@@ -11,6 +11,21 @@ import { annotationText, decodeBase64, formatBytes, safeFilename } from '../../i
 import { loadValidator, validator } from '../../core/schema/validator.js';
 import { styles } from './mcp-result-view.styles.js';
 
+/** Longer text is cut into blocks (at line ends where there are some) that lay out only near the screen, so 10 MB of text does not freeze the page; all of it stays in the DOM (find in page, copy). */
+const BLOCK = 131_072;
+function textBlocks(text: string): unknown {
+  if (text.length <= BLOCK) return text;
+  const blocks = [];
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + BLOCK);
+    const nl = end < text.length ? text.lastIndexOf('\n', end) : -1;
+    if (nl > at) end = nl + 1;
+    blocks.push(html`<span class="block">${text.slice(at, end)}</span>`);
+    at = end;
+  }
+  return blocks;
+}
+
 /**
  * @summary Shows what a server returned: a tool result, prompt messages or resource contents.
  * Everything from the server is rendered as text; media only for allow-listed types; links only http(s).
@@ -125,7 +140,7 @@ export class McpResultView extends ClientElement {
     const b = (block ?? {}) as ContentBlock;
     switch (b.type) {
       case 'text':
-        return html`<div>${this.renderAnnotations(b.annotations)}<pre part="text">${String(b.text ?? '')}</pre></div>`;
+        return html`<div>${this.renderAnnotations(b.annotations)}<pre part="text">${textBlocks(String(b.text ?? ''))}</pre></div>`;
       case 'image':
       case 'audio':
         return html`<div>${this.renderAnnotations(b.annotations)}${this.renderMedia(b.mimeType, b.data)}</div>`;
@@ -181,7 +196,7 @@ export class McpResultView extends ClientElement {
     const label = c.uri ? html`<code class="uri">${c.uri}</code>` : nothing;
     const mime = c.mimeType ? html`<span class="badge">${c.mimeType}</span>` : nothing;
     let body: TemplateResult;
-    if (typeof c.text === 'string') body = html`<pre part="text">${c.text}</pre>`;
+    if (typeof c.text === 'string') body = html`<pre part="text">${textBlocks(c.text)}</pre>`;
     else if (typeof c.blob === 'string') body = isAllowedMedia(c.mimeType) ? this.renderMedia(c.mimeType, c.blob) : this.renderDownload(c);
     else body = html`<p class="muted" part="note">${msg().noContent}</p>`;
     return html`<div part="resource" aria-label=${msg().contentsOf(c.uri ?? '')} role="group"><div class="row">${label}${mime}</div>${body}</div>`;

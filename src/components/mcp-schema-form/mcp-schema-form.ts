@@ -2,12 +2,16 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { JsonSchema } from '../../core/protocol/types.js';
-import { childPath, draftToArguments, type FieldError } from '../../core/schema/arguments.js';
-import { describeField, entryField, itemField, propertyField, variantField, type FieldModel } from '../../core/schema/describe.js';
-import { loadSchema, type SchemaDoc } from '../../core/schema/document.js';
-import { createDraft, nextId, objectDraft, openDraft, type ArrayDraft, type Draft, type ObjectDraft, type VariantDraft } from '../../core/schema/draft.js';
+import type { FieldError } from '../../core/schema/arguments.js';
+import type { FieldModel } from '../../core/schema/describe.js';
+import type { SchemaDoc } from '../../core/schema/document.js';
+import type { ArrayDraft, Draft, ObjectDraft, VariantDraft } from '../../core/schema/draft.js';
 import { isSecret } from '../../internal/secrets.js';
 import { loadValidator, validator } from '../../core/schema/validator.js';
+
+/** The form kit (validator, field models, drafts): loaded as the form connects; the fields render only once it is here. */
+const kit = () => validator()!;
+const UNCHECKED: FieldError = { keyword: 'uncheckable' };
 import { McpFormInputEvent } from '../../events/events.js';
 import { msg } from '../../messages.js';
 import { tokens } from '../shared.styles.js';
@@ -79,6 +83,7 @@ export class McpSchemaForm extends LitElement {
   @state() private errors = new Map<string, FieldError>();
 
   private doc?: SchemaDoc;
+  private schemaPending = false;
   private schemaJson?: string;
   private preset?: Record<string, unknown>;
   private presetPending = false;
@@ -95,7 +100,7 @@ export class McpSchemaForm extends LitElement {
   /** The current arguments; setting it presets the fields (schema defaults fill the rest). */
   get value(): Record<string, unknown> {
     if (!this.doc) return { ...this.preset };
-    return draftToArguments(this.doc, this.draft, this.locked).value as Record<string, unknown>;
+    return kit().draftToArguments(this.doc, this.draft, this.locked).value as Record<string, unknown>;
   }
   set value(value: Record<string, unknown> | undefined) {
     if (value === this.preset && !this.presetPending) return;
@@ -120,7 +125,11 @@ export class McpSchemaForm extends LitElement {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>) {
-    if (changed.has('schema')) {
+    // The schema is read once the kit is here (its arrival asks for an update, which lands here again).
+    if (changed.has('schema')) this.schemaPending = true;
+    if (!validator()) return;
+    if (this.schemaPending) {
+      this.schemaPending = false;
       let json: string | undefined;
       try {
         json = JSON.stringify(this.schema);
@@ -131,15 +140,15 @@ export class McpSchemaForm extends LitElement {
       if (json === undefined || json !== this.schemaJson || !this.doc) {
         const keep = this.presetPending ? this.preset : this.doc ? this.value : this.preset;
         this.schemaJson = json;
-        this.doc = loadSchema(this.schema);
-        this.draft = createDraft(this.doc, describeField(this.doc, this.doc.root), keep ?? undefined);
+        this.doc = kit().loadSchema(this.schema);
+        this.draft = kit().createDraft(this.doc, kit().describeField(this.doc, this.doc.root), keep ?? undefined);
         this.presetPending = false;
         this.errors = new Map();
         this.showErrors = false;
       }
     }
     if (this.presetPending && this.doc) {
-      this.draft = createDraft(this.doc, describeField(this.doc, this.doc.root), this.preset);
+      this.draft = kit().createDraft(this.doc, kit().describeField(this.doc, this.doc.root), this.preset);
       this.presetPending = false;
       if (this.showErrors) this.check();
     }
@@ -197,7 +206,7 @@ export class McpSchemaForm extends LitElement {
     if (!doc || !validator()) return nothing;
     this.ids = 0;
     this.fieldsByPath.clear();
-    const root = describeField(doc, doc.root);
+    const root = kit().describeField(doc, doc.root);
     const formError = this.showErrors ? this.errors.get('#') : undefined;
     const slot: Slot = { path: '#', label: root.title ?? msg().schemaForm.arguments, required: true, readOnly: false, set: (d) => (this.draft = d) };
     return html`<fieldset part="form" class="plain" ?disabled=${this.disabled || this.formDisabled}>
@@ -282,7 +291,7 @@ export class McpSchemaForm extends LitElement {
     const optional = field.recursive || field.nullable;
     const toggle = (open: boolean) => () => {
       if (open) {
-        const fresh = objectDraft(this.doc!, field, undefined, true);
+        const fresh = kit().objectDraft(this.doc!, field, undefined, true);
         fresh.added = true;
         slot.set(fresh);
       } else slot.set({ ...d, open: false, added: false });
@@ -303,9 +312,9 @@ export class McpSchemaForm extends LitElement {
     const top = slot.path === '#';
     return html`${(field.properties ?? []).map((p) => {
       if (p.name === slot.hide) return nothing;
-      const child = propertyField(this.doc!, field, p);
+      const child = kit().propertyField(this.doc!, field, p);
       return this.renderField(child, d.props.get(p.name), {
-        path: childPath(slot.path, p.name),
+        path: kit().childPath(slot.path, p.name),
         label: child.title ?? p.name,
         required: p.required,
         readOnly: slot.readOnly || (top && this.locked.includes(p.name)),
@@ -317,9 +326,9 @@ export class McpSchemaForm extends LitElement {
 
   private renderEntries(field: FieldModel, d: ObjectDraft, slot: Slot) {
     const m = msg().schemaForm;
-    const valueField = entryField(this.doc!, field);
+    const valueField = kit().entryField(this.doc!, field);
     const add = () => {
-      d.entries.push({ id: nextId(), key: '', value: openDraft(this.doc!, valueField) });
+      d.entries.push({ id: kit().nextId(), key: '', value: kit().openDraft(this.doc!, valueField) });
       this.focusAfter = { path: slot.path, act: 'add', index: d.entries.length - 1 };
       this.changed();
     };
@@ -337,7 +346,7 @@ export class McpSchemaForm extends LitElement {
               }} />
             ${keyError ? html`<div part="error" class="error" id=${errId}>${this.errorText(keyError, field)}</div>` : nothing}
           </div>
-          ${this.renderField(valueField, e.value, { path: childPath(slot.path, e.key), label: m.entryValue(i + 1, slot.label), required: true, readOnly: slot.readOnly, set: (v) => (e.value = v) })}
+          ${this.renderField(valueField, e.value, { path: kit().childPath(slot.path, e.key), label: m.entryValue(i + 1, slot.label), required: true, readOnly: slot.readOnly, set: (v) => (e.value = v) })}
           <button part="button" class="remove" data-path=${slot.path} data-act="remove" data-index=${i} ?disabled=${slot.readOnly} @click=${() => this.removeAt(d.entries, i, slot.path)}>${m.removeEntry(i + 1, slot.label)}</button>
         </div>`;
       })}
@@ -348,11 +357,11 @@ export class McpSchemaForm extends LitElement {
   private renderArray(field: FieldModel, d: ArrayDraft, slot: Slot) {
     const m = msg().schemaForm;
     const a = this.a11y(field, slot);
-    const item = itemField(this.doc!, field);
+    const item = kit().itemField(this.doc!, field);
     const max = field.schema.maxItems;
     const full = typeof max === 'number' && d.items.length >= max;
     const add = () => {
-      d.items.push({ id: nextId(), value: openDraft(this.doc!, item) });
+      d.items.push({ id: kit().nextId(), value: kit().openDraft(this.doc!, item) });
       this.focusAfter = { path: slot.path, act: 'add', index: d.items.length - 1 };
       this.changed();
     };
@@ -370,7 +379,7 @@ export class McpSchemaForm extends LitElement {
         ? html`<ol part="array" class="items">
             ${d.items.map(
               (x, i) => html`<li part="item" class="item" data-item=${`${slot.path}:${i}`}>
-                ${this.renderField(item, x.value, { path: childPath(slot.path, i), label: m.item(i + 1, slot.label), required: true, readOnly: slot.readOnly, set: (v) => (x.value = v) })}
+                ${this.renderField(item, x.value, { path: kit().childPath(slot.path, i), label: m.item(i + 1, slot.label), required: true, readOnly: slot.readOnly, set: (v) => (x.value = v) })}
                 <div part="item-actions" class="actions">
                   <button part="button" data-path=${slot.path} data-act="up" data-index=${i} aria-label=${m.moveUp(i + 1, slot.label)} title=${m.moveUp(i + 1, slot.label)} ?disabled=${slot.readOnly || i === 0} @click=${move(i, -1, 'up')}>&uarr;</button>
                   <button part="button" data-path=${slot.path} data-act="down" data-index=${i} aria-label=${m.moveDown(i + 1, slot.label)} title=${m.moveDown(i + 1, slot.label)} ?disabled=${slot.readOnly || i === n - 1} @click=${move(i, 1, 'down')}>&darr;</button>
@@ -394,8 +403,8 @@ export class McpSchemaForm extends LitElement {
       const prev = isKind<ObjectDraft>(d.value, 'object') ? d.value : undefined;
       let value: Draft;
       if (choice >= 0) {
-        const shape = variantField(this.doc!, field, choice);
-        const next = openDraft(this.doc!, shape) as ObjectDraft;
+        const shape = kit().variantField(this.doc!, field, choice);
+        const next = kit().openDraft(this.doc!, shape) as ObjectDraft;
         // Keep what was typed into properties both shapes share.
         for (const [name, v] of prev?.props ?? []) if (next.props.has(name) && name !== field.discriminator && typeof v === typeof next.props.get(name)) next.props.set(name, v);
         next.added = true;
@@ -403,7 +412,7 @@ export class McpSchemaForm extends LitElement {
       }
       this.edit(slot, { t: 'variant', choice, value } satisfies VariantDraft);
     };
-    const shape = d.choice >= 0 && field.variants![d.choice] ? variantField(this.doc!, field, d.choice) : undefined;
+    const shape = d.choice >= 0 && field.variants![d.choice] ? kit().variantField(this.doc!, field, d.choice) : undefined;
     return html`<div part="field" class="field group variant">
       <label part="label" for=${a.id}>${this.labelText(slot)}</label>
       ${a.help}
@@ -469,13 +478,13 @@ export class McpSchemaForm extends LitElement {
   /** The object draft of a field, creating it when the stored draft does not fit (after a schema change). */
   private ensureObject(field: FieldModel, current: Draft, slot: Slot, open = false): ObjectDraft {
     if (isKind<ObjectDraft>(current, 'object')) return current;
-    const d = open ? (openDraft(this.doc!, field) as ObjectDraft) : (createDraft(this.doc!, field) as ObjectDraft);
+    const d = open ? (kit().openDraft(this.doc!, field) as ObjectDraft) : (kit().createDraft(this.doc!, field) as ObjectDraft);
     slot.set(d);
     return d;
   }
 
   private reset<T extends Draft>(field: FieldModel, slot: Slot): T {
-    const d = createDraft(this.doc!, field) as T;
+    const d = kit().createDraft(this.doc!, field) as T;
     slot.set(d);
     return d;
   }
@@ -492,21 +501,21 @@ export class McpSchemaForm extends LitElement {
   }
 
   private check() {
-    const { value, collected } = draftToArguments(this.doc!, this.draft, this.locked);
-    const v = validator();
-    // Until the validator is here (its chunk loads as the form connects), nothing counts as valid.
-    this.errors = v ? v.validateArguments(this.doc!, value, collected) : new Map([...collected.errors, ['#', { keyword: 'uncheckable' }]]);
+    // Until the kit is here (its chunk loads as the form connects), nothing counts as valid.
+    if (!this.doc) return (this.errors = new Map([['#', UNCHECKED]])), this.value;
+    const { value, collected } = kit().draftToArguments(this.doc, this.draft, this.locked);
+    this.errors = kit().validateArguments(this.doc, value, collected);
     return value as Record<string, unknown>;
   }
 
   /** Hands the form its value as JSON and the first schema error as the validity, anchored on that field. */
   private reportToForm() {
     const doc = this.doc;
-    if (!doc) return;
-    const { value, collected } = draftToArguments(doc, this.draft, this.locked);
+    // Until the kit is here, the value is not known to be valid (its arrival re-renders and reports again).
+    if (!doc) return this.internals.setValidity({ customError: true }, this.errorText(UNCHECKED));
+    const { value, collected } = kit().draftToArguments(doc, this.draft, this.locked);
     this.internals.setFormValue(JSON.stringify(value));
-    // Until the validator is here, the value is not known to be valid (its arrival re-renders and reports again).
-    const errors = validator()?.validateArguments(doc, value, collected) ?? new Map<string, FieldError>([...collected.errors, ['#', { keyword: 'uncheckable' }]]);
+    const errors = kit().validateArguments(doc, value, collected);
     const [path, error] = errors.entries().next().value ?? [];
     if (!error) return this.internals.setValidity({});
     const [id, field] = this.fieldsByPath.get(path!) ?? [];

@@ -4,11 +4,22 @@
 // The result comes back by postMessage and by BroadcastChannel, which still works when the
 // authorization server's Cross-Origin-Opener-Policy has cut window.opener.
 import { McpAuthError } from '../jsonrpc/errors.js';
-import type { UserAgentFunction } from './types.js';
+import type { AuthSession } from './session.js';
+import type { AuthOptions, UserAgentFunction } from './types.js';
 
 /** Message type and channel name shared with the callback module (src/auth-callback.ts). */
 export const CALLBACK_MESSAGE = 'mcp-auth-callback';
 export const CALLBACK_CHANNEL = 'mcp-auth';
+
+/** Signs in with the popup the client opened in the click (null: the browser blocked it; undefined: the redirect user agent). The caller closes it. */
+export async function signIn(popup: Window | null | undefined, auth: AuthOptions, load: () => Promise<AuthSession>, signal?: AbortSignal): Promise<void> {
+  if (popup === null) throw new McpAuthError('The browser blocked the sign-in popup: call authorize() directly in a click handler, or use the "redirect" user agent', 0);
+  // No reverse tabnabbing: the authorization server's pages get no handle on this tab. The
+  // callback then comes back by BroadcastChannel, which needs the redirect URI on this origin.
+  if (popup && new URL(auth.redirectUri, location.href).origin === location.origin) popup.opener = null;
+  const session = await load();
+  await session.signIn(popup && popupUserAgent(popup, auth.redirectUri, auth.popupClosedMs), signal);
+}
 
 /**
  * Sends an open sign-in popup to the authorization URL and waits there for the callback. A popup that

@@ -42,19 +42,13 @@ export class Authorization {
     }
   }
 
-  /** Signs in through `auth.userAgent`; the popup opens before anything is awaited, in the click's own task. */
+  /** Signs in through `auth.userAgent`; the popup opens before anything is awaited, in the click's own task (the rest is in auth/popup.ts, loaded now). */
   async signIn(signal?: AbortSignal): Promise<void> {
     const auth = this.options;
     if (!auth) throw new McpError('authorize() needs the auth option');
     const popup = (auth.userAgent ?? 'popup') === 'popup' ? window.open('about:blank', '_blank', 'popup,width=520,height=720') : undefined;
-    if (popup === null) throw new McpAuthError('The browser blocked the sign-in popup: call authorize() directly in a click handler, or use the "redirect" user agent', 0);
-    // No reverse tabnabbing: the authorization server's pages get no handle on this tab. The
-    // callback then comes back by BroadcastChannel, which needs the redirect URI on this origin.
-    if (popup && new URL(auth.redirectUri, location.href).origin === location.origin) popup.opener = null;
     try {
-      const session = await this.load();
-      const { popupUserAgent } = await import('../auth/popup.js');
-      await session.signIn(popup && popupUserAgent(popup, auth.redirectUri, auth.popupClosedMs), signal);
+      await (await import('../auth/popup.js')).signIn(popup, auth, () => this.load(), signal);
     } finally {
       popup?.close();
     }

@@ -1,8 +1,8 @@
 // The client's connection over time: resumed from the store or negotiated anew, renewed when the
 // server ends the session, reconnected with backoff when the transport is lost, and closed.
-import { McpAuthError, McpError, McpSessionExpiredError } from '../jsonrpc/errors.js';
+import { McpError, McpSessionExpiredError } from '../jsonrpc/errors.js';
 import { isRequest, type JsonRpcMessage } from '../jsonrpc/messages.js';
-import { sleep, type SendOptions } from '../transport/types.js';
+import type { SendOptions } from '../transport/types.js';
 import type { Authorization } from './authorization.js';
 import type { Connection, Era, EraContext } from './eras/era.js';
 import { allows, connectionOf, eraCacheOf, negotiate } from './eras/negotiate.js';
@@ -26,7 +26,7 @@ export class Link {
   private renewing?: Promise<void>;
   private era?: Promise<Era | undefined>;
 
-  constructor(private readonly host: LinkHost) {}
+  constructor(readonly host: LinkHost) {}
 
   /** The open connection, or a clear error. */
   get live(): Connection {
@@ -48,7 +48,8 @@ export class Link {
     const era = this.era;
     this.era = undefined;
     // What prefetch() read is used unless this tab had to wait for another one, which may have changed it.
-    return this.oneTabAtATime(async (waited) => void ((await this.resume(undefined, !waited)) || this.adopt(await negotiate(host, host.options.transport, cache, (c) => (this.conn = c), signal, waited ? undefined : era))));
+    const opened = this.oneTabAtATime(async (waited) => void ((await this.resume(undefined, !waited)) || this.adopt(await negotiate(host, host.options.transport, cache, (c) => (this.conn = c), signal, waited ? undefined : era))));
+    return opened.then(() => void this.recovery().catch(() => {}));
   }
 
   private cache() {
@@ -82,48 +83,36 @@ export class Link {
     }
   }
 
-  /** The transport's connection is gone for good: renew an expired session, or fail what waits and reconnect with backoff. */
+  /** The transport's connection is gone for good: renew an expired session, or fail what waits and reconnect with backoff (recover.ts). */
   async closed(error: Error): Promise<void> {
     const host = this.host;
     if (host.state === 'closed') return;
-    if (error instanceof McpSessionExpiredError) return void this.renew().catch(() => {});
-    const era = this.conn!.era;
+    const m = await this.recovery().catch(() => undefined);
+    if (m) return m.closed(this, error);
+    // Not even recover.ts could load: what waits fails, and the next connect() starts anew.
     host.engine.pending.rejectAll(error);
-    host.setState('reconnecting');
-    for (let attempt = 0; host.state === 'reconnecting'; attempt++) {
-      await sleep(Math.min(500 * 2 ** attempt, 30_000));
-      if (host.state !== 'reconnecting') return;
-      try {
-        await this.reopen(era);
-        host.setState('ready');
-      } catch (e) {
-        host.setState(e instanceof McpAuthError ? 'idle' : 'reconnecting', e as Error);
-      }
-    }
+    host.setState('idle', error);
   }
 
-  /** The session ended on the server: start a new one (HL-14). Concurrent callers share one attempt. */
-  private renew(): Promise<void> {
-    this.renewing ??= (async () => {
-      const host = this.host;
-      host.setState('reconnecting');
-      const old = this.conn!;
-      const expired = old.sessionId;
-      await old.expire?.();
-      try {
-        // Another tab may have started the new session already: join it rather than start a third.
-        await this.oneTabAtATime(async () => void ((await this.resume(expired)) || (await this.reopen(old.era))));
-        host.setState('ready');
-      } catch (error) {
-        host.setState('idle', error as Error);
-        throw error;
-      }
-    })().finally(() => (this.renewing = undefined));
-    return this.renewing;
+  /** @internal The session ended on the server: start a new one (HL-14). Concurrent callers share one attempt. */
+  renew(): Promise<void> {
+    return (this.renewing ??= this.recovery()
+      .then((m) => m.renew(this))
+      .finally(() => (this.renewing = undefined)));
   }
+
+  /** recover.ts, asked for once a connection is up, so that it is here when the network is not. */
+  private recovery(): Promise<typeof import('./recover.js')> {
+    return (this.loadingRecovery ??= import('./recover.js').catch((error) => {
+      this.loadingRecovery = undefined;
+      throw error;
+    }));
+  }
+  private loadingRecovery?: Promise<typeof import('./recover.js')>;
 
   /** Takes up the session (legacy) or discovery (modern, within ttlMs) that the store holds, instead of starting anew. */
-  private async resume(skipSession?: string, early?: boolean): Promise<boolean> {
+  /** @internal */
+  async resume(skipSession?: string, early?: boolean): Promise<boolean> {
     const host = this.host;
     if (!host.kept.store) return false;
     const r = await host.kept.read(early);
@@ -135,7 +124,8 @@ export class Link {
   }
 
   /** Opens a new connection in an era already found. */
-  private async reopen(era: Era): Promise<void> {
+  /** @internal */
+  async reopen(era: Era): Promise<void> {
     const c = (this.conn = await connectionOf(this.host, era));
     await c.open();
     this.adopt(c);
@@ -147,7 +137,8 @@ export class Link {
   }
 
   /** Sets up a session while no other tab does, and stores it before letting the next tab look. */
-  private oneTabAtATime(fn: (waited: boolean) => Promise<void>): Promise<void> {
+  /** @internal */
+  oneTabAtATime(fn: (waited: boolean) => Promise<void>): Promise<void> {
     return this.host.tabs.oneAtATime(fn, () => this.host.kept.flush());
   }
 }

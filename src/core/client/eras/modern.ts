@@ -2,13 +2,13 @@
 // must know in each request's `_meta`, routing headers, `subscriptions/listen` for change
 // notifications, and results cached for their `ttlMs` (checklist MV-*, HM-*, U-13 … U-22).
 // Cancelling is aborting the fetch (HM-17), so there is no `cancel` here.
-import { McpFormatError, McpProtocolError, McpStreamLostError } from '../../jsonrpc/errors.js';
+import { McpFormatError, McpProtocolError } from '../../jsonrpc/errors.js';
 import type { Params } from '../../jsonrpc/messages.js';
 import type { Implementation, Tool } from '../../protocol/types.js';
 import { ERROR, LEGACY_VERSIONS, META, MODERN_VERSION, TASKS_EXTENSION } from '../../protocol/versions.js';
 import type { ServerRecord } from '../../store/records.js';
 import { ModernHttpTransport } from '../../transport/modern-http.js';
-import { sleep, type SendOptions } from '../../transport/types.js';
+import type { SendOptions } from '../../transport/types.js';
 import { capabilitiesFor, clientInfoOf } from '../input.js';
 import type { Connection, EraContext, EraModule, ServerFacts } from './era.js';
 import { ttlOf } from '../lists.js';
@@ -17,22 +17,24 @@ import { legacyFallsThrough } from './legacy.js';
 /** Every modern request says the client takes a task for an answer (tasks.ts follows it). */
 const withTasks = (caps: Params): Params => ({ ...caps, extensions: { ...(caps.extensions as Params), [TASKS_EXTENSION]: {} } });
 
-class ModernConnection implements Connection {
+export class ModernConnection implements Connection {
   readonly era = 'modern';
   readonly transport: ModernHttpTransport;
   readonly caches = true;
   facts?: ServerFacts;
-  private listening?: AbortController;
-  /** The x-mcp-header code (its own chunk, which only this era needs), loading while the connection opens. */
-  private toolHeaders = () => (this.loadingHeaders ??= import('../../protocol/tool-headers.js'));
-  private loadingHeaders?: Promise<typeof import('../../protocol/tool-headers.js')>;
+  /** The listen stream's controller (modern-later.ts sets it). */
+  listening?: AbortController;
+  closed = false;
+  /** The x-mcp-header code and the listen stream (their own chunk, which only this era needs), loading while the connection opens. */
+  private later = () => (this.loadingLater ??= import('./modern-later.js'));
+  private loadingLater?: Promise<typeof import('./modern-later.js')>;
 
   constructor(private readonly ctx: EraContext) {
     this.transport = new ModernHttpTransport(ctx.url, ctx.transportOptions());
   }
 
   async open(signal?: AbortSignal): Promise<void> {
-    void this.toolHeaders().catch(() => {});
+    void this.later().catch(() => {});
     const discover = () => this.ctx.engine.request('server/discover', {}, { signal, timeout: 15_000, via: this });
     // Rejected, yet the server names our version as one it supports: retry once with it (SEP-2575).
     const result = await discover().catch((e) => ((e as McpProtocolError).code === ERROR.unsupportedVersion && (e.data?.supported as unknown[])?.includes?.(MODERN_VERSION) ? discover() : Promise.reject(e)));
@@ -54,7 +56,7 @@ class ModernConnection implements Connection {
   async resume(r: ServerRecord): Promise<boolean> {
     if (Date.now() >= (r.discoveredAt ?? 0) + ttlOf(r.ttlMs)) return false;
     this.facts = r;
-    void this.toolHeaders().catch(() => {});
+    void this.later().catch(() => {});
     void this.listen();
     return true;
   }
@@ -70,12 +72,12 @@ class ModernConnection implements Connection {
   }
 
   async headers(method: string, params: Params, tool?: Tool): Promise<Record<string, string>> {
-    return method === 'tools/call' ? (await this.toolHeaders()).toolParamHeaders(tool, params.arguments as Record<string, unknown>) : {};
+    return method === 'tools/call' ? (await this.later()).toolParamHeaders(tool, params.arguments as Record<string, unknown>) : {};
   }
 
   /** Tools with invalid x-mcp-header annotations cannot be routed, so they are left out (with an error event). */
   async usable(tools: Tool[]): Promise<Tool[]> {
-    const { headerAnnotationProblem } = await this.toolHeaders();
+    const { headerAnnotationProblem } = await this.later();
     return tools.filter((tool) => {
       const problem = headerAnnotationProblem(tool);
       if (problem) this.ctx.emit('error', new McpFormatError(`Tool ${tool.name} was left out: ${problem}`));
@@ -94,32 +96,13 @@ class ModernConnection implements Connection {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.listening?.abort();
   }
 
-  /** Opens (or reopens with a new filter) the `subscriptions/listen` stream (U-13 … U-16). */
-  private async listen(): Promise<void> {
-    this.listening?.abort();
-    const caps = this.facts?.capabilities ?? {};
-    const notifications: Params = {};
-    if (caps.tools?.listChanged) notifications.toolsListChanged = true;
-    if (caps.prompts?.listChanged) notifications.promptsListChanged = true;
-    if (caps.resources?.listChanged) notifications.resourcesListChanged = true;
-    const uris = this.ctx.subscriptions;
-    if (caps.resources?.subscribe && uris.size) notifications.resourceSubscriptions = [...uris];
-    if (!Object.keys(notifications).length) return;
-    const controller = (this.listening = new AbortController());
-    for (let failures = 0; !controller.signal.aborted; failures++) {
-      try {
-        const id = this.ctx.engine.pending.allocateId();
-        await this.transport.send({ jsonrpc: '2.0', id, method: 'subscriptions/listen', params: { notifications, _meta: this.meta() } }, { signal: controller.signal });
-        failures = 0;
-      } catch (error) {
-        if (controller.signal.aborted) return;
-        if (!(error instanceof McpStreamLostError)) this.ctx.emit('error', error);
-      }
-      await sleep(Math.min(1000 * 2 ** failures, 30_000) * (0.5 + Math.random() / 2), controller.signal).catch(() => {});
-    }
+  /** Opens (or reopens with a new filter) the `subscriptions/listen` stream (modern-later.ts, loading since open). */
+  private listen(): void {
+    this.later().then((m) => m.listen(this, this.ctx), () => {});
   }
 }
 
