@@ -84,6 +84,12 @@ export class McpLogView extends ClientElement {
     this.items = [];
   }
 
+  /** Renders at most once a frame (a hidden tab, which has no frames, after a timer): a server that floods the log would otherwise re-render the list for every chunk it sends. */
+  protected override async scheduleUpdate(): Promise<void> {
+    await new Promise((r) => (requestAnimationFrame(r), setTimeout(r, 100)));
+    super.scheduleUpdate();
+  }
+
   protected override willUpdate(): void {
     const l = this.list;
     this.stickToEnd = !l || l.scrollHeight - l.scrollTop - l.clientHeight < 24;
