@@ -2,12 +2,12 @@
 // (headless Chromium here has the API but no model, so it says "unavailable"), its feature detection,
 // and a stand-in LanguageModel (named so in each test) for what no model-less browser can show:
 // a download's progress, a stream, maxTokens and stop sequences enforced by stopping the stream.
-import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
-import type { McpClientElement } from '../../src/components/mcp-client/mcp-client.js';
 import type { CreateMessageParams } from '../../src/client.js';
 import { browserSampling, type LanguageModelLike, type LanguageModelSession } from '../../src/sampling/browser.js';
-import { buttonNamed, controlByLabel, firstText, freshStore, servers, typeInto } from '../helpers.js';
+import { buttonNamed, controlByLabel, firstText, servers, typeInto } from '../helpers.js';
+import { dialogOf, hasButton, signal, widget } from './widget.js';
 
 /**
  * A stand-in for the Prompt API's LanguageModel: reports `state`, downloads when the test says so
@@ -63,19 +63,7 @@ class StandInLanguageModel implements LanguageModelLike {
   }
 }
 
-const signal = () => new AbortController().signal;
 
-async function widget(url: string, handler: (el: McpClientElement) => void): Promise<McpClientElement> {
-  const el = await fixture<McpClientElement>(html`<mcp-client url=${url} .store=${freshStore('mcp-sampling-browser-test')}></mcp-client>`);
-  handler(el);
-  await waitUntil(() => el.client?.state === 'ready', 'connected', { timeout: 15_000 });
-  return el;
-}
-async function dialogOf(el: McpClientElement): Promise<ShadowRoot> {
-  await waitUntil(() => el.shadowRoot!.querySelector('mcp-sampling-dialog')?.shadowRoot?.querySelector('dialog[open]'), 'the sampling dialog', { timeout: 10_000 });
-  return el.shadowRoot!.querySelector('mcp-sampling-dialog')!.shadowRoot!;
-}
-const hasButton = (root: ShadowRoot, name: string) => [...root.querySelectorAll('button')].some((b) => b.textContent!.trim() === name);
 
 afterEach(() => {
   for (const el of document.querySelectorAll('mcp-client')) el.shadowRoot?.querySelector('mcp-sampling-dialog')?.shadowRoot?.querySelector<HTMLButtonElement>('dialog[open] button.danger')?.click();

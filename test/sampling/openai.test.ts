@@ -2,12 +2,12 @@
 // loopback (servers/chat-completions.mjs: no real provider can run here): what the provider receives,
 // how its answers map back, and its streamed reply in the real dialog inside <mcp-client> against
 // real MCP servers of both eras.
-import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
-import type { McpClientElement } from '../../src/components/mcp-client/mcp-client.js';
 import { McpClient, memoryStore, type CreateMessageParams, type CreateMessageResult } from '../../src/client.js';
 import { openaiSampling, type OpenAiSamplingOptions } from '../../src/sampling/openai.js';
-import { buttonNamed, controlByLabel, firstText, freshStore, servers, typeInto } from '../helpers.js';
+import { buttonNamed, controlByLabel, firstText, servers, typeInto } from '../helpers.js';
+import { dialogOf, hasButton, signal, widget } from './widget.js';
 
 let tags = 0;
 /** A path of the stand-in of this test's own, and its controls. */
@@ -25,22 +25,9 @@ async function provider() {
 
 const chunk = (delta: object, finish: string | null = null, extra: object = {}) => ({ id: 'c1', object: 'chat.completion.chunk', model: 'stand-in-model', choices: [{ index: 0, delta, finish_reason: finish, ...extra }] });
 const completion = (message: object, finish: string, extra: object = {}) => ({ id: 'c1', object: 'chat.completion', model: 'stand-in-model', choices: [{ index: 0, message: { role: 'assistant', ...message }, finish_reason: finish, ...extra }] });
-const signal = () => new AbortController().signal;
 
-async function widget(url: string, handler: (el: McpClientElement) => void): Promise<McpClientElement> {
-  const el = await fixture<McpClientElement>(html`<mcp-client url=${url} .store=${freshStore('mcp-sampling-openai-test')}></mcp-client>`);
-  handler(el);
-  await waitUntil(() => el.client?.state === 'ready', 'connected', { timeout: 15_000 });
-  return el;
-}
 
-/** The open sampling dialog's shadow root inside the widget. */
-async function dialogOf(el: McpClientElement): Promise<ShadowRoot> {
-  await waitUntil(() => el.shadowRoot!.querySelector('mcp-sampling-dialog')?.shadowRoot?.querySelector('dialog[open]'), 'the sampling dialog', { timeout: 10_000 });
-  return el.shadowRoot!.querySelector('mcp-sampling-dialog')!.shadowRoot!;
-}
 const reply = (root: ShadowRoot) => controlByLabel<HTMLTextAreaElement>(root, 'Reply');
-const hasButton = (root: ShadowRoot, name: string) => [...root.querySelectorAll('button')].some((b) => b.textContent!.trim() === name);
 
 afterEach(() => {
   for (const el of document.querySelectorAll('mcp-client')) el.shadowRoot?.querySelector('mcp-sampling-dialog')?.shadowRoot?.querySelector<HTMLButtonElement>('dialog[open] button.danger')?.click();
