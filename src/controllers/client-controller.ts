@@ -5,7 +5,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { McpClient } from '../core/client/client.js';
 import { clientContext } from './context.js';
 
-const WATCHED = ['statechange', 'toolschanged', 'resourceschanged', 'promptschanged'];
+const WATCHED = ['statechange', 'catalogue', 'toolschanged', 'resourceschanged', 'promptschanged'];
 
 /** Tracks the client an element works with and which catalogue revision it has seen. */
 export class ClientController implements ReactiveController {

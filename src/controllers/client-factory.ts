@@ -11,4 +11,4 @@ let shared: KeyValueStore | undefined;
 export const defaultStore = (): KeyValueStore => (shared ??= idbStore());
 
 /** A client with the elements' defaults where the options give none: the default store, and MCP Apps declared (<mcp-tool-form> shows views); everything else passes through. */
-export const createClient = (options: McpClientOptions): McpClient => new McpClient({ apps: true, ...options, store: options.store ?? defaultStore() });
+export const createClient = (options: McpClientOptions): McpClient => new McpClient({ apps: true, listToolsEarly: true, ...options, store: options.store ?? defaultStore() });

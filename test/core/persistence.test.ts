@@ -125,10 +125,61 @@ describe('persistence', function () {
     const names = (await first.listTools()).map((t) => t.name);
     await first.detach();
     const second = client();
+    const restored = oneEvent(second, 'catalogue');
     const connecting = second.connect();
-    await oneEvent(second, 'statechange');
+    await restored;
+    expect(second.state).to.equal('connecting');
     expect(second.catalogue.tools?.map((t) => t.name)).to.deep.equal(names);
     await connecting;
+  });
+
+  /** The store, answering reads only after `ms` (as a first visit's IndexedDB does while it opens); `answered` is when the first read came back. */
+  const slow = (inner: KeyValueStore, ms: number) => {
+    const s = { answered: 0, ...inner, get: async <T>(key: string) => (await new Promise((r) => setTimeout(r, ms)), (s.answered ||= performance.now()), inner.get<T>(key)) };
+    return s;
+  };
+
+  it('a slow store does not hold up the first request: discovery goes out meanwhile, and the era is still found', async () => {
+    const kept = slow(store, 300);
+    let firstFetch = 0;
+    const c = new McpClient({ url, store: kept, transport: 'streamable-http', fetch: (input, init) => ((firstFetch ||= performance.now()), fetch(input, init)) });
+    clients.push(c);
+    await clearProxyLog();
+    await c.connect();
+    expect(firstFetch).to.be.greaterThan(0).and.lessThan(kept.answered);
+    const posts = (await proxyLog()).filter((e) => e.method === 'POST').map((e) => e.bodyJsonRpcMethod);
+    expect(posts.slice(0, 2)).to.deep.equal(['server/discover', 'initialize']);
+    expect(c.era).to.equal('legacy');
+  });
+
+  it('a slow store still has its kept session resumed: the early discovery is dropped, no new session starts', async () => {
+    const first = client();
+    await first.connect();
+    const sessionId = (await store.get<ServerRecord>(serverKey(url)))?.sessionId;
+    await first.detach();
+    await clearProxyLog();
+    const second = new McpClient({ url, store: slow(store, 300), transport: 'streamable-http' });
+    clients.push(second);
+    await second.connect();
+    const log = await proxyLog();
+    expect(log.filter((e) => e.bodyJsonRpcMethod === 'initialize')).to.deep.equal([]);
+    expect(log.find((e) => e.method === 'GET')?.headers['mcp-session-id']).to.equal(sessionId);
+    expect(JSON.parse(firstText(await second.callTool('record_headers')))['mcp-session-id']).to.equal(sessionId);
+  });
+
+  it('with listToolsEarly the tool list goes out right after the handshake (not after the GET stream), and the first listTools() takes it', async () => {
+    const c = new McpClient({ url, store, transport: 'streamable-http', listToolsEarly: true });
+    clients.push(c);
+    await clearProxyLog();
+    await c.connect();
+    const listed = () => proxyLog().then((log) => log.filter((e) => e.bodyJsonRpcMethod === 'tools/list').length);
+    await waitUntil(async () => (await listed()) === 1, 'tools/list sent during the handshake');
+    const posts = (await proxyLog()).filter((e) => e.method === 'POST').map((e) => e.bodyJsonRpcMethod);
+    expect(posts.indexOf('tools/list')).to.be.greaterThan(posts.indexOf('notifications/initialized'));
+    expect((await c.listTools()).map((t) => t.name)).to.include('echo');
+    expect(await listed()).to.equal(1);
+    expect((await c.listTools()).map((t) => t.name)).to.include('echo'); // the next one asks again
+    expect(await listed()).to.equal(2);
   });
 
   it('forgetting a server sends DELETE and removes every key of that URL', async () => {

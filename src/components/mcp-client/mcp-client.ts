@@ -283,6 +283,7 @@ export class McpClientElement extends LitElement {
       else running.set(t.taskId, { tool: t.tool || running.get(t.taskId)?.tool, status: t.status, statusMessage: t.statusMessage });
       this.running = running;
     });
+    client.addEventListener('catalogue', () => this.requestUpdate()); // tools to show while connecting
     client.addEventListener('authchange', () => ((this.authState = client.authState), this.requestUpdate())); // the state, or where signing in goes
     client.addEventListener('notification', (e) => this.dispatchEvent(new McpNotificationEvent((e as CustomEvent<JsonRpcNotification>).detail)));
     // A changed list keeps the open form (a call may be running in it) while its tool is still listed.

@@ -90,13 +90,16 @@ export class McpLogView extends ClientElement {
     super.scheduleUpdate();
   }
 
+  /** Hidden (<mcp-client> keeps it mounted behind the other tabs), it measures nothing: a layout forced here would lay out the whole page. */
+  @property({ type: Boolean, reflect: true }) override hidden = false;
+
   protected override willUpdate(): void {
     const l = this.list;
-    this.stickToEnd = !l || l.scrollHeight - l.scrollTop - l.clientHeight < 24;
+    if (!this.hidden) this.stickToEnd = !l || l.scrollHeight - l.scrollTop - l.clientHeight < 24;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('items' as keyof McpLogView) && this.stickToEnd && this.list) this.list.scrollTop = this.list.scrollHeight;
+    if ((changed.has('items' as keyof McpLogView) || changed.has('hidden')) && !this.hidden && this.stickToEnd && this.list) this.list.scrollTop = this.list.scrollHeight;
   }
 
   override render() {

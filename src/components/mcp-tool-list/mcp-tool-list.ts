@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
+import { safeIconSrc } from '../../internal/safe-url.js';
 import { Task } from '@lit/task';
 import type { Tool } from '../../core/protocol/types.js';
 import { McpToolSelectEvent } from '../../events/events.js';
@@ -11,9 +12,18 @@ import { ClientElement, taskStates } from '../client-element.js';
 import { catalogueStyles, tokens } from '../shared.styles.js';
 import { styles } from './mcp-tool-list.styles.js';
 
-/** Entries per chunk: the first chunk (more than a screen) renders at once, two more each frame. */
+/** Entries per chunk: the first chunk (more than a screen) renders at once, a few more each frame. */
 const CHUNK = 100;
-const PER_FRAME = 2;
+const PER_FRAME = 3;
+
+/** An element with a class, a part and text, each when given. */
+const el = (tag: string, parent: Node, cls?: string, part?: string, text?: string) => {
+  const e = parent.appendChild(document.createElement(tag));
+  if (cls) e.className = cls;
+  if (part) e.setAttribute('part', part);
+  if (text !== undefined) e.textContent = text;
+  return e;
+};
 
 /**
  * @summary A searchable list of a server's tools: each shows its title (spec precedence) and, when
@@ -49,6 +59,10 @@ export class McpToolList extends ClientElement {
   /** The listed tools (those a person may run) and the matching ones in chunks, kept while the tools, the query and app-tools stay the same (rendered chunks are then skipped). */
   private filtered?: { all: Tool[]; visible: Tool[]; query: string; appTools: boolean; chunks: Tool[][] };
   private more?: number;
+  /** Each rendered entry's button and its tool, and the button shown as chosen. */
+  private buttons = new Map<string, HTMLButtonElement>();
+  private toolOf = new WeakMap<Element, Tool>();
+  private marked?: HTMLButtonElement;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -57,6 +71,12 @@ export class McpToolList extends ClientElement {
   }
 
   protected override updated(): void {
+    // The chosen entry, marked in place: its button (and the focus on it) stays.
+    const chosen = this.selected === undefined ? undefined : this.buttons.get(this.selected);
+    if (chosen !== this.marked) {
+      for (const [b, on] of [[this.marked, false], [chosen, true]] as const) b?.setAttribute('part', on ? 'tool selected' : 'tool'), b?.setAttribute('aria-pressed', String(on));
+      this.marked = chosen;
+    }
     // The rest of a long list, a few chunks a frame: no task grows with the number of tools.
     if (this.shown < (this.filtered?.chunks.length ?? 0) && this.more === undefined)
       this.more = requestAnimationFrame(() => {
@@ -67,21 +87,21 @@ export class McpToolList extends ClientElement {
 
   override render() {
     if (this.tools) return this.renderTools(this.tools);
-    return this.toolsTask.render({
-      ...taskStates(msg().state.connecting),
-      complete: (tools) => this.renderTools(tools),
-    });
+    const states = taskStates(msg().state.connecting);
+    // While the list is asked for again (connected now, or changed), the last one stays: no flash, no lost search.
+    const last = this.toolsTask.value;
+    return this.toolsTask.render({ ...states, pending: () => (last ? this.renderTools(last) : states.pending()), complete: (tools) => this.renderTools(tools) });
   }
 
   private renderTools(listed: Tool[]) {
     const chunks = this.chunksOf(listed);
     const all = this.filtered!.visible;
-    const selected = this.selected;
+    const m = msg();
     return html`
-      <input part="search" type="search" aria-label=${msg().searchTools} placeholder=${msg().searchTools} .value=${this.query} @input=${this.onSearch} />
-      ${all.length === 0 ? html`<p class="muted">${msg().noTools}</p>` : chunks.length === 0 ? html`<p class="muted">${msg().noMatches}</p>` : nothing}
-      <ul part="list" aria-label=${msg().tools}>
-        ${chunks.slice(0, this.shown).map((chunk) => guard([chunk, chunk.some((t) => t.name === selected) ? selected : undefined], () => chunk.map((tool) => this.renderTool(tool))))}
+      <input part="search" type="search" aria-label=${m.searchTools} placeholder=${m.searchTools} .value=${this.query} @input=${this.onSearch} />
+      ${all.length === 0 ? html`<p class="muted">${m.noTools}</p>` : chunks.length === 0 ? html`<p class="muted">${m.noMatches}</p>` : nothing}
+      <ul part="list" aria-label=${m.tools} @click=${this.onClick}>
+        ${chunks.slice(0, this.shown).map((chunk) => guard([chunk, m], () => this.renderChunk(chunk, m)))}
       </ul>
     `;
   }
@@ -94,24 +114,39 @@ export class McpToolList extends ClientElement {
     const chunks: Tool[][] = [];
     for (let i = 0; i < tools.length; i += CHUNK) chunks.push(tools.slice(i, i + CHUNK));
     this.filtered = { all, visible, query: this.query, appTools: this.appTools, chunks };
+    this.buttons.clear();
+    this.marked = undefined;
     return chunks;
   }
 
-  private renderTool(tool: Tool) {
-    const chosen = tool.name === this.selected;
-    const title = toolTitle(tool);
-    return html`<li>
-      <button class="entry" part=${chosen ? 'tool selected' : 'tool'} aria-pressed=${chosen ? 'true' : 'false'} @click=${() => this.choose(tool)}>
-        ${this.renderIcon(tool.icons)}
-        <span
-          ><span class="name">${title}</span>${tool.annotations?.readOnlyHint ? html`<span class="badge">${msg().readOnly}</span>` : nothing}${isDestructive(tool)
-            ? html`<span class="badge destructive">${msg().destructive}</span>`
-            : nothing}</span
-        >
-        ${title !== tool.name ? html`<code part="tool-name">${tool.name}</code>` : nothing}
-        ${tool.description ? html`<span part="description">${tool.description}</span>` : nothing}
-      </button>
-    </li>`;
+  /**
+   * One chunk's entries, made with the DOM directly: thousands of tools cost a fraction of a template
+   * per entry. Server text goes in as text; the chosen one is marked in updated().
+   */
+  private renderChunk(chunk: Tool[], m: ReturnType<typeof msg>): DocumentFragment {
+    const f = document.createDocumentFragment();
+    const url = this.clientCtl.client?.url;
+    for (const tool of chunk) {
+      const title = toolTitle(tool);
+      const b = el('button', el('li', f), 'entry', 'tool') as HTMLButtonElement;
+      b.setAttribute('aria-pressed', 'false');
+      const src = tool.icons?.map((i) => safeIconSrc(i.src, url, i.mimeType)).find(Boolean);
+      if (src) Object.assign(el('img', b, '', 'icon') as HTMLImageElement, { alt: '', crossOrigin: 'anonymous', referrerPolicy: 'no-referrer', src });
+      const line = el('span', b);
+      el('span', line, 'name', '', title);
+      if (tool.annotations?.readOnlyHint) el('span', line, 'badge', '', m.readOnly);
+      if (isDestructive(tool)) el('span', line, 'badge destructive', '', m.destructive);
+      if (title !== tool.name) el('code', b, '', 'tool-name', tool.name);
+      if (tool.description) el('span', b, '', 'description', tool.description);
+      this.buttons.set(tool.name, b);
+      this.toolOf.set(b, tool);
+    }
+    return f;
+  }
+
+  private onClick(e: Event) {
+    const tool = this.toolOf.get((e.target as Element).closest('button') as Element);
+    if (tool) this.choose(tool);
   }
 
   private onSearch(e: Event) {

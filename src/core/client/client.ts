@@ -47,6 +47,8 @@ export class McpClient extends EventTarget {
   private readonly lists: Lists;
   private readonly kept: Persistence;
   private tools = new Map<string, Tool>();
+  /** The tool list asked for during the handshake (`listToolsEarly`), for the first listTools() to take. */
+  private early?: Promise<Tool[] | undefined>;
   private connecting?: Promise<void>;
 
   constructor(readonly options: McpClientOptions) {
@@ -74,6 +76,8 @@ export class McpClient extends EventTarget {
       ready: () => this.state === 'ready',
       setState: (state, error) => this.setState(state, error),
       adopted: (c) => this.adopted(c),
+      // The tool list goes out as soon as the era allows, before the GET stream and the store's bookkeeping.
+      handshaken: () => void (options.listToolsEarly && conn()?.facts?.capabilities?.tools && (this.early = this.listTools().catch(() => undefined))),
       transportOptions: () => ({
         fetch: viaRelay(options) ?? ((...args) => fetch(...args)),
         headers: () => ({ ...options.headers?.(), ...ctx.auth.header() }),
@@ -120,10 +124,14 @@ export class McpClient extends EventTarget {
 
   /** All tools, following every cursor; tools the era cannot call (modern: invalid x-mcp-header annotations) are left out. */
   async listTools(options: ListOptions = {}): Promise<Tool[]> {
+    const early = !options.cursor && this.early;
+    this.early = undefined;
+    const tools = early && (await early);
+    if (tools) return tools;
     const listed = (await this.lists.all('tools/list', 'tools', options)) as Tool[];
-    const tools = (await this.link.live.usable?.(listed)) ?? listed;
-    for (const t of tools) this.tools.set(t.name, t);
-    return this.keep('tools', tools, options);
+    const usable = (await this.link.live.usable?.(listed)) ?? listed;
+    for (const t of usable) this.tools.set(t.name, t);
+    return this.keep('tools', usable, options);
   }
 
   /** Calls a tool; progress reaches `onProgress` and extends the timeout. A call run as a task is followed to its result (tasks.ts): statuses reach `onTask`, aborting cancels it. */
@@ -214,13 +222,12 @@ export class McpClient extends EventTarget {
 
   private async open(signal?: AbortSignal): Promise<void> {
     // The catalogue, the kept record, the era and the tab locks are asked for at once: the first request waits only for the slowest.
-    const restored = this.kept.restore();
+    // The catalogue arrives when it does (`catalogue` event); the network does not wait for it.
+    void this.kept.restore().then(() => this.state === 'connecting' && this.emit('catalogue'));
     this.link.prefetch();
     void this.ctx.tabs.join();
     const authLoaded = this.options.auth ? this.ctx.auth.load() : undefined;
-    authLoaded?.catch(() => {}); // awaited below, after the store
-    // Without a store there is nothing to read: the state changes at once, as callers expect.
-    if (this.store) await restored;
+    authLoaded?.catch(() => {}); // awaited below
     this.setState('connecting');
     try {
       await authLoaded;
@@ -248,6 +255,8 @@ export class McpClient extends EventTarget {
   /** Remembers a complete list in the catalogue (and the store); a single page is not a catalogue. */
   private keep<K extends keyof Catalogue>(key: K, items: NonNullable<Catalogue[K]>, { cursor }: ListOptions): NonNullable<Catalogue[K]> {
     if (cursor === undefined) this.kept.keep(key, items);
+    // Elements show the catalogue until the connection is ready (the early tool list among it).
+    if (this.state === 'connecting') this.emit('catalogue');
     return items;
   }
 
@@ -284,6 +293,7 @@ export class McpClient extends EventTarget {
   }
 
   private invalidate(prefix: string, event: string, detail?: unknown): void {
+    if (event === 'toolschanged') this.early = undefined;
     this.lists.invalidate(prefix), this.emit(event, detail);
   }
 

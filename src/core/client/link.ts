@@ -2,10 +2,14 @@
 // server ends the session, reconnected with backoff when the transport is lost, and closed.
 import { McpError, McpSessionExpiredError } from '../jsonrpc/errors.js';
 import { isRequest, type JsonRpcMessage } from '../jsonrpc/messages.js';
-import type { SendOptions } from '../transport/types.js';
+import { sleep, type SendOptions } from '../transport/types.js';
+
+/** How long a first request waits for the store to say what to resume (a first visit's IndexedDB takes tens of ms to open). */
+const PROBE_MS = 10;
 import type { Authorization } from './authorization.js';
 import type { Connection, Era, EraContext } from './eras/era.js';
-import { allows, connectionOf, eraCacheOf, negotiate } from './eras/negotiate.js';
+import { allows, connectionOf, eraCacheOf, negotiate, type Probe } from './eras/negotiate.js';
+import type { ModernConnection } from './eras/modern.js';
 import type { ClientState } from './options.js';
 import type { Tabs } from './tabs.js';
 
@@ -25,6 +29,7 @@ export class Link {
   conn?: Connection;
   private renewing?: Promise<void>;
   private era?: Promise<Era | undefined>;
+  private record?: Promise<unknown>;
 
   constructor(readonly host: LinkHost) {}
 
@@ -34,22 +39,48 @@ export class Link {
     return this.conn;
   }
 
-  /** Resumes what the store kept or negotiates the era; one tab at a time, so a second tab resumes the first one's session. */
   /** Starts reading the kept record and era, so the store's answer overlaps the rest of start-up. */
   prefetch(): void {
-    this.host.kept.prefetch();
+    this.record = this.host.kept.prefetch();
     this.era = Promise.resolve(this.cache().get(this.host.url)).catch(() => undefined);
   }
 
+  /** Resumes what the store kept or negotiates the era; one tab at a time, so a second tab resumes the first one's session. */
   open(signal?: AbortSignal): Promise<void> {
     const host = this.host;
     const cache = this.cache();
     if (!this.era) this.prefetch();
     const era = this.era;
-    this.era = undefined;
+    const probe = this.probe(Promise.all([this.record, era]), signal);
+    this.era = this.record = undefined;
     // What prefetch() read is used unless this tab had to wait for another one, which may have changed it.
-    const opened = this.oneTabAtATime(async (waited) => void ((await this.resume(undefined, !waited)) || this.adopt(await negotiate(host, host.options.transport, cache, (c) => (this.conn = c), signal, waited ? undefined : era))));
-    return opened.then(() => void this.recovery().catch(() => {}));
+    const opened = this.oneTabAtATime(async (waited) => void ((await this.resume(undefined, !waited)) || this.adopt(await negotiate(host, host.options.transport, cache, (c) => (this.conn = c), signal, waited ? undefined : era, probe))));
+    return opened.finally(probe.drop).then(() => void this.recovery().catch(() => {}));
+  }
+
+  /**
+   * A first visit does not wait for IndexedDB to open: when the store has not said within PROBE_MS
+   * what to resume or which era the URL speaks, `server/discover` goes out meanwhile. It is
+   * stateless, so it costs nothing when the store then says otherwise (it is dropped); negotiation
+   * takes it up as its modern attempt.
+   */
+  private probe(known: Promise<unknown>, signal?: AbortSignal): Probe & { drop(): void } {
+    const host = this.host;
+    const stop = new AbortController();
+    let probe: { c: Connection; discovered: Promise<void> } | undefined;
+    let done = false;
+    if (host.kept.store && allows(host.options.transport, 'modern'))
+      void Promise.race([known.then(() => true, () => true), sleep(PROBE_MS)]).then(async (answered) => {
+        if (answered || done) return;
+        const c = (await connectionOf(host, 'modern')) as ModernConnection;
+        const discovered = c.discover(signal ? AbortSignal.any([signal, stop.signal]) : stop.signal);
+        discovered.catch(() => {});
+        probe = { c, discovered };
+      });
+    return {
+      take: () => ((done = true), probe),
+      drop: () => void (!done && probe && (stop.abort(), probe.c.transport.close().catch(() => {})), (done = true)),
+    };
   }
 
   private cache() {

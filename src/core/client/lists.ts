@@ -21,12 +21,21 @@ const OBJECTS = ['annotations', 'inputSchema', 'outputSchema', 'execution', '_me
 const LISTS = ['icons', 'arguments'];
 const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** A copy without Lit-internal-looking keys (`_$litType$`…), a few levels down: server data is never taken for a template. */
+const DROP = Symbol();
+/**
+ * The value without Lit-internal-looking keys (`_$litType$`…), a few levels down: server data is never
+ * taken for a template. Copied only where such a key is found (a 1,000-tool list usually has none).
+ */
 function scrub(value: unknown, depth: number): unknown {
   if (depth > 3 || typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
+  const v = value as Record<string, unknown>;
+  const keys = Object.keys(v);
+  const clean = keys.map((k) => (k.startsWith('_$lit') ? DROP : scrub(v[k], depth + 1)));
+  if (clean.every((c, i) => c === v[keys[i]])) return value;
+  if (Array.isArray(v)) return clean;
+  // Own properties, `__proto__` too.
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (!k.startsWith('_$lit')) Object.defineProperty(out, k, { value: scrub(v, depth + 1), enumerable: true, writable: true, configurable: true });
+  keys.forEach((k, i) => clean[i] !== DROP && Object.defineProperty(out, k, { value: clean[i], enumerable: true, writable: true, configurable: true }));
   return out;
 }
 

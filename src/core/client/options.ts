@@ -19,6 +19,12 @@ export interface McpClientOptions extends InputHandlers {
    * conformance checks count against the client.
    */
   probeTogether?: boolean;
+  /**
+   * Ask for the tool list as soon as the handshake allows, before the connection counts as ready,
+   * for the first `listTools()` to take (default false; the elements set it). Rejected or stale
+   * (a `tools/list_changed` came), it is asked for again.
+   */
+  listToolsEarly?: boolean;
   clientInfo?: Implementation;
   fetch?: FetchLike;
   /**

@@ -27,8 +27,8 @@ export class Persistence {
   }
 
   /** Starts reading the record now, for `read(true)` to use: the store is read alongside the other start-up work. */
-  prefetch(): void {
-    this.early = this.read();
+  prefetch(): Promise<ServerRecord> {
+    return (this.early = this.read());
   }
 
   /** Reads the kept connection record (`early`: the read prefetch() started, if any). */

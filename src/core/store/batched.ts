@@ -30,7 +30,8 @@ export function batchedStore(store: KeyValueStore, delayMs = 100): BatchedStore 
     return writing;
   };
   const later = (key: string, value: unknown) => {
-    pending.set(key, value === DELETED ? DELETED : structuredClone(value));
+    // Not cloned here (a 1,000-tool catalogue costs ms): the store clones when it writes, and callers replace what they keep rather than change it.
+    pending.set(key, value);
     timer ??= setTimeout(flush, delayMs);
   };
   // Hidden pages may be killed without notice: write what is pending while the page can.

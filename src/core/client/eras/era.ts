@@ -31,6 +31,8 @@ export interface EraContext {
   /** The client's events (`notification` among them) and a way to fire more. */
   readonly events: EventTarget;
   emit(type: string, detail?: unknown): void;
+  /** The handshake is done and requests may go, before the connection counts as ready (the client lists tools then). */
+  handshaken?(): void;
 }
 
 /** What the server said about itself when the connection was set up (as the store keeps it). */
@@ -44,7 +46,10 @@ export interface Connection {
   facts?: ServerFacts;
   /** Whether results may be served from memory for their `ttlMs`. */
   readonly caches?: boolean;
-  /** Handshakes (or discovers) and learns the server's facts; with a `gate`, goes on past the server's first answer only once it resolves. */
+  /**
+   * Handshakes (or discovers) and learns the server's facts. Legacy racing modern waits at `gate` before going on past the server's
+   * first answer; modern takes it as the discovery already under way (sent before the store answered).
+   */
   open(signal?: AbortSignal, gate?: Promise<void>): Promise<void>;
   /** Takes up what the store kept instead of starting anew; false means "open() a new one". */
   resume(record: ServerRecord, skipSession?: string): Promise<boolean>;

@@ -33,11 +33,21 @@ export class ModernConnection implements Connection {
     this.transport = new ModernHttpTransport(ctx.url, ctx.transportOptions());
   }
 
-  async open(signal?: AbortSignal): Promise<void> {
-    void this.later().catch(() => {});
+  /** `discovered`: the discovery sent early (link.ts, before the store answered), which nothing was kept of yet. */
+  async open(signal?: AbortSignal, discovered?: Promise<void>): Promise<void> {
+    await (discovered ?? this.discover(signal));
+    this.ctx.kept.remember({ era: 'modern', ...this.facts, discoveredAt: Date.now(), ttlMs: this.ttlMs }, true);
+    this.ctx.handshaken?.();
+    void this.listen();
+  }
+
+  /** `server/discover` (stateless, so it may go out before anything else is known); sets `facts`. */
+  async discover(signal?: AbortSignal): Promise<void> {
     const discover = () => this.ctx.engine.request('server/discover', {}, { signal, timeout: 15_000, via: this });
+    const first = discover();
+    void this.later().catch(() => {}); // after the request is on its way
     // Rejected, yet the server names our version as one it supports: retry once with it (SEP-2575).
-    const result = await discover().catch((e) => ((e as McpProtocolError).code === ERROR.unsupportedVersion && (e.data?.supported as unknown[])?.includes?.(MODERN_VERSION) ? discover() : Promise.reject(e)));
+    const result = await first.catch((e) => ((e as McpProtocolError).code === ERROR.unsupportedVersion && (e.data?.supported as unknown[])?.includes?.(MODERN_VERSION) ? discover() : Promise.reject(e)));
     const versions = result.supportedVersions;
     // A 2xx without a DiscoverResult comes from a legacy server that answers unknown methods loosely.
     if (!Array.isArray(versions)) throw new McpFormatError('server/discover returned no supportedVersions: not a modern server');
@@ -48,9 +58,9 @@ export class ModernConnection implements Connection {
       serverInfo: (result._meta as Params | undefined)?.[META.serverInfo] as Implementation | undefined,
       instructions: result.instructions as string | undefined,
     };
-    this.ctx.kept.remember({ era: 'modern', ...this.facts, discoveredAt: Date.now(), ttlMs: ttlOf(result.ttlMs) }, true);
-    void this.listen();
+    this.ttlMs = ttlOf(result.ttlMs);
   }
+  private ttlMs = 0;
 
   /** A discovery the store kept is used while its ttlMs lasts. */
   async resume(r: ServerRecord): Promise<boolean> {

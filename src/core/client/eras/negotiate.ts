@@ -21,6 +21,11 @@ const ERAS: Record<Era, () => EraModule | Promise<EraModule>> = {
     ),
 };
 
+/** A `server/discover` sent before the store said what to do (link.ts): negotiation takes it up, or it is dropped. */
+export interface Probe {
+  take(): { c: Connection; discovered: Promise<void> } | undefined;
+}
+
 /** Which eras each `transport` option allows. */
 const ORDERS: Record<string, Era[]> = { auto: ['modern', 'legacy', 'sse'], 'streamable-http': ['modern', 'legacy'], sse: ['sse'] };
 
@@ -53,7 +58,7 @@ export const allows = (mode: TransportMode = 'auto', era?: Era): era is Era => !
  * legacy goes on past its `initialize` only once discovery has failed in a way that falls
  * through; otherwise its session, if the server made one, is ended (DELETE) and nothing of it is kept.
  */
-export async function negotiate(ctx: EraContext, mode: TransportMode = 'auto', cache: EraCache, use: (c?: Connection) => void, signal?: AbortSignal, cached?: Promise<Era | undefined>): Promise<Connection> {
+export async function negotiate(ctx: EraContext, mode: TransportMode = 'auto', cache: EraCache, use: (c?: Connection) => void, signal?: AbortSignal, cached?: Promise<Era | undefined>, probe?: Probe): Promise<Connection> {
   let order = ORDERS[mode];
   const era = await (cached ?? cache.get(ctx.url));
   const known = allows(mode, era);
@@ -75,10 +80,11 @@ export async function negotiate(ctx: EraContext, mode: TransportMode = 'auto', c
   for (const era of order) {
     const m = await ERAS[era]();
     const racing = era === 'legacy' ? early : undefined;
-    const c = racing?.c ?? m.create(ctx);
+    const probed = era === 'modern' ? probe?.take() : undefined;
+    const c = racing?.c ?? probed?.c ?? m.create(ctx);
     use(c);
     try {
-      await (racing?.opened ?? c.open(signal));
+      await (racing?.opened ?? c.open(signal, probed?.discovered));
     } catch (error) {
       await c.transport.close().catch(() => {});
       use(undefined);
