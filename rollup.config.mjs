@@ -15,7 +15,7 @@ const plugins = ({ before = [] } = {}) => [
   typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], declaration: false, noEmit: false, outDir: 'dist', tslib: fileURLToPath(new URL('./scripts/tslib-lite.mjs', import.meta.url)) }),
   resolve({ browser: true }),
   ...before,
-  terser({ ecma: 2022, module: true, compress: { passes: 3 }, format: { comments: false, ascii_only: true } }),
+  ...(process.env.NOMIN ? [] : [terser({ ecma: 2022, module: true, compress: { passes: 3 }, format: { comments: false, ascii_only: true } })]),
 ];
 
 export default [
