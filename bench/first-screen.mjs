@@ -47,8 +47,8 @@ const WIDGET = `<!doctype html><meta charset="utf-8"><title>widget</title><scrip
 
 /**
  * Runs in the page: records long tasks and, each frame, when the entries `wanted` ({key: [index, title]})
- * are in the list with their titles. It looks at those entries only (the list's children by index), so
- * watching costs the same for 10 or 10,000 entries and for both pages.
+ * are in the list with their titles. It looks at those entries only (by index, or by aria-posinset in
+ * the widget), not at every title each frame, so watching costs little for 10 or 10,000 entries.
  */
 const WATCH = `(() => {
   window.__long = 0;
@@ -58,7 +58,8 @@ const WATCH = `(() => {
   const frame = () => {
     const ul = list();
     for (const [key, [i, title]] of Object.entries(window.__wanted ?? {})) {
-      const li = ul?.children[i];
+      // The floor's <li>s are its list's children; the widget's entries sit in chunks and say their position.
+      const li = ul?.id === 'list' ? ul.children[i] : ul?.querySelector('[aria-posinset="' + (i + 1) + '"]');
       if (!(key in window.__seen) && li && (li.querySelector('.name') ?? li).textContent.trim() === title) window.__seen[key] = performance.now();
     }
     requestAnimationFrame(frame);

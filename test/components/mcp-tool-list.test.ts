@@ -102,6 +102,26 @@ describe('<mcp-tool-list>', () => {
     }
   });
 
+  it('tells assistive tech where each entry stands in the whole list, across chunks and after a search; choosing keeps the focus', async () => {
+    const many: Tool[] = Array.from({ length: 250 }, (_, i) => ({ name: `tool_${i}`, title: `Tool ${i}`, inputSchema: { type: 'object' } }));
+    const el = await fixture<McpToolList>(html`<mcp-tool-list .tools=${many}></mcp-tool-list>`);
+    const items = () => [...el.shadowRoot!.querySelectorAll('[role=listitem]')];
+    await waitUntil(() => items().length === 250, 'every entry rendered');
+    const last = items()[249];
+    expect([last.getAttribute('aria-posinset'), last.getAttribute('aria-setsize'), last.querySelector('.name')!.textContent]).to.deep.equal(['250', '250', 'Tool 249']);
+    const button = items()[180].querySelector('button')!;
+    button.focus();
+    button.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement, 'the same button, still focused').to.equal(button);
+    expect(button.getAttribute('aria-pressed')).to.equal('true');
+    const search = el.shadowRoot!.querySelector('input')!;
+    search.value = 'Tool 24';
+    search.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(items().map((i) => [i.getAttribute('aria-posinset'), i.getAttribute('aria-setsize')])).to.deep.equal(Array.from({ length: 11 }, (_, i) => [String(i + 1), '11']));
+  });
+
   it('is accessible', async () => {
     const el = await fixture<McpToolList>(html`<mcp-tool-list .tools=${tools} selected="wipe"></mcp-tool-list>`);
     await expect(el).to.be.accessible();

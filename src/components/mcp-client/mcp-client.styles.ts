@@ -57,7 +57,7 @@ export const styles = css`
   }
   [part='tools'] {
     display: grid;
-    grid-template-columns: minmax(12em, 1fr) 2fr;
+    grid-template-columns: minmax(12em, 1fr) minmax(0, 2fr);
     gap: calc(var(--_gap) * 2);
     align-items: start;
   }

@@ -9,16 +9,21 @@ export const styles = css`
     margin-bottom: var(--_gap);
   }
   /* Block flow, not the shared grid: a grid of 10,000 rows is laid out again as every chunk arrives.
-     Entries off screen skip layout and paint until scrolled to. */
+     Chunks off screen skip layout and paint until scrolled to; their padding, given back by the
+     margin, keeps the entries' focus rings inside the paint containment. */
   [part='list'] {
     display: block;
   }
-  li + li {
-    margin-top: calc(var(--_gap) / 2);
-  }
-  li {
+  .chunk {
     content-visibility: auto;
-    contain-intrinsic-size: auto 4em;
+    padding: 4px;
+    margin: -4px;
+  }
+  .chunk + .chunk {
+    margin-top: calc(var(--_gap) / 2 - 4px);
+  }
+  [role='listitem'] + [role='listitem'] {
+    margin-top: calc(var(--_gap) / 2);
   }
   [part='tool-name'] {
     font-family: var(--_mono);

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { safeIconSrc } from '../../internal/safe-url.js';
+import { loadValidator } from '../../core/schema/validator.js';
 import { Task } from '@lit/task';
 import type { Tool } from '../../core/protocol/types.js';
 import { McpToolSelectEvent } from '../../events/events.js';
@@ -63,6 +64,7 @@ export class McpToolList extends ClientElement {
   private buttons = new Map<string, HTMLButtonElement>();
   private toolOf = new WeakMap<Element, Tool>();
   private marked?: HTMLButtonElement;
+  private preloaded = false;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -77,6 +79,8 @@ export class McpToolList extends ClientElement {
       for (const [b, on] of [[this.marked, false], [chosen, true]] as const) b?.setAttribute('part', on ? 'tool selected' : 'tool'), b?.setAttribute('aria-pressed', String(on));
       this.marked = chosen;
     }
+    // A listed tool is soon opened: its form's validator chunk comes now, while the page is idle, not on the click.
+    if (this.filtered?.chunks.length && !this.preloaded) (this.preloaded = true), (globalThis.requestIdleCallback ?? setTimeout)(() => void loadValidator().catch(() => {}));
     // The rest of a long list, a few chunks a frame: no task grows with the number of tools.
     if (this.shown < (this.filtered?.chunks.length ?? 0) && this.more === undefined)
       this.more = requestAnimationFrame(() => {
@@ -100,9 +104,9 @@ export class McpToolList extends ClientElement {
     return html`
       <input part="search" type="search" aria-label=${m.searchTools} placeholder=${m.searchTools} .value=${this.query} @input=${this.onSearch} />
       ${all.length === 0 ? html`<p class="muted">${m.noTools}</p>` : chunks.length === 0 ? html`<p class="muted">${m.noMatches}</p>` : nothing}
-      <ul part="list" aria-label=${m.tools} @click=${this.onClick}>
-        ${chunks.slice(0, this.shown).map((chunk) => guard([chunk, m], () => this.renderChunk(chunk, m)))}
-      </ul>
+      <div part="list" role="list" aria-label=${m.tools} @click=${this.onClick}>
+        ${chunks.slice(0, this.shown).map((chunk, i) => guard([chunk, m], () => this.renderChunk(chunk, m, i * CHUNK, chunks.length)))}
+      </div>
     `;
   }
 
@@ -121,14 +125,23 @@ export class McpToolList extends ClientElement {
 
   /**
    * One chunk's entries, made with the DOM directly: thousands of tools cost a fraction of a template
-   * per entry. Server text goes in as text; the chosen one is marked in updated().
+   * per entry. Server text goes in as text; the chosen one is marked in updated(). A chunk off screen
+   * skips layout and paint as one (styles: .chunk): per entry, the browser would check 10,000 of them every frame.
+   * Each entry says where it stands in the whole list (the chunks would restart the count).
    */
-  private renderChunk(chunk: Tool[], m: ReturnType<typeof msg>): DocumentFragment {
-    const f = document.createDocumentFragment();
+  private renderChunk(chunk: Tool[], m: ReturnType<typeof msg>, first: number, chunks: number): HTMLElement {
+    const f = document.createElement('div');
+    f.className = 'chunk';
+    f.style.containIntrinsicSize = `auto ${chunk.length * 4}em`;
     const url = this.clientCtl.client?.url;
-    for (const tool of chunk) {
+    const size = String((chunks - 1) * CHUNK + (this.filtered!.chunks.at(-1)?.length ?? 0));
+    for (const [i, tool] of chunk.entries()) {
       const title = toolTitle(tool);
-      const b = el('button', el('li', f), 'entry', 'tool') as HTMLButtonElement;
+      const item = el('div', f);
+      item.setAttribute('role', 'listitem');
+      item.setAttribute('aria-posinset', String(first + i + 1));
+      item.setAttribute('aria-setsize', size);
+      const b = el('button', item, 'entry', 'tool') as HTMLButtonElement;
       b.setAttribute('aria-pressed', 'false');
       const src = tool.icons?.map((i) => safeIconSrc(i.src, url, i.mimeType)).find(Boolean);
       if (src) Object.assign(el('img', b, '', 'icon') as HTMLImageElement, { alt: '', crossOrigin: 'anonymous', referrerPolicy: 'no-referrer', src });
