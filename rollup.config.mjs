@@ -21,7 +21,7 @@ const plugins = ({ before = [] } = {}) => [
 export default [
   {
     // Authorization (src/core/auth with oauth4webapi) is imported on first use, so it lands in its own chunk.
-    input: { client: 'src/client.ts' },
+    input: { client: 'src/client.ts', store: 'src/store.ts' },
     output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     plugins: plugins(),
   },

@@ -8,9 +8,7 @@ export { McpAbortError, McpAuthError, McpError, McpFormatError, McpHttpError, Mc
 export { LEGACY_VERSIONS, MODERN_VERSION } from './core/protocol/versions.js';
 export type * from './core/protocol/types.js';
 export type { AuthOptions, AuthState, UserAgentFunction } from './core/auth/types.js';
-export { idbStore } from './core/store/idb.js';
-export { memoryStore } from './core/store/store.js';
+// The stores (idbStore, memoryStore) and the records helpers are in mcp-web-components/store (src/store.ts).
 export type { KeyValueStore } from './core/store/store.js';
-export { clearHistory, readDraft, readHistory, saveDraft } from './core/store/records.js';
 export type { Catalogue, HistoryEntry, SavedServer, ServerRecord } from './core/store/records.js';
 export type { BatchedStore } from './core/store/batched.js';

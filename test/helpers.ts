@@ -1,7 +1,8 @@
 // Shared test helpers: where the loopback test servers live, stores of their own, and small waiting utilities.
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
-import { idbStore, type KeyValueStore } from '../src/client.js';
+import { type KeyValueStore } from '../src/client.js';
+import { idbStore } from '../src/store.js';
 import type { McpToolForm } from '../src/components/mcp-tool-form/mcp-tool-form.js';
 
 export interface ServerUrls {

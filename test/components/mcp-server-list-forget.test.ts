@@ -4,7 +4,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/mcp-server-list/define.js';
 import type { McpServerList } from '../../src/components/mcp-server-list/mcp-server-list.js';
-import { McpClient, idbStore, type KeyValueStore } from '../../src/client.js';
+import { McpClient, type KeyValueStore } from '../../src/client.js';
+import { idbStore } from '../../src/store.js';
 import { flowKey } from '../../src/core/auth/keys.js';
 import { keysToForget } from '../../src/core/store/forget.js';
 import { buttonNamed, clickTo, controlByLabel, servers, typeInto } from '../helpers.js';

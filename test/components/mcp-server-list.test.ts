@@ -2,7 +2,8 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/mcp-server-list/define.js';
 import type { McpServerList } from '../../src/components/mcp-server-list/mcp-server-list.js';
 import type { McpServerSelectEvent } from '../../src/events/events.js';
-import { McpClient, idbStore, type KeyValueStore } from '../../src/client.js';
+import { McpClient, type KeyValueStore } from '../../src/client.js';
+import { idbStore } from '../../src/store.js';
 import { keysOfServer, readSavedServers, saveDraft } from '../../src/core/store/records.js';
 import { buttonNamed, controlByLabel, servers, typeInto } from '../helpers.js';
 

@@ -3,7 +3,8 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/mcp-tool-form/define.js';
 import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
-import { idbStore, type KeyValueStore, type Tool } from '../../src/client.js';
+import { type KeyValueStore, type Tool } from '../../src/client.js';
+import { idbStore } from '../../src/store.js';
 import { readDraft, readHistory } from '../../src/core/store/records.js';
 import { buttonNamed, controlByLabel, formOf, servers, toolFormReady, typeInto } from '../helpers.js';
 

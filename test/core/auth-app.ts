@@ -1,7 +1,8 @@
 // A host page that signs in by full-page redirect: on its first load it finds that the server needs
 // authorization and leaves for the authorization server; after the callback page sends it back it
 // connects with the resumed flow's token and calls the protected tool. It reports to the test page.
-import { McpAuthError, McpClient, idbStore } from '../../src/client.js';
+import { McpAuthError, McpClient } from '../../src/client.js';
+import { idbStore } from '../../src/store.js';
 
 const params = new URLSearchParams(location.search);
 const client = new McpClient({

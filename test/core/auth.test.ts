@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { McpAuthError, McpClient, idbStore, type KeyValueStore } from '../../src/client.js';
+import { McpAuthError, McpClient, type KeyValueStore } from '../../src/client.js';
+import { idbStore } from '../../src/store.js';
 import { parseBearerChallenge } from '../../src/core/auth/challenge.js';
 import { assertSafeUrl, resourceCovers } from '../../src/core/auth/urls.js';
 import { clickTo, firstText, servers } from '../helpers.js';

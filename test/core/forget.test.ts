@@ -1,7 +1,7 @@
 // forgetServer() over a memory store: what it deletes for one server URL, and what it leaves to
 // other servers that share an authorization server or a token's resource.
 import { expect } from '@open-wc/testing';
-import { memoryStore } from '../../src/client.js';
+import { memoryStore } from '../../src/store.js';
 import { bindingKey, registrationKey, tokenKey } from '../../src/core/auth/keys.js';
 import { forgetServer } from '../../src/core/store/forget.js';
 import { appendHistory, catalogueKey, eraKey, saveDraft, serverKey } from '../../src/core/store/records.js';

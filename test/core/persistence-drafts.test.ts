@@ -3,7 +3,8 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/mcp-tool-form/define.js';
 import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
-import { McpClient, idbStore, type KeyValueStore } from '../../src/client.js';
+import { McpClient, type KeyValueStore } from '../../src/client.js';
+import { idbStore } from '../../src/store.js';
 import { clearHistory, readHistory } from '../../src/core/store/records.js';
 import { buttonNamed, controlByLabel, formOf, servers, toolFormReady, typeInto } from '../helpers.js';
 

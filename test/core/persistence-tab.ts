@@ -1,6 +1,7 @@
 // A host page standing in for one browser tab: it connects to `server` over IndexedDB database `db`,
 // reports what it hears to the test page, and calls a tool when the test page asks.
-import { McpClient, idbStore } from '../../src/client.js';
+import { McpClient } from '../../src/client.js';
+import { idbStore } from '../../src/store.js';
 
 const params = new URLSearchParams(location.search);
 const name = params.get('name')!;

@@ -1,7 +1,8 @@
 // Persistence (DESIGN §4): a reload resumes the legacy session and replays what it missed, a 404
 // starts anew, the era cache skips probes, tabs share one GET stream, forgetting removes everything.
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { McpClient, idbStore, type KeyValueStore } from '../../src/client.js';
+import { McpClient, type KeyValueStore } from '../../src/client.js';
+import { idbStore } from '../../src/store.js';
 import { appendHistory, keysOfServer, saveDraft, serverKey, type ServerRecord } from '../../src/core/store/records.js';
 import { firstText, servers } from '../helpers.js';
 

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { McpClient, idbStore } from '../../src/client.js';
+import { McpClient } from '../../src/client.js';
+import { idbStore } from '../../src/store.js';
 import { clickTo, firstText, servers } from '../helpers.js';
 
 // Signing in through the relay (the Node command) to the loopback OAuth pair (servers/oauth.mjs):

@@ -4,7 +4,8 @@
 // real MCP servers of both eras.
 import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
-import { McpClient, memoryStore, type CreateMessageParams, type CreateMessageResult } from '../../src/client.js';
+import { McpClient, type CreateMessageParams, type CreateMessageResult } from '../../src/client.js';
+import { memoryStore } from '../../src/store.js';
 import { openaiSampling, type OpenAiSamplingOptions } from '../../src/sampling/openai.js';
 import { buttonNamed, controlByLabel, firstText, servers, typeInto } from '../helpers.js';
 import { dialogOf, hasButton, signal, widget } from './widget.js';

@@ -13,13 +13,6 @@ export interface McpClientOptions extends InputHandlers {
   /** `auto` tries modern, then legacy Streamable HTTP, then HTTP+SSE; `streamable-http` skips HTTP+SSE; `sse` uses only HTTP+SSE. */
   transport?: TransportMode;
   /**
-   * With `auto` and no era known for the URL yet, send the legacy `initialize` together with
-   * `server/discover` so a legacy server costs no extra round trip (default false). Off by default:
-   * a 2026-07-28 server then sees one request without the modern headers and `_meta`, which its
-   * conformance checks count against the client.
-   */
-  probeTogether?: boolean;
-  /**
    * Ask for the tool list as soon as the handshake allows, before the connection counts as ready,
    * for the first `listTools()` to take (default false; the elements set it). Rejected or stale
    * (a `tools/list_changed` came), it is asked for again.

@@ -46,11 +46,8 @@ export interface Connection {
   facts?: ServerFacts;
   /** Whether results may be served from memory for their `ttlMs`. */
   readonly caches?: boolean;
-  /**
-   * Handshakes (or discovers) and learns the server's facts. Legacy racing modern waits at `gate` before going on past the server's
-   * first answer; modern takes it as the discovery already under way (sent before the store answered).
-   */
-  open(signal?: AbortSignal, gate?: Promise<void>): Promise<void>;
+  /** Handshakes (or discovers) and learns the server's facts; modern may be given the discovery already under way (sent before the store answered). */
+  open(signal?: AbortSignal, discovered?: Promise<void>): Promise<void>;
   /** Takes up what the store kept instead of starting anew; false means "open() a new one". */
   resume(record: ServerRecord, skipSession?: string): Promise<boolean>;
   /** The session a reload would take up. */

@@ -21,17 +21,15 @@ export abstract class LegacyProtocol<T extends Transport> implements Connection 
   constructor(protected readonly ctx: EraContext) {}
 
   /**
-   * Handshakes; `start` opens the transport first where it needs opening, `gate` (racing the modern
-   * era) must resolve before anything of the session is kept, `ready` runs once the server was told we are initialized.
+   * Handshakes; `start` opens the transport first where it needs opening, `ready` runs once the server was told we are initialized.
    */
-  async open(signal?: AbortSignal, start?: Promise<void>, ready?: () => Promise<void>, gate?: Promise<void>): Promise<void> {
+  async open(signal?: AbortSignal, start?: Promise<void>, ready?: () => Promise<void>): Promise<void> {
     await start;
     const { options, engine, kept } = this.ctx;
     const result = await engine.request('initialize', { protocolVersion: LEGACY_VERSIONS[0], capabilities: capabilitiesFor(options), clientInfo: clientInfoOf(options) }, { signal, timeout: 15_000, via: this });
     const version = result.protocolVersion as string;
     if (!LEGACY_VERSIONS.includes(version)) throw new McpProtocolError(ERROR.unsupportedVersion, `The server chose protocol version ${JSON.stringify(version)}, which this client does not speak`);
     this.facts = { protocolVersion: version, serverInfo: result.serverInfo as Implementation, capabilities: result.capabilities as ServerFacts['capabilities'], instructions: result.instructions as string | undefined };
-    await gate;
     (this.transport as { protocolVersion?: string }).protocolVersion = version;
     await this.transport.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
     kept.remember({ era: this.era, ...this.facts, sessionId: (this.transport as { sessionId?: string }).sessionId }, true);
@@ -105,8 +103,8 @@ class StreamableHttpConnection extends LegacyProtocol<StreamableHttpTransport> {
   }
 
   /** Waits (briefly) for the notification stream to be up before the connection counts as ready. */
-  override open(signal?: AbortSignal, gate?: Promise<void>): Promise<void> {
-    return super.open(signal, undefined, async () => void ((await this.ctx.tabs.joined, this.ctx.tabs.owner) && (await this.stream())), gate);
+  override open(signal?: AbortSignal): Promise<void> {
+    return super.open(signal, undefined, async () => void ((await this.ctx.tabs.joined, this.ctx.tabs.owner) && (await this.stream())));
   }
 
   override async resume(r: ServerRecord, skipSession?: string): Promise<boolean> {

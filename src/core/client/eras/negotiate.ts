@@ -1,6 +1,6 @@
 // Which era a URL speaks (checklist §2.6): modern first, then legacy Streamable HTTP, then HTTP+SSE,
 // the last answer remembered per URL. The registry below is the one place that lists the eras.
-import { McpAbortError, McpError, McpHttpError } from '../../jsonrpc/errors.js';
+import { McpError, McpHttpError } from '../../jsonrpc/errors.js';
 import type { KeyValueStore } from '../../store/store.js';
 import { eraKey } from '../../store/records.js';
 import type { Connection, Era, EraContext, EraModule } from './era.js';
@@ -51,12 +51,8 @@ export const allows = (mode: TransportMode = 'auto', era?: Era): era is Era => !
 
 /**
  * Opens a connection in the first era that answers, the cached one first (`cached`: an era read
- * already). `use` makes an attempt the client's current connection while it handshakes.
- *
- * Without a cached era and with `probeTogether`, modern and legacy are asked at once: `server/discover`
- * and `initialize` go out together, so a legacy server costs no extra round trip. Modern stays the first choice:
- * legacy goes on past its `initialize` only once discovery has failed in a way that falls
- * through; otherwise its session, if the server made one, is ended (DELETE) and nothing of it is kept.
+ * already). `use` makes an attempt the client's current connection while it handshakes; `probe` is a
+ * discovery sent before the store answered, taken up as the modern attempt.
  */
 export async function negotiate(ctx: EraContext, mode: TransportMode = 'auto', cache: EraCache, use: (c?: Connection) => void, signal?: AbortSignal, cached?: Promise<Era | undefined>, probe?: Probe): Promise<Connection> {
   let order = ORDERS[mode];
@@ -64,37 +60,20 @@ export async function negotiate(ctx: EraContext, mode: TransportMode = 'auto', c
   const known = allows(mode, era);
   if (known) order = [era, ...order.filter((e) => e !== era)];
   const errors: Error[] = [];
-  // The legacy attempt started alongside the modern one, waiting at `gate` for the verdict.
-  let early: { c: Connection; opened: Promise<void>; verdict(modernFailed: boolean): void } | undefined;
-  if (ctx.options.probeTogether && !known && order[0] === 'modern' && order[1] === 'legacy') {
-    const stop = new AbortController();
-    let verdict!: (modernFailed: boolean) => void;
-    const gate = new Promise<void>((go, lost) => (verdict = (failed) => (failed ? go() : (lost(new McpAbortError('The server speaks the modern protocol')), stop.abort()))));
-    gate.catch(() => {});
-    const c = legacy.create(ctx);
-    const opened = c.open(signal ? AbortSignal.any([signal, stop.signal]) : stop.signal, gate);
-    // The loser ends the session its initialize may have made (close() sends DELETE).
-    opened.catch(async () => void (c.sessionId && (await c.close(true)))).catch(() => {});
-    early = { c, opened, verdict };
-  }
   for (const era of order) {
     const m = await ERAS[era]();
-    const racing = era === 'legacy' ? early : undefined;
     const probed = era === 'modern' ? probe?.take() : undefined;
-    const c = racing?.c ?? probed?.c ?? m.create(ctx);
+    const c = probed?.c ?? m.create(ctx);
     use(c);
     try {
-      await (racing?.opened ?? c.open(signal, probed?.discovered));
+      await c.open(signal, probed?.discovered);
     } catch (error) {
       await c.transport.close().catch(() => {});
       use(undefined);
-      const falls = m.fallsThrough(error);
-      if (era === 'modern') early?.verdict(falls);
-      if (!falls) throw error;
+      if (!m.fallsThrough(error)) throw error;
       errors.push(error as Error);
       continue;
     }
-    if (era === 'modern') early?.verdict(false);
     await cache.set(ctx.url, era);
     return c;
   }
