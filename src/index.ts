@@ -13,6 +13,7 @@ import './components/mcp-elicitation-dialog/define.js';
 import './components/mcp-server-list/define.js';
 
 export * from './client.js';
+export * from './store.js';
 export { McpClientElement } from './components/mcp-client/mcp-client.js';
 export { McpSamplingDialog } from './components/mcp-sampling-dialog/mcp-sampling-dialog.js';
 export { McpElicitationDialog } from './components/mcp-elicitation-dialog/mcp-elicitation-dialog.js';

@@ -9,7 +9,7 @@ const PROBE_MS = 10;
 import type { Authorization } from './authorization.js';
 import type { Connection, Era, EraContext } from './eras/era.js';
 import { allows, connectionOf, eraCacheOf, negotiate, type Probe } from './eras/negotiate.js';
-import type { ModernConnection } from './eras/modern.js';
+import { modern, type ModernConnection } from './eras/modern.js';
 import type { ClientState } from './options.js';
 import type { Tabs } from './tabs.js';
 
@@ -70,9 +70,9 @@ export class Link {
     let probe: { c: Connection; discovered: Promise<void> } | undefined;
     let done = false;
     if (host.kept.store && allows(host.options.transport, 'modern'))
-      void Promise.race([known.then(() => true, () => true), sleep(PROBE_MS)]).then(async (answered) => {
+      void Promise.race([known.then(() => true, () => true), sleep(PROBE_MS)]).then((answered) => {
         if (answered || done) return;
-        const c = (await connectionOf(host, 'modern')) as ModernConnection;
+        const c = modern.create(host) as ModernConnection;
         const discovered = c.discover(signal ? AbortSignal.any([signal, stop.signal]) : stop.signal);
         discovered.catch(() => {});
         probe = { c, discovered };
