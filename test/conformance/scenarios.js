@@ -1,6 +1,7 @@
 // What our client does in each conformance scenario. Runs in the browser page that
 // browser-client.mjs opens; the mock server URL and the scenario come in the query string.
-import { McpClient, memoryStore } from '/dist/client.js';
+import { McpClient } from '/dist/client.js';
+import { memoryStore } from '/dist/store.js';
 
 const clientInfo = { name: 'mcp-web-components-conformance', version: '0.1.0' };
 const context = JSON.parse(new URLSearchParams(location.search).get('context') ?? '{}');
