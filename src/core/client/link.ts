@@ -3,15 +3,15 @@
 import { McpError, McpSessionExpiredError } from '../jsonrpc/errors.js';
 import { isRequest, type JsonRpcMessage } from '../jsonrpc/messages.js';
 import { sleep, type SendOptions } from '../transport/types.js';
-
-/** How long a first request waits for the store to say what to resume (a first visit's IndexedDB takes tens of ms to open). */
-const PROBE_MS = 10;
 import type { Authorization } from './authorization.js';
 import type { Connection, Era, EraContext } from './eras/era.js';
 import { allows, connectionOf, eraCacheOf, negotiate, type Probe } from './eras/negotiate.js';
 import { modern, type ModernConnection } from './eras/modern.js';
 import type { ClientState } from './options.js';
 import type { Tabs } from './tabs.js';
+
+/** How long a first request waits for the store to say what to resume (a first visit's IndexedDB takes tens of ms to open). */
+const PROBE_MS = 10;
 
 /** What the link needs from its client, besides what its eras need. */
 export interface LinkHost extends EraContext {
