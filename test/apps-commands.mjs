@@ -28,7 +28,9 @@ export function appCommands() {
       if (command === 'mcp-app-click') {
         const el = await find(page, payload.role ?? 'button', payload.name);
         if (!payload.popup) {
-          await el.click();
+          // A click on the element itself, not at its coordinates: under load a view that resizes
+          // itself can move the control between puppeteer's scroll and its mouse click.
+          await el.evaluate((e) => e.click());
           return true;
         }
         // A new window is expected: report whether it can reach its opener, then close it.
