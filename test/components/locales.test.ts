@@ -50,7 +50,8 @@ describe('locales', () => {
     // Inside <mcp-client>'s shadow root, the tool list still finds the lang of the page around the widget.
     const client = page.querySelector<McpClientElement>('mcp-client')!;
     await waitUntil(() => client.shadowRoot!.querySelector('mcp-tool-list')?.shadowRoot?.querySelector('input'), 'tool list shown', { timeout: 10_000 });
-    expect(client.shadowRoot!.querySelector('[part=status]')!.textContent).to.contain('接続済み');
+    // The tools show as soon as they are listed, while the connection still settles (its GET stream); then the status says so, in Japanese.
+    await waitUntil(() => client.shadowRoot!.querySelector('[part=status]')!.textContent!.includes('接続済み'), 'connected, in Japanese', { timeout: 10_000 });
     const search = client.shadowRoot!.querySelector('mcp-tool-list')!.shadowRoot!.querySelector('input')!;
     expect(search.getAttribute('aria-label') ?? search.placeholder).to.equal('ツールを検索');
 
