@@ -124,9 +124,10 @@ export class McpClient extends EventTarget {
 
   /** All tools, following every cursor; tools the era cannot call (modern: invalid x-mcp-header annotations) are left out. */
   async listTools(options: ListOptions = {}): Promise<Tool[]> {
+    // Callers that come while the early list is on its way share it (a task re-run must not ask again); once it is in, the next one asks anew.
     const early = !options.cursor && this.early;
-    this.early = undefined;
     const tools = early && (await early);
+    if (early && this.early === early) this.early = undefined;
     if (tools) return tools;
     const listed = (await this.lists.all('tools/list', 'tools', options)) as Tool[];
     const usable = (await this.link.live.usable?.(listed)) ?? listed;
