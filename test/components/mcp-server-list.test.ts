@@ -4,7 +4,8 @@ import type { McpServerList } from '../../src/components/mcp-server-list/mcp-ser
 import type { McpServerSelectEvent } from '../../src/events/events.js';
 import { McpClient, type KeyValueStore } from '../../src/client.js';
 import { idbStore } from '../../src/store.js';
-import { keysOfServer, readSavedServers, saveDraft } from '../../src/core/store/records.js';
+import { keysOfServer } from '../../src/core/store/forget.js';
+import { readSavedServers, saveDraft } from '../../src/core/store/records.js';
 import { buttonNamed, controlByLabel, servers, typeInto } from '../helpers.js';
 
 const DB = 'mcp-server-list-test';

@@ -4,7 +4,8 @@ import { expect } from '@open-wc/testing';
 import { memoryStore } from '../../src/store.js';
 import { bindingKey, registrationKey, tokenKey } from '../../src/core/auth/keys.js';
 import { forgetServer } from '../../src/core/store/forget.js';
-import { appendHistory, catalogueKey, eraKey, saveDraft, serverKey } from '../../src/core/store/records.js';
+import { catalogueKey, eraKey, serverKey } from '../../src/core/store/keys.js';
+import { appendHistory, saveDraft } from '../../src/core/store/records.js';
 
 const as = { issuer: 'https://as.example' };
 const binding = (resource: string) => ({ resource, as, registration: { client_id: 'c', redirect_uri: 'https://app.example/cb' } });

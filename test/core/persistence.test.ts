@@ -3,7 +3,9 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { McpClient, type KeyValueStore } from '../../src/client.js';
 import { idbStore } from '../../src/store.js';
-import { appendHistory, keysOfServer, saveDraft, serverKey, type ServerRecord } from '../../src/core/store/records.js';
+import { keysOfServer } from '../../src/core/store/forget.js';
+import { serverKey } from '../../src/core/store/keys.js';
+import { appendHistory, saveDraft, type ServerRecord } from '../../src/core/store/records.js';
 import { firstText, servers } from '../helpers.js';
 
 const DB = 'mcp-persistence-test';

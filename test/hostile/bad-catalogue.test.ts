@@ -2,7 +2,7 @@ import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testi
 import '../../src/index.js';
 import type { McpClientElement } from '../../src/components/mcp-client/mcp-client.js';
 import { McpClient } from '../../src/client.js';
-import { catalogueKey } from '../../src/core/store/records.js';
+import { catalogueKey } from '../../src/core/store/keys.js';
 import { freshStore, servers } from '../helpers.js';
 
 // Server values of the wrong type (objects where strings belong, objects shaped like Lit templates,

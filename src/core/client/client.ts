@@ -226,7 +226,7 @@ export class McpClient extends EventTarget {
     // The catalogue arrives when it does (`catalogue` event); the network does not wait for it.
     void this.kept.restore().then(() => this.state === 'connecting' && this.emit('catalogue'));
     this.link.prefetch();
-    void this.ctx.tabs.join();
+    this.ctx.tabs.join();
     const authLoaded = this.options.auth ? this.ctx.auth.load() : undefined;
     authLoaded?.catch(() => {}); // awaited below
     this.setState('connecting');

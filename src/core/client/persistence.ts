@@ -1,7 +1,8 @@
 // What the store keeps of one server for its client (DESIGN §4): the connection record a reload
 // resumes from, and the catalogue of lists shown before the network answers.
 import type { BatchedStore } from '../store/batched.js';
-import { catalogueKey, serverKey, type Catalogue, type ServerRecord } from '../store/records.js';
+import { catalogueKey, serverKey } from '../store/keys.js';
+import type { Catalogue, ServerRecord } from '../store/records.js';
 import { coerceItems } from './lists.js';
 
 /** A kept catalogue as the elements expect it: one written by an older version or a bad server cannot break them. */

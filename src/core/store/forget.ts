@@ -2,7 +2,8 @@
 // its records' (records.ts) and its sign-in's (auth/keys.ts), so no caller re-derives either.
 import { BINDING_PREFIX, FLOW_PREFIX, bindingKey, registrationKey, tokenKey, type Binding } from '../auth/keys.js';
 import type { PendingFlow } from '../auth/flow.js';
-import { keysOfServer } from './records.js';
+import { catalogueKey, eraKey, serverKey, tasksKey } from './keys.js';
+import { DRAFT_PREFIX, historyKey } from './records.js';
 import type { KeyValueStore } from './store.js';
 
 /**
@@ -27,6 +28,13 @@ async function authKeysOfServer(store: KeyValueStore, url: string): Promise<stri
   }
   for (const key of await store.keys(FLOW_PREFIX)) if ((await store.get<PendingFlow>(key))?.serverUrl === url) keys.push(key);
   return keys;
+}
+
+/** Every key of these records holding data of this server URL: session, era, catalogue, history and drafts (forgetServer adds the sign-in's). */
+export async function keysOfServer(store: KeyValueStore, url: string): Promise<string[]> {
+  const exact = [serverKey(url), eraKey(url), catalogueKey(url), historyKey(url), tasksKey(url)];
+  const present = (await Promise.all(exact.map(async (k) => ((await store.get(k)) === undefined ? undefined : k)))).filter((k): k is string => !!k);
+  return [...present, ...(await store.keys(`${DRAFT_PREFIX}${url} `))];
 }
 
 /** Every key holding data of this server URL: session, era, catalogue, history, drafts, and its sign-in. */

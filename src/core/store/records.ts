@@ -58,12 +58,10 @@ export interface TaskRecord {
 /** How many calls the history keeps per server. */
 const HISTORY_LIMIT = 50;
 
-export const serverKey = (url: string) => `mcp-server:${url}`;
-export const eraKey = (url: string) => `mcp-era:${url}`;
-export const catalogueKey = (url: string) => `mcp-catalogue:${url}`;
-const historyKey = (url: string) => `mcp-history:${url}`;
-export const tasksKey = (url: string) => `mcp-tasks:${url}`;
-const DRAFT_PREFIX = 'mcp-draft:';
+// The client's own keys (session, era, catalogue, tasks) are in keys.ts, apart, so that the headless
+// client does not import these helpers.
+export const historyKey = (url: string) => `mcp-history:${url}`;
+export const DRAFT_PREFIX = 'mcp-draft:';
 const draftKey = (url: string, tool: string) => `${DRAFT_PREFIX}${url} ${tool}`;
 const SAVED_SERVERS_KEY = 'mcp-saved-servers';
 
@@ -95,10 +93,3 @@ export async function readSavedServers(store: KeyValueStore): Promise<SavedServe
 
 /** Replaces the saved server list. */
 export const writeSavedServers = (store: KeyValueStore, servers: SavedServer[]) => store.set(SAVED_SERVERS_KEY, servers);
-
-/** Every key of these records holding data of this server URL: session, era, catalogue, history and drafts (forgetServer adds the sign-in's). */
-export async function keysOfServer(store: KeyValueStore, url: string): Promise<string[]> {
-  const exact = [serverKey(url), eraKey(url), catalogueKey(url), historyKey(url), tasksKey(url)];
-  const present = (await Promise.all(exact.map(async (k) => ((await store.get(k)) === undefined ? undefined : k)))).filter((k): k is string => !!k);
-  return [...present, ...(await store.keys(`${DRAFT_PREFIX}${url} `))];
-}

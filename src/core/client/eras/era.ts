@@ -22,7 +22,7 @@ export interface EraContext {
   /** The record kept for this server. */
   readonly kept: Persistence;
   /** Whether this tab holds the shared notification stream, and how to tell the other tabs what it hears. */
-  readonly tabs: { readonly owner: boolean; readonly joined?: Promise<void>; post(news: StreamNews): void };
+  readonly tabs: { readonly owner: boolean; readonly joined?: Promise<void>; readonly channel?: { postMessage(news: StreamNews): void } };
   /** Whether the client is ready (not connecting, reconnecting or closed). */
   ready(): boolean;
   /** The URIs `subscribe` asked for, and the log level `setLogLevel` set. */

@@ -94,7 +94,7 @@ class StreamableHttpConnection extends LegacyProtocol<StreamableHttpTransport> {
     t.onStandaloneMessage = (message, eventId) => {
       // The owner tab: note the stream position and pass the message on to the other tabs.
       if (eventId && t.sessionId === ctx.kept.record.sessionId) ctx.kept.remember({ eventIds: { get: eventId } });
-      ctx.tabs.post({ session: t.sessionId, message, eventId });
+      ctx.tabs.channel?.postMessage({ session: t.sessionId, message, eventId } satisfies StreamNews);
     };
   }
 

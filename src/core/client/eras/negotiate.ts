@@ -2,7 +2,7 @@
 // the last answer remembered per URL. The registry below is the one place that lists the eras.
 import { McpError, McpHttpError } from '../../jsonrpc/errors.js';
 import type { KeyValueStore } from '../../store/store.js';
-import { eraKey } from '../../store/records.js';
+import { eraKey } from '../../store/keys.js';
 import type { Connection, Era, EraContext, EraModule } from './era.js';
 import { legacy } from './legacy.js';
 import { modern } from './modern.js';
