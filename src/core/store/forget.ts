@@ -1,5 +1,6 @@
 // Forgetting a server: the one function that finds and deletes every key kept for a server URL,
-// its records' (records.ts) and its sign-in's (auth/keys.ts), so no caller re-derives either.
+// the client's (keys.ts), the elements' records (records.ts) and its sign-in's (auth/keys.ts), so no
+// caller re-derives any of them.
 import { BINDING_PREFIX, FLOW_PREFIX, bindingKey, registrationKey, tokenKey, type Binding } from '../auth/keys.js';
 import type { PendingFlow } from '../auth/flow.js';
 import { catalogueKey, eraKey, serverKey, tasksKey } from './keys.js';
@@ -30,7 +31,7 @@ async function authKeysOfServer(store: KeyValueStore, url: string): Promise<stri
   return keys;
 }
 
-/** Every key of these records holding data of this server URL: session, era, catalogue, history and drafts (forgetServer adds the sign-in's). */
+/** Every key of the client and the elements holding data of this server URL: session, era, catalogue, tasks, history and drafts (keysToForget adds the sign-in's). */
 export async function keysOfServer(store: KeyValueStore, url: string): Promise<string[]> {
   const exact = [serverKey(url), eraKey(url), catalogueKey(url), historyKey(url), tasksKey(url)];
   const present = (await Promise.all(exact.map(async (k) => ((await store.get(k)) === undefined ? undefined : k)))).filter((k): k is string => !!k);
