@@ -27,7 +27,10 @@ export default [
   },
   {
     // Built apart from client.js so each file stands alone (one <script type=module> is enough).
+    // `allow-extension` keeps the shared code in the entry itself (the lazy chunks import it from
+    // there): a page fetches one file before it can run, not the entry and then its static chunk.
     input: { 'mcp-web-components': 'src/index.ts' },
+    preserveEntrySignatures: 'allow-extension',
     output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     plugins: plugins(),
   },
