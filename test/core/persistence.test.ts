@@ -4,7 +4,7 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { McpClient, type KeyValueStore } from '../../src/client.js';
 import { idbStore } from '../../src/store.js';
 import { keysOfServer } from '../../src/core/store/forget.js';
-import { serverKey } from '../../src/core/store/keys.js';
+import { eraKey, serverKey } from '../../src/core/store/keys.js';
 import { appendHistory, saveDraft, type ServerRecord } from '../../src/core/store/records.js';
 import { firstText, servers } from '../helpers.js';
 
@@ -136,13 +136,18 @@ describe('persistence', function () {
     await connecting;
   });
 
-  /** The store, answering reads only after `ms` (as a first visit's IndexedDB does while it opens); `answered` is when the first read came back. */
-  const slow = (inner: KeyValueStore, ms: number) => {
-    const s = { answered: 0, ...inner, get: async <T>(key: string) => (await new Promise((r) => setTimeout(r, ms)), (s.answered ||= performance.now()), inner.get<T>(key)) };
+  /**
+   * The store, answering reads only after `ms` (as a first visit's IndexedDB does while it opens);
+   * `answered` is when the first read came back. `peek` gives the synchronous hint the IndexedDB
+   * store gives from localStorage: `hint` for the era, or nothing known (a first visit).
+   */
+  const slow = (inner: KeyValueStore, ms: number, hint?: string) => {
+    const s = { answered: 0, ...inner, get: async <T>(key: string) => (await new Promise((r) => setTimeout(r, ms)), (s.answered ||= performance.now()), inner.get<T>(key)), peek: (key: string) => (key === eraKey(url) ? hint : undefined) };
     return s;
   };
+  const posts = async () => (await proxyLog()).filter((e) => e.method === 'POST').map((e) => e.bodyJsonRpcMethod);
 
-  it('a slow store does not hold up the first request: discovery goes out meanwhile, and the era is still found', async () => {
+  it('a first visit does not wait for a slow store: discovery goes out at once, and the era is still found', async () => {
     const kept = slow(store, 300);
     let firstFetch = 0;
     const c = new McpClient({ url, store: kept, transport: 'streamable-http', fetch: (input, init) => ((firstFetch ||= performance.now()), fetch(input, init)) });
@@ -150,12 +155,27 @@ describe('persistence', function () {
     await clearProxyLog();
     await c.connect();
     expect(firstFetch).to.be.greaterThan(0).and.lessThan(kept.answered);
-    const posts = (await proxyLog()).filter((e) => e.method === 'POST').map((e) => e.bodyJsonRpcMethod);
-    expect(posts.slice(0, 2)).to.deep.equal(['server/discover', 'initialize']);
+    expect((await posts()).slice(0, 2)).to.deep.equal(['server/discover', 'initialize']);
     expect(c.era).to.equal('legacy');
+    expect(firstText(await c.callTool('echo', { message: 'hi' }))).to.equal('Echo: hi');
   });
 
-  it('a slow store still has its kept session resumed: the early discovery is dropped, no new session starts', async () => {
+  it('a slow store whose hint knows the era still has its kept session resumed: nothing goes early, no new session starts', async () => {
+    const first = client();
+    await first.connect();
+    const sessionId = (await store.get<ServerRecord>(serverKey(url)))?.sessionId;
+    await first.detach();
+    await clearProxyLog();
+    const second = new McpClient({ url, store: slow(store, 300, 'legacy'), transport: 'streamable-http' });
+    clients.push(second);
+    await second.connect();
+    const log = await proxyLog();
+    expect(log.filter((e) => e.bodyJsonRpcMethod === 'initialize' || e.bodyJsonRpcMethod === 'server/discover')).to.deep.equal([]);
+    expect(log.find((e) => e.method === 'GET')?.headers['mcp-session-id']).to.equal(sessionId);
+    expect(JSON.parse(firstText(await second.callTool('record_headers')))['mcp-session-id']).to.equal(sessionId);
+  });
+
+  it('a slow store whose hint knows nothing still has its kept session resumed: the early discovery is dropped, no new session starts', async () => {
     const first = client();
     await first.connect();
     const sessionId = (await store.get<ServerRecord>(serverKey(url)))?.sessionId;
@@ -164,9 +184,7 @@ describe('persistence', function () {
     const second = new McpClient({ url, store: slow(store, 300), transport: 'streamable-http' });
     clients.push(second);
     await second.connect();
-    const log = await proxyLog();
-    expect(log.filter((e) => e.bodyJsonRpcMethod === 'initialize')).to.deep.equal([]);
-    expect(log.find((e) => e.method === 'GET')?.headers['mcp-session-id']).to.equal(sessionId);
+    expect(await posts()).to.deep.equal(['server/discover']);
     expect(JSON.parse(firstText(await second.callTool('record_headers')))['mcp-session-id']).to.equal(sessionId);
   });
 

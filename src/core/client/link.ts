@@ -2,16 +2,14 @@
 // server ends the session, reconnected with backoff when the transport is lost, and closed.
 import { McpError, McpSessionExpiredError } from '../jsonrpc/errors.js';
 import { isRequest, type JsonRpcMessage } from '../jsonrpc/messages.js';
-import { sleep, type SendOptions } from '../transport/types.js';
+import type { SendOptions } from '../transport/types.js';
 import type { Authorization } from './authorization.js';
 import type { Connection, Era, EraContext } from './eras/era.js';
-import { allows, connectionOf, eraCacheOf, negotiate, type Probe } from './eras/negotiate.js';
-import { modern, type ModernConnection } from './eras/modern.js';
+import { eraKey } from '../store/keys.js';
+import { allows, connectionOf, dropAll, eraCacheOf, negotiate, type Ahead, type Sent } from './eras/negotiate.js';
+import { modern } from './eras/modern.js';
 import type { ClientState } from './options.js';
 import type { Tabs } from './tabs.js';
-
-/** How long a first request waits for the store to say what to resume (a first visit's IndexedDB takes tens of ms to open). */
-const PROBE_MS = 10;
 
 /** What the link needs from its client, besides what its eras need. */
 export interface LinkHost extends EraContext {
@@ -29,7 +27,6 @@ export class Link {
   conn?: Connection;
   private renewing?: Promise<void>;
   private era?: Promise<Era | undefined>;
-  private record?: Promise<unknown>;
 
   constructor(readonly host: LinkHost) {}
 
@@ -41,7 +38,7 @@ export class Link {
 
   /** Starts reading the kept record and era, so the store's answer overlaps the rest of start-up. */
   prefetch(): void {
-    this.record = this.host.kept.prefetch();
+    void this.host.kept.prefetch();
     this.era = Promise.resolve(this.cache().get(this.host.url)).catch(() => undefined);
   }
 
@@ -51,36 +48,31 @@ export class Link {
     const cache = this.cache();
     if (!this.era) this.prefetch();
     const era = this.era;
-    const probe = this.probe(Promise.all([this.record, era]), signal);
-    this.era = this.record = undefined;
+    const ahead = this.ahead(signal);
+    this.era = undefined;
     // What prefetch() read is used unless this tab had to wait for another one, which may have changed it.
-    const opened = this.oneTabAtATime(async (waited) => void ((await this.resume(undefined, !waited)) || this.adopt(await negotiate(host, host.options.transport, cache, (c) => (this.conn = c), signal, waited ? undefined : era, probe))));
-    return opened.finally(probe.drop).then(() => void this.recovery().catch(() => {}));
+    const opened = this.oneTabAtATime(async (waited) => void ((await this.resume(undefined, !waited)) || this.adopt(await negotiate(host, host.options.transport, cache, (c) => (this.conn = c), signal, waited ? undefined : era, ahead))));
+    return opened.finally(ahead.drop).then(() => void this.recovery().catch(() => {}));
   }
 
   /**
-   * A first visit does not wait for IndexedDB to open: when the store has not said within PROBE_MS
-   * what to resume or which era the URL speaks, `server/discover` goes out meanwhile. It is
-   * stateless, so it costs nothing when the store then says otherwise (it is dropped); negotiation
-   * takes it up as its modern attempt.
+   * What goes out before the store has answered (a first visit's IndexedDB takes tens of ms to open):
+   * `server/discover`, which is stateless and so costs nothing when the store then says otherwise. It
+   * goes at once where the store's synchronous hint (`peek`) knows no era for this URL (a first visit)
+   * or knows it is modern; not where it knows a legacy era, nor with a store that cannot say.
+   * Negotiation takes it up as its modern attempt; if it does not, it is dropped.
    */
-  private probe(known: Promise<unknown>, signal?: AbortSignal): Probe & { drop(): void } {
-    const host = this.host;
-    const stop = new AbortController();
-    let probe: { c: Connection; discovered: Promise<void> } | undefined;
-    let done = false;
-    if (host.kept.store && allows(host.options.transport, 'modern'))
-      void Promise.race([known.then(() => true, () => true), sleep(PROBE_MS)]).then((answered) => {
-        if (answered || done) return;
-        const c = modern.create(host) as ModernConnection;
-        const discovered = c.discover(signal ? AbortSignal.any([signal, stop.signal]) : stop.signal);
-        discovered.catch(() => {});
-        probe = { c, discovered };
-      });
-    return {
-      take: () => ((done = true), probe),
-      drop: () => void (!done && probe && (stop.abort(), probe.c.transport.close().catch(() => {})), (done = true)),
-    };
+  private ahead(signal?: AbortSignal): Ahead & { drop(): void } {
+    const { kept, url, options } = this.host;
+    const hint = kept.store?.peek ? kept.store.peek(eraKey(url)) : null; // undefined: no era known here; null: the store cannot say
+    const sent: Sent = new Map();
+    if ((hint === undefined || hint === 'modern') && allows(options.transport, 'modern')) {
+      const c = modern.create(this.host);
+      const begun = c.begin!(signal);
+      sent.set('modern', { c, begun }), begun.catch(() => {});
+    }
+    let taken = false;
+    return { take: () => ((taken = true), sent), drop: () => void (taken || dropAll(sent)) };
   }
 
   private cache() {

@@ -55,5 +55,6 @@ export function batchedStore(store: KeyValueStore, delayMs = 100): BatchedStore 
       return [...stored];
     },
     flush,
+    ...(store.peek && { peek: (key: string) => (pending.has(key) ? (pending.get(key) === DELETED ? undefined : pending.get(key)) : store.peek!(key)) }),
   };
 }

@@ -1,15 +1,48 @@
 // The IndexedDB adapter of the storage port, on idb-keyval: one database (`mcp-web-components` by
-// default), one object store (`kv`).
+// default), one object store (`kv`), and each server's era mirrored in localStorage for peek().
 import { createStore, del, get, keys, set } from 'idb-keyval';
+import { eraKey } from './keys.js';
 import type { KeyValueStore } from './store.js';
+
+/** localStorage, where the page may use it (not in every sandbox); failures mean "no hint". */
+const local = (fn: (s: Storage) => unknown) => {
+  try {
+    return fn(localStorage);
+  } catch {
+    return undefined;
+  }
+};
 
 /** A KeyValueStore over IndexedDB; tests pass their own database name. */
 export function idbStore(dbName = 'mcp-web-components', storeName = 'kv'): KeyValueStore {
   const db = createStore(dbName, storeName);
+  // On a first visit there is no database: creating one takes tens of milliseconds, and the reads
+  // that decide how to connect need not wait for that to learn there is nothing to read. Until this
+  // page writes, a read first asks whether the database exists (a few ms); the first write creates it.
+  let exists: Promise<boolean> | undefined;
+  let wrote = false;
+  const read = <T>(op: () => Promise<T>, none: T): Promise<T> => {
+    if (wrote || !indexedDB.databases) return op();
+    // "It exists" is kept; "it does not" is asked again next time, as another tab may create it.
+    const asked = (exists ??= indexedDB.databases().then((list) => list.some((d) => d.name === dbName), () => true));
+    return asked.then((yes) => (yes || wrote ? op() : ((exists = exists === asked ? undefined : exists), none)));
+  };
+  // The era of each URL (a short string) is also in localStorage, which answers synchronously.
+  const mirrored = (key: string) => key.startsWith(eraKey('')) && `${dbName}/${storeName}:${key}`;
+  const write = <T>(key: string, op: () => Promise<T>, value?: unknown): Promise<T> => {
+    wrote = true;
+    const m = mirrored(key);
+    if (m) local((s) => (typeof value === 'string' ? s.setItem(m, value) : s.removeItem(m)));
+    return op();
+  };
   return {
-    get: (key) => get(key, db),
-    set: (key, value) => set(key, value, db),
-    del: (key) => del(key, db),
-    keys: async (prefix = '') => ((await keys(db)) as IDBValidKey[]).filter((k): k is string => typeof k === 'string' && k.startsWith(prefix)),
+    get: (key) => read(() => get(key, db), undefined),
+    set: (key, value) => write(key, () => set(key, value, db), value),
+    del: (key) => write(key, () => del(key, db)),
+    keys: (prefix = '') => read(async () => ((await keys(db)) as IDBValidKey[]).filter((k): k is string => typeof k === 'string' && k.startsWith(prefix)), []),
+    peek: (key) => {
+      const m = mirrored(key);
+      return (m && local((s) => s.getItem(m))) ?? undefined;
+    },
   };
 }

@@ -9,6 +9,12 @@ export interface KeyValueStore {
   del(key: string): Promise<void>;
   /** Every key, or every key that starts with `prefix`. */
   keys(prefix?: string): Promise<string[]>;
+  /**
+   * Optional: what the store can say at once, before its first read can answer (the IndexedDB store
+   * mirrors each URL's era in localStorage); undefined where it cannot. Only a hint: the client uses
+   * it to send early what costs nothing if the hint was wrong.
+   */
+  peek?(key: string): unknown;
 }
 
 /** A store that lives as long as the page; values are cloned in and out like IndexedDB does. */

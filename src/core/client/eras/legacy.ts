@@ -102,9 +102,13 @@ class StreamableHttpConnection extends LegacyProtocol<StreamableHttpTransport> {
     return this.transport.sessionId;
   }
 
-  /** Waits (briefly) for the notification stream to be up before the connection counts as ready. */
+  /**
+   * Opens the notification stream (the owner tab) once the handshake is done. The GET goes out before
+   * the connection counts as ready, but ready does not wait for its answer: the first requests (the
+   * tool list) need not wait for a stream that may never come (405) or come late.
+   */
   override open(signal?: AbortSignal): Promise<void> {
-    return super.open(signal, undefined, async () => void ((await this.ctx.tabs.joined, this.ctx.tabs.owner) && (await this.stream())));
+    return super.open(signal, undefined, async () => void ((await this.ctx.tabs.joined, this.ctx.tabs.owner) && void this.stream()));
   }
 
   override async resume(r: ServerRecord, skipSession?: string): Promise<boolean> {

@@ -21,10 +21,19 @@ const ERAS: Record<Era, () => EraModule | Promise<EraModule>> = {
     ),
 };
 
-/** A `server/discover` sent before the store said what to do (link.ts): negotiation takes it up, or it is dropped. */
-export interface Probe {
-  take(): { c: Connection; discovered: Promise<void> } | undefined;
+/** Attempts whose first request (begin()) went out already, by era. */
+export type Sent = Map<Era, { c: Connection; begun: Promise<void> }>;
+
+/** Requests sent before the store said what to do (link.ts): negotiation takes them up as its first attempts. */
+export interface Ahead {
+  take(): Sent;
 }
+
+/** Drops attempts not taken, once the server has answered them. */
+export const dropAll = (sent: Sent) => {
+  for (const { c, begun } of sent.values()) void begun.finally(() => c.close(true)).catch(() => {});
+  sent.clear();
+};
 
 /** Which eras each `transport` option allows. */
 const ORDERS: Record<string, Era[]> = { auto: ['modern', 'legacy', 'sse'], 'streamable-http': ['modern', 'legacy'], sse: ['sse'] };
@@ -51,31 +60,41 @@ export const allows = (mode: TransportMode = 'auto', era?: Era): era is Era => !
 
 /**
  * Opens a connection in the first era that answers, the cached one first (`cached`: an era read
- * already). `use` makes an attempt the client's current connection while it handshakes; `probe` is a
- * discovery sent before the store answered, taken up as the modern attempt.
+ * already). `use` makes an attempt the client's current connection while it handshakes; `early` is
+ * what was sent before the store answered (link.ts), taken up as the first attempts.
+ *
+ * The legacy `initialize` is not sent beside `server/discover` to save the round trip: a modern server
+ * must see the 2026-07-28 headers and `_meta` on every POST (conformance `request-metadata`), and a
+ * legacy one must not see a request before `initialize` is answered.
  */
-export async function negotiate(ctx: EraContext, mode: TransportMode = 'auto', cache: EraCache, use: (c?: Connection) => void, signal?: AbortSignal, cached?: Promise<Era | undefined>, probe?: Probe): Promise<Connection> {
+export async function negotiate(ctx: EraContext, mode: TransportMode = 'auto', cache: EraCache, use: (c?: Connection) => void, signal?: AbortSignal, cached?: Promise<Era | undefined>, early?: Ahead): Promise<Connection> {
   let order = ORDERS[mode];
   const era = await (cached ?? cache.get(ctx.url));
   const known = allows(mode, era);
   if (known) order = [era, ...order.filter((e) => e !== era)];
+  const ahead: Sent = new Map(early?.take());
   const errors: Error[] = [];
-  for (const era of order) {
-    const m = await ERAS[era]();
-    const probed = era === 'modern' ? probe?.take() : undefined;
-    const c = probed?.c ?? m.create(ctx);
-    use(c);
-    try {
-      await c.open(signal, probed?.discovered);
-    } catch (error) {
-      await c.transport.close().catch(() => {});
-      use(undefined);
-      if (!m.fallsThrough(error)) throw error;
-      errors.push(error as Error);
-      continue;
+  try {
+    for (const era of order) {
+      const m = await ERAS[era]();
+      const sent = ahead.get(era);
+      ahead.delete(era);
+      const c = sent?.c ?? m.create(ctx);
+      use(c);
+      try {
+        await c.open(signal, sent?.begun);
+      } catch (error) {
+        await c.transport.close().catch(() => {});
+        use(undefined);
+        if (!m.fallsThrough(error)) throw error;
+        errors.push(error as Error);
+        continue;
+      }
+      await cache.set(ctx.url, era);
+      return c;
     }
-    await cache.set(ctx.url, era);
-    return c;
+  } finally {
+    dropAll(ahead); // what went ahead for an era not taken
   }
   // Report the most telling failure: a CORS or network diagnosis beats "404 Not Found".
   const http = (e: Error) => e instanceof McpHttpError;
