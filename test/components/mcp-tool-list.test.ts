@@ -80,7 +80,7 @@ describe('<mcp-tool-list>', () => {
 
   // The longest task is reported, not asserted: on this shared machine (load 10+ on 2 cores) task
   // durations are several times what the code costs; bench/first-screen.mjs measures it.
-  it('shows the first screen of 10,000 tools at once and the rest over later frames; search reaches any of them', async () => {
+  it('shows the first screen of 10,000 tools at once and the rest in later tasks; search reaches any of them', async () => {
     const many: Tool[] = Array.from({ length: 10_000 }, (_, i) => ({ name: `tool_${i}`, title: `Tool ${i}`, description: `Does thing ${i}`, inputSchema: { type: 'object' } }));
     let longest = 0;
     const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => (longest = Math.max(longest, e.duration))));
@@ -88,8 +88,10 @@ describe('<mcp-tool-list>', () => {
     try {
       const el = await fixture<McpToolList>(html`<mcp-tool-list .tools=${many}></mcp-tool-list>`);
       const entries = () => el.shadowRoot!.querySelectorAll('[part~=tool]').length;
-      expect(entries(), 'the first update renders a screenful, not 10,000').to.be.within(20, 1000);
-      await waitUntil(() => entries() >= 500, 'more entries follow in later frames', { timeout: 20_000 });
+      // The first update makes entries for a few ms: a screenful at least, far from all 10,000.
+      const first = entries();
+      expect(first, 'the first update renders a screenful, not 10,000').to.be.within(20, 5000);
+      await waitUntil(() => entries() === 10_000, 'the rest follow in later tasks', { timeout: 20_000 });
       const search = el.shadowRoot!.querySelector('input')!;
       search.value = 'tool_9999';
       search.dispatchEvent(new Event('input'));

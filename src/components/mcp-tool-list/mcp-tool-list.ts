@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
 import { safeIconSrc } from '../../internal/safe-url.js';
 import { loadValidator } from '../../core/schema/validator.js';
 import { Task } from '@lit/task';
@@ -13,9 +12,16 @@ import { ClientElement, taskStates } from '../client-element.js';
 import { catalogueStyles, tokens } from '../shared.styles.js';
 import { styles } from './mcp-tool-list.styles.js';
 
-/** Entries per chunk: the first chunk (more than a screen) renders at once, a few more each frame. */
+/** Entries per chunk; chunks are made until BUDGET_MS is spent (the first one always), then the rest in later tasks. */
 const CHUNK = 100;
-const PER_FRAME = 3;
+const BUDGET_MS = 8;
+
+/** Runs `fn` in a task of its own soon: unlike setTimeout, never clamped; unlike a frame, not a frame away. */
+const soon = (fn: () => void) => {
+  const { port1, port2 } = new MessageChannel();
+  port1.onmessage = () => (port1.close(), fn());
+  port2.postMessage(0);
+};
 
 /** An element with a class, a part and text, each when given. */
 const el = (tag: string, parent: Node, cls?: string, part?: string, text?: string) => {
@@ -29,7 +35,8 @@ const el = (tag: string, parent: Node, cls?: string, part?: string, text?: strin
 /**
  * @summary A searchable list of a server's tools: each shows its title (spec precedence) and, when
  * that differs, the tool's name on a quieter monospace line; search matches both. A long list is
- * rendered a screenful first and the rest over the next frames, so 10,000 tools never hold up the first screen.
+ * rendered in chunks: as many as fit in a few milliseconds at once (the first screen among them), the rest
+ * in the tasks after, so 10,000 tools never hold up the first screen nor make a long task.
  * @fires mcp-tool-select - A tool was chosen; `detail` is the Tool.
  * @csspart search - The search field.
  * @csspart list - The list.
@@ -55,22 +62,17 @@ export class McpToolList extends ClientElement {
   @property({ type: Boolean, attribute: 'app-tools' }) appTools = false;
 
   @state() private query = '';
-  /** How many chunks of the matching tools are rendered so far. */
-  @state() private shown = 1;
-  /** The listed tools (those a person may run) and the matching ones in chunks, kept while the tools, the query and app-tools stay the same (rendered chunks are then skipped). */
+  /** The listed tools (those a person may run) and the matching ones in chunks, kept while the tools, the query and app-tools stay the same (rendered chunks are then kept). */
   private filtered?: { all: Tool[]; visible: Tool[]; query: string; appTools: boolean; chunks: Tool[][] };
-  private more?: number;
+  /** The chunks rendered so far, for those chunks and messages. */
+  private made: { chunks?: Tool[][]; m?: ReturnType<typeof msg>; nodes: HTMLElement[] } = { nodes: [] };
+  private more = false;
   /** Each rendered entry's button and its tool, and the button shown as chosen. */
   private buttons = new Map<string, HTMLButtonElement>();
   private toolOf = new WeakMap<Element, Tool>();
   private marked?: HTMLButtonElement;
   private preloaded = false;
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    if (this.more !== undefined) cancelAnimationFrame(this.more);
-    this.more = undefined;
-  }
 
   protected override updated(): void {
     // The chosen entry, marked in place: its button (and the focus on it) stays.
@@ -81,12 +83,13 @@ export class McpToolList extends ClientElement {
     }
     // A listed tool is soon opened: its form's validator chunk comes now, while the page is idle, not on the click.
     if (this.filtered?.chunks.length && !this.preloaded) (this.preloaded = true), (globalThis.requestIdleCallback ?? setTimeout)(() => void loadValidator().catch(() => {}));
-    // The rest of a long list, a few chunks a frame: no task grows with the number of tools.
-    if (this.shown < (this.filtered?.chunks.length ?? 0) && this.more === undefined)
-      this.more = requestAnimationFrame(() => {
-        this.more = undefined;
-        this.shown += PER_FRAME;
-      });
+    // The rest of a long list, in the next task (and the ones after): no task grows with the number of tools.
+    if (this.made.nodes.length < (this.filtered?.chunks.length ?? 0) && !this.more)
+      (this.more = true),
+        soon(() => {
+          this.more = false;
+          if (this.isConnected) this.requestUpdate();
+        });
   }
 
   override render() {
@@ -104,10 +107,17 @@ export class McpToolList extends ClientElement {
     return html`
       <input part="search" type="search" aria-label=${m.searchTools} placeholder=${m.searchTools} .value=${this.query} @input=${this.onSearch} />
       ${all.length === 0 ? html`<p class="muted">${m.noTools}</p>` : chunks.length === 0 ? html`<p class="muted">${m.noMatches}</p>` : nothing}
-      <div part="list" role="list" aria-label=${m.tools} @click=${this.onClick}>
-        ${chunks.slice(0, this.shown).map((chunk, i) => guard([chunk, m], () => this.renderChunk(chunk, m, i * CHUNK, chunks.length)))}
-      </div>
+      <div part="list" role="list" aria-label=${m.tools} @click=${this.onClick}>${this.chunkNodes(chunks, m)}</div>
     `;
+  }
+
+  /** The rendered chunks, a few more each time: made until the time budget is spent, the first always. */
+  private chunkNodes(chunks: Tool[][], m: ReturnType<typeof msg>): HTMLElement[] {
+    if (this.made.chunks !== chunks || this.made.m !== m) this.made = { chunks, m, nodes: [] };
+    const { nodes } = this.made;
+    const start = performance.now();
+    while (nodes.length < chunks.length && (!nodes.length || performance.now() - start < BUDGET_MS)) nodes.push(this.renderChunk(chunks[nodes.length], m, nodes.length * CHUNK, chunks.length));
+    return [...nodes];
   }
 
   private chunksOf(all: Tool[]): Tool[][] {
@@ -164,7 +174,6 @@ export class McpToolList extends ClientElement {
 
   private onSearch(e: Event) {
     this.query = (e.target as HTMLInputElement).value;
-    this.shown = 1;
   }
 
   private choose(tool: Tool) {
