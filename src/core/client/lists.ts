@@ -21,22 +21,12 @@ const OBJECTS = ['annotations', 'inputSchema', 'outputSchema', 'execution', '_me
 const LISTS = ['icons', 'arguments'];
 const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const DROP = Symbol();
 /**
- * The value without Lit-internal-looking keys (`_$litType$`…), a few levels down: server data is never
- * taken for a template. Copied only where such a key is found (a 1,000-tool list usually has none).
+ * Deletes Lit-internal-looking keys (`_$litType$`…) a few levels down, so server data is never taken
+ * for a template. In place: the value is ours (parsed, or cloned from the store), and most lists have none.
  */
-function scrub(value: unknown, depth: number): unknown {
-  if (depth > 3 || typeof value !== 'object' || value === null) return value;
-  const v = value as Record<string, unknown>;
-  const keys = Object.keys(v);
-  const clean = keys.map((k) => (k.startsWith('_$lit') ? DROP : scrub(v[k], depth + 1)));
-  if (clean.every((c, i) => c === v[keys[i]])) return value;
-  if (Array.isArray(v)) return clean;
-  // Own properties, `__proto__` too.
-  const out: Record<string, unknown> = {};
-  keys.forEach((k, i) => clean[i] !== DROP && Object.defineProperty(out, k, { value: clean[i], enumerable: true, writable: true, configurable: true }));
-  return out;
+function scrub(value: unknown, depth = 0): void {
+  if (depth < 4 && typeof value === 'object' && value) for (const k in value) k.startsWith('_$lit') ? delete (value as Record<string, unknown>)[k] : scrub((value as Record<string, unknown>)[k], depth + 1);
 }
 
 /**
@@ -46,8 +36,8 @@ function scrub(value: unknown, depth: number): unknown {
 export function coerceItems(items: unknown): Record<string, unknown>[] {
   if (!Array.isArray(items)) return [];
   const out: Record<string, unknown>[] = [];
-  for (const raw of items) {
-    const item = scrub(raw, 0);
+  for (const item of items) {
+    scrub(item);
     if (!isPlain(item) || (typeof item.name !== 'string' && typeof item.uri !== 'string')) continue;
     for (const k of STRINGS) if (k in item && typeof item[k] !== 'string') delete item[k];
     for (const k of OBJECTS) if (k in item && !isPlain(item[k])) delete item[k];

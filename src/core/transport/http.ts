@@ -35,7 +35,7 @@ const MAX_ERROR_BYTES = 64 * 1024;
 async function readText(res: Response, max: number, cut = false): Promise<string> {
   if (!res.body) return '';
   const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
+  const chunks: BlobPart[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -49,10 +49,7 @@ async function readText(res: Response, max: number, cut = false): Promise<string
     }
     chunks.push(value);
   }
-  const all = new Uint8Array(Math.min(size, max));
-  let at = 0;
-  for (const c of chunks) (all.set(c, at), (at += c.byteLength));
-  return new TextDecoder().decode(all);
+  return new Blob(chunks).text();
 }
 
 /** Reads a failed response's body (bounded) and finds a JSON-RPC error in it if there is one. */
