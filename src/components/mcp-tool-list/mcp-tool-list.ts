@@ -13,7 +13,7 @@ import { catalogueStyles, tokens } from '../shared.styles.js';
 import { styles } from './mcp-tool-list.styles.js';
 
 /** Entries per chunk; chunks are made until BUDGET_MS is spent (the first one always), then the rest in later tasks. */
-const CHUNK = 100;
+const CHUNK = 25;
 const BUDGET_MS = 8;
 
 /** Runs `fn` in a task of its own soon: unlike setTimeout, never clamped; unlike a frame, not a frame away. */

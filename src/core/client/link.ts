@@ -51,7 +51,12 @@ export class Link {
     const ahead = this.ahead(signal);
     this.era = undefined;
     // What prefetch() read is used unless this tab had to wait for another one, which may have changed it.
-    const opened = this.oneTabAtATime(async (waited) => void ((await this.resume(undefined, !waited)) || this.adopt(await negotiate(host, host.options.transport, cache, (c) => (this.conn = c), signal, waited ? undefined : era, ahead))));
+    // A first visit (the store's hint knows no era here, so it keeps no session either) does not wait for it.
+    const opened = this.oneTabAtATime(async (waited) => {
+      const first = !waited && ahead.first;
+      if (!first && (await this.resume(undefined, !waited))) return;
+      this.adopt(await negotiate(host, host.options.transport, cache, (c) => (this.conn = c), signal, first ? Promise.resolve(undefined) : waited ? undefined : era, ahead));
+    });
     return opened.finally(ahead.drop).then(() => void this.recovery().catch(() => {}));
   }
 
@@ -62,7 +67,7 @@ export class Link {
    * or knows it is modern; not where it knows a legacy era, nor with a store that cannot say.
    * Negotiation takes it up as its modern attempt; if it does not, it is dropped.
    */
-  private ahead(signal?: AbortSignal): Ahead & { drop(): void } {
+  private ahead(signal?: AbortSignal): Ahead & { drop(): void; first: boolean } {
     const { kept, url, options } = this.host;
     const hint = kept.store?.peek ? kept.store.peek(eraKey(url)) : null; // undefined: no era known here; null: the store cannot say
     const sent: Sent = new Map();
@@ -72,7 +77,7 @@ export class Link {
       sent.set('modern', { c, begun }), begun.catch(() => {});
     }
     let taken = false;
-    return { take: () => ((taken = true), sent), drop: () => void (taken || dropAll(sent)) };
+    return { first: hint === undefined, take: () => ((taken = true), sent), drop: () => void (taken || dropAll(sent)) };
   }
 
   private cache() {

@@ -15,6 +15,8 @@ export class Persistence {
   catalogue: Catalogue = {};
   private restored?: Promise<void>;
   private early?: Promise<ServerRecord>;
+  /** Bumped by remember(): a read that started before is not taken over what was remembered since. */
+  private changes = 0;
 
   constructor(
     private readonly url: string,
@@ -37,11 +39,16 @@ export class Persistence {
     const started = early && this.early;
     this.early = undefined;
     if (started) return started;
-    return this.store ? (this.record = (await this.store.get<ServerRecord>(serverKey(this.url))) ?? {}) : this.record;
+    if (!this.store) return this.record;
+    const before = this.changes;
+    const r = (await this.store.get<ServerRecord>(serverKey(this.url))) ?? {};
+    if (before === this.changes) this.record = r;
+    return this.record;
   }
 
   /** Keeps more of the record, or (`fresh`) a new one. */
   remember(record: ServerRecord, fresh?: boolean): void {
+    this.changes++;
     void this.store?.set(serverKey(this.url), (this.record = fresh ? record : { ...this.record, ...record }));
   }
 
