@@ -7,6 +7,9 @@
 //   first10000    a server with 10,000 tools: the first screen of the list
 //   widget10000   ... and the last of the 10,000 titles
 //   click300      a 300-field tool clicked in that list: until its last field is in the form
+//   search10000   in that list, a search typed one key at a time ("tool_9998"): each keystroke until
+//                 the list shows its matches, in a frame (median and slowest keystroke)
+//   heap*         the JS heap after the load and a forced GC (1,000 and 10,000 tools; the floor's 1,000)
 // Every time is from navigation start (performance.now() in the page), polled each animation frame.
 // Reported: medians over BENCH_ROUNDS rounds (default 5), widget/floor ratios, the longest task seen
 // (longtask observer), and the bundle sizes of scripts/size.mjs. Written to bench/first-screen.json.
@@ -89,12 +92,47 @@ async function load(browser, url, wanted, after) {
     await page.evaluateOnNewDocument(`window.__wanted = ${JSON.stringify(wanted)}; ${WATCH}`);
     await page.goto(url);
     await page.waitForFunction((keys) => keys.every((k) => k in window.__seen), { timeout: 60_000, polling: 50 }, Object.keys(wanted));
-    const extra = after ? await after(page) : {};
-    return { ...(await page.evaluate(() => ({ ...window.__seen, longest: window.__long }))), ...extra };
+    // The load's own figures first: what `after` does (a click, a search) has its own.
+    const seen = await page.evaluate(() => ({ ...window.__seen, longest: window.__long }));
+    return { ...seen, ...(after ? await after(page) : {}) };
   } finally {
     await context.close();
   }
 }
+
+/** The JS heap in use after two forced GCs, in MB. */
+async function heapMb(page) {
+  const cdp = await page.createCDPSession();
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize / 1048576;
+}
+
+/**
+ * Types "tool_9998" into the list's search one key at a time; for each keystroke, the ms from the input
+ * event until a frame after the list shows the matches of what is typed so far (every entry, counted).
+ */
+const searchTyped = (page) =>
+  page.evaluate(async () => {
+    const list = document.querySelector('mcp-client').shadowRoot.querySelector('mcp-tool-list');
+    const input = list.shadowRoot.querySelector('input[part=search]');
+    const times = [];
+    for (const q of ['t', 'to', 'too', 'tool', 'tool_', 'tool_9', 'tool_99', 'tool_999', 'tool_9998']) {
+      const t0 = performance.now();
+      input.value = q;
+      input.dispatchEvent(new Event('input'));
+      await list.updateComplete;
+      await new Promise(requestAnimationFrame);
+      times.push(performance.now() - t0);
+    }
+    const names = [...list.shadowRoot.querySelectorAll('[role=listitem] .name')].map((n) => n.textContent);
+    if (names.length !== 1 || !names[0].endsWith('9998')) throw new Error(`search for tool_9998 shows ${names.length} entries`);
+    input.value = '';
+    input.dispatchEvent(new Event('input'));
+    return times;
+  });
 
 /** Clicks the 300-field tool and waits, each frame, for its last field; ms from the click. */
 const clickWide = (page) =>
@@ -124,14 +162,19 @@ export async function measureFirstScreen({ rounds = ROUNDS } = {}) {
   try {
     for (let round = 0; round < rounds; round++) {
       const runs = [
-        async () => add('floor1000', (await load(browser, `${pages.base}/floor.html?server=${encodeURIComponent(s1.url)}`, { last: [999, title(thousand.at(-1))] })).last),
         async () => {
-          const r = await load(browser, `${pages.base}/widget.html?server=${encodeURIComponent(s1.url)}`, { first: [FIRST_SCREEN - 1, title(thousand[FIRST_SCREEN - 1])], last: [999, title(thousand.at(-1))] });
-          add('widget1000', r.last), add('first1000', r.first), add('longest1000', r.longest);
+          const r = await load(browser, `${pages.base}/floor.html?server=${encodeURIComponent(s1.url)}`, { last: [999, title(thousand.at(-1))] }, async (page) => ({ heap: await heapMb(page) }));
+          add('floor1000', r.last), add('heapFloor1000', r.heap);
         },
         async () => {
-          const r = await load(browser, `${pages.base}/widget.html?server=${encodeURIComponent(s10.url)}`, { first: [FIRST_SCREEN - 1, title(tenThousand[FIRST_SCREEN - 1])], last: [9_999, title(tenThousand.at(-1))] }, clickWide);
-          add('widget10000', r.last), add('first10000', r.first), add('longest10000', r.longest), add('click300', r.click300), add('click300Longest', r.click300Longest);
+          const r = await load(browser, `${pages.base}/widget.html?server=${encodeURIComponent(s1.url)}`, { first: [FIRST_SCREEN - 1, title(thousand[FIRST_SCREEN - 1])], last: [999, title(thousand.at(-1))] }, async (page) => ({ heap: await heapMb(page) }));
+          add('widget1000', r.last), add('first1000', r.first), add('longest1000', r.longest), add('heap1000', r.heap);
+        },
+        async () => {
+          const after = async (page) => ({ ...(await clickWide(page)), heap: await heapMb(page), search: await searchTyped(page) });
+          const r = await load(browser, `${pages.base}/widget.html?server=${encodeURIComponent(s10.url)}`, { first: [FIRST_SCREEN - 1, title(tenThousand[FIRST_SCREEN - 1])], last: [9_999, title(tenThousand.at(-1))] }, after);
+          add('widget10000', r.last), add('first10000', r.first), add('longest10000', r.longest), add('click300', r.click300), add('click300Longest', r.click300Longest), add('heap10000', r.heap);
+          add('search10000', median(r.search)), add('search10000Slowest', Math.max(...r.search));
         },
       ];
       // Interleaved, the order rotating each round, so load on the machine falls on every kind alike.
@@ -151,6 +194,7 @@ export async function measureFirstScreen({ rounds = ROUNDS } = {}) {
 export function printFirstScreen({ medians: m, ratios: r }, bundles = sizes()) {
   const ms = (x) => (x == null ? '—' : `${x.toFixed(0)} ms`);
   const x = (v) => (v == null ? '—' : `${v.toFixed(2)}x`);
+  const mb = (v) => (v == null ? '—' : `${v.toFixed(1)} MB`);
   const rows = [
     ['page load → last of 1,000 tools: floor (fetch + <ul>)', ms(m.floor1000), ''],
     ['page load → last of 1,000 tools: <mcp-client>', ms(m.widget1000), `${x(r.widget1000ToFloor)} the floor`],
@@ -158,6 +202,8 @@ export function printFirstScreen({ medians: m, ratios: r }, bundles = sizes()) {
     ['page load → first screen of 10,000 tools', ms(m.first10000), `${x(r.first10000ToFirst1000)} the 1,000-tool first screen`],
     ['page load → last of 10,000 tools', ms(m.widget10000), `${x(r.widget10000To1000)} the 1,000-tool last`],
     ['click a 300-field tool → its last field shown', ms(m.click300), ''],
+    ['search in 10,000 tools: a keystroke → its matches shown (median / slowest)', `${ms(m.search10000)} / ${ms(m.search10000Slowest)}`, ''],
+    ['JS heap after load: floor 1,000 / widget 1,000 / widget 10,000', `${mb(m.heapFloor1000)} / ${mb(m.heap1000)} / ${mb(m.heap10000)}`, ''],
     ['longest task: 1,000 / 10,000 tools / 300-field click', `${ms(m.longest1000)} / ${ms(m.longest10000)} / ${ms(m.click300Longest)}`, ''],
     ...bundles.map(({ file, size, budget, later }) => [`${file} (gzip -9, static chunks)`, `${size} B`, `budget ${budget} B; +${later} B on first use`]),
   ];
