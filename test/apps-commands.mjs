@@ -5,12 +5,30 @@
 const aria = (role, name) => `::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(role)}])`;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** The first element matching role+name in any child frame, waiting up to `timeout` ms. */
+/**
+ * The child frames still in the page: each frame element up to the page is connected. A view removed
+ * by the last test's cleanup can linger in page.frames() for a moment, with its controls and its text,
+ * and a click on it (or its "connected:") would be taken for the new view's.
+ */
+async function liveFrames(page) {
+  const live = async (frame) => {
+    if (frame === page.mainFrame()) return true;
+    if (frame.detached) return false;
+    const el = await frame.frameElement().catch(() => null);
+    const connected = el ? await el.evaluate((e) => e.isConnected).catch(() => false) : false;
+    await el?.dispose();
+    return connected && live(frame.parentFrame());
+  };
+  const frames = page.frames().filter((f) => f !== page.mainFrame());
+  const alive = await Promise.all(frames.map(live));
+  return frames.filter((_, i) => alive[i]);
+}
+
+/** The first element matching role+name in any live child frame, waiting up to `timeout` ms. */
 async function find(page, role, name, timeout = 15_000) {
   const end = Date.now() + timeout;
   for (;;) {
-    for (const frame of page.frames()) {
-      if (frame === page.mainFrame()) continue;
+    for (const frame of await liveFrames(page)) {
       const el = await frame.$(aria(role, name)).catch(() => null);
       if (el) return el;
     }
@@ -55,12 +73,12 @@ export function appCommands() {
       }
       if (command === 'mcp-app-isolated') {
         // Whether every app frame runs in a process of its own (then a busy view cannot stall the page).
-        const frames = page.frames().filter((f) => f !== page.mainFrame());
+        const frames = await liveFrames(page);
         return frames.length > 0 && frames.every((f) => f.client !== page.mainFrame().client);
       }
       if (command === 'mcp-app-text') {
         // The text of every app frame (a proxy page has none of its own), to wait on from the test.
-        const texts = await Promise.all(page.frames().filter((f) => f !== page.mainFrame()).map((f) => f.evaluate(() => document.body?.innerText ?? '').catch(() => '')));
+        const texts = await Promise.all((await liveFrames(page)).map((f) => f.evaluate(() => document.body?.innerText ?? '').catch(() => '')));
         return texts.join('\n');
       }
       return undefined;
