@@ -16,6 +16,21 @@ import { styles } from './mcp-tool-list.styles.js';
 const CHUNK = 25;
 const BUDGET_MS = 8;
 
+/** One entry as every entry starts (title, name, description), cloned in one call rather than built node by node. */
+let proto: HTMLElement | undefined;
+const entry = (): HTMLElement => {
+  if (!proto) {
+    proto = document.createElement('div');
+    proto.setAttribute('role', 'listitem');
+    const b = el('button', proto, 'entry', 'tool');
+    b.setAttribute('aria-pressed', 'false');
+    el('span', el('span', b), 'name');
+    el('code', b, '', 'tool-name');
+    el('span', b, '', 'description');
+  }
+  return proto.cloneNode(true) as HTMLElement;
+};
+
 /** Runs `fn` in a task of its own soon: unlike setTimeout, never clamped; unlike a frame, not a frame away. */
 const soon = (fn: () => void) => {
   const { port1, port2 } = new MessageChannel();
@@ -147,20 +162,20 @@ export class McpToolList extends ClientElement {
     const size = String((chunks - 1) * CHUNK + (this.filtered!.chunks.at(-1)?.length ?? 0));
     for (const [i, tool] of chunk.entries()) {
       const title = toolTitle(tool);
-      const item = el('div', f);
-      item.setAttribute('role', 'listitem');
+      const item = f.appendChild(entry());
       item.setAttribute('aria-posinset', String(first + i + 1));
       item.setAttribute('aria-setsize', size);
-      const b = el('button', item, 'entry', 'tool') as HTMLButtonElement;
-      b.setAttribute('aria-pressed', 'false');
-      const src = tool.icons?.map((i) => safeIconSrc(i.src, url, i.mimeType)).find(Boolean);
-      if (src) Object.assign(el('img', b, '', 'icon') as HTMLImageElement, { alt: '', crossOrigin: 'anonymous', referrerPolicy: 'no-referrer', src });
-      const line = el('span', b);
-      el('span', line, 'name', '', title);
+      const b = item.firstElementChild as HTMLButtonElement;
+      const line = b.firstElementChild!;
+      const code = line.nextElementSibling!;
+      const description = code.nextElementSibling!;
+      line.firstElementChild!.textContent = title;
       if (tool.annotations?.readOnlyHint) el('span', line, 'badge', '', m.readOnly);
       if (isDestructive(tool)) el('span', line, 'badge destructive', '', m.destructive);
-      if (title !== tool.name) el('code', b, '', 'tool-name', tool.name);
-      if (tool.description) el('span', b, '', 'description', tool.description);
+      title !== tool.name ? (code.textContent = tool.name) : code.remove();
+      tool.description ? (description.textContent = tool.description) : description.remove();
+      const src = tool.icons?.map((i) => safeIconSrc(i.src, url, i.mimeType)).find(Boolean);
+      if (src) b.prepend(Object.assign(document.createElement('img'), { part: 'icon', alt: '', crossOrigin: 'anonymous', referrerPolicy: 'no-referrer', src }));
       this.buttons.set(tool.name, b);
       this.toolOf.set(b, tool);
     }
