@@ -202,11 +202,14 @@ describe('persistence', function () {
     expect(sessionId).to.be.a('string');
     await first.detach();
     expect(await keysOfServer(store, url)).to.have.length.greaterThan(3);
+    expect(store.peek!(eraKey(url)), "the era's synchronous hint").to.equal('legacy');
 
     await clearProxyLog();
     await new McpClient({ url, store }).forget();
     expect(await keysOfServer(store, url)).to.deep.equal([]);
     expect((await store.keys()).filter((k) => k.includes(url))).to.deep.equal([]);
+    expect(store.peek!(eraKey(url)), 'the hint forgotten too').to.equal(undefined);
+    expect(Object.keys(localStorage).filter((k) => k.includes(url))).to.deep.equal([]);
     const del = (await proxyLog()).find((e) => e.method === 'DELETE');
     expect(del?.headers['mcp-session-id']).to.equal(sessionId);
   });
