@@ -192,6 +192,30 @@ describe('persistence', function () {
     expect(await listed()).to.equal(2);
   });
 
+  it("the IndexedDB store's era hint says it cannot tell where localStorage cannot be written, so a session is still resumed", async () => {
+    const first = client();
+    await first.connect();
+    const sessionId = (await store.get<ServerRecord>(serverKey(url)))?.sessionId;
+    await first.detach();
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+    try {
+      localStorage.clear(); // as if the hint had never been written
+      const unwritable = idbStore(DB);
+      expect(unwritable.peek!(eraKey(url))).to.equal(null);
+      await clearProxyLog();
+      const second = new McpClient({ url, store: unwritable, transport: 'streamable-http' });
+      clients.push(second);
+      await second.connect();
+      expect(JSON.parse(firstText(await second.callTool('record_headers')))['mcp-session-id']).to.equal(sessionId);
+      expect(await posts()).not.to.include('initialize');
+    } finally {
+      Storage.prototype.setItem = setItem;
+    }
+  });
+
   it('forgetting a server sends DELETE and removes every key of that URL', async () => {
     const first = client();
     await first.connect();

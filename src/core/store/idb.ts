@@ -4,12 +4,12 @@ import { createStore, del, get, keys, set } from 'idb-keyval';
 import { eraKey } from './keys.js';
 import type { KeyValueStore } from './store.js';
 
-/** localStorage, where the page may use it (not in every sandbox); failures mean "no hint". */
-const local = (fn: (s: Storage) => unknown) => {
+/** localStorage, where the page may use it (not in every sandbox, not always for writing); null where it fails. */
+const local = <T>(fn: (s: Storage) => T): T | null => {
   try {
     return fn(localStorage);
   } catch {
-    return undefined;
+    return null;
   }
 };
 
@@ -21,6 +21,7 @@ export function idbStore(dbName = 'mcp-web-components', storeName = 'kv'): KeyVa
   // page writes, a read first asks whether the database exists (a few ms); the first write creates it.
   let exists: Promise<boolean> | undefined;
   let wrote = false;
+  let writable: boolean | undefined;
   const read = <T>(op: () => Promise<T>, none: T): Promise<T> => {
     if (wrote || !indexedDB.databases) return op();
     // "It exists" is kept; "it does not" is asked again next time, as another tab may create it.
@@ -40,9 +41,17 @@ export function idbStore(dbName = 'mcp-web-components', storeName = 'kv'): KeyVa
     set: (key, value) => write(key, () => set(key, value, db), value),
     del: (key) => write(key, () => del(key, db)),
     keys: (prefix = '') => read(async () => ((await keys(db)) as IDBValidKey[]).filter((k): k is string => typeof k === 'string' && k.startsWith(prefix)), []),
+    // The era as the mirror has it; undefined when it has none; null where it cannot say (another key,
+    // or a localStorage this page cannot write, whose silence would wrongly mean "nothing kept").
     peek: (key) => {
       const m = mirrored(key);
-      return (m && local((s) => s.getItem(m))) ?? undefined;
+      writable ??= !!local((s) => (s.setItem(`${dbName}/${storeName}:?`, ''), s.removeItem(`${dbName}/${storeName}:?`), true));
+      if (!m || !writable) return null;
+      try {
+        return localStorage.getItem(m) ?? undefined;
+      } catch {
+        return null;
+      }
     },
   };
 }

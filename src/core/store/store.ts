@@ -11,8 +11,9 @@ export interface KeyValueStore {
   keys(prefix?: string): Promise<string[]>;
   /**
    * Optional: what the store can say at once, before its first read can answer (the IndexedDB store
-   * mirrors each URL's era in localStorage); undefined where it cannot. Only a hint: the client uses
-   * it to send early what costs nothing if the hint was wrong.
+   * mirrors each URL's era in localStorage): the value, undefined when the store holds none, null when
+   * it cannot say. A hint the client connects by: with no era known for a URL it does not wait for the
+   * store (a first visit keeps nothing to resume).
    */
   peek?(key: string): unknown;
 }
