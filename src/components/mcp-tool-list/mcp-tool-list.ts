@@ -88,7 +88,6 @@ export class McpToolList extends ClientElement {
   private marked?: HTMLButtonElement;
   private preloaded = false;
 
-
   protected override updated(): void {
     // The chosen entry, marked in place: its button (and the focus on it) stays.
     const chosen = this.selected === undefined ? undefined : this.buttons.get(this.selected);

@@ -55,7 +55,9 @@ export class Link {
     const opened = this.oneTabAtATime(async (waited) => {
       const first = !waited && ahead.first;
       if (!first && (await this.resume(undefined, !waited))) return;
-      this.adopt(await negotiate(host, host.options.transport, cache, (c) => (this.conn = c), signal, first ? Promise.resolve(undefined) : waited ? undefined : era, ahead));
+      // The store's era is not read either (an `eraCache` of the host's own still is).
+      const known = first && !host.options.eraCache ? Promise.resolve(undefined) : waited ? undefined : era;
+      this.adopt(await negotiate(host, host.options.transport, cache, (c) => (this.conn = c), signal, known, ahead));
     });
     return opened.finally(ahead.drop).then(() => void this.recovery().catch(() => {}));
   }
