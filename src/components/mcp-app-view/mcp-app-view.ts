@@ -218,7 +218,7 @@ export class McpAppView extends ClientElement {
             <button type="button" @click=${() => ask.answer(false)}>${msg().appDeny}</button>
           </div>`
         : nothing}
-      <dialog part="frame" aria-label=${title} open @cancel=${this.onCancel}>
+      <dialog part="frame" aria-label=${title} tabindex="-1" open @cancel=${this.onCancel}>
         ${spec
           ? html`<iframe part="view" class=${view.meta.prefersBorder ? 'border' : ''} title=${title} src=${this.proxyUrl()!} sandbox="allow-scripts allow-same-origin" allow=${allowOf(view.meta.permissions)} referrerpolicy="no-referrer" style=${this.frameStyle()}></iframe>`
           : html`<iframe part="view" class=${view.meta.prefersBorder ? 'border' : ''} title=${title} sandbox=${sandboxOf()} allow=${allowOf(view.meta.permissions)} referrerpolicy="no-referrer" .srcdoc=${withPolicy(view.html, viewCsp(view.meta.csp))} style=${this.frameStyle()}></iframe>`}
@@ -460,7 +460,9 @@ export class McpAppView extends ClientElement {
     const dialog = this.dialog;
     if (!dialog || !MODES.includes(mode) || !app.includes(mode) || mode === this.mode) return this.mode;
     dialog.close();
-    if (mode === 'fullscreen') dialog.showModal();
+    // The focus goes to the dialog, out of the view's frame (where the person asked for fullscreen):
+    // an Escape pressed in a frame of another origin is that frame's, and would not leave fullscreen.
+    if (mode === 'fullscreen') dialog.showModal(), dialog.focus();
     else dialog.show();
     this.mode = mode;
     this.contextChanged({ displayMode: mode });
