@@ -6,8 +6,8 @@ import type { SendOptions } from '../transport/types.js';
 import type { Authorization } from './authorization.js';
 import type { Connection, Era, EraContext } from './eras/era.js';
 import { eraKey } from '../store/keys.js';
-import { allows, connectionOf, dropAll, eraCacheOf, negotiate, type Ahead, type Sent } from './eras/negotiate.js';
-import { modern } from './eras/modern.js';
+import { allows, connectionOf, dropProbe, eraCacheOf, negotiate, type Probe, type Probed } from './eras/negotiate.js';
+import { modern, type ModernConnection } from './eras/modern.js';
 import type { ClientState } from './options.js';
 import type { Tabs } from './tabs.js';
 
@@ -48,18 +48,18 @@ export class Link {
     const cache = this.cache();
     if (!this.era) this.prefetch();
     const era = this.era;
-    const ahead = this.ahead(signal);
+    const probe = this.probe(signal);
     this.era = undefined;
     // What prefetch() read is used unless this tab had to wait for another one, which may have changed it.
     // A first visit (the store's hint knows no era here, so it keeps no session either) does not wait for it.
     const opened = this.oneTabAtATime(async (waited) => {
-      const first = !waited && ahead.first;
+      const first = !waited && probe.first;
       if (!first && (await this.resume(undefined, !waited))) return;
       // The store's era is not read either (an `eraCache` of the host's own still is).
       const known = first && !host.options.eraCache ? Promise.resolve(undefined) : waited ? undefined : era;
-      this.adopt(await negotiate(host, host.options.transport, cache, (c) => (this.conn = c), signal, known, ahead));
+      this.adopt(await negotiate(host, host.options.transport, cache, (c) => (this.conn = c), signal, known, probe));
     });
-    return opened.finally(ahead.drop).then(() => void this.recovery().catch(() => {}));
+    return opened.finally(probe.drop).then(() => void this.recovery().catch(() => {}));
   }
 
   /**
@@ -69,17 +69,17 @@ export class Link {
    * or knows it is modern; not where it knows a legacy era, nor with a store that cannot say.
    * Negotiation takes it up as its modern attempt; if it does not, it is dropped.
    */
-  private ahead(signal?: AbortSignal): Ahead & { drop(): void; first: boolean } {
+  private probe(signal?: AbortSignal): Probe & { drop(): void; first: boolean } {
     const { kept, url, options } = this.host;
     const hint = kept.store?.peek ? kept.store.peek(eraKey(url)) : null; // undefined: no era known here; null: the store cannot say
-    const sent: Sent = new Map();
+    let probed: Probed | undefined;
     if ((hint === undefined || hint === 'modern') && allows(options.transport, 'modern')) {
-      const c = modern.create(this.host);
-      const begun = c.begin!(signal);
-      sent.set('modern', { c, begun }), begun.catch(() => {});
+      const c = modern.create(this.host) as ModernConnection;
+      probed = { c, discovered: c.discover(signal) };
+      probed.discovered.catch(() => {});
     }
     let taken = false;
-    return { first: hint === undefined, take: () => ((taken = true), sent), drop: () => void (taken || dropAll(sent)) };
+    return { first: hint === undefined, take: () => ((taken = true), probed), drop: () => void (taken || dropProbe(probed)) };
   }
 
   private cache() {

@@ -46,10 +46,8 @@ export interface Connection {
   facts?: ServerFacts;
   /** Whether results may be served from memory for their `ttlMs`. */
   readonly caches?: boolean;
-  /** Handshakes (or discovers) and learns the server's facts; `begun`: what begin() sent already. */
-  open(signal?: AbortSignal, begun?: Promise<void>): Promise<void>;
-  /** Sends the era's first request where that may go out before the era is known (modern: the stateless `server/discover`); open() takes it up. */
-  begin?(signal?: AbortSignal): Promise<void>;
+  /** Handshakes (or discovers) and learns the server's facts; modern may be given the discovery already under way (sent before the store answered). */
+  open(signal?: AbortSignal, discovered?: Promise<void>): Promise<void>;
   /** Takes up what the store kept instead of starting anew; false means "open() a new one". */
   resume(record: ServerRecord, skipSession?: string): Promise<boolean>;
   /** The session a reload would take up. */

@@ -33,16 +33,16 @@ export class ModernConnection implements Connection {
     this.transport = new ModernHttpTransport(ctx.url, ctx.transportOptions());
   }
 
-  /** `discovered`: the discovery sent already (begin(), before the store answered), which nothing was kept of yet. */
+  /** `discovered`: the discovery sent early (link.ts, before the store answered), which nothing was kept of yet. */
   async open(signal?: AbortSignal, discovered?: Promise<void>): Promise<void> {
-    await (discovered ?? this.begin(signal));
+    await (discovered ?? this.discover(signal));
     this.ctx.kept.remember({ era: 'modern', ...this.facts, discoveredAt: Date.now(), ttlMs: this.ttlMs }, true);
     this.ctx.handshaken?.();
     void this.listen();
   }
 
   /** `server/discover` (stateless, so it may go out before anything else is known); sets `facts`. */
-  async begin(signal?: AbortSignal): Promise<void> {
+  async discover(signal?: AbortSignal): Promise<void> {
     const discover = () => this.ctx.engine.request('server/discover', {}, { signal, timeout: 15_000, via: this });
     const first = discover();
     void this.later().catch(() => {}); // after the request is on its way

@@ -21,19 +21,14 @@ const ERAS: Record<Era, () => EraModule | Promise<EraModule>> = {
     ),
 };
 
-/** Attempts whose first request (begin()) went out already, by era. */
-export type Sent = Map<Era, { c: Connection; begun: Promise<void> }>;
-
-/** Requests sent before the store said what to do (link.ts): negotiation takes them up as its first attempts. */
-export interface Ahead {
-  take(): Sent;
+/** A `server/discover` sent before the store said what to do (link.ts): negotiation takes it up, or it is dropped. */
+export interface Probe {
+  take(): Probed | undefined;
 }
+export type Probed = { c: Connection; discovered: Promise<void> };
 
-/** Drops attempts not taken, once the server has answered them. */
-export const dropAll = (sent: Sent) => {
-  for (const { c, begun } of sent.values()) void begun.finally(() => c.close(true)).catch(() => {});
-  sent.clear();
-};
+/** Lets go of a discovery not taken up, once the server has answered it. */
+export const dropProbe = (p?: Probed) => void p?.discovered.finally(() => p.c.close(true)).catch(() => {});
 
 /** Which eras each `transport` option allows. */
 const ORDERS: Record<string, Era[]> = { auto: ['modern', 'legacy', 'sse'], 'streamable-http': ['modern', 'legacy'], sse: ['sse'] };
@@ -60,29 +55,29 @@ export const allows = (mode: TransportMode = 'auto', era?: Era): era is Era => !
 
 /**
  * Opens a connection in the first era that answers, the cached one first (`cached`: an era read
- * already). `use` makes an attempt the client's current connection while it handshakes; `early` is
- * what was sent before the store answered (link.ts), taken up as the first attempts.
+ * already). `use` makes an attempt the client's current connection while it handshakes; `probe` is a
+ * discovery sent before the store answered, taken up as the modern attempt.
  *
  * The legacy `initialize` is not sent beside `server/discover` to save the round trip: a modern server
  * must see the 2026-07-28 headers and `_meta` on every POST (conformance `request-metadata`), and a
  * legacy one must not see a request before `initialize` is answered.
  */
-export async function negotiate(ctx: EraContext, mode: TransportMode = 'auto', cache: EraCache, use: (c?: Connection) => void, signal?: AbortSignal, cached?: Promise<Era | undefined>, early?: Ahead): Promise<Connection> {
+export async function negotiate(ctx: EraContext, mode: TransportMode = 'auto', cache: EraCache, use: (c?: Connection) => void, signal?: AbortSignal, cached?: Promise<Era | undefined>, probe?: Probe): Promise<Connection> {
   let order = ORDERS[mode];
   const era = await (cached ?? cache.get(ctx.url));
   const known = allows(mode, era);
   if (known) order = [era, ...order.filter((e) => e !== era)];
-  const ahead: Sent = new Map(early?.take());
+  let probed = probe?.take();
   const errors: Error[] = [];
   try {
     for (const era of order) {
       const m = await ERAS[era]();
-      const sent = ahead.get(era);
-      ahead.delete(era);
+      const sent = era === 'modern' ? probed : undefined;
+      if (sent) probed = undefined;
       const c = sent?.c ?? m.create(ctx);
       use(c);
       try {
-        await c.open(signal, sent?.begun);
+        await c.open(signal, sent?.discovered);
       } catch (error) {
         await c.transport.close().catch(() => {});
         use(undefined);
@@ -94,7 +89,7 @@ export async function negotiate(ctx: EraContext, mode: TransportMode = 'auto', c
       return c;
     }
   } finally {
-    dropAll(ahead); // what went ahead for an era not taken
+    dropProbe(probed); // a known era answered before modern's turn came
   }
   // Report the most telling failure: a CORS or network diagnosis beats "404 Not Found".
   const http = (e: Error) => e instanceof McpHttpError;
