@@ -2,6 +2,8 @@
 // shows a server's tools, measured from outside in headless Chromium, each load in a fresh browser
 // context (empty store and cache, as a first visit), the loads of one round interleaved:
 //   floor1000     a bare page: fetch initialize, initialized, tools/list, then a vanilla <ul> of titles
+//   floor10000    the same bare page against the server with 10,000 tools: what any client that reads the
+//                 whole answer pays for the bigger list (server, network, JSON.parse, 10,000 <li>s)
 //   widget1000    <mcp-client url> from dist/mcp-web-components.js: the last of 1,000 tool titles in the list
 //   first1000     the same load: the first screen (the first 20 titles) in the list
 //   first10000    a server with 10,000 tools: the first screen of the list
@@ -167,6 +169,10 @@ export async function measureFirstScreen({ rounds = ROUNDS } = {}) {
           add('floor1000', r.last), add('heapFloor1000', r.heap);
         },
         async () => {
+          const r = await load(browser, `${pages.base}/floor.html?server=${encodeURIComponent(s10.url)}`, { last: [9_999, title(tenThousand.at(-1))] });
+          add('floor10000', r.last);
+        },
+        async () => {
           const r = await load(browser, `${pages.base}/widget.html?server=${encodeURIComponent(s1.url)}`, { first: [FIRST_SCREEN - 1, title(thousand[FIRST_SCREEN - 1])], last: [999, title(thousand.at(-1))] }, async (page) => ({ heap: await heapMb(page) }));
           add('widget1000', r.last), add('first1000', r.first), add('longest1000', r.longest), add('heap1000', r.heap);
         },
@@ -188,7 +194,7 @@ export async function measureFirstScreen({ rounds = ROUNDS } = {}) {
   }
   const m = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, median(v)]));
   const ratio = (a, b) => (a && b ? a / b : null);
-  return { medians: m, ratios: { widget1000ToFloor: ratio(m.widget1000, m.floor1000), first10000ToFirst1000: ratio(m.first10000, m.first1000), widget10000To1000: ratio(m.widget10000, m.widget1000) }, raw, rounds };
+  return { medians: m, ratios: { widget1000ToFloor: ratio(m.widget1000, m.floor1000), first10000ToFirst1000: ratio(m.first10000, m.first1000), widget10000To1000: ratio(m.widget10000, m.widget1000), floor10000ToFloor1000: ratio(m.floor10000, m.floor1000) }, raw, rounds };
 }
 
 export function printFirstScreen({ medians: m, ratios: r }, bundles = sizes()) {
@@ -200,6 +206,7 @@ export function printFirstScreen({ medians: m, ratios: r }, bundles = sizes()) {
     ['page load → last of 1,000 tools: <mcp-client>', ms(m.widget1000), `${x(r.widget1000ToFloor)} the floor`],
     ['page load → first screen of 1,000 tools', ms(m.first1000), ''],
     ['page load → first screen of 10,000 tools', ms(m.first10000), `${x(r.first10000ToFirst1000)} the 1,000-tool first screen`],
+    ['page load → last of 10,000 tools: floor (fetch + <ul>)', ms(m.floor10000), `${x(r.floor10000ToFloor1000)} the 1,000-tool floor`],
     ['page load → last of 10,000 tools', ms(m.widget10000), `${x(r.widget10000To1000)} the 1,000-tool last`],
     ['click a 300-field tool → its last field shown', ms(m.click300), ''],
     ['search in 10,000 tools: a keystroke → its matches shown (median / slowest)', `${ms(m.search10000)} / ${ms(m.search10000Slowest)}`, ''],
