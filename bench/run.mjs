@@ -2,7 +2,8 @@
 // `client`, bundled by bench/build.mjs) in one headless Chromium page, same loopback server
 // (the legacy fixture: SDK 1.x Streamable HTTP), measured alternately over several rounds.
 // Prints a table of medians and ours/SDK ratios and writes bench/results.json; then the first-screen
-// benchmark (bench/first-screen.mjs). `npm run bench -- --only first-screen` runs that one alone.
+// benchmark (bench/first-screen.mjs) and the big-inputs one (bench/big-inputs.mjs); `npm run bench --
+// --only first-screen` (or `--only big-inputs`) runs that one alone.
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -247,7 +248,7 @@ function printTable({ medians: m, sizes, heap, widgets, environment }, kinds) {
   console.log('\nbench/results.json written (medians, every round, environment).');
 }
 
-/** `--only first-screen` runs that benchmark alone (quick, and kind to a shared machine); without it, everything runs. */
+/** `--only first-screen` or `--only big-inputs` runs that benchmark alone (quick, and kind to a shared machine); without it, everything runs. */
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 async function firstScreen() {
   const { measureFirstScreen, printFirstScreen } = await import('./first-screen.mjs');
@@ -257,9 +258,17 @@ async function firstScreen() {
   const { sizes: bundleSizes } = await import('../scripts/size.mjs');
   await writeFile(join(ROOT, 'bench/first-screen.json'), JSON.stringify({ date: new Date().toISOString(), environment: { cpus: os.cpus().length, load: os.loadavg() }, ...result, sizes: bundleSizes() }, null, 2) + '\n');
 }
-if (only && only !== 'first-screen') throw new Error(`bench: unknown --only ${only} (known: first-screen)`);
+async function bigInputs() {
+  const { measureBigInputs, printBigInputs } = await import('./big-inputs.mjs');
+  const result = await measureBigInputs({ rounds: ROUNDS });
+  console.log('\nBig inputs (each case a fresh browser context; the target: no task over 200 ms):');
+  printBigInputs(result);
+  await writeFile(join(ROOT, 'bench/big-inputs.json'), JSON.stringify({ date: new Date().toISOString(), environment: { cpus: os.cpus().length, load: os.loadavg() }, ...result }, null, 2) + '\n');
+}
+const parts = { 'first-screen': firstScreen, 'big-inputs': bigInputs };
+if (only && !parts[only]) throw new Error(`bench: unknown --only ${only} (known: ${Object.keys(parts).join(', ')})`);
 
-(only ? firstScreen() : main().then(firstScreen)).then(
+(only ? parts[only]() : main().then(firstScreen).then(bigInputs)).then(
   () => process.exit(0),
   (e) => {
     console.error(e);
