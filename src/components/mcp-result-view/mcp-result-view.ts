@@ -11,15 +11,20 @@ import { annotationText, decodeBase64, formatBytes, safeFilename } from '../../i
 import { loadValidator, validator } from '../../core/schema/validator.js';
 import { styles } from './mcp-result-view.styles.js';
 
-/** Longer text is cut into blocks (at line ends where there are some) that lay out only near the screen, so 10 MB of text does not freeze the page; all of it stays in the DOM (find in page, copy). */
-const BLOCK = 131_072;
+/**
+ * Longer text is cut into blocks (at line ends where there are some) that lay out only near the screen, so 10 MB of text does not freeze the page; all of it stays in the DOM (find in page, copy).
+ * A block is small enough that laying out the one on screen stays short even when it is one unbroken line.
+ */
+const BLOCK = 32_768;
 function textBlocks(text: string): unknown {
   if (text.length <= BLOCK) return text;
   const blocks = [];
   for (let at = 0; at < text.length; ) {
     let end = Math.min(text.length, at + BLOCK);
-    const nl = end < text.length ? text.lastIndexOf('\n', end) : -1;
-    if (nl > at) end = nl + 1;
+    // Searched within the block only: lastIndexOf on the whole text walks back to its start each time
+    // when there is no line end, which made 10 MB of one line cost seconds of script.
+    const nl = end < text.length ? text.slice(at, end).lastIndexOf('\n') : -1;
+    if (nl > 0) end = at + nl + 1;
     blocks.push(html`<span class="block">${text.slice(at, end)}</span>`);
     at = end;
   }
