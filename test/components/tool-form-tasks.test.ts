@@ -54,6 +54,13 @@ function openDialog(host: McpClientElement): { root: ShadowRoot; name: string } 
 const noKeptTasks = (client: McpClient, url: string) =>
   waitUntil(async () => (await client.store!.flush(), (await client.store!.get(`mcp-tasks:${url}`)) === undefined), 'no task kept');
 
+/** The id of the task the widget keeps, once the store has it (the record is written just after the first status). */
+async function keptTaskId(el: McpClientElement, url: string): Promise<string> {
+  const kept = () => el.client!.store!.get<TaskRecord[]>(`mcp-tasks:${url}`);
+  await waitUntil(async () => (await kept())?.length, 'the task kept', { timeout: 10_000 });
+  return (await kept())![0].taskId;
+}
+
 /** What the modern fixture's task server saw. */
 async function taskLog(url: string): Promise<{ created: string[]; gets: number; askedAgain: number; misrouted: unknown[]; updates: { taskId: string; inputResponses: Record<string, unknown> }[]; cancelled: string[] }> {
   const probe = new McpClient({ url });
@@ -133,7 +140,7 @@ describe('tasks from <mcp-tool-form>, 2026-07-28 extension (modern fixture)', ()
     typeInto(controlByLabel(formOf(form), 'stepMs'), '200');
     buttonNamed(form.shadowRoot!, 'Run').click();
     await waitUntil(() => statusLine(form).startsWith('Working'), 'task working', { timeout: 10_000 });
-    const taskId = (await el.client!.store!.get<TaskRecord[]>(`mcp-tasks:${url}`))![0].taskId;
+    const taskId = await keptTaskId(el, url);
     buttonNamed(form.shadowRoot!, 'Cancel').click();
     await waitUntil(() => errorText(form).includes('Cancelled'), 'cancelled');
     await waitUntil(async () => (await taskLog(url)).cancelled.includes(taskId), 'the server saw tasks/cancel', { timeout: 10_000 });
@@ -305,7 +312,7 @@ describe('tasks, 2025-11-25 flavour (server-everything): cancel and reload', () 
     typeInto(controlByLabel(formOf(form), 'topic'), 'tides');
     buttonNamed(form.shadowRoot!, 'Run').click();
     await waitUntil(() => statusLine(form).startsWith('Working'), 'task working', { timeout: 10_000 });
-    const taskId = (await el.client!.store!.get<TaskRecord[]>(`mcp-tasks:${url}`))![0].taskId;
+    const taskId = await keptTaskId(el, url);
     buttonNamed(form.shadowRoot!, 'Cancel').click();
     await waitUntil(() => errorText(form).includes('Cancelled'), 'cancelled');
     // Asked on the same session: the server's own view of the task.
