@@ -41,6 +41,7 @@ const HOSTILE = viewPage('Hostile view', ['Escape', 'Flood', 'Call secret', 'Cal
 const attempt = (label, fn) => { try { out(label, String(fn())); } catch (e) { out(label, 'blocked'); } };
 const app = new App({ name: 'Hostile view', version: '1.0.0' }, {}, { autoResize: false });
 app.onteardown = () => new Promise(() => {}); // never answers ui/resource-teardown
+app.ontoolresult = () => out('result', 'received'); // the host sends it only once it has heard initialized
 await app.connect();
 out('connected', 'yes');
 on('Escape', () => {
