@@ -1,5 +1,5 @@
-import { html, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, render } from 'lit';
+import { property, query } from 'lit/decorators.js';
 import type { LoggingLevel } from '../../core/protocol/types.js';
 import { LEVELS, dataText } from '../../internal/log.js';
 import { msg } from '../../messages.js';
@@ -20,14 +20,22 @@ export interface LogEntry {
   text: string;
 }
 
+/** One entry's nodes, built once and kept while the entry is shown. */
+const nodes = new WeakMap<LogEntry, HTMLElement>();
+function entryNode(e: LogEntry): HTMLElement {
+  let row = nodes.get(e);
+  if (!row) {
+    nodes.set(e, (row = document.createElement('div')));
+    row.part.add('entry', e.level);
+    render(
+      html`<time datetime=${e.time.toISOString()}>${e.time.toLocaleTimeString()}</time> <span class="level">${e.level}</span>
+        <span class="logger">${e.logger ?? ''}</span> ${e.text ? html`<pre>${e.text}</pre>` : ''}`,
+      row,
+    );
+  }
+  return row;
+}
 /** Notifications the log leaves out: log messages arrive as `log` events already, progress has its own display. */
-/** Each entry's time as ISO and as the person reads it, formatted once: toLocaleTimeString is slow, and a busy log renders hundreds of entries per update. */
-const stamps = new WeakMap<LogEntry, [string, string]>();
-const stamp = (e: LogEntry): [string, string] => {
-  let s = stamps.get(e);
-  if (!s) stamps.set(e, (s = [e.time.toISOString(), e.time.toLocaleTimeString()]));
-  return s;
-};
 const SKIPPED = new Set(['notifications/message', 'notifications/progress']);
 
 /**
@@ -64,24 +72,28 @@ export class McpLogView extends ClientElement {
   /** The least severe level shown; choosing one also asks a server with `logging` to send from that level. */
   @property() level: LoggingLevel = 'debug';
 
-  @state() private items: LogEntry[] = [];
+  /** Changed in place, with requestUpdate: a flood of lines would otherwise copy the whole kept list for each one. */
+  private items: LogEntry[] = [];
   @query('[part="list"]') private list?: HTMLElement;
   private stickToEnd = true;
 
   /** The entries kept, oldest first. */
   get entries(): readonly LogEntry[] {
-    return this.items;
+    return [...this.items];
   }
 
   /** Adds an entry (hosts can log their own lines too). */
   add(entry: Omit<LogEntry, 'time'> & { time?: Date }): void {
-    const max = Math.max(1, this.max);
-    this.items = [...this.items.slice(-(max - 1)), { time: new Date(), ...entry }];
+    const items = this.items;
+    items.push({ time: new Date(), ...entry });
+    items.splice(0, items.length - Math.max(1, this.max)); // a negative count removes nothing
+    this.requestUpdate();
   }
 
   /** Empties the log. */
   clear(): void {
     this.items = [];
+    this.requestUpdate();
   }
 
   /** Renders at most once a frame (a hidden tab, which has no frames, after a timer): a server that floods the log would otherwise re-render the list for every chunk it sends. */
@@ -93,18 +105,30 @@ export class McpLogView extends ClientElement {
   /** Hidden (<mcp-client> keeps it mounted behind the other tabs), it measures nothing: a layout forced here would lay out the whole page. */
   @property({ type: Boolean, reflect: true }) override hidden = false;
 
+  /** The entries the level lets through, oldest first. */
+  private shown: LogEntry[] = [];
+
   protected override willUpdate(): void {
     const l = this.list;
     if (!this.hidden) this.stickToEnd = !l || l.scrollHeight - l.scrollTop - l.clientHeight < 24;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if ((changed.has('items' as keyof McpLogView) || changed.has('hidden')) && !this.hidden && this.stickToEnd && this.list) this.list.scrollTop = this.list.scrollHeight;
+  /**
+   * Brings the list's nodes in line with `shown`, keeping the nodes of entries still shown: a flooded log lays out
+   * only its new lines, and a screen reader hears only them.
+   */
+  protected override updated(): void {
+    const list = this.list!;
+    const want = this.shown.map(entryNode);
+    const keep = new Set<Element>(want);
+    for (const n of [...list.children]) if (!keep.has(n)) n.remove();
+    want.forEach((n, i) => list.children[i] !== n && list.insertBefore(n, list.children[i] ?? null));
+    if (!this.hidden && this.stickToEnd) list.scrollTop = list.scrollHeight;
   }
 
   override render() {
     const min = LEVELS.indexOf(this.level);
-    const shown = this.items.filter((e) => LEVELS.indexOf(e.level) >= min);
+    const shown = (this.shown = this.items.filter((e) => LEVELS.indexOf(e.level) >= min));
     return html`
       <div part="toolbar">
         <label
@@ -116,16 +140,7 @@ export class McpLogView extends ClientElement {
         <button @click=${this.clear}>${msg().clear}</button>
         <span class="muted">${msg().logEntries(shown.length)}</span>
       </div>
-      <div part="list" role="log" aria-live="polite" aria-label=${msg().log} tabindex="0">
-        ${shown.map(
-          (e) => html`<div part="entry ${e.level}">
-            <time datetime=${stamp(e)[0]}>${stamp(e)[1]}</time>
-            <span class="level">${e.level}</span>
-            <span class="logger">${e.logger ?? ''}</span>
-            ${e.text ? html`<pre>${e.text}</pre>` : ''}
-          </div>`,
-        )}
-      </div>
+      <div part="list" role="log" aria-live="polite" aria-label=${msg().log} tabindex="0"></div>
       ${shown.length ? '' : html`<p class="muted">${msg().logEmpty}</p>`}
     `;
   }
