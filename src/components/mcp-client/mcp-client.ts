@@ -81,7 +81,7 @@ export class McpClientElement extends LitElement {
    */
   @property({ attribute: false }) samplingPolicy?: (params: CreateMessageParams) => 'ask' | 'approve' | 'reject';
 
-  /** OAuth settings for servers that need sign-in (DESIGN §2): at least `redirectUri`, a page of yours serving dist/auth-callback.js. */
+  /** OAuth settings for servers that need sign-in (ARCHITECTURE.md#authorization): at least `redirectUri`, a page of yours serving dist/auth-callback.js. */
   @property({ attribute: false }) auth?: AuthOptions;
   /** Where sessions, the catalogue, drafts, history and tokens are kept; default: IndexedDB database `mcp-web-components`. */
   @property({ attribute: false }) store?: KeyValueStore;

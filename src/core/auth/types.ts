@@ -12,7 +12,7 @@ export interface PreRegisteredClient {
   redirectUri?: string;
 }
 
-/** The `auth` option of McpClient (DESIGN §2). */
+/** The `auth` option of McpClient (ARCHITECTURE.md#authorization). */
 export interface AuthOptions {
   /** A page on the host's origin that serves the callback module (dist/auth-callback.js). */
   redirectUri: string;

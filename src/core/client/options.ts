@@ -33,10 +33,10 @@ export interface McpClientOptions extends InputHandlers {
   eraCache?: EraCache;
   /** Headers for every HTTP request (Authorization comes through here). */
   headers?: () => Record<string, string>;
-  /** OAuth for servers that answer 401 (DESIGN §2, checklist §2.7). */
+  /** OAuth for servers that answer 401 (ARCHITECTURE.md#authorization, checklist §2.7). */
   auth?: AuthOptions;
   /**
-   * Where the session, era, server info and catalogue are kept, so a reload resumes (DESIGN §4).
+   * Where the session, era, server info and catalogue are kept, so a reload resumes (ARCHITECTURE.md#persistence).
    * Tokens and registrations go there too (without it: IndexedDB database `mcp-web-components`).
    */
   store?: KeyValueStore;

@@ -1,4 +1,4 @@
-// What the store keeps of one server for its client (DESIGN §4): the connection record a reload
+// What the store keeps of one server for its client (ARCHITECTURE.md#persistence): the connection record a reload
 // resumes from, and the catalogue of lists shown before the network answers.
 import type { BatchedStore } from '../store/batched.js';
 import { catalogueKey, serverKey } from '../store/keys.js';

@@ -1,4 +1,4 @@
-// What is kept per MCP server URL, and under which keys (DESIGN §4). Every key starts with `mcp-`
+// What is kept per MCP server URL, and under which keys (ARCHITECTURE.md#storage). Every key starts with `mcp-`
 // and ends with the server URL (drafts add ` <tool>`), so one server's data can be found and
 // forgotten (forget.ts adds the sign-in's keys, which auth/keys.ts owns).
 import type { Implementation, Prompt, Resource, ResourceTemplate, ServerCapabilities, Tool } from '../protocol/types.js';
