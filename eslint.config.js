@@ -56,6 +56,30 @@ const layers = [
   ...elementZones,
 ];
 
+// A comment after code on its line may end by column `max` at most (unless it holds a URL). max-len measures
+// the code before it, and whole-line comments.
+const trailingCommentLen = {
+  meta: { type: 'layout', schema: [{ type: 'integer' }] },
+  create(context) {
+    const max = context.options[0] ?? 120;
+    const { sourceCode } = context;
+    return {
+      Program() {
+        for (const comment of sourceCode.getAllComments()) {
+          const { start, end } = comment.loc;
+          const line = sourceCode.lines[end.line - 1];
+          const before = sourceCode.lines[start.line - 1].slice(0, start.column);
+          if (!before.trim() || end.column <= max || /https?:\/\//.test(comment.value)) continue;
+          context.report({
+            loc: { start: { line: end.line, column: max }, end: { line: end.line, column: line.length } },
+            message: `This comment runs to column ${end.column}; a comment after code ends by column ${max}.`,
+          });
+        }
+      },
+    };
+  },
+};
+
 // Files that run in Node: build and test tooling, the loopback servers, the relay's Node adapter and command.
 const nodeFiles = [
   '*.{js,mjs}',
@@ -162,14 +186,26 @@ export default defineConfig(
   },
   prettier,
   {
-    // After eslint-config-prettier, which turns max-len off: Prettier wraps code at 120 but not comments,
-    // strings or templates. Comments count (a person rewraps them); a URL, a long string or regex literal
-    // does not (breaking one up hides what it says).
+    // After eslint-config-prettier, which turns max-len off. Prettier wraps code at 120 but not comments or literals.
+    // Comments count (a person rewraps them). A URL, a string, a regex or a template literal does not: the
+    // templates are messages, translations, pages and lit markup, whose whitespace is content, and breaking a
+    // literal up hides what it says. max-len skips a whole line that holds one, so it measures code without
+    // its trailing comment, and local/trailing-comment-len holds that comment to 120 on every line.
+    plugins: { local: { rules: { 'trailing-comment-len': trailingCommentLen } } },
     rules: {
       'max-len': [
         'error',
-        { code: 120, tabWidth: 2, ignoreUrls: true, ignoreStrings: true, ignoreRegExpLiterals: true },
+        {
+          code: 120,
+          tabWidth: 2,
+          ignoreUrls: true,
+          ignoreStrings: true,
+          ignoreTemplateLiterals: true,
+          ignoreRegExpLiterals: true,
+          ignoreTrailingComments: true,
+        },
       ],
+      'local/trailing-comment-len': ['error', 120],
     },
   },
 );
