@@ -134,7 +134,10 @@ export default defineConfig(
       ],
     },
     rules: {
+      // As the code writes them: `import type { A }` when all are types, `import { type A, B }` when mixed. With
+      // verbatimModuleSyntax, `import { type A }` alone would keep the module as a side-effect import.
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-import-type-side-effects': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       // An import that does not resolve would slip past the layer rules (they check resolved paths): fail it.
       'import-x/no-unresolved': ['error', { ignore: ['^/'] }],
