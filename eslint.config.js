@@ -90,7 +90,6 @@ const nodeFiles = [
   'demo/*.mjs',
   'src/relay/*.mjs',
   'test/**/*.mjs',
-  'test/delivery/plugins.mjs',
 ];
 // Node files that drive a browser page (puppeteer's page.evaluate): the function bodies they send run there.
 const pageDrivers = [
