@@ -11,6 +11,21 @@ import { fileURLToPath } from 'node:url';
 
 let servers;
 
+/**
+ * The suite by folder, one group each (`wtr --group core`); `apps` cuts across them (the MCP Apps
+ * tests of every folder) and runs only when named. A run without --group runs each folder once;
+ * `wtr --files <file>` runs just that file.
+ */
+const FOLDERS = ['core', 'components', 'hostile', 'delivery', 'relay', 'sampling', 'frameworks'];
+const APPS = ['test/core/apps.test.ts', 'test/components/mcp-app-view*.test.ts', 'test/hostile/mcp-app-view-hostile.test.ts', 'test/frameworks/apps.test.ts'];
+/** The value of a command-line option (`--group core` or `--group=core`), or undefined when it is absent. */
+const arg = (name) => {
+  const i = process.argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
+  return i < 0 ? undefined : process.argv[i].includes('=') ? process.argv[i].slice(name.length + 1) : (process.argv[i + 1] ?? '');
+};
+const groups = arg('--files') !== undefined ? undefined : FOLDERS.map((name) => ({ name, files: `test/${name}/**/*.test.ts` }));
+if (groups && arg('--group') === 'apps') groups.push({ name: 'apps', files: APPS });
+
 const testServersPlugin = {
   name: 'mcp-test-servers',
   async serverStart() {
@@ -44,7 +59,8 @@ function summaryReporter() {
 }
 
 export default {
-  files: ['test/**/*.test.ts', '!test/apps/**'],
+  // Browser tests live in the FOLDERS (test/unit/ runs in Node, test/apps/ holds the framework apps).
+  groups,
   nodeResolve: { exportConditions: ['browser', 'production'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }), testServersPlugin, appCommands(), relayCommands(), ...deliveryPlugins, screenshotPlugin],
   middleware: [charsetMiddleware],

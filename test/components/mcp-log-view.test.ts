@@ -2,7 +2,6 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { McpClient } from '../../src/client.js';
 import '../../src/components/mcp-log-view/define.js';
 import type { McpLogView } from '../../src/components/mcp-log-view/mcp-log-view.js';
-import { dataText } from '../../src/internal/log.js';
 import { brokenImageFailed, servers } from '../helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
@@ -109,13 +108,5 @@ describe('<mcp-log-view>', () => {
     expect(shadow(el).textContent).to.include('<img src=x onerror="window.__pwned=2">');
     expect(el.entries[1].level).to.equal('info');
     await expect(el).to.be.accessible();
-  });
-
-  it('turns data into text', () => {
-    expect(dataText('a\nb')).to.equal('a\nb');
-    expect(dataText({ a: 1 })).to.equal('{\n  "a": 1\n}');
-    const cyclic: Record<string, unknown> = {};
-    cyclic.self = cyclic;
-    expect(dataText(cyclic)).to.equal('[object Object]');
   });
 });

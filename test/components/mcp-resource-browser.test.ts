@@ -2,7 +2,6 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { McpClient } from '../../src/client.js';
 import '../../src/components/mcp-resource-browser/define.js';
 import type { McpResourceBrowser } from '../../src/components/mcp-resource-browser/mcp-resource-browser.js';
-import { concerns } from '../../src/internal/catalogue.js';
 import { firstText, servers } from '../helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
@@ -118,12 +117,5 @@ describe('<mcp-resource-browser>', () => {
     } finally {
       await everything.close();
     }
-  });
-
-  it('matches updates of the resource and of resources below it', () => {
-    expect(concerns('file:///a', 'file:///a')).to.equal(true);
-    expect(concerns('file:///a', 'file:///a/b')).to.equal(true);
-    expect(concerns('file:///a/', 'file:///a/b')).to.equal(true);
-    expect(concerns('file:///a', 'file:///ab')).to.equal(false);
   });
 });

@@ -3,8 +3,6 @@ import { McpClient } from '../../src/client.js';
 import type { CallToolResult } from '../../src/client.js';
 import '../../src/components/mcp-result-view/define.js';
 import type { McpResultView } from '../../src/components/mcp-result-view/mcp-result-view.js';
-import { safeFilename } from '../../src/internal/content.js';
-import { checkOutput } from '../../src/core/schema/validate.js';
 import { brokenImageFailed, servers } from '../helpers.js';
 
 /** Every element in el's shadow tree and in the shadow trees nested in it. */
@@ -217,22 +215,5 @@ describe('<mcp-result-view>', () => {
     } finally {
       await everything.close();
     }
-  });
-
-  describe('helpers', () => {
-    it('safeFilename keeps only harmless characters', () => {
-      expect(safeFilename('fixture://dir/a%20b.png')).to.equal('a_b.png');
-      expect(safeFilename('file:///etc/../../.bashrc')).to.equal('bashrc');
-      expect(safeFilename('javascript:')).to.equal('resource.bin');
-      expect(safeFilename('x://host/')).to.equal('host');
-      // Extensions a system might run or render as a page get .bin after them; data formats keep theirs.
-      for (const [uri, saved] of [['x://h/setup.exe', 'setup.exe.bin'], ['x://h/page.HTML', 'page.HTML.bin'], ['x://h/a.svg', 'a.svg.bin'], ['x://h/run.lnk', 'run.lnk.bin'], ['x://h/x.pdf.js', 'x.pdf.js.bin'], ['x://h/report.pdf', 'report.pdf'], ['x://h/data.csv', 'data.csv']])
-        expect(safeFilename(uri), uri).to.equal(saved);
-    });
-    it('checkOutput resolves local $refs and reports errors', () => {
-      const schema = { $defs: { n: { type: 'number' } }, type: 'object', properties: { sum: { $ref: '#/$defs/n' } } };
-      expect(checkOutput(schema, { sum: 1 }).errors).to.deep.equal([]);
-      expect(checkOutput(schema, { sum: 'x' }).errors.length).to.be.greaterThan(0);
-    });
   });
 });

@@ -1,7 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/mcp-tool-list/define.js';
 import type { McpToolList } from '../../src/components/mcp-tool-list/mcp-tool-list.js';
-import { filterTools, toolTitle } from '../../src/internal/catalogue.js';
 import { McpClient } from '../../src/client.js';
 import type { Tool } from '../../src/client.js';
 import { servers } from '../helpers.js';
@@ -15,15 +14,6 @@ const tools: Tool[] = [
 ];
 
 describe('<mcp-tool-list>', () => {
-  it('names tools by title, then annotations.title, then name', () => {
-    expect(tools.map(toolTitle).slice(0, 3)).to.deep.equal(['plain', 'Top title', 'From annotations']);
-  });
-
-  it('filters by name, title and description', () => {
-    expect(filterTools(tools, 'deletes').map((t) => t.name)).to.deep.equal(['wipe']);
-    expect(filterTools(tools, 'ANNOTATION').map((t) => t.name)).to.deep.equal(['titled', 'annotated']);
-  });
-
   it('shows each tool as a button, marks read-only and destructive tools, and searches as you type', async () => {
     const el = await fixture<McpToolList>(html`<mcp-tool-list .tools=${tools}></mcp-tool-list>`);
     const buttons = [...el.shadowRoot!.querySelectorAll('button')];

@@ -1,14 +1,10 @@
-// MCP Apps pieces without a view: the capability a client declares in each era (read back from
-// the server's record), which tools have a view and who may call them, and the sandbox a view gets.
+// MCP Apps: the capability a client declares in each era (read back from the server's record).
+// Which tools have a view and the sandbox a view gets are in test/unit/core/apps/.
 import { expect } from '@open-wc/testing';
 import { McpClient } from '../../src/client.js';
-import { viewUri, visibility } from '../../src/core/apps/view.js';
-import { sandboxOf, viewCsp, withPolicy, allowOf } from '../../src/core/apps/csp.js';
-import type { Tool } from '../../src/core/protocol/types.js';
 import { servers } from '../helpers.js';
 
 const UI = { 'io.modelcontextprotocol/ui': { mimeTypes: ['text/html;profile=mcp-app'] } };
-const tool = (meta: Record<string, unknown>): Tool => ({ name: 't', inputSchema: { type: 'object' }, _meta: meta });
 
 describe('MCP Apps: capability', () => {
   for (const [era, key] of [['modern', 'apps'], ['legacy', 'appsLegacy']] as const) {
@@ -29,39 +25,4 @@ describe('MCP Apps: capability', () => {
       await apps.close();
     });
   }
-});
-
-describe('MCP Apps: discovery', () => {
-  it('finds a ui:// view, the nested resourceUri winning over the flat one', () => {
-    expect(viewUri(tool({ ui: { resourceUri: 'ui://a' }, 'ui/resourceUri': 'ui://b' }))).to.equal('ui://a');
-    expect(viewUri(tool({ 'ui/resourceUri': 'ui://b' }))).to.equal('ui://b');
-    expect(viewUri(tool({ ui: { resourceUri: 'https://evil.example/x.html' } }))).to.equal(undefined);
-    expect(viewUri(tool({}))).to.equal(undefined);
-  });
-  it('reads visibility, both model and app when unsaid', () => {
-    expect(visibility(tool({}))).to.deep.equal(['model', 'app']);
-    expect(visibility(tool({ ui: { visibility: ['app'] } }))).to.deep.equal(['app']);
-  });
-});
-
-describe('MCP Apps: sandbox', () => {
-  it('builds the spec default CSP and maps declared domains, dropping entries that could inject directives', () => {
-    expect(viewCsp()).to.equal("default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; media-src 'self' data:; connect-src 'none'; frame-src 'none'; base-uri 'self'; object-src 'none'");
-    const csp = viewCsp({ connectDomains: ['https://api.example', 'x.example; script-src *', "'unsafe-eval'"], resourceDomains: ['https://cdn.example'], frameDomains: ['https://f.example'], baseUriDomains: ['https://b.example'] });
-    expect(csp).to.include('connect-src https://api.example;');
-    expect(csp).to.include("script-src 'self' 'unsafe-inline' https://cdn.example;");
-    expect(csp).to.include('frame-src https://f.example;');
-    expect(csp).to.include('base-uri https://b.example;');
-    expect(csp).to.not.include('unsafe-eval');
-    expect(csp).to.not.include('script-src *');
-  });
-  it('never lets a server add allow-same-origin or top navigation', () => {
-    expect(sandboxOf('allow-same-origin allow-top-navigation allow-top-navigation-by-user-activation allow-forms')).to.equal('allow-scripts allow-forms');
-    expect(sandboxOf()).to.equal('allow-scripts');
-  });
-  it('maps permissions to allow and puts the policy first in <head>', () => {
-    expect(allowOf({ camera: {}, clipboardWrite: {}, nonsense: {} })).to.equal('camera; clipboard-write');
-    expect(withPolicy('<!doctype html><html><head><title>x</title></head></html>', "default-src 'none'")).to.equal(`<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"><title>x</title></head></html>`);
-    expect(withPolicy('<!doctype html><p>hi', 'x')).to.equal('<!doctype html><meta http-equiv="Content-Security-Policy" content="x"><p>hi');
-  });
 });

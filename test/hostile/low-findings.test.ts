@@ -1,21 +1,10 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { McpClient, McpFormatError, McpHttpError } from '../../src/client.js';
-import { assertSafeUrl } from '../../src/core/auth/urls.js';
-import { MAX_TTL_MS, ttlOf } from '../../src/core/client/lists.js';
 import { freshStore, servers } from '../helpers.js';
 
 // The review's low findings: each a small attack on one boundary.
 
 describe('low findings of the security review', () => {
-  it('counts [::] and IPv4-in-IPv6 forms of private and loopback addresses as private in the SSRF check', () => {
-    const publicServer = 'https://mcp.example.com/mcp';
-    for (const url of ['http://[::]:8080/token', 'https://[::]/token', 'https://[::ffff:127.0.0.1]/token', 'https://[::ffff:10.1.2.3]/token', 'https://[::ffff:0:192.168.1.1]/token', 'https://[::127.0.0.1]/token', 'https://[64:ff9b::10.0.0.1]/token', 'https://[::ffff:169.254.169.254]/latest'])
-      expect(() => assertSafeUrl(url, publicServer, 'endpoint'), url).to.throw(/private network/);
-    expect(assertSafeUrl('https://[::ffff:8.8.8.8]/token', publicServer).hostname).to.equal('[::ffff:808:808]');
-    // Plain http stays allowed on this machine, in every spelling of it.
-    expect(assertSafeUrl('http://[::ffff:127.0.0.1]:9/x', 'http://127.0.0.1:8/mcp').protocol).to.equal('http:');
-  });
-
   it('does not follow a redirect to another origin: nothing of the request arrives there', async () => {
     const { mixupMcp, mixupControl } = await servers();
     const moved = new URL('/moved', mixupMcp).href;
@@ -27,15 +16,6 @@ describe('low findings of the security review', () => {
     expect(error.message).to.include('redirect');
     const landed = (await fetch(`${mixupControl}/stats`).then((r) => r.json())).landed.slice(before);
     expect(landed, 'requests that followed the redirect').to.deep.equal([]);
-  });
-
-  it('clamps a server ttlMs: negative, NaN, Infinity and huge values cannot pin a cached answer', () => {
-    expect(ttlOf(-5)).to.equal(0);
-    expect(ttlOf(Number.NaN)).to.equal(0);
-    expect(ttlOf('60000')).to.equal(0);
-    expect(ttlOf(Number.POSITIVE_INFINITY)).to.equal(MAX_TTL_MS);
-    expect(ttlOf(1e15)).to.equal(MAX_TTL_MS);
-    expect(ttlOf(30_000)).to.equal(30_000);
   });
 });
 

@@ -1,7 +1,6 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/mcp-tool-form/define.js';
 import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
-import { patternCost } from '../../src/core/schema/regex.js';
 import { buttonNamed, controlByLabel, formOf, freshStore, servers, toolFormReady, typeInto } from '../helpers.js';
 import { deepText } from './guard.js';
 
@@ -46,14 +45,5 @@ describe('regex bombs in server schemas', () => {
     const text = deepText(view.shadowRoot!);
     expect(text).to.include('bombs delivered');
     expect(text).to.match(/Not checked against the output schema: the pattern \^\([ab]\+\)\+\$ could take too long to check/);
-  });
-
-  it('refuses exponential patterns and caps the rest (the gate itself)', () => {
-    for (const bomb of ['^(a+)+$', '(a*)*', '(a|aa)+', '^(\\w+\\s?)*$', '((ab)*c)+', '(a{1,9}){2,}', '(x+x+)+y', '(\\1a)', '(?<n>a)\\k<n>'])
-      expect(patternCost(bomb), bomb).to.equal(-1);
-    expect(patternCost('^[a-z]+$')).to.equal(1);
-    expect(patternCost('^\\d{4}-\\d{2}-\\d{2}$')).to.equal(0);
-    expect(patternCost('^(\\+|-)?\\d+$')).to.equal(1);
-    expect(patternCost('^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$')).to.equal(3);
   });
 });

@@ -1,7 +1,8 @@
-import { expect } from '@open-wc/testing';
+import { describe, it } from 'node:test';
+import { expect } from 'chai';
 import fc from 'fast-check';
-import { McpFormatError } from '../../src/client.js';
-import { decodeMessages, type JsonRpcMessage } from '../../src/core/jsonrpc/messages.js';
+import { McpFormatError } from '../../../src/core/jsonrpc/errors.js';
+import { decodeMessages, type JsonRpcMessage } from '../../../src/core/jsonrpc/messages.js';
 import { check } from './fuzz.js';
 
 // The JSON-RPC decoder is the first code to touch untrusted server text. Whatever the text, it
@@ -90,12 +91,5 @@ describe('fuzz: the JSON-RPC decoder', () => {
       const parsed = JSON.parse(JSON.stringify(value)); // what the wire carries (-0 becomes 0)
       expect(decodeMessages(JSON.stringify(value))).to.deep.equal(Array.isArray(parsed) ? parsed : [parsed]);
     }), RUNS.roundTrip);
-  });
-
-  it('fails JSON nested 100,000 deep with McpFormatError, not a stack overflow', () => {
-    for (const text of ['['.repeat(100_000) + ']'.repeat(100_000), '{"jsonrpc":"2.0","id":1,"result":' + '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_001)]) {
-      const out = decodesSafely(text);
-      if (!(out instanceof McpFormatError)) expect(out).to.have.length(1);
-    }
   });
 });

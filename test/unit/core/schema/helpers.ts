@@ -1,9 +1,9 @@
 // Runs a schema and a preset value through the whole model: load, describe, draft, arguments, validation.
-import { draftToArguments } from '../../../src/core/schema/arguments.js';
-import { describeField } from '../../../src/core/schema/describe.js';
-import { loadSchema } from '../../../src/core/schema/document.js';
-import { createDraft } from '../../../src/core/schema/draft.js';
-import { validateArguments } from '../../../src/core/schema/validate.js';
+import { draftToArguments } from '../../../../src/core/schema/arguments.js';
+import { describeField } from '../../../../src/core/schema/describe.js';
+import { loadSchema } from '../../../../src/core/schema/document.js';
+import { createDraft } from '../../../../src/core/schema/draft.js';
+import { validateArguments } from '../../../../src/core/schema/validate.js';
 
 export function roundTrip(schema: unknown, value?: Record<string, unknown>, locked: string[] = []) {
   const doc = loadSchema(schema);

@@ -1,7 +1,8 @@
-import { expect } from '@open-wc/testing';
-import { describeField, itemField, propertyField, variantField } from '../../../src/core/schema/describe.js';
-import { loadSchema } from '../../../src/core/schema/document.js';
-import { LIMITS } from '../../../src/core/schema/limits.js';
+import { describe, it } from 'node:test';
+import { expect } from 'chai';
+import { describeField, itemField, propertyField, variantField } from '../../../../src/core/schema/describe.js';
+import { loadSchema } from '../../../../src/core/schema/document.js';
+import { LIMITS } from '../../../../src/core/schema/limits.js';
 import { fieldOf, nested } from './helpers.js';
 
 const one = (x: unknown) => fieldOf({ x });

@@ -1,10 +1,11 @@
-import { expect } from '@open-wc/testing';
+import { describe, it } from 'node:test';
+import { expect } from 'chai';
 import fc from 'fast-check';
-import { draftToArguments, type Collected } from '../../src/core/schema/arguments.js';
-import { describeField, entryField, itemField, propertyField, variantField, type FieldKind, type FieldModel, type FieldProblem } from '../../src/core/schema/describe.js';
-import { loadSchema, type SchemaDoc } from '../../src/core/schema/document.js';
-import { createDraft, openDraft } from '../../src/core/schema/draft.js';
-import { validateArguments } from '../../src/core/schema/validate.js';
+import { draftToArguments, type Collected } from '../../../src/core/schema/arguments.js';
+import { describeField, entryField, itemField, propertyField, variantField, type FieldKind, type FieldModel, type FieldProblem } from '../../../src/core/schema/describe.js';
+import { loadSchema, type SchemaDoc } from '../../../src/core/schema/document.js';
+import { createDraft, openDraft } from '../../../src/core/schema/draft.js';
+import { validateArguments } from '../../../src/core/schema/validate.js';
 import { check } from './fuzz.js';
 
 // The schema-form model is fed by servers. For any generated JSON Schema — unions, $refs (local,

@@ -1,6 +1,7 @@
-import { expect } from '@open-wc/testing';
+import { describe, it } from 'node:test';
+import { expect } from 'chai';
 import fc from 'fast-check';
-import { readSse, type SseEvent } from '../../src/core/transport/sse.js';
+import { readSse, type SseEvent } from '../../../src/core/transport/sse.js';
 import { check } from './fuzz.js';
 
 // The SSE path as the transports use it: bytes from fetch, split anywhere (even inside a UTF-8

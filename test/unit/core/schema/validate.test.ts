@@ -1,6 +1,7 @@
-import { expect } from '@open-wc/testing';
-import { dialectOf, loadSchema, resolveRef } from '../../../src/core/schema/document.js';
-import { measureSchema } from '../../../src/core/schema/limits.js';
+import { describe, it } from 'node:test';
+import { expect } from 'chai';
+import { dialectOf, loadSchema, resolveRef } from '../../../../src/core/schema/document.js';
+import { measureSchema } from '../../../../src/core/schema/limits.js';
 import { nested, roundTrip } from './helpers.js';
 
 const props = (p: Record<string, unknown>, required: string[] = []) => ({ type: 'object', properties: p, required });

@@ -1,6 +1,7 @@
-import { expect } from '@open-wc/testing';
+import { describe, it } from 'node:test';
+import { expect } from 'chai';
 import fc from 'fast-check';
-import { encodeHeaderValue } from '../../src/core/protocol/headers.js';
+import { encodeHeaderValue } from '../../../src/core/protocol/headers.js';
 import { check } from './fuzz.js';
 
 // Mcp-Name and Mcp-Param-* values come from tool names and arguments: anything a person types.

@@ -1,5 +1,6 @@
-import { expect } from '@open-wc/testing';
-import { fromLocalDateTime, toLocalDateTime } from '../../../src/core/schema/draft.js';
+import { describe, it } from 'node:test';
+import { expect } from 'chai';
+import { fromLocalDateTime, toLocalDateTime } from '../../../../src/core/schema/draft.js';
 import { roundTrip } from './helpers.js';
 
 const schema = {

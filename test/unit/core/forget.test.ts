@@ -1,11 +1,12 @@
 // forgetServer() over a memory store: what it deletes for one server URL, and what it leaves to
 // other servers that share an authorization server or a token's resource.
-import { expect } from '@open-wc/testing';
-import { memoryStore } from '../../src/store.js';
-import { bindingKey, registrationKey, tokenKey } from '../../src/core/auth/keys.js';
-import { forgetServer } from '../../src/core/store/forget.js';
-import { catalogueKey, eraKey, serverKey } from '../../src/core/store/keys.js';
-import { appendHistory, saveDraft } from '../../src/core/store/records.js';
+import { describe, it } from 'node:test';
+import { expect } from 'chai';
+import { memoryStore } from '../../../src/store.js';
+import { bindingKey, registrationKey, tokenKey } from '../../../src/core/auth/keys.js';
+import { forgetServer } from '../../../src/core/store/forget.js';
+import { catalogueKey, eraKey, serverKey } from '../../../src/core/store/keys.js';
+import { appendHistory, saveDraft } from '../../../src/core/store/records.js';
 
 const as = { issuer: 'https://as.example' };
 const binding = (resource: string) => ({ resource, as, registration: { client_id: 'c', redirect_uri: 'https://app.example/cb' } });
