@@ -3,7 +3,7 @@ import { McpClient } from '../../src/client.js';
 import '../../src/components/mcp-resource-browser/define.js';
 import type { McpResourceBrowser } from '../../src/components/mcp-resource-browser/mcp-resource-browser.js';
 import { concerns } from '../../src/internal/catalogue.js';
-import { firstText, servers } from '../helpers.js';
+import { connectedClient, firstText, servers } from '../helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const button = (el: Element, name: string) => shadow(el).querySelector(`button[aria-label="${name}"]`) as HTMLButtonElement;
@@ -11,10 +11,7 @@ const viewerText = (el: Element) => shadow(el).querySelector('mcp-result-view')?
 
 describe('<mcp-resource-browser>', () => {
   let client: McpClient;
-  before(async () => {
-    client = new McpClient({ url: (await servers()).legacy });
-    await client.connect();
-  });
+  before(async () => (client = await connectedClient('legacy')));
   after(() => client.close());
 
   const browser = async () => {

@@ -5,7 +5,7 @@ import '../../src/components/mcp-result-view/define.js';
 import type { McpResultView } from '../../src/components/mcp-result-view/mcp-result-view.js';
 import { safeFilename } from '../../src/internal/content.js';
 import { checkOutput } from '../../src/core/schema/validate.js';
-import { brokenImageFailed, servers } from '../helpers.js';
+import { brokenImageFailed, connectedClient, servers } from '../helpers.js';
 
 /** Every element in el's shadow tree and in the shadow trees nested in it. */
 export function deepElements(root: Element | ShadowRoot): Element[] {
@@ -28,10 +28,7 @@ const byText = (el: Element, selector: string, text: string) =>
 
 describe('<mcp-result-view>', () => {
   let client: McpClient;
-  before(async () => {
-    client = new McpClient({ url: (await servers()).legacy });
-    await client.connect();
-  });
+  before(async () => (client = await connectedClient('legacy')));
   after(() => client.close());
 
   const show = async (result: CallToolResult, outputSchema?: object) => {

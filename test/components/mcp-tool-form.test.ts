@@ -6,7 +6,7 @@ import type { Tool } from '../../src/client.js';
 import type { McpToolResultEvent } from '../../src/events/events.js';
 
 const resultOf = (el: Element) => oneEvent(el, 'mcp-tool-result') as unknown as Promise<McpToolResultEvent>;
-import { buttonNamed, controlByLabel, freshStore, servers, typeInto } from '../helpers.js';
+import { buttonNamed, connectedClient, controlByLabel, freshStore, servers, typeInto } from '../helpers.js';
 
 const formOf = (el: McpToolForm) => el.shadowRoot!.querySelector('mcp-schema-form')!;
 const resultText = (el: McpToolForm) => el.shadowRoot!.querySelector('mcp-result-view')?.shadowRoot?.textContent ?? '';
@@ -14,10 +14,7 @@ const ready = async (el: McpToolForm) => waitUntil(() => el.shadowRoot!.querySel
 
 describe('<mcp-tool-form>', () => {
   let client: McpClient;
-  before(async () => {
-    client = new McpClient({ url: (await servers()).legacy });
-    await client.connect();
-  });
+  before(async () => (client = await connectedClient('legacy')));
   after(() => client.close());
 
   it('renders the tool schema as fields, runs with the typed arguments and shows the result', async () => {

@@ -2,20 +2,14 @@
 // the 2026-07-28 tasks extension on the modern fixture (official 2.x server, servers/tasks-modern.mjs)
 // and the 2025-11-25 flavour on server-everything 2026.8.31 (its simulate-research-query tool).
 // Everything is found by role and accessible name; what the server saw comes from its own task_log tool.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { McpClientElement } from '../../src/components/mcp-client/mcp-client.js';
 import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
-import { McpClient, type KeyValueStore, type TaskRecord } from '../../src/client.js';
-import { buttonNamed, controlByLabel, firstText, formOf, freshStore, servers, typeInto } from '../helpers.js';
+import { McpClient, type TaskRecord } from '../../src/client.js';
+import { buttonNamed, connectedClient, controlByLabel, firstText, formOf, freshStore, servers, typeInto, widget } from '../helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
-
-async function widget(url: string, store: KeyValueStore): Promise<McpClientElement> {
-  const el = await fixture<McpClientElement>(html`<mcp-client url=${url} .store=${store}></mcp-client>`);
-  await waitUntil(() => el.client?.state === 'ready', 'connected', { timeout: 15_000 });
-  return el;
-}
 
 /** The tool form shown in the widget, once its fields are there. */
 async function shownForm(el: McpClientElement, tool?: string): Promise<McpToolForm> {
@@ -90,7 +84,7 @@ async function statusesWhile(form: McpToolForm, until: () => unknown): Promise<s
 describe('tasks from <mcp-tool-form>, 2026-07-28 extension (modern fixture)', () => {
   it('a tool the server runs as a task goes from Run to its result; the status line shows the server’s status and message', async () => {
     const url = (await servers()).modern;
-    const el = await widget(url, freshStore('mcp-tasks-test'));
+    const el = await widget(url);
     const form = await openTool(el, 'long_job');
     typeInto(controlByLabel(formOf(form), 'steps'), '4');
     typeInto(controlByLabel(formOf(form), 'stepMs'), '150');
@@ -104,7 +98,7 @@ describe('tasks from <mcp-tool-form>, 2026-07-28 extension (modern fixture)', ()
 
   it('input_required is answered through the real elicitation dialog (once, however many polls), with tasks/update; the task completes', async () => {
     const url = (await servers()).modern;
-    const el = await widget(url, freshStore('mcp-tasks-test'));
+    const el = await widget(url);
     const form = await openTool(el, 'long_job');
     typeInto(controlByLabel(formOf(form), 'steps'), '2');
     typeInto(controlByLabel(formOf(form), 'stepMs'), '100');
@@ -134,7 +128,7 @@ describe('tasks from <mcp-tool-form>, 2026-07-28 extension (modern fixture)', ()
   it('Cancel sends tasks/cancel (the server sees it) and forgets the task; what was typed stays', async () => {
     const url = (await servers()).modern;
     const store = freshStore('mcp-tasks-test');
-    const el = await widget(url, store);
+    const el = await widget(url, { store });
     const form = await openTool(el, 'long_job');
     typeInto(controlByLabel(formOf(form), 'steps'), '100');
     typeInto(controlByLabel(formOf(form), 'stepMs'), '200');
@@ -151,7 +145,7 @@ describe('tasks from <mcp-tool-form>, 2026-07-28 extension (modern fixture)', ()
   it('a reload in the middle: a new widget on the same store lists the task, and its form follows the same task id to the result', async () => {
     const url = (await servers()).modern;
     const store = freshStore('mcp-tasks-test');
-    const first = await widget(url, store);
+    const first = await widget(url, { store });
     let form = await openTool(first, 'long_job');
     typeInto(controlByLabel(formOf(form), 'steps'), '10');
     typeInto(controlByLabel(formOf(form), 'stepMs'), '250');
@@ -162,7 +156,7 @@ describe('tasks from <mcp-tool-form>, 2026-07-28 extension (modern fixture)', ()
     const created = (await taskLog(url)).created.length;
     first.remove(); // the page goes away: its client closes, the task goes on on the server
 
-    const second = await widget(url, store);
+    const second = await widget(url, { store });
     await waitUntil(() => shadow(second).querySelector('[part=tasks]'), 'running tasks listed', { timeout: 10_000 });
     const section = shadow(second).querySelector('[part=tasks]')!;
     expect(section.getAttribute('aria-label')).to.equal('Running tasks');
@@ -180,7 +174,7 @@ describe('tasks from <mcp-tool-form>, 2026-07-28 extension (modern fixture)', ()
 
   it('opening another tool does not cancel a running task: back on its tool, the form shows its status and result', async () => {
     const url = (await servers()).modern;
-    const el = await widget(url, freshStore('mcp-tasks-test'));
+    const el = await widget(url);
     let form = await openTool(el, 'long_job');
     typeInto(controlByLabel(formOf(form), 'steps'), '8');
     typeInto(controlByLabel(formOf(form), 'stepMs'), '250');
@@ -196,7 +190,7 @@ describe('tasks from <mcp-tool-form>, 2026-07-28 extension (modern fixture)', ()
 
   it('a secret field (apiKey) is sent with the call but not kept with the task in the store', async () => {
     const url = (await servers()).modern;
-    const el = await widget(url, freshStore('mcp-tasks-test'));
+    const el = await widget(url);
     const form = await openTool(el, 'long_job');
     typeInto(controlByLabel(formOf(form), 'steps'), '3');
     typeInto(controlByLabel(formOf(form), 'stepMs'), '300');
@@ -210,7 +204,7 @@ describe('tasks from <mcp-tool-form>, 2026-07-28 extension (modern fixture)', ()
   });
 
   it('a task that fails shows the server’s JSON-RPC error as the call’s error', async () => {
-    const el = await widget((await servers()).modern, freshStore('mcp-tasks-test'));
+    const el = await widget((await servers()).modern);
     const form = await openTool(el, 'long_job');
     typeInto(controlByLabel(formOf(form), 'steps'), '1');
     typeInto(controlByLabel(formOf(form), 'stepMs'), '50');
@@ -223,7 +217,7 @@ describe('tasks from <mcp-tool-form>, 2026-07-28 extension (modern fixture)', ()
 
 describe('a missing client capability (-32021)', () => {
   it('names the capability the server requires, in words, and leaves the form usable', async () => {
-    const el = await widget((await servers()).modern, freshStore('mcp-tasks-test'));
+    const el = await widget((await servers()).modern);
     const form = await openTool(el, 'needs_extension');
     buttonNamed(form.shadowRoot!, 'Run').click();
     await waitUntil(() => errorText(form).includes('com.example/telepathy'), 'error shown', { timeout: 10_000 });
@@ -234,10 +228,7 @@ describe('a missing client capability (-32021)', () => {
 
 describe('tasks, 2026-07-28 extension: the client API', () => {
   let client: McpClient;
-  beforeEach(async () => {
-    client = new McpClient({ url: (await servers()).modern, store: freshStore('mcp-tasks-test') });
-    await client.connect();
-  });
+  beforeEach(async () => (client = await connectedClient('modern', { store: freshStore('mcp-tasks-test') })));
   afterEach(() => client.close());
 
   it('declares the extension in every request; callTool resolves with the final CallToolResult and reports each status to onTask', async () => {
@@ -288,7 +279,7 @@ describe('tasks, 2026-07-28 extension: the client API', () => {
 
 describe('tasks from <mcp-tool-form>, 2025-11-25 flavour (server-everything)', () => {
   it('a taskSupport "required" tool runs as a task; the clarification it asks for goes through the real elicitation dialog; the report arrives', async () => {
-    const el = await widget((await servers()).everythingHttp, freshStore('mcp-tasks-test'));
+    const el = await widget((await servers()).everythingHttp);
     const form = await openTool(el, 'Simulate Research Query');
     typeInto(controlByLabel(formOf(form), 'topic'), 'python');
     controlByLabel(formOf(form), 'ambiguous').click();
@@ -307,7 +298,7 @@ describe('tasks from <mcp-tool-form>, 2025-11-25 flavour (server-everything)', (
 describe('tasks, 2025-11-25 flavour (server-everything): cancel and reload', () => {
   it('Cancel sends tasks/cancel: the server reports the task cancelled', async () => {
     const url = (await servers()).everythingHttp;
-    const el = await widget(url, freshStore('mcp-tasks-test'));
+    const el = await widget(url);
     const form = await openTool(el, 'Simulate Research Query');
     typeInto(controlByLabel(formOf(form), 'topic'), 'tides');
     buttonNamed(form.shadowRoot!, 'Run').click();
@@ -333,7 +324,7 @@ describe('tasks, 2025-11-25 flavour (server-everything): cancel and reload', () 
     await first.detach(); // as a reload does: the session stays on the server and in the store
     expect((await abandoned).name).to.equal('McpAbortError');
 
-    const second = await widget(url, store);
+    const second = await widget(url, { store });
     const form = await shownForm(second);
     await waitUntil(() => resultText(form).includes('Research Report: tides'), 'the resumed task’s report', { timeout: 20_000 });
     expect(second.client!.state).to.equal('ready');
@@ -346,7 +337,7 @@ describe('tasks kept across reloads: finished and unknown ones', () => {
   it('a task that finished while the page was away shows its result once, then is gone', async () => {
     const url = (await servers()).modern;
     const store = freshStore('mcp-tasks-test');
-    const first = await widget(url, store);
+    const first = await widget(url, { store });
     const form = await openTool(first, 'long_job');
     typeInto(controlByLabel(formOf(form), 'steps'), '2');
     typeInto(controlByLabel(formOf(form), 'stepMs'), '300');
@@ -361,12 +352,12 @@ describe('tasks kept across reloads: finished and unknown ones', () => {
     await waitUntil(async () => (await (await probe.tasks()).get(kept.taskId)).status === 'completed', 'finished on the server', { timeout: 10_000 });
     await probe.close();
 
-    const second = await widget(url, store);
+    const second = await widget(url, { store });
     const shown = await shownForm(second);
     await waitUntil(() => resultText(shown).includes('done after 2 steps'), 'the result, shown once', { timeout: 10_000 });
     await noKeptTasks(second.client!, url);
     second.remove();
-    const third = await widget(url, store);
+    const third = await widget(url, { store });
     await third.updateComplete;
     expect(shadow(third).querySelector('[part=tasks]')).to.equal(null);
     expect(shadow(third).querySelector('mcp-tool-form')).to.equal(null);
@@ -377,7 +368,7 @@ describe('tasks kept across reloads: finished and unknown ones', () => {
     const store = freshStore('mcp-tasks-test');
     // What an earlier page kept of a task the server has since purged.
     await store.set(`mcp-tasks:${url}`, [{ taskId: 'expired-task', tool: 'long_job', arguments: {}, at: Date.now() - 86_400_000, status: 'working' }]);
-    const el = await widget(url, store);
+    const el = await widget(url, { store });
     const form = await shownForm(el);
     await waitUntil(() => errorText(form).includes('no longer knows task expired-task'), 'a readable note', { timeout: 10_000 });
     await waitUntil(() => !shadow(el).querySelector('[part=tasks]'), 'not listed as running');

@@ -4,7 +4,7 @@ import '../../src/components/mcp-tool-form/define.js';
 import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
 import { McpClient } from '../../src/client.js';
 import type { McpToolResultEvent } from '../../src/events/events.js';
-import { buttonNamed, servers } from '../helpers.js';
+import { buttonNamed, connectedClient } from '../helpers.js';
 
 // Every keyword family through <mcp-tool-form> to a real server (servers/zoo.mjs), which
 // answers with the arguments it received: what the form builds is what the server gets.
@@ -24,10 +24,7 @@ const cases: [string, Record<string, unknown>][] = [
 
 describe('<mcp-tool-form> on every keyword family, checked by what the server received', () => {
   let client: McpClient;
-  before(async () => {
-    client = new McpClient({ url: (await servers()).zoo });
-    await client.connect();
-  });
+  before(async () => (client = await connectedClient('zoo')));
   after(() => client.close());
 
   for (const [tool, args] of cases) {

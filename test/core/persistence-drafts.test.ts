@@ -4,9 +4,8 @@ import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@ope
 import '../../src/components/mcp-tool-form/define.js';
 import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
 import { McpClient, type KeyValueStore } from '../../src/client.js';
-import { idbStore } from '../../src/store.js';
 import { clearHistory, readHistory } from '../../src/core/store/records.js';
-import { buttonNamed, controlByLabel, formOf, servers, toolFormReady, typeInto } from '../helpers.js';
+import { buttonNamed, controlByLabel, emptyStore, formOf, servers, toolFormReady, typeInto } from '../helpers.js';
 
 const DB = 'mcp-persistence-drafts-test';
 
@@ -15,8 +14,7 @@ describe('drafts and history', () => {
   let url: string;
   beforeEach(async () => {
     url = (await servers()).legacy;
-    store = idbStore(DB);
-    for (const key of await store.keys()) await store.del(key);
+    store = await emptyStore(DB);
   });
 
   it('survive a reload: the typed arguments come back and the call is in the history', async () => {

@@ -6,7 +6,7 @@ import { idbStore } from '../../src/store.js';
 import { keysOfServer } from '../../src/core/store/forget.js';
 import { eraKey, serverKey } from '../../src/core/store/keys.js';
 import { appendHistory, saveDraft, type ServerRecord } from '../../src/core/store/records.js';
-import { firstText, servers } from '../helpers.js';
+import { emptyStore, firstText, servers } from '../helpers.js';
 
 const DB = 'mcp-persistence-test';
 
@@ -47,8 +47,7 @@ describe('persistence', function () {
 
   beforeEach(async () => {
     url = (await servers()).proxy;
-    store = idbStore(DB);
-    for (const key of await store.keys()) await store.del(key);
+    store = await emptyStore(DB);
   });
   afterEach(async () => {
     for (const c of clients.splice(0)) await c.close();

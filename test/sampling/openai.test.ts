@@ -7,8 +7,8 @@ import '../../src/index.js';
 import { McpClient, type CreateMessageParams, type CreateMessageResult } from '../../src/client.js';
 import { memoryStore } from '../../src/store.js';
 import { openaiSampling, type OpenAiSamplingOptions } from '../../src/sampling/openai.js';
-import { buttonNamed, controlByLabel, firstText, servers, typeInto } from '../helpers.js';
-import { dialogOf, hasButton, signal, widget } from './widget.js';
+import { buttonNamed, controlByLabel, firstText, servers, typeInto, widget } from '../helpers.js';
+import { dialogOf, hasButton, signal } from './dialog.js';
 
 let tags = 0;
 /** A path of the stand-in of this test's own, and its controls. */
@@ -172,7 +172,7 @@ describe('openaiSampling in the sampling dialog inside <mcp-client> (stand-in pr
   it('legacy server: the stand-in\u2019s streamed reply shows in the review step as it arrives; Send only once it is done', async () => {
     const p = await provider();
     await p.script({ chunks: [chunk({ role: 'assistant', content: 'Hel' }), chunk({ content: 'lo there' }), chunk({}, 'stop')], hold: 1 });
-    const el = await widget((await servers()).legacy, (e) => (e.samplingHandler = openaiSampling({ baseUrl: p.baseUrl, model: 'stand-in-model', apiKey: () => 'sk-1' })));
+    const el = await widget((await servers()).legacy, { samplingHandler: openaiSampling({ baseUrl: p.baseUrl, model: 'stand-in-model', apiKey: () => 'sk-1' }) });
     const call = el.client!.callTool('ask_llm', { prompt: 'Say hi' });
     const root = await dialogOf(el);
     buttonNamed(root, 'Approve').click();
@@ -197,7 +197,7 @@ describe('openaiSampling in the sampling dialog inside <mcp-client> (stand-in pr
   it('modern server (MRTR): the stand-in\u2019s reply reaches the review step and then the server', async () => {
     const p = await provider();
     await p.script({ chunks: [chunk({ content: 'Bonjour' }), chunk({}, 'stop')] });
-    const el = await widget((await servers()).modern, (e) => (e.samplingHandler = openaiSampling({ baseUrl: p.baseUrl, model: 'stand-in-model' })));
+    const el = await widget((await servers()).modern, { samplingHandler: openaiSampling({ baseUrl: p.baseUrl, model: 'stand-in-model' }) });
     const call = el.client!.callTool('ask_llm', { prompt: 'Greet me', tag: `openai-${Date.now()}` });
     const root = await dialogOf(el);
     buttonNamed(root, 'Approve').click();
@@ -211,7 +211,7 @@ describe('openaiSampling in the sampling dialog inside <mcp-client> (stand-in pr
   it('Reject while the stand-in streams aborts the provider request, and the server receives -1', async () => {
     const p = await provider();
     await p.script({ chunks: [chunk({ content: 'Partial' }), chunk({ content: ' rest' }), chunk({}, 'stop')], hold: 1 });
-    const el = await widget((await servers()).legacy, (e) => (e.samplingHandler = openaiSampling({ baseUrl: p.baseUrl, model: 'm' })));
+    const el = await widget((await servers()).legacy, { samplingHandler: openaiSampling({ baseUrl: p.baseUrl, model: 'm' }) });
     const call = el.client!.callTool('ask_llm', { prompt: 'x' });
     const root = await dialogOf(el);
     buttonNamed(root, 'Approve').click();
@@ -225,7 +225,7 @@ describe('openaiSampling in the sampling dialog inside <mcp-client> (stand-in pr
   it('Stop while the stand-in streams keeps the text so far for review; the person edits and sends it', async () => {
     const p = await provider();
     await p.script({ chunks: [chunk({ content: 'Once upon' }), chunk({ content: ' a time' }), chunk({}, 'stop')], hold: 1 });
-    const el = await widget((await servers()).legacy, (e) => (e.samplingHandler = openaiSampling({ baseUrl: p.baseUrl, model: 'stand-in-model' })));
+    const el = await widget((await servers()).legacy, { samplingHandler: openaiSampling({ baseUrl: p.baseUrl, model: 'stand-in-model' }) });
     const call = el.client!.callTool('ask_llm', { prompt: 'Tell a story' });
     const root = await dialogOf(el);
     buttonNamed(root, 'Approve').click();
@@ -243,7 +243,7 @@ describe('openaiSampling in the sampling dialog inside <mcp-client> (stand-in pr
   it('a provider error shows in the dialog, and the person can still write the reply by hand', async () => {
     const p = await provider();
     await p.script({ status: 429, json: { error: { message: 'Rate limit reached for requests' } } });
-    const el = await widget((await servers()).legacy, (e) => (e.samplingHandler = openaiSampling({ baseUrl: p.baseUrl, model: 'm' })));
+    const el = await widget((await servers()).legacy, { samplingHandler: openaiSampling({ baseUrl: p.baseUrl, model: 'm' }) });
     const call = el.client!.callTool('ask_llm', { prompt: 'x' });
     const root = await dialogOf(el);
     buttonNamed(root, 'Approve').click();
