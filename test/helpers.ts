@@ -1,5 +1,6 @@
 // Shared test helpers: where the loopback test servers live, stores of their own, and small waiting utilities.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
 import { sendMouse } from '@web/test-runner-commands';
 import { McpClient, type KeyValueStore, type McpClientOptions } from '../src/client.js';
 import { idbStore } from '../src/store.js';
@@ -198,6 +199,21 @@ export async function clickTo<T>(label: string, action: () => Promise<T>): Promi
 /** The schema form inside a tool form, and a wait for it to render. */
 export const formOf = (el: McpToolForm) => el.shadowRoot!.querySelector('mcp-schema-form')!;
 export const toolFormReady = (el: McpToolForm) => waitUntil(() => el.shadowRoot!.querySelector('mcp-schema-form'), 'form rendered', { timeout: 10_000 });
+
+/** The element of `template` on the page, once `selector` shows in its shadow root (what it lists has loaded). */
+export async function fixtureShowing<T extends Element>(template: TemplateResult, selector: string): Promise<T> {
+  const el = await fixture<T>(template);
+  await waitUntil(() => el.shadowRoot!.querySelector(selector), `${selector} shown`, { timeout: 10_000 });
+  return el;
+}
+
+/** The <mcp-tool-form> of `template` on the page, once its fields are rendered (the caller registers the element). */
+export async function toolFormFixture(template: TemplateResult): Promise<McpToolForm> {
+  const el = await fixture<McpToolForm>(template);
+  await toolFormReady(el);
+  await formOf(el).updateComplete;
+  return el;
+}
 
 /** Waits until a dialog's buttons take a person's clicks and keys: the activation delay after it (or its step) appeared has passed. */
 export const buttonsActive = (root: ShadowRoot) => waitUntil(() => !root.querySelector('[aria-disabled="true"]'), 'the dialog buttons are active (activation delay over)', { timeout: 10_000 });

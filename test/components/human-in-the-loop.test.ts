@@ -456,6 +456,14 @@ describe('human in the loop inside <mcp-client>', () => {
   });
 
   describe('keyboard and accessibility', () => {
+    /** Tabs through the controls named in `past` to the button `name`, and presses Enter once the dialog takes keys. */
+    const tabToAndEnter = async (root: ShadowRoot, past: string[], name: string) => {
+      for (let i = 0; i <= past.length; i++) await sendKeys({ press: 'Tab' });
+      expect(root.activeElement!.textContent!.trim()).to.equal(name);
+      await buttonsActive(root);
+      await sendKeys({ press: 'Enter' });
+    };
+
     it('sampling by keyboard alone: focus moves in, Tab reaches Approve and Send, focus returns', async () => {
       const el = await widget((await servers()).legacy);
       const opener = await fixture<HTMLButtonElement>(html`<button>opener</button>`);
@@ -463,21 +471,12 @@ describe('human in the loop inside <mcp-client>', () => {
       const call = el.client!.callTool('ask_llm', { prompt: 'kb' });
       const root = await dialogNamed('Sampling request from legacy-fixture');
       await focusOn(root, (e) => e.id === 'system', 'the first control, the system prompt');
-      await sendKeys({ press: 'Tab' }); // message
-      await sendKeys({ press: 'Tab' }); // Reject
-      await sendKeys({ press: 'Tab' }); // Approve
-      expect(root.activeElement!.textContent!.trim()).to.equal('Approve');
-      await buttonsActive(root);
-      await sendKeys({ press: 'Enter' });
+      await tabToAndEnter(root, ['message', 'Reject'], 'Approve');
       await waitUntil(() => root.querySelector('#reply'));
       // The review step replaced the focused button; focus moved to the reply field.
       await focusOn(root, (e) => e.id === 'reply', 'the reply field');
       await sendKeys({ type: 'typed' });
-      await sendKeys({ press: 'Tab' }); // Reject
-      await sendKeys({ press: 'Tab' }); // Send
-      expect(root.activeElement!.textContent!.trim()).to.equal('Send');
-      await buttonsActive(root);
-      await sendKeys({ press: 'Enter' });
+      await tabToAndEnter(root, ['Reject'], 'Send');
       expect(firstText(await call)).to.equal('LLM said: typed');
       expect(document.activeElement).to.equal(opener);
       opener.remove();
@@ -494,12 +493,7 @@ describe('human in the loop inside <mcp-client>', () => {
       await sendKeys({ type: 'Kay' });
       await sendKeys({ press: 'Tab' });
       await sendKeys({ type: '7' });
-      await sendKeys({ press: 'Tab' }); // Cancel
-      await sendKeys({ press: 'Tab' }); // Decline
-      await sendKeys({ press: 'Tab' }); // Submit
-      expect(root.activeElement!.textContent!.trim()).to.equal('Submit');
-      await buttonsActive(root);
-      await sendKeys({ press: 'Enter' });
+      await tabToAndEnter(root, ['Cancel', 'Decline'], 'Submit');
       expect(firstText(await call)).to.equal('action=accept content={"name":"Kay","age":7}');
       expect(document.activeElement).to.equal(opener);
       opener.remove();

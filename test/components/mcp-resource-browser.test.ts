@@ -3,7 +3,7 @@ import { McpClient } from '../../src/client.js';
 import '../../src/components/mcp-resource-browser/define.js';
 import type { McpResourceBrowser } from '../../src/components/mcp-resource-browser/mcp-resource-browser.js';
 import { concerns } from '../../src/internal/catalogue.js';
-import { connectedClient, firstText, servers } from '../helpers.js';
+import { connectedClient, firstText, fixtureShowing, servers } from '../helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const button = (el: Element, name: string) => shadow(el).querySelector(`button[aria-label="${name}"]`) as HTMLButtonElement;
@@ -14,11 +14,7 @@ describe('<mcp-resource-browser>', () => {
   before(async () => (client = await connectedClient('legacy')));
   after(() => client.close());
 
-  const browser = async () => {
-    const el = await fixture<McpResourceBrowser>(html`<mcp-resource-browser .client=${client}></mcp-resource-browser>`);
-    await waitUntil(() => shadow(el).querySelector('[part~="resource"]'), 'resources listed');
-    return el;
-  };
+  const browser = () => fixtureShowing<McpResourceBrowser>(html`<mcp-resource-browser .client=${client}></mcp-resource-browser>`, '[part~="resource"]');
 
   it('lists resources and templates with name, MIME type and URI', async () => {
     const el = await browser();

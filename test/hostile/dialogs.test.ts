@@ -2,10 +2,9 @@ import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testi
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { McpElicitationDialog } from '../../src/components/mcp-elicitation-dialog/mcp-elicitation-dialog.js';
-import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
 import { McpClient, type CallToolResult, type Tool } from '../../src/client.js';
 import { QUEUE_LIMIT } from '../../src/internal/human-in-the-loop.js';
-import { buttonNamed, buttonsActive, controlByLabel, firstText, formOf, realClick, servers, toolFormReady, widget } from '../helpers.js';
+import { buttonNamed, buttonsActive, controlByLabel, firstText, formOf, realClick, servers, toolFormFixture, widget } from '../helpers.js';
 
 // Dialog floods and click races: a server that asks again and again, a page-wide line of requests
 // that must stay bounded, a person's double-click or second Enter landing on the next dialog or on
@@ -108,9 +107,7 @@ describe('dialog floods and click races', () => {
     await client.connect();
     try {
       const tool: Tool = { name: 'echo', annotations: { destructiveHint: true }, inputSchema: { type: 'object', properties: { message: { type: 'string' } } } };
-      const el = await fixture<McpToolForm>(html`<mcp-tool-form tool="echo" .definition=${tool} .client=${client}></mcp-tool-form>`);
-      await toolFormReady(el);
-      await formOf(el).updateComplete;
+      const el = await toolFormFixture(html`<mcp-tool-form tool="echo" .definition=${tool} .client=${client}></mcp-tool-form>`);
       let calls = 0;
       el.addEventListener('mcp-tool-call', () => calls++);
       controlByLabel(formOf(el), 'message').focus();

@@ -1,8 +1,7 @@
-import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/mcp-tool-form/define.js';
-import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
 import { patternCost } from '../../src/core/schema/regex.js';
-import { buttonNamed, controlByLabel, expectTicking, formOf, freshStore, heartbeat, servers, toolFormReady, typeInto } from '../helpers.js';
+import { buttonNamed, controlByLabel, expectTicking, formOf, freshStore, heartbeat, servers, toolFormFixture, typeInto } from '../helpers.js';
 import { deepText } from './guard.js';
 
 // Regex bombs: a hostile tool (servers/hostile.mjs, /bombs) whose input and output schemas hold
@@ -21,10 +20,8 @@ describe('regex bombs in server schemas', () => {
 
   it('checks the input and renders the result of a tool with catastrophic patterns while the page stays responsive', async () => {
     const url = (await servers()).hostileBombs;
-    const el = await fixture<McpToolForm>(html`<mcp-tool-form url=${url} tool="regex_bomb" .store=${freshStore('regex-bombs')}></mcp-tool-form>`);
-    await toolFormReady(el);
+    const el = await toolFormFixture(html`<mcp-tool-form url=${url} tool="regex_bomb" .store=${freshStore('regex-bombs')}></mcp-tool-form>`);
     const form = formOf(el);
-    await form.updateComplete;
 
     // A safe pattern is still checked, and the message names the server's pattern.
     typeInto(controlByLabel(form, 'word'), 'Not OK');
