@@ -5,9 +5,12 @@
 //   log100k     100,000 log lines (servers/legacy.mjs notify_later) into <mcp-log-view max=500>, until
 //               the last one is shown
 //   schema2000  a 2,000-field schema opened in <mcp-schema-form>, then three edits of its JSON editor
+//   regexbomb   Run in <mcp-tool-form> on a tool whose schemas hold catastrophic regexes (servers/hostile.mjs
+//               /bombs), until its result is shown: the input checked, the result checked and rendered
 // For each: the wall time and the longest task (longtask observer; the target is no task over 200 ms).
-// The behaviour itself (all text shown, a bounded log, the JSON editor) is asserted in
-// test/components/big-inputs.test.ts; timings are reported here, never asserted in tests.
+// The behaviour itself (all text shown, a bounded log, the JSON editor, the page responsive through
+// the regex bombs) is asserted in test/components/big-inputs.test.ts and test/hostile/regex-bombs.test.ts;
+// timings are reported here, never asserted in tests.
 import { readFile, writeFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import os from 'node:os';
@@ -89,6 +92,25 @@ window.cases = {
     });
     return { ms: open.ms, longest: open.longest, typingMs: typing.ms, typingLongest: typing.longest };
   },
+  async regexbomb(url) {
+    const el = document.createElement('mcp-tool-form');
+    el.setAttribute('url', url);
+    el.setAttribute('tool', 'regex_bomb');
+    document.body.append(el);
+    const form = () => el.shadowRoot?.querySelector('mcp-schema-form');
+    while (!form()) await frames(1);
+    await form().updateComplete;
+    const run = [...el.shadowRoot.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Run');
+    const r = await measure(async () => {
+      const done = new Promise((resolve) => el.addEventListener('mcp-tool-result', resolve, { once: true }));
+      run.click();
+      await done;
+      await el.updateComplete;
+      await el.shadowRoot.querySelector('mcp-result-view').updateComplete;
+    });
+    if (!el.shadowRoot.querySelector('mcp-result-view').shadowRoot.textContent.includes('bombs delivered')) throw new Error('the regex_bomb result is not shown');
+    return r;
+  },
 };
 window.ready = true;
 </script>`;
@@ -117,6 +139,7 @@ export async function measureBigInputs({ rounds = ROUNDS } = {}) {
     ['text10mb', hostile.url],
     ['log100k', legacy.url],
     ['schema2000', undefined],
+    ['regexbomb', hostile.bombs],
   ];
   try {
     for (let round = 0; round < rounds; round++) {
@@ -150,6 +173,7 @@ export function printBigInputs({ medians: m, slowest: s }) {
     ['100,000 log lines → the last shown (500 kept)', ms(m['log100k.ms']), `longest task ${ms(m['log100k.longest'])} (slowest round ${ms(s['log100k.longest'])})`],
     ['a 2,000-field schema → form open', ms(m['schema2000.ms']), `longest task ${ms(m['schema2000.longest'])} (slowest round ${ms(s['schema2000.longest'])})`],
     ['... three edits of its JSON editor', ms(m['schema2000.typingMs']), `longest task ${ms(m['schema2000.typingLongest'])} (slowest round ${ms(s['schema2000.typingLongest'])})`],
+    ['regex bombs in both schemas → Run, result shown', ms(m['regexbomb.ms']), `longest task ${ms(m['regexbomb.longest'])} (slowest round ${ms(s['regexbomb.longest'])})`],
   ];
   const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
   for (const [a, b, c] of rows) console.log(`${a.padEnd(w[0])}  ${b.padStart(w[1])}  ${c}`);

@@ -1,8 +1,10 @@
 // Shared test helpers: where the loopback test servers live, stores of their own, and small waiting utilities.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
 import { sendMouse } from '@web/test-runner-commands';
-import { type KeyValueStore } from '../src/client.js';
+import { McpClient, type KeyValueStore, type McpClientOptions } from '../src/client.js';
 import { idbStore } from '../src/store.js';
+import type { McpClientElement } from '../src/components/mcp-client/mcp-client.js';
 import type { McpToolForm } from '../src/components/mcp-tool-form/mcp-tool-form.js';
 
 export interface ServerUrls {
@@ -66,6 +68,68 @@ export function freshStore(prefix: string): KeyValueStore {
   return idbStore(`${prefix}-${Date.now()}-${++stores}`);
 }
 
+/**
+ * The store in the IndexedDB database `db`, emptied: for a file that names its database (a page it
+ * opens reads the same one) and wants each test to start from nothing.
+ */
+export async function emptyStore(db: string): Promise<KeyValueStore> {
+  const store = idbStore(db);
+  for (const key of await store.keys()) await store.del(key);
+  return store;
+}
+
+/** A headless client connected to one of the loopback servers (the caller closes it). */
+export async function connectedClient(server: keyof ServerUrls, options: Omit<McpClientOptions, 'url'> = {}): Promise<McpClient> {
+  const client = new McpClient({ url: (await servers())[server], ...options });
+  await client.connect();
+  return client;
+}
+
+/**
+ * A connected <mcp-client> on `url` (the caller registers the element). `store` goes in before it
+ * connects (a fresh database unless given, so a test can hand the same store to a second widget as a
+ * reload would); every other property (a handler, a rate limit) is set as soon as the element exists.
+ */
+export async function widget(url: string, properties: Partial<McpClientElement> = {}): Promise<McpClientElement> {
+  const { store = freshStore('mcp-widget-test'), ...rest } = properties;
+  const el = await fixture<McpClientElement>(html`<mcp-client url=${url} .store=${store}></mcp-client>`);
+  Object.assign(el, rest);
+  await waitUntil(() => el.client?.state === 'ready', 'connected', { timeout: 15_000 });
+  return el;
+}
+
+/** A real click (the browser's own, trusted, so a popup may open) in the middle of `el`. */
+export async function realClick(el: Element): Promise<void> {
+  const r = el.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)] });
+}
+
+/** Counts event-loop turns (setTimeout 0) and animation frames until stopped. */
+export function heartbeat() {
+  const beat = { timeouts: 0, frames: 0, stop: () => {} };
+  let on = true;
+  const tick = () => {
+    if (!on) return;
+    beat.timeouts++;
+    setTimeout(tick, 0);
+  };
+  const frame = () => {
+    if (!on) return;
+    beat.frames++;
+    requestAnimationFrame(frame);
+  };
+  setTimeout(tick, 0);
+  requestAnimationFrame(frame);
+  beat.stop = () => void (on = false);
+  return beat;
+}
+
+/** Waits until the heartbeat ticks `n` more times: the page is still taking turns (no time threshold). */
+export async function expectTicking(beat: ReturnType<typeof heartbeat>, n = 10, message = 'the page stopped responding'): Promise<void> {
+  const from = beat.timeouts;
+  await waitUntil(() => beat.timeouts >= from + n, message, { timeout: 20_000 });
+}
+
 /** Resolves with the detail of the next `type` event from target. */
 export function nextEvent<T = unknown>(target: EventTarget, type: string, timeoutMs = 10_000): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -124,7 +188,7 @@ export async function clickTo<T>(label: string, action: () => Promise<T>): Promi
   let started: Promise<T> | undefined;
   button.addEventListener('click', () => (started = action()), { once: true });
   try {
-    await sendMouse({ type: 'click', position: [60, 20] });
+    await realClick(button);
     expect(started, 'the click reached the button').to.exist;
     return await started!;
   } finally {
@@ -135,6 +199,21 @@ export async function clickTo<T>(label: string, action: () => Promise<T>): Promi
 /** The schema form inside a tool form, and a wait for it to render. */
 export const formOf = (el: McpToolForm) => el.shadowRoot!.querySelector('mcp-schema-form')!;
 export const toolFormReady = (el: McpToolForm) => waitUntil(() => el.shadowRoot!.querySelector('mcp-schema-form'), 'form rendered', { timeout: 10_000 });
+
+/** The element of `template` on the page, once `selector` shows in its shadow root (what it lists has loaded). */
+export async function fixtureShowing<T extends Element>(template: TemplateResult, selector: string): Promise<T> {
+  const el = await fixture<T>(template);
+  await waitUntil(() => el.shadowRoot!.querySelector(selector), `${selector} shown`, { timeout: 10_000 });
+  return el;
+}
+
+/** The <mcp-tool-form> of `template` on the page, once its fields are rendered (the caller registers the element). */
+export async function toolFormFixture(template: TemplateResult): Promise<McpToolForm> {
+  const el = await fixture<McpToolForm>(template);
+  await toolFormReady(el);
+  await formOf(el).updateComplete;
+  return el;
+}
 
 /** Waits until a dialog's buttons take a person's clicks and keys: the activation delay after it (or its step) appeared has passed. */
 export const buttonsActive = (root: ShadowRoot) => waitUntil(() => !root.querySelector('[aria-disabled="true"]'), 'the dialog buttons are active (activation delay over)', { timeout: 10_000 });

@@ -6,16 +6,9 @@ import '../../src/index.js';
 import type { McpClientElement } from '../../src/components/mcp-client/mcp-client.js';
 import type { McpSchemaForm } from '../../src/components/mcp-schema-form/mcp-schema-form.js';
 import { McpProtocolError, type CallToolResult, type CreateMessageParams } from '../../src/client.js';
-import { buttonNamed, controlByLabel, firstText, freshStore, servers, typeInto, buttonsActive } from '../helpers.js';
+import { buttonNamed, controlByLabel, firstText, servers, typeInto, buttonsActive, widget } from '../helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
-
-async function widget(url: string, setup: (el: McpClientElement) => void = () => {}): Promise<McpClientElement> {
-  const el = await fixture<McpClientElement>(html`<mcp-client url=${url} .store=${freshStore('mcp-human-in-the-loop-test')}></mcp-client>`);
-  setup(el);
-  await waitUntil(() => el.client?.state === 'ready', 'connected', { timeout: 15_000 });
-  return el;
-}
 
 interface OpenDialog {
   /** The dialog element's shadow root, where its controls are. */
@@ -101,8 +94,8 @@ describe('human in the loop inside <mcp-client>', () => {
 
     it('edit-then-approve: the page samplingHandler gets the edited prompt; the server gets the edited reply', async () => {
       let seen: CreateMessageParams | undefined;
-      const el = await widget((await servers()).legacy, (e) => {
-        e.samplingHandler = async (p) => ((seen = p), { role: 'assistant', model: 'page-llm', content: { type: 'text', text: 'Bonjour' } });
+      const el = await widget((await servers()).legacy, {
+        samplingHandler: async (p) => ((seen = p), { role: 'assistant', model: 'page-llm', content: { type: 'text', text: 'Bonjour' } }),
       });
       const call = el.client!.callTool('ask_llm', { prompt: 'Greet me in French' });
       const root = await dialogNamed('Sampling request from legacy-fixture');
@@ -135,8 +128,8 @@ describe('human in the loop inside <mcp-client>', () => {
     });
 
     it('samplingPolicy reject refuses (-1) without a dialog; approve sends the samplingHandler reply without one', async () => {
-      const el = await widget((await servers()).legacy, (e) => {
-        e.samplingHandler = async () => ({ role: 'assistant', model: 'page-llm', content: { type: 'text', text: 'auto' } });
+      const el = await widget((await servers()).legacy, {
+        samplingHandler: async () => ({ role: 'assistant', model: 'page-llm', content: { type: 'text', text: 'auto' } }),
       });
       let shown = false;
       const watch = setInterval(() => (shown ||= openDialogs().length > 0), 5);
@@ -167,7 +160,7 @@ describe('human in the loop inside <mcp-client>', () => {
     });
 
     it('rate limit: past sampling-rate-limit per minute, requests are refused without a dialog', async () => {
-      const el = await widget((await servers()).legacy, (e) => (e.samplingRateLimit = 1));
+      const el = await widget((await servers()).legacy, { samplingRateLimit: 1 });
       const first = el.client!.callTool('ask_llm', { prompt: 'one' });
       await approveAndSend(await dialogNamed('Sampling request from legacy-fixture'), 'first');
       expect(firstText(await first)).to.equal('LLM said: first');
@@ -196,8 +189,8 @@ describe('human in the loop inside <mcp-client>', () => {
 
   describe('sampling, server-everything', () => {
     it('trigger-sampling-request: the dialog shows the system prompt and limits; the server receives the approved reply', async () => {
-      const el = await widget((await servers()).everythingHttp, (e) => {
-        e.samplingHandler = async (p) => ({ role: 'assistant', model: 'page-llm', stopReason: 'endTurn', content: { type: 'text', text: `echo ${(p.messages[0].content as { text: string }).text}` } });
+      const el = await widget((await servers()).everythingHttp, {
+        samplingHandler: async (p) => ({ role: 'assistant', model: 'page-llm', stopReason: 'endTurn', content: { type: 'text', text: `echo ${(p.messages[0].content as { text: string }).text}` } }),
       });
       await el.client!.listTools();
       const call = el.client!.callTool('trigger-sampling-request', { prompt: 'the weather', maxTokens: 33 });
@@ -412,8 +405,7 @@ describe('human in the loop inside <mcp-client>', () => {
     it('queue page-wide, one dialog at a time, each labelled with its server', async () => {
       const urls = await servers();
       const legacy = await widget(urls.legacy);
-      const modern = await fixture<McpClientElement>(html`<mcp-client url=${urls.modern} .store=${freshStore('mcp-human-in-the-loop-test')}></mcp-client>`);
-      await waitUntil(() => modern.client?.state === 'ready', 'modern connected', { timeout: 15_000 });
+      const modern = await widget(urls.modern);
       try {
         const a = legacy.client!.callTool('ask_llm', { prompt: 'first' });
         await dialogNamed('Sampling request from legacy-fixture');
@@ -444,8 +436,7 @@ describe('human in the loop inside <mcp-client>', () => {
     it('a widget removed while its request waits in the queue does not hold up the next one', async () => {
       const urls = await servers();
       const legacy = await widget(urls.legacy);
-      const modern = await fixture<McpClientElement>(html`<mcp-client url=${urls.modern} .store=${freshStore('mcp-human-in-the-loop-test')}></mcp-client>`);
-      await waitUntil(() => modern.client?.state === 'ready', 'modern connected', { timeout: 15_000 });
+      const modern = await widget(urls.modern);
       const a = legacy.client!.callTool('ask_llm', { prompt: 'first' });
       const root = await dialogNamed('Sampling request from legacy-fixture');
       const modernAsked = oneEvent(modern, 'mcp-elicitation-request');
@@ -465,6 +456,14 @@ describe('human in the loop inside <mcp-client>', () => {
   });
 
   describe('keyboard and accessibility', () => {
+    /** Tabs through the controls named in `past` to the button `name`, and presses Enter once the dialog takes keys. */
+    const tabToAndEnter = async (root: ShadowRoot, past: string[], name: string) => {
+      for (let i = 0; i <= past.length; i++) await sendKeys({ press: 'Tab' });
+      expect(root.activeElement!.textContent!.trim()).to.equal(name);
+      await buttonsActive(root);
+      await sendKeys({ press: 'Enter' });
+    };
+
     it('sampling by keyboard alone: focus moves in, Tab reaches Approve and Send, focus returns', async () => {
       const el = await widget((await servers()).legacy);
       const opener = await fixture<HTMLButtonElement>(html`<button>opener</button>`);
@@ -472,21 +471,12 @@ describe('human in the loop inside <mcp-client>', () => {
       const call = el.client!.callTool('ask_llm', { prompt: 'kb' });
       const root = await dialogNamed('Sampling request from legacy-fixture');
       await focusOn(root, (e) => e.id === 'system', 'the first control, the system prompt');
-      await sendKeys({ press: 'Tab' }); // message
-      await sendKeys({ press: 'Tab' }); // Reject
-      await sendKeys({ press: 'Tab' }); // Approve
-      expect(root.activeElement!.textContent!.trim()).to.equal('Approve');
-      await buttonsActive(root);
-      await sendKeys({ press: 'Enter' });
+      await tabToAndEnter(root, ['message', 'Reject'], 'Approve');
       await waitUntil(() => root.querySelector('#reply'));
       // The review step replaced the focused button; focus moved to the reply field.
       await focusOn(root, (e) => e.id === 'reply', 'the reply field');
       await sendKeys({ type: 'typed' });
-      await sendKeys({ press: 'Tab' }); // Reject
-      await sendKeys({ press: 'Tab' }); // Send
-      expect(root.activeElement!.textContent!.trim()).to.equal('Send');
-      await buttonsActive(root);
-      await sendKeys({ press: 'Enter' });
+      await tabToAndEnter(root, ['Reject'], 'Send');
       expect(firstText(await call)).to.equal('LLM said: typed');
       expect(document.activeElement).to.equal(opener);
       opener.remove();
@@ -503,12 +493,7 @@ describe('human in the loop inside <mcp-client>', () => {
       await sendKeys({ type: 'Kay' });
       await sendKeys({ press: 'Tab' });
       await sendKeys({ type: '7' });
-      await sendKeys({ press: 'Tab' }); // Cancel
-      await sendKeys({ press: 'Tab' }); // Decline
-      await sendKeys({ press: 'Tab' }); // Submit
-      expect(root.activeElement!.textContent!.trim()).to.equal('Submit');
-      await buttonsActive(root);
-      await sendKeys({ press: 'Enter' });
+      await tabToAndEnter(root, ['Cancel', 'Decline'], 'Submit');
       expect(firstText(await call)).to.equal('action=accept content={"name":"Kay","age":7}');
       expect(document.activeElement).to.equal(opener);
       opener.remove();

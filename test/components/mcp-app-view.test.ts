@@ -8,7 +8,7 @@ import '../../src/index.js';
 import type { McpClientElement } from '../../src/components/mcp-client/mcp-client.js';
 import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
 import type { McpAppContextEvent, McpAppMessageEvent } from '../../src/components/mcp-app-view/events.js';
-import { buttonNamed, freshStore, servers, toolFormReady, type ServerUrls } from '../helpers.js';
+import { buttonNamed, freshStore, servers, toolFormFixture, toolFormReady, type ServerUrls } from '../helpers.js';
 import { appClick, appClickPopup, appFill, appFrame, appTextIncludes } from '../apps-helpers.js';
 
 const TITLE = 'Debug Tool app';
@@ -75,20 +75,22 @@ for (const [label, server, spec] of cases) {
       await waitUntil(() => frame.getBoundingClientRect().height === 300 && frame.getBoundingClientRect().width === 400, 'iframe 400x300', { timeout: 10_000 });
     });
 
-    it('"Send Text" fires mcp-app-message on the host', async () => {
+    /** Runs the debug tool, clicks `button` in its view, and resolves with the `type` event the form fires on the host. */
+    const firedOnClick = async <E>(button: string, type: string): Promise<E> => {
       await runDebugTool(form);
-      const message = oneEvent(form, 'mcp-app-message') as unknown as Promise<McpAppMessageEvent>;
-      await appClick('Send Text');
-      const e = await message;
+      const fired = oneEvent(form, type) as unknown as Promise<E>;
+      await appClick(button);
+      return fired;
+    };
+
+    it('"Send Text" fires mcp-app-message on the host', async () => {
+      const e = await firedOnClick<McpAppMessageEvent>('Send Text', 'mcp-app-message');
       expect(e.tool).to.equal('debug-tool');
       expect(e.content).to.deep.equal([{ type: 'text', text: 'Hello from debug app!' }]);
     });
 
     it('"Update (Structured)" fires mcp-app-context with the view\'s state', async () => {
-      await runDebugTool(form);
-      const context = oneEvent(form, 'mcp-app-context') as unknown as Promise<McpAppContextEvent>;
-      await appClick('Update (Structured)');
-      const e = await context;
+      const e = await firedOnClick<McpAppContextEvent>('Update (Structured)', 'mcp-app-context');
       expect(e.tool).to.equal('debug-tool');
       expect(e.structuredContent).to.have.nested.property('debugState.eventCount').that.is.a('number');
     });
@@ -140,8 +142,7 @@ describe('<mcp-app-view> in <mcp-client>', () => {
 describe('<mcp-app-view> while the call runs', () => {
   it('shows the view from the start (tool-input first) and tells it when the call is cancelled', async () => {
     const urls = await servers();
-    const form = await fixture<McpToolForm>(html`<mcp-tool-form .store=${freshStore('mcp-app-view-run')} url=${urls.debug} tool="debug-tool"></mcp-tool-form>`);
-    await toolFormReady(form);
+    const form = await toolFormFixture(html`<mcp-tool-form .store=${freshStore('mcp-app-view-run')} url=${urls.debug} tool="debug-tool"></mcp-tool-form>`);
     form.values = { delayMs: 20_000 };
     await form.updateComplete;
     buttonNamed(form.shadowRoot!, 'Run').click();

@@ -1,18 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendMouse } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { McpClientElement } from '../../src/components/mcp-client/mcp-client.js';
-import { buttonNamed, freshStore, servers } from '../helpers.js';
+import { buttonNamed, freshStore, realClick, servers } from '../helpers.js';
 
 // <mcp-client> against an MCP server that needs OAuth (servers/oauth.mjs), signing in
 // through the popup opened by a real click on its Sign in button.
 const redirectUri = new URL('/test/core/auth-callback.html', location.href).href;
-
-/** Clicks an element through the browser's input pipeline, so popups are allowed. */
-async function realClick(el: HTMLElement) {
-  const r = el.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)] });
-}
 
 describe('<mcp-client> sign-in', () => {
   it('names the authorization server while signing in when it is on another host than the MCP server', async () => {

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { McpClient } from '../../src/client.js';
 import '../../src/components/mcp-log-view/define.js';
 import type { McpLogView } from '../../src/components/mcp-log-view/mcp-log-view.js';
-import { brokenImageFailed, servers } from '../helpers.js';
+import { brokenImageFailed, connectedClient } from '../helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const lines = (el: Element) => [...shadow(el).querySelectorAll('[part~="entry"]')].map((e) => e.textContent!.replace(/\s+/g, ' ').trim());
@@ -19,10 +19,7 @@ const choose = async (el: McpLogView, level: string) => {
 
 describe('<mcp-log-view>', () => {
   let client: McpClient;
-  before(async () => {
-    client = new McpClient({ url: (await servers()).legacy });
-    await client.connect();
-  });
+  before(async () => (client = await connectedClient('legacy')));
   after(() => client.close());
 
   const view = (max = 500) => fixture<McpLogView>(html`<mcp-log-view .client=${client} .max=${max}></mcp-log-view>`);

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { McpClient } from '../../src/client.js';
 import '../../src/components/mcp-prompt-list/define.js';
 import type { McpPromptList } from '../../src/components/mcp-prompt-list/mcp-prompt-list.js';
-import { servers } from '../helpers.js';
+import { connectedClient, fixtureShowing, servers } from '../helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const buttonNamed = (el: Element, name: string) => [...shadow(el).querySelectorAll('button')].find((b) => b.textContent!.replace(/\s+/g, ' ').trim().startsWith(name))!;
@@ -17,17 +17,10 @@ const options = (el: Element, input: HTMLInputElement) => [...shadow(el).querySe
 
 describe('<mcp-prompt-list>', () => {
   let client: McpClient;
-  before(async () => {
-    client = new McpClient({ url: (await servers()).legacy });
-    await client.connect();
-  });
+  before(async () => (client = await connectedClient('legacy')));
   after(() => client.close());
 
-  const list = async () => {
-    const el = await fixture<McpPromptList>(html`<mcp-prompt-list .client=${client}></mcp-prompt-list>`);
-    await waitUntil(() => shadow(el).querySelector('[part~="prompt"]'), 'prompts listed');
-    return el;
-  };
+  const list = () => fixtureShowing<McpPromptList>(html`<mcp-prompt-list .client=${client}></mcp-prompt-list>`, '[part~="prompt"]');
 
   it('lists prompts by title, falling back to the name', async () => {
     const el = await list();

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { McpClient } from '../../src/client.js';
 import '../../src/components/mcp-resource-browser/define.js';
 import type { McpResourceBrowser } from '../../src/components/mcp-resource-browser/mcp-resource-browser.js';
-import { firstText, servers } from '../helpers.js';
+import { connectedClient, firstText, fixtureShowing, servers } from '../helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const button = (el: Element, name: string) => shadow(el).querySelector(`button[aria-label="${name}"]`) as HTMLButtonElement;
@@ -10,17 +10,10 @@ const viewerText = (el: Element) => shadow(el).querySelector('mcp-result-view')?
 
 describe('<mcp-resource-browser>', () => {
   let client: McpClient;
-  before(async () => {
-    client = new McpClient({ url: (await servers()).legacy });
-    await client.connect();
-  });
+  before(async () => (client = await connectedClient('legacy')));
   after(() => client.close());
 
-  const browser = async () => {
-    const el = await fixture<McpResourceBrowser>(html`<mcp-resource-browser .client=${client}></mcp-resource-browser>`);
-    await waitUntil(() => shadow(el).querySelector('[part~="resource"]'), 'resources listed');
-    return el;
-  };
+  const browser = () => fixtureShowing<McpResourceBrowser>(html`<mcp-resource-browser .client=${client}></mcp-resource-browser>`, '[part~="resource"]');
 
   it('lists resources and templates with name, MIME type and URI', async () => {
     const el = await browser();

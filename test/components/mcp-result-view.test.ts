@@ -3,7 +3,7 @@ import { McpClient } from '../../src/client.js';
 import type { CallToolResult } from '../../src/client.js';
 import '../../src/components/mcp-result-view/define.js';
 import type { McpResultView } from '../../src/components/mcp-result-view/mcp-result-view.js';
-import { brokenImageFailed, servers } from '../helpers.js';
+import { brokenImageFailed, connectedClient, servers } from '../helpers.js';
 
 /** Every element in el's shadow tree and in the shadow trees nested in it. */
 export function deepElements(root: Element | ShadowRoot): Element[] {
@@ -26,10 +26,7 @@ const byText = (el: Element, selector: string, text: string) =>
 
 describe('<mcp-result-view>', () => {
   let client: McpClient;
-  before(async () => {
-    client = new McpClient({ url: (await servers()).legacy });
-    await client.connect();
-  });
+  before(async () => (client = await connectedClient('legacy')));
   after(() => client.close());
 
   const show = async (result: CallToolResult, outputSchema?: object) => {

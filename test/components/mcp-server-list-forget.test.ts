@@ -5,20 +5,16 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/mcp-server-list/define.js';
 import type { McpServerList } from '../../src/components/mcp-server-list/mcp-server-list.js';
 import { McpClient, type KeyValueStore } from '../../src/client.js';
-import { idbStore } from '../../src/store.js';
 import { flowKey } from '../../src/core/auth/keys.js';
 import { keysToForget } from '../../src/core/store/forget.js';
-import { buttonNamed, clickTo, controlByLabel, servers, typeInto } from '../helpers.js';
+import { buttonNamed, clickTo, controlByLabel, emptyStore, servers, typeInto } from '../helpers.js';
 
 const DB = 'mcp-server-list-forget-test';
 const redirectUri = new URL('/test/core/auth-callback.html', location.href).href;
 
 describe('<mcp-server-list> Forget data and sign-in', () => {
   let store: KeyValueStore;
-  beforeEach(async () => {
-    store = idbStore(DB);
-    for (const key of await store.keys()) await store.del(key);
-  });
+  beforeEach(async () => (store = await emptyStore(DB)));
 
   it('deletes the tokens, binding, registration and pending sign-ins of the server, and only of that server', async () => {
     const url = (await servers()).oauthMcp;

@@ -3,19 +3,15 @@ import '../../src/components/mcp-server-list/define.js';
 import type { McpServerList } from '../../src/components/mcp-server-list/mcp-server-list.js';
 import type { McpServerSelectEvent } from '../../src/events/events.js';
 import { McpClient, type KeyValueStore } from '../../src/client.js';
-import { idbStore } from '../../src/store.js';
 import { keysOfServer } from '../../src/core/store/forget.js';
 import { readSavedServers, saveDraft } from '../../src/core/store/records.js';
-import { buttonNamed, controlByLabel, servers, typeInto } from '../helpers.js';
+import { buttonNamed, controlByLabel, emptyStore, servers, typeInto } from '../helpers.js';
 
 const DB = 'mcp-server-list-test';
 
 describe('<mcp-server-list>', () => {
   let store: KeyValueStore;
-  beforeEach(async () => {
-    store = idbStore(DB);
-    for (const key of await store.keys()) await store.del(key);
-  });
+  beforeEach(async () => (store = await emptyStore(DB)));
 
   const add = async (el: McpServerList, url: string, name: string) => {
     typeInto(controlByLabel(el, 'Server URL'), url);

@@ -1,12 +1,10 @@
 // A standalone <mcp-tool-form url=…> makes its client the way <mcp-client> does (one factory): it
 // has a store, so it keeps drafts and history like a form inside <mcp-client>.
-import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/mcp-tool-form/define.js';
-import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
 import { type KeyValueStore, type Tool } from '../../src/client.js';
-import { idbStore } from '../../src/store.js';
 import { readDraft, readHistory } from '../../src/core/store/records.js';
-import { buttonNamed, controlByLabel, formOf, servers, toolFormReady, typeInto } from '../helpers.js';
+import { buttonNamed, controlByLabel, emptyStore, formOf, servers, toolFormFixture, typeInto } from '../helpers.js';
 
 const DB = 'mcp-tool-form-standalone-test';
 
@@ -15,15 +13,12 @@ describe('<mcp-tool-form url> standalone', () => {
   let url: string;
   beforeEach(async () => {
     url = (await servers()).legacy;
-    store = idbStore(DB);
-    for (const key of await store.keys()) await store.del(key);
+    store = await emptyStore(DB);
   });
   afterEach(() => fixtureCleanup());
 
   it('keeps the draft and the call history in its store, and a new form there restores the draft', async () => {
-    const el = await fixture<McpToolForm>(html`<mcp-tool-form url=${url} tool="echo" .store=${store}></mcp-tool-form>`);
-    await toolFormReady(el);
-    await formOf(el).updateComplete;
+    const el = await toolFormFixture(html`<mcp-tool-form url=${url} tool="echo" .store=${store}></mcp-tool-form>`);
     typeInto(controlByLabel(formOf(el), 'message'), 'standalone call');
     const done = oneEvent(el, 'mcp-tool-result');
     buttonNamed(el.shadowRoot!, 'Run').click();
@@ -35,8 +30,7 @@ describe('<mcp-tool-form url> standalone', () => {
     await waitUntil(async () => (await readDraft(store, url, 'echo'))?.message === 'typed after the call', 'the draft reached the store');
     fixtureCleanup(); // the page goes away
 
-    const again = await fixture<McpToolForm>(html`<mcp-tool-form url=${url} tool="echo" .store=${store}></mcp-tool-form>`);
-    await toolFormReady(again);
+    const again = await toolFormFixture(html`<mcp-tool-form url=${url} tool="echo" .store=${store}></mcp-tool-form>`);
     await waitUntil(() => controlByLabel(formOf(again), 'message')?.value === 'typed after the call', 'the draft restored', { timeout: 10_000 });
   });
 
@@ -45,8 +39,7 @@ describe('<mcp-tool-form url> standalone', () => {
     // URL is one no other test uses, so no session of another test file is shared through it.
     const echo: Tool = { name: 'echo', inputSchema: { type: 'object', properties: { message: { type: 'string' } } } };
     const nowhere = 'https://standalone.invalid/mcp';
-    const el = await fixture<McpToolForm>(html`<mcp-tool-form url=${nowhere} tool="echo" .definition=${echo}></mcp-tool-form>`);
-    await toolFormReady(el);
+    const el = await toolFormFixture(html`<mcp-tool-form url=${nowhere} tool="echo" .definition=${echo}></mcp-tool-form>`);
     expect(el.client?.url).to.equal(nowhere);
     expect(el.client?.store).to.exist;
   });

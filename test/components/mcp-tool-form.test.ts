@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/mcp-tool-form/define.js';
 import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
 import { McpClient } from '../../src/client.js';
@@ -6,24 +6,17 @@ import type { Tool } from '../../src/client.js';
 import type { McpToolResultEvent } from '../../src/events/events.js';
 
 const resultOf = (el: Element) => oneEvent(el, 'mcp-tool-result') as unknown as Promise<McpToolResultEvent>;
-import { buttonNamed, controlByLabel, freshStore, servers, typeInto } from '../helpers.js';
+import { buttonNamed, connectedClient, controlByLabel, formOf, freshStore, servers, toolFormFixture, typeInto } from '../helpers.js';
 
-const formOf = (el: McpToolForm) => el.shadowRoot!.querySelector('mcp-schema-form')!;
 const resultText = (el: McpToolForm) => el.shadowRoot!.querySelector('mcp-result-view')?.shadowRoot?.textContent ?? '';
-const ready = async (el: McpToolForm) => waitUntil(() => el.shadowRoot!.querySelector('mcp-schema-form'), 'form rendered', { timeout: 10_000 });
 
 describe('<mcp-tool-form>', () => {
   let client: McpClient;
-  before(async () => {
-    client = new McpClient({ url: (await servers()).legacy });
-    await client.connect();
-  });
+  before(async () => (client = await connectedClient('legacy')));
   after(() => client.close());
 
   it('renders the tool schema as fields, runs with the typed arguments and shows the result', async () => {
-    const el = await fixture<McpToolForm>(html`<mcp-tool-form tool="add" .client=${client}></mcp-tool-form>`);
-    await ready(el);
-    await formOf(el).updateComplete;
+    const el = await toolFormFixture(html`<mcp-tool-form tool="add" .client=${client}></mcp-tool-form>`);
     typeInto(controlByLabel(formOf(el), 'a'), '40');
     typeInto(controlByLabel(formOf(el), 'b'), '2');
     const done = resultOf(el);
@@ -36,8 +29,7 @@ describe('<mcp-tool-form>', () => {
   });
 
   it('does not call the server when the form is invalid', async () => {
-    const el = await fixture<McpToolForm>(html`<mcp-tool-form tool="echo" .client=${client}></mcp-tool-form>`);
-    await ready(el);
+    const el = await toolFormFixture(html`<mcp-tool-form tool="echo" .client=${client}></mcp-tool-form>`);
     let called = false;
     el.addEventListener('mcp-tool-call', () => (called = true));
     buttonNamed(el.shadowRoot!, 'Run').click();
@@ -47,8 +39,7 @@ describe('<mcp-tool-form>', () => {
   });
 
   it('lets the host veto a call with preventDefault on mcp-tool-call', async () => {
-    const el = await fixture<McpToolForm>(html`<mcp-tool-form tool="echo" .client=${client} .values=${{ message: 'vetoed' }}></mcp-tool-form>`);
-    await ready(el);
+    const el = await toolFormFixture(html`<mcp-tool-form tool="echo" .client=${client} .values=${{ message: 'vetoed' }}></mcp-tool-form>`);
     let veto = true;
     el.addEventListener('mcp-tool-call', (e) => veto && e.preventDefault());
     const results: McpToolResultEvent[] = [];
@@ -68,9 +59,7 @@ describe('<mcp-tool-form>', () => {
   });
 
   it('shows progress and a Cancel button while running; cancelling keeps what was typed', async () => {
-    const el = await fixture<McpToolForm>(html`<mcp-tool-form tool="slow" .client=${client}></mcp-tool-form>`);
-    await ready(el);
-    await formOf(el).updateComplete;
+    const el = await toolFormFixture(html`<mcp-tool-form tool="slow" .client=${client}></mcp-tool-form>`);
     typeInto(controlByLabel(formOf(el), 'steps'), '20');
     typeInto(controlByLabel(formOf(el), 'delayMs'), '100');
     buttonNamed(el.shadowRoot!, 'Run').click();
@@ -82,9 +71,7 @@ describe('<mcp-tool-form>', () => {
 
   it('keeps the typed input when a call fails, and shows the error', async () => {
     const ghost: Tool = { name: 'no_such_tool', inputSchema: { type: 'object', properties: { note: { type: 'string' } } } };
-    const el = await fixture<McpToolForm>(html`<mcp-tool-form tool="no_such_tool" .definition=${ghost} .client=${client}></mcp-tool-form>`);
-    await ready(el);
-    await formOf(el).updateComplete;
+    const el = await toolFormFixture(html`<mcp-tool-form tool="no_such_tool" .definition=${ghost} .client=${client}></mcp-tool-form>`);
     typeInto(controlByLabel(formOf(el), 'note'), 'precious words');
     buttonNamed(el.shadowRoot!, 'Run').click();
     // SDK servers report an unknown tool as a tool error (isError), which the result view shows as an alert.
@@ -96,8 +83,7 @@ describe('<mcp-tool-form>', () => {
 
   it('asks before running a tool whose annotations say destructive', async () => {
     const tool: Tool = { name: 'echo', annotations: { destructiveHint: true }, inputSchema: { type: 'object', properties: { message: { type: 'string' } } } };
-    const el = await fixture<McpToolForm>(html`<mcp-tool-form tool="echo" .definition=${tool} .client=${client} .values=${{ message: 'boom' }}></mcp-tool-form>`);
-    await ready(el);
+    const el = await toolFormFixture(html`<mcp-tool-form tool="echo" .definition=${tool} .client=${client} .values=${{ message: 'boom' }}></mcp-tool-form>`);
     let calls = 0;
     el.addEventListener('mcp-tool-call', () => calls++);
     buttonNamed(el.shadowRoot!, 'Run').click();
@@ -110,9 +96,7 @@ describe('<mcp-tool-form>', () => {
   });
 
   it('sends locked arguments and does not let the user change them', async () => {
-    const el = await fixture<McpToolForm>(html`<mcp-tool-form tool="add" .client=${client} .values=${{ a: 5 }} .locked=${['a']}></mcp-tool-form>`);
-    await ready(el);
-    await formOf(el).updateComplete;
+    const el = await toolFormFixture(html`<mcp-tool-form tool="add" .client=${client} .values=${{ a: 5 }} .locked=${['a']}></mcp-tool-form>`);
     const a = controlByLabel(formOf(el), 'a');
     expect(a.readOnly || a.disabled).to.equal(true);
     typeInto(controlByLabel(formOf(el), 'b'), '1');
@@ -122,16 +106,14 @@ describe('<mcp-tool-form>', () => {
   });
 
   it('works standalone with its own url', async () => {
-    const el = await fixture<McpToolForm>(html`<mcp-tool-form tool="echo" url=${(await servers()).legacy} .store=${freshStore('mcp-tool-form-test')} .values=${{ message: 'solo' }}></mcp-tool-form>`);
-    await ready(el);
+    const el = await toolFormFixture(html`<mcp-tool-form tool="echo" url=${(await servers()).legacy} .store=${freshStore('mcp-tool-form-test')} .values=${{ message: 'solo' }}></mcp-tool-form>`);
     const done = resultOf(el);
     buttonNamed(el.shadowRoot!, 'Run').click();
     expect((await done).result!.content[0]).to.deep.include({ text: 'Echo: solo' });
   });
 
   it('is accessible', async () => {
-    const el = await fixture<McpToolForm>(html`<mcp-tool-form tool="add" .client=${client}></mcp-tool-form>`);
-    await ready(el);
+    const el = await toolFormFixture(html`<mcp-tool-form tool="add" .client=${client}></mcp-tool-form>`);
     await expect(el).to.be.accessible();
   });
 });

@@ -4,7 +4,7 @@ import '../../src/components/mcp-tool-form/define.js';
 import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
 import { McpClient } from '../../src/client.js';
 import type { McpToolResultEvent } from '../../src/events/events.js';
-import { buttonNamed, servers } from '../helpers.js';
+import { buttonNamed, connectedClient, toolFormFixture } from '../helpers.js';
 
 // Every keyword family through <mcp-tool-form> to a real server (servers/zoo.mjs), which
 // answers with the arguments it received: what the form builds is what the server gets.
@@ -24,16 +24,12 @@ const cases: [string, Record<string, unknown>][] = [
 
 describe('<mcp-tool-form> on every keyword family, checked by what the server received', () => {
   let client: McpClient;
-  before(async () => {
-    client = new McpClient({ url: (await servers()).zoo });
-    await client.connect();
-  });
+  before(async () => (client = await connectedClient('zoo')));
   after(() => client.close());
 
   for (const [tool, args] of cases) {
     it(`${tool}: preset values round-trip through the form to the server`, async () => {
-      const el = await fixture<McpToolForm>(html`<mcp-tool-form tool=${tool} .client=${client} .values=${args}></mcp-tool-form>`);
-      await formReady(el);
+      const el = await toolFormFixture(html`<mcp-tool-form tool=${tool} .client=${client} .values=${args}></mcp-tool-form>`);
       const got = received(el);
       buttonNamed(el.shadowRoot!, 'Run').click();
       expect(await got).to.deep.equal(args);
@@ -41,8 +37,7 @@ describe('<mcp-tool-form> on every keyword family, checked by what the server re
   }
 
   it('refuses to send what the schema forbids (pattern, bounds) and says where', async () => {
-    const el = await fixture<McpToolForm>(html`<mcp-tool-form tool="strings" .client=${client} .values=${{ email: 'ada@example.com', code: 'abc' }}></mcp-tool-form>`);
-    await formReady(el);
+    const el = await toolFormFixture(html`<mcp-tool-form tool="strings" .client=${client} .values=${{ email: 'ada@example.com', code: 'abc' }}></mcp-tool-form>`);
     let calls = 0;
     el.addEventListener('mcp-tool-call', () => calls++);
     buttonNamed(el.shadowRoot!, 'Run').click();

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { McpAbortError, McpClient, McpTimeoutError, samplingRejected } from '../../src/client.js';
 import type { CreateMessageParams, ElicitParams } from '../../src/client.js';
-import { firstText, nextEvent, servers } from '../helpers.js';
+import { connectedClient, firstText, nextEvent, servers } from '../helpers.js';
 
 // The legacy fixture server on the official SDK 1.x, over both of its transports.
 describe('legacy Streamable HTTP (SDK 1.x fixture)', () => {
@@ -122,10 +122,7 @@ describe('legacy Streamable HTTP (SDK 1.x fixture)', () => {
 
 describe('2024-11-05 HTTP+SSE (SDK 1.x fixture)', () => {
   let client: McpClient;
-  before(async () => {
-    client = new McpClient({ url: (await servers()).legacySse });
-    await client.connect();
-  });
+  before(async () => (client = await connectedClient('legacySse')));
   after(() => client.close());
 
   it('falls back to HTTP+SSE given only the /sse URL and calls tools with progress', async () => {

@@ -1,12 +1,10 @@
 // Drafts and history survive a reload: what was typed into a tool form comes back, and each call
 // is in the server's history (kept by <mcp-tool-form> in the client's store).
-import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/mcp-tool-form/define.js';
-import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
 import { McpClient, type KeyValueStore } from '../../src/client.js';
-import { idbStore } from '../../src/store.js';
 import { clearHistory, readHistory } from '../../src/core/store/records.js';
-import { buttonNamed, controlByLabel, formOf, servers, toolFormReady, typeInto } from '../helpers.js';
+import { buttonNamed, controlByLabel, emptyStore, formOf, servers, toolFormFixture, typeInto } from '../helpers.js';
 
 const DB = 'mcp-persistence-drafts-test';
 
@@ -15,16 +13,13 @@ describe('drafts and history', () => {
   let url: string;
   beforeEach(async () => {
     url = (await servers()).legacy;
-    store = idbStore(DB);
-    for (const key of await store.keys()) await store.del(key);
+    store = await emptyStore(DB);
   });
 
   it('survive a reload: the typed arguments come back and the call is in the history', async () => {
     const first = new McpClient({ url, store });
     await first.connect();
-    const el = await fixture<McpToolForm>(html`<mcp-tool-form tool="echo" .client=${first}></mcp-tool-form>`);
-    await toolFormReady(el);
-    await formOf(el).updateComplete;
+    const el = await toolFormFixture(html`<mcp-tool-form tool="echo" .client=${first}></mcp-tool-form>`);
     typeInto(controlByLabel(formOf(el), 'message'), 'hello again');
     const done = oneEvent(el, 'mcp-tool-result');
     buttonNamed(el.shadowRoot!, 'Run').click();
@@ -34,8 +29,7 @@ describe('drafts and history', () => {
     fixtureCleanup();
 
     const second = new McpClient({ url, store });
-    const again = await fixture<McpToolForm>(html`<mcp-tool-form tool="echo" .client=${second}></mcp-tool-form>`);
-    await toolFormReady(again);
+    const again = await toolFormFixture(html`<mcp-tool-form tool="echo" .client=${second}></mcp-tool-form>`);
     await waitUntil(() => controlByLabel(formOf(again), 'message')?.value === 'typed after the call', 'the draft restored', { timeout: 10_000 });
     const history = await readHistory(second.store!, url);
     expect(history).to.have.length(1);

@@ -1,12 +1,10 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
-import type { McpClientElement } from '../../src/components/mcp-client/mcp-client.js';
 import type { McpElicitationDialog } from '../../src/components/mcp-elicitation-dialog/mcp-elicitation-dialog.js';
-import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
 import { McpClient, type CallToolResult, type Tool } from '../../src/client.js';
 import { QUEUE_LIMIT } from '../../src/internal/human-in-the-loop.js';
-import { buttonNamed, buttonsActive, controlByLabel, firstText, freshStore, servers, toolFormReady, formOf } from '../helpers.js';
+import { buttonNamed, buttonsActive, controlByLabel, firstText, formOf, realClick, servers, toolFormFixture, widget } from '../helpers.js';
 
 // Dialog floods and click races: a server that asks again and again, a page-wide line of requests
 // that must stay bounded, a person's double-click or second Enter landing on the next dialog or on
@@ -17,19 +15,6 @@ const shadow = (el: Element) => el.shadowRoot!;
 /** Every open dialog inside the <mcp-client> elements on the page. */
 const openDialogs = () =>
   [...document.querySelectorAll('mcp-client')].flatMap((host) => [...shadow(host).querySelectorAll('mcp-sampling-dialog, mcp-elicitation-dialog')].filter((d) => shadow(d).querySelector('dialog[open]')));
-
-/** A real click (the browser's own, trusted) in the middle of `el`. */
-async function realClick(el: Element): Promise<void> {
-  const r = el.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)] });
-}
-
-async function widget(url: string, attrs: Partial<McpClientElement> = {}): Promise<McpClientElement> {
-  const el = await fixture<McpClientElement>(html`<mcp-client url=${url} .store=${freshStore('mcp-dialog-floods')}></mcp-client>`);
-  Object.assign(el, attrs);
-  await waitUntil(() => el.client?.state === 'ready', 'connected', { timeout: 15_000 });
-  return el;
-}
 
 /** The client's `error` events (what <mcp-log-view> shows) as text. */
 function notes(client: McpClient): string[] {
@@ -122,9 +107,7 @@ describe('dialog floods and click races', () => {
     await client.connect();
     try {
       const tool: Tool = { name: 'echo', annotations: { destructiveHint: true }, inputSchema: { type: 'object', properties: { message: { type: 'string' } } } };
-      const el = await fixture<McpToolForm>(html`<mcp-tool-form tool="echo" .definition=${tool} .client=${client}></mcp-tool-form>`);
-      await toolFormReady(el);
-      await formOf(el).updateComplete;
+      const el = await toolFormFixture(html`<mcp-tool-form tool="echo" .definition=${tool} .client=${client}></mcp-tool-form>`);
       let calls = 0;
       el.addEventListener('mcp-tool-call', () => calls++);
       controlByLabel(formOf(el), 'message').focus();

@@ -2,7 +2,7 @@
 // shadow root can run script or navigate to a script URL (checked by a sweep and, for nodes that
 // come and go, by a MutationObserver on every shadow root), no prototype was polluted, and the
 // page kept running (a heartbeat ticked). Each check counts as one case in the suite's tally.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 
 type Pwned = { __pwned?: unknown; polluted?: unknown };
 
@@ -116,28 +116,3 @@ export function expectSafe(tally: Tally, what: string): void {
   expect([...now, ...transient], `${what}: unsafe nodes`).to.deep.equal([]);
 }
 
-/** Counts event-loop turns (setTimeout 0) and animation frames until stopped. */
-export function heartbeat() {
-  const beat = { timeouts: 0, frames: 0, stop: () => {} };
-  let on = true;
-  const tick = () => {
-    if (!on) return;
-    beat.timeouts++;
-    setTimeout(tick, 0);
-  };
-  const frame = () => {
-    if (!on) return;
-    beat.frames++;
-    requestAnimationFrame(frame);
-  };
-  setTimeout(tick, 0);
-  requestAnimationFrame(frame);
-  beat.stop = () => void (on = false);
-  return beat;
-}
-
-/** Waits until the heartbeat ticks `n` more times: the page is still taking turns (no time threshold). */
-export async function expectTicking(beat: ReturnType<typeof heartbeat>, n = 10, message = 'the page stopped responding'): Promise<void> {
-  const from = beat.timeouts;
-  await waitUntil(() => beat.timeouts >= from + n, message, { timeout: 20_000 });
-}

@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { McpClient, McpError, McpFormatError, McpProtocolError } from '../../src/client.js';
-import { servers } from '../helpers.js';
-import { expectSafe, expectTicking, heartbeat, Tally } from './guard.js';
+import { expectTicking, heartbeat, servers } from '../helpers.js';
+import { expectSafe, Tally } from './guard.js';
 
 // The core client against the hostile server, without elements: invalid JSON-RPC, a response to a
 // request never sent, garbage on the GET stream, SSE data that never ends, `__proto__` everywhere.

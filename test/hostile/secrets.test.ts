@@ -1,9 +1,8 @@
-import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/mcp-tool-form/define.js';
-import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
 import { McpClient, type Tool } from '../../src/client.js';
 import { readDraft, readHistory } from '../../src/core/store/records.js';
-import { buttonNamed, controlByLabel, formOf, freshStore, servers, toolFormReady, typeInto } from '../helpers.js';
+import { buttonNamed, controlByLabel, formOf, freshStore, servers, toolFormFixture, typeInto } from '../helpers.js';
 
 // Secret fields (writeOnly, format: password, names like password/token/apiKey): typed as
 // passwords, sent to the tool, but never written to the drafts or the call history in the store.
@@ -19,10 +18,8 @@ describe('secret fields in tool forms', () => {
         name: 'echo',
         inputSchema: { type: 'object', properties: { message: { type: 'string' }, apiKey: { type: 'string' }, pin: { type: 'string', format: 'password' }, blob: { type: 'string', writeOnly: true, title: 'Blob' }, nested: { type: 'object', properties: { refresh_token: { type: 'string' } } } } },
       };
-      const el = await fixture<McpToolForm>(html`<mcp-tool-form tool="echo" .definition=${tool} .client=${client}></mcp-tool-form>`);
-      await toolFormReady(el);
+      const el = await toolFormFixture(html`<mcp-tool-form tool="echo" .definition=${tool} .client=${client}></mcp-tool-form>`);
       const form = formOf(el);
-      await form.updateComplete;
       for (const label of ['apiKey', 'pin', 'Blob', 'refresh_token']) expect(controlByLabel(form, label).type, label).to.equal('password');
       expect(controlByLabel(form, 'message').type).to.equal('text');
       for (const label of ['apiKey', 'pin', 'Blob', 'refresh_token']) typeInto(controlByLabel(form, label), `s3cret-${label}`);

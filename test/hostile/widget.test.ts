@@ -4,8 +4,8 @@ import '../../src/index.js';
 import type { McpClientElement } from '../../src/components/mcp-client/mcp-client.js';
 import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
 import type { McpToolCallEvent, McpToolResultEvent } from '../../src/events/events.js';
-import { buttonNamed, freshStore, servers } from '../helpers.js';
-import { deepQuery, deepText, expectSafe, expectTicking, heartbeat, Tally } from './guard.js';
+import { buttonNamed, expectTicking, freshStore, heartbeat, servers } from '../helpers.js';
+import { deepQuery, deepText, expectSafe, Tally } from './guard.js';
 
 // The whole widget, <mcp-client>, pointed at the hostile server, used as a person would: every
 // tool run from its form, every resource read, every prompt got, the log read, the dialogs the

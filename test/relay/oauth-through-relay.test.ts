@@ -1,8 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { McpClient } from '../../src/client.js';
-import { idbStore } from '../../src/store.js';
-import { clickTo, firstText, servers } from '../helpers.js';
+import { clickTo, firstText, freshStore, servers } from '../helpers.js';
 
 // Signing in through the relay (the Node command) to the loopback OAuth pair (servers/oauth.mjs):
 // discovery, registration and the token exchange go through the relay, and the token is bound to
@@ -13,7 +12,7 @@ describe('OAuth through the CORS relay', () => {
   it('signs in and calls a protected tool with every request relayed; the token belongs to the server, not the relay', async () => {
     const { oauthMcp, oauthIssuer } = await servers();
     const relay = (await executeServerCommand('mcp-relay-start', { upstreams: [oauthMcp, oauthIssuer], origin: location.origin })) as { url: string; id: number };
-    const store = idbStore(`mcp-relay-oauth-test-${Date.now()}`);
+    const store = freshStore('mcp-relay-oauth-test');
     const client = new McpClient({ url: oauthMcp, relay: relay.url, store, auth: { redirectUri, userAgent: 'popup' } });
     try {
       await clickTo('Sign in', () => client.authorize());

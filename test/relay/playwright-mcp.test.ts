@@ -11,8 +11,8 @@ const deepText = (node: Node): string =>
   [...node.childNodes].map((n) => (n.nodeType === Node.TEXT_NODE ? n.textContent : deepText(n))).join(' ') + ((node as Element).shadowRoot ? ` ${deepText((node as Element).shadowRoot!)}` : '');
 
 let run = 0;
-/** Opens the widget page in a frame; resolves to the frame and its page path, which the commands find it by. */
-async function widget(url: string, relay?: string) {
+/** Opens the script-tag widget page (widget-page.html, the bundle from dist/) in a frame; resolves to the frame and its page path, which the commands find it by. */
+async function widgetPage(url: string, relay?: string) {
   const frame = document.createElement('iframe');
   const path = `/test/relay/widget-page.html?run=${Date.now()}-${++run}&url=${encodeURIComponent(url)}${relay ? `&relay=${encodeURIComponent(relay)}` : ''}`;
   frame.src = path;
@@ -32,7 +32,7 @@ describe('@playwright/mcp from the script-tag widget', function () {
   });
 
   it('without the relay: the precise CORS error, which names the relay as the fix', async () => {
-    const w = await widget(urls.mcp);
+    const w = await widgetPage(urls.mcp);
     try {
       await waitUntil(() => /CORS policy blocks/.test(w.text()), 'the CORS error is shown', { timeout: 30_000 });
       const text = w.text();
@@ -45,7 +45,7 @@ describe('@playwright/mcp from the script-tag widget', function () {
 
   it('through the relay to a URL it does not serve: the relay\'s refusal, in words', async () => {
     const other = urls.mcp.replace(/\/mcp$/, '/admin');
-    const w = await widget(other, urls.relay);
+    const w = await widgetPage(other, urls.relay);
     try {
       await waitUntil(() => /not an upstream/.test(w.text()), 'the refusal is shown', { timeout: 30_000 });
       expect(w.text()).to.contain(`${other} is not an upstream of this relay`);
@@ -56,14 +56,14 @@ describe('@playwright/mcp from the script-tag widget', function () {
 
   it('through a relay that does not allow this page, or is not running: says so, and what to do', async () => {
     const strict = (await executeServerCommand('mcp-relay-start', { upstreams: [urls.mcp], origin: 'https://another-site.example' })) as { url: string };
-    const refused = await widget(urls.mcp, strict.url);
+    const refused = await widgetPage(urls.mcp, strict.url);
     try {
       await waitUntil(() => /refuses/.test(refused.text()), 'the refusal is shown', { timeout: 30_000 });
       expect(refused.text()).to.contain(`The CORS relay at ${strict.url} refuses ${location.origin}: start it with --allow-origin ${location.origin}`);
     } finally {
       refused.frame.remove();
     }
-    const down = await widget(urls.mcp, 'http://127.0.0.1:9/');
+    const down = await widgetPage(urls.mcp, 'http://127.0.0.1:9/');
     try {
       await waitUntil(() => /Cannot reach the CORS relay/.test(down.text()), 'the unreachable relay is named', { timeout: 30_000 });
       expect(down.text()).to.contain(`Cannot reach the CORS relay at http://127.0.0.1:9/ (for ${urls.mcp})`);
@@ -73,7 +73,7 @@ describe('@playwright/mcp from the script-tag widget', function () {
   });
 
   it('through the relay: lists its tools and runs browser_tabs', async () => {
-    const w = await widget(urls.mcp, urls.relay);
+    const w = await widgetPage(urls.mcp, urls.relay);
     try {
       // The tools show as soon as they are listed, while the connection still settles (its GET stream).
       await waitUntil(() => /Playwright/.test(w.text()) && /Manage tabs/.test(w.text()) && /Connected/.test(w.text()), 'connected, tools listed', { timeout: 30_000 });

@@ -6,8 +6,8 @@ import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { CreateMessageParams } from '../../src/client.js';
 import { browserSampling, type LanguageModelLike, type LanguageModelSession } from '../../src/sampling/browser.js';
-import { buttonNamed, controlByLabel, firstText, servers, typeInto } from '../helpers.js';
-import { dialogOf, hasButton, signal, widget } from './widget.js';
+import { buttonNamed, controlByLabel, firstText, servers, typeInto, widget } from '../helpers.js';
+import { dialogOf, hasButton, signal } from './dialog.js';
 
 /**
  * A stand-in for the Prompt API's LanguageModel: reports `state`, downloads when the test says so
@@ -82,7 +82,7 @@ describe('browserSampling (Prompt API)', () => {
       return;
     }
     expect(state, 'this Chromium has no model (a downloadable one would need the network)').to.be.oneOf([undefined, 'unavailable']);
-    const el = await widget((await servers()).legacy, (e) => (e.samplingHandler = browserSampling()));
+    const el = await widget((await servers()).legacy, { samplingHandler: browserSampling() });
     const call = el.client!.callTool('ask_llm', { prompt: 'Say hi' });
     const root = await dialogOf(el);
     buttonNamed(root, 'Approve').click();
@@ -117,7 +117,7 @@ describe('browserSampling (Prompt API)', () => {
 
   it('stand-in LanguageModel: the download\u2019s progress shows in the dialog, then the streamed reply, held to maxTokens by stopping the stream', async () => {
     const model = new StandInLanguageModel('downloadable');
-    const el = await widget((await servers()).legacy, (e) => (e.samplingHandler = browserSampling({ languageModel: model })));
+    const el = await widget((await servers()).legacy, { samplingHandler: browserSampling({ languageModel: model }) });
     const call = el.client!.callTool('ask_llm', { prompt: 'Count' }); // maxTokens 100; the stand-in counts one token per character
     const root = await dialogOf(el);
     buttonNamed(root, 'Approve').click();
@@ -184,7 +184,7 @@ describe('browserSampling (Prompt API)', () => {
 
   it('stand-in LanguageModel: the dialog\u2019s Stop ends the stream and keeps the text so far; a required tool call is refused', async () => {
     const model = new StandInLanguageModel('available');
-    const el = await widget((await servers()).legacy, (e) => (e.samplingHandler = browserSampling({ languageModel: model })));
+    const el = await widget((await servers()).legacy, { samplingHandler: browserSampling({ languageModel: model }) });
     const call = el.client!.callTool('ask_llm', { prompt: 'Go' });
     const root = await dialogOf(el);
     buttonNamed(root, 'Approve').click();

@@ -7,8 +7,8 @@ import '../../src/index.js';
 import { McpClient, type CreateMessageParams, type CreateMessageResult } from '../../src/client.js';
 import { memoryStore } from '../../src/store.js';
 import { openaiSampling, type OpenAiSamplingOptions } from '../../src/sampling/openai.js';
-import { buttonNamed, controlByLabel, firstText, servers, typeInto } from '../helpers.js';
-import { dialogOf, hasButton, signal, widget } from './widget.js';
+import { buttonNamed, controlByLabel, firstText, servers, typeInto, widget } from '../helpers.js';
+import { dialogOf, hasButton, signal } from './dialog.js';
 
 let tags = 0;
 /** A path of the stand-in of this test's own, and its controls. */
@@ -29,6 +29,21 @@ const completion = (message: object, finish: string, extra: object = {}) => ({ i
 
 
 const reply = (root: ShadowRoot) => controlByLabel<HTMLTextAreaElement>(root, 'Reply');
+
+/**
+ * A widget on the legacy server whose sampling goes to a stand-in scripted to stream `chunks` and hold
+ * after the first; its request for `prompt` approved in the dialog, once `shown` is in the review step.
+ */
+async function approvedWhileStreaming(chunks: object[], shown: string, prompt: string, options: Omit<OpenAiSamplingOptions, 'baseUrl'>) {
+  const p = await provider();
+  await p.script({ chunks, hold: 1 });
+  const el = await widget((await servers()).legacy, { samplingHandler: openaiSampling({ baseUrl: p.baseUrl, ...options }) });
+  const call = el.client!.callTool('ask_llm', { prompt });
+  const root = await dialogOf(el);
+  buttonNamed(root, 'Approve').click();
+  await waitUntil(() => root.querySelector<HTMLTextAreaElement>('#reply')?.value === shown, 'the first streamed text in the review step');
+  return { p, call, root };
+}
 
 afterEach(() => {
   for (const el of document.querySelectorAll('mcp-client')) el.shadowRoot?.querySelector('mcp-sampling-dialog')?.shadowRoot?.querySelector<HTMLButtonElement>('dialog[open] button.danger')?.click();
@@ -170,13 +185,8 @@ describe('openaiSampling as the headless client\u2019s onSampling (stand-in prov
 
 describe('openaiSampling in the sampling dialog inside <mcp-client> (stand-in provider, real MCP servers)', () => {
   it('legacy server: the stand-in\u2019s streamed reply shows in the review step as it arrives; Send only once it is done', async () => {
-    const p = await provider();
-    await p.script({ chunks: [chunk({ role: 'assistant', content: 'Hel' }), chunk({ content: 'lo there' }), chunk({}, 'stop')], hold: 1 });
-    const el = await widget((await servers()).legacy, (e) => (e.samplingHandler = openaiSampling({ baseUrl: p.baseUrl, model: 'stand-in-model', apiKey: () => 'sk-1' })));
-    const call = el.client!.callTool('ask_llm', { prompt: 'Say hi' });
-    const root = await dialogOf(el);
-    buttonNamed(root, 'Approve').click();
-    await waitUntil(() => root.querySelector<HTMLTextAreaElement>('#reply')?.value === 'Hel', 'the first streamed text in the review step');
+    const chunks = [chunk({ role: 'assistant', content: 'Hel' }), chunk({ content: 'lo there' }), chunk({}, 'stop')];
+    const { p, call, root } = await approvedWhileStreaming(chunks, 'Hel', 'Say hi', { model: 'stand-in-model', apiKey: () => 'sk-1' });
     expect(reply(root).readOnly, 'not editable while it streams').to.equal(true);
     expect(hasButton(root, 'Send'), 'no Send while it streams').to.equal(false);
     expect(hasButton(root, 'Stop')).to.equal(true);
@@ -197,7 +207,7 @@ describe('openaiSampling in the sampling dialog inside <mcp-client> (stand-in pr
   it('modern server (MRTR): the stand-in\u2019s reply reaches the review step and then the server', async () => {
     const p = await provider();
     await p.script({ chunks: [chunk({ content: 'Bonjour' }), chunk({}, 'stop')] });
-    const el = await widget((await servers()).modern, (e) => (e.samplingHandler = openaiSampling({ baseUrl: p.baseUrl, model: 'stand-in-model' })));
+    const el = await widget((await servers()).modern, { samplingHandler: openaiSampling({ baseUrl: p.baseUrl, model: 'stand-in-model' }) });
     const call = el.client!.callTool('ask_llm', { prompt: 'Greet me', tag: `openai-${Date.now()}` });
     const root = await dialogOf(el);
     buttonNamed(root, 'Approve').click();
@@ -209,13 +219,7 @@ describe('openaiSampling in the sampling dialog inside <mcp-client> (stand-in pr
   });
 
   it('Reject while the stand-in streams aborts the provider request, and the server receives -1', async () => {
-    const p = await provider();
-    await p.script({ chunks: [chunk({ content: 'Partial' }), chunk({ content: ' rest' }), chunk({}, 'stop')], hold: 1 });
-    const el = await widget((await servers()).legacy, (e) => (e.samplingHandler = openaiSampling({ baseUrl: p.baseUrl, model: 'm' })));
-    const call = el.client!.callTool('ask_llm', { prompt: 'x' });
-    const root = await dialogOf(el);
-    buttonNamed(root, 'Approve').click();
-    await waitUntil(() => root.querySelector<HTMLTextAreaElement>('#reply')?.value === 'Partial', 'streaming');
+    const { p, call, root } = await approvedWhileStreaming([chunk({ content: 'Partial' }), chunk({ content: ' rest' }), chunk({}, 'stop')], 'Partial', 'x', { model: 'm' });
     expect((await p.received()).closedEarly).to.equal(0);
     buttonNamed(root, 'Reject').click();
     expect(firstText(await call)).to.contain('User rejected sampling request');
@@ -223,13 +227,7 @@ describe('openaiSampling in the sampling dialog inside <mcp-client> (stand-in pr
   });
 
   it('Stop while the stand-in streams keeps the text so far for review; the person edits and sends it', async () => {
-    const p = await provider();
-    await p.script({ chunks: [chunk({ content: 'Once upon' }), chunk({ content: ' a time' }), chunk({}, 'stop')], hold: 1 });
-    const el = await widget((await servers()).legacy, (e) => (e.samplingHandler = openaiSampling({ baseUrl: p.baseUrl, model: 'stand-in-model' })));
-    const call = el.client!.callTool('ask_llm', { prompt: 'Tell a story' });
-    const root = await dialogOf(el);
-    buttonNamed(root, 'Approve').click();
-    await waitUntil(() => root.querySelector<HTMLTextAreaElement>('#reply')?.value === 'Once upon', 'streaming');
+    const { p, call, root } = await approvedWhileStreaming([chunk({ content: 'Once upon' }), chunk({ content: ' a time' }), chunk({}, 'stop')], 'Once upon', 'Tell a story', { model: 'stand-in-model' });
     buttonNamed(root, 'Stop').click();
     await waitUntil(() => hasButton(root, 'Send'), 'the review step after Stop');
     expect(reply(root).value).to.equal('Once upon');
@@ -243,7 +241,7 @@ describe('openaiSampling in the sampling dialog inside <mcp-client> (stand-in pr
   it('a provider error shows in the dialog, and the person can still write the reply by hand', async () => {
     const p = await provider();
     await p.script({ status: 429, json: { error: { message: 'Rate limit reached for requests' } } });
-    const el = await widget((await servers()).legacy, (e) => (e.samplingHandler = openaiSampling({ baseUrl: p.baseUrl, model: 'm' })));
+    const el = await widget((await servers()).legacy, { samplingHandler: openaiSampling({ baseUrl: p.baseUrl, model: 'm' }) });
     const call = el.client!.callTool('ask_llm', { prompt: 'x' });
     const root = await dialogOf(el);
     buttonNamed(root, 'Approve').click();
