@@ -43,8 +43,8 @@ export default [
   {
     // mcp-web-components/react: the @lit/react wrappers. React, @lit/react and the element bundle
     // stay imports (the app's bundler dedupes them), so this file holds the wrappers alone.
-    input: 'src/react/index.ts',
-    external: (id) => id === 'react' || id === '@lit/react' || id === '../index.js',
+    input: 'src/frameworks/react/index.ts',
+    external: (id) => id === 'react' || id === '@lit/react' || id === '../../index.js',
     output: { file: 'dist/react.js', format: 'es', sourcemap: true, paths: (id) => (id.endsWith('index.js') ? './mcp-web-components.js' : id) },
     plugins: plugins(),
   },
