@@ -10,7 +10,7 @@ import type { McpClient } from '../../core/client/client.js';
 import { McpProtocolError } from '../../core/jsonrpc/errors.js';
 import type { JsonRpcMessage, Params } from '../../core/jsonrpc/messages.js';
 import type { CallToolResult, ContentBlock, CreateMessageParams, Tool } from '../../core/protocol/types.js';
-import type { KeyValueStore } from '../../core/store/store.js';
+import type { KeyValueStore } from '../../core/kv/store.js';
 import { isDestructive, toolTitle } from '../../internal/catalogue.js';
 import { safeLink } from '../../internal/safe-url.js';
 import { appMsg as msg } from './messages.js';

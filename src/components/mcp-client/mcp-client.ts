@@ -5,7 +5,7 @@ import { clientContext } from '../../controllers/context.js';
 import { createClient } from '../../controllers/client-factory.js';
 import type { ClientState, McpClient } from '../../core/client/client.js';
 import type { AuthOptions, AuthState } from '../../core/auth/types.js';
-import type { KeyValueStore } from '../../core/store/store.js';
+import type { KeyValueStore } from '../../core/kv/store.js';
 import { McpAuthError } from '../../core/jsonrpc/errors.js';
 import { samplingRejected } from '../../core/client/input.js';
 import type { JsonRpcNotification } from '../../core/jsonrpc/messages.js';

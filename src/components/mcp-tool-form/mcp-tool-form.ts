@@ -5,7 +5,7 @@ import { Task } from '@lit/task';
 import { createClient } from '../../controllers/client-factory.js';
 import type { McpClient } from '../../core/client/client.js';
 import type { AuthOptions } from '../../core/auth/types.js';
-import type { KeyValueStore } from '../../core/store/store.js';
+import type { KeyValueStore } from '../../core/kv/store.js';
 import { McpAbortError, McpProtocolError } from '../../core/jsonrpc/errors.js';
 import { ERROR } from '../../core/protocol/versions.js';
 import { loadValidator, validator } from '../../core/schema/validator.js';

@@ -10,7 +10,7 @@ import { McpAbortError, McpError, McpHttpError, McpProtocolError, McpStreamLostE
 import type { Params } from '../jsonrpc/messages.js';
 import type { CallToolResult, Implementation } from '../protocol/types.js';
 import { ERROR } from '../protocol/versions.js';
-import type { BatchedStore } from '../store/batched.js';
+import type { BatchedStore } from '../kv/batched.js';
 import { tasksKey } from '../store/keys.js';
 import type { TaskRecord } from '../store/records.js';
 import { sleep } from '../transport/types.js';

@@ -1,8 +1,8 @@
 // The IndexedDB adapter of the storage port, on idb-keyval: one database (`mcp-web-components` by
-// default), one object store (`kv`), and each server's era mirrored in localStorage for peek().
+// default), one object store (`kv`), and the keys under PEEK_PREFIX (each server's era) mirrored in
+// localStorage for peek().
 import { createStore, del, get, keys, set } from 'idb-keyval';
-import { eraKey } from './keys.js';
-import type { KeyValueStore } from './store.js';
+import { PEEK_PREFIX, type KeyValueStore } from './store.js';
 
 /** localStorage, where the page may use it (not in every sandbox, not always for writing); null where it fails. */
 const local = <T>(fn: (s: Storage) => T): T | null => {
@@ -29,7 +29,7 @@ export function idbStore(dbName = 'mcp-web-components', storeName = 'kv'): KeyVa
     return asked.then((yes) => (yes || wrote ? op() : ((exists = exists === asked ? undefined : exists), none)));
   };
   // The era of each URL (a short string) is also in localStorage, which answers synchronously.
-  const mirrored = (key: string) => key.startsWith(eraKey('')) && `${dbName}/${storeName}:${key}`;
+  const mirrored = (key: string) => key.startsWith(PEEK_PREFIX) && `${dbName}/${storeName}:${key}`;
   const write = <T>(key: string, op: () => Promise<T>, value?: unknown): Promise<T> => {
     wrote = true;
     const m = mirrored(key);
