@@ -1,8 +1,11 @@
 // The IndexedDB adapter of the storage port, on idb-keyval: one database (`mcp-web-components` by
-// default), one object store (`kv`), and the keys under PEEK_PREFIX (each server's era) mirrored in
-// localStorage for peek().
+// default), one object store (`kv`), and each server's era mirrored in localStorage for peek().
+// The era key is the one thing of what is kept it knows (from core/store/keys.ts, a leaf module):
+// a prefix declared here instead moved the key functions into dist/client.js's own chunk and cost
+// it 50 B gzip.
 import { createStore, del, get, keys, set } from 'idb-keyval';
-import { PEEK_PREFIX, type KeyValueStore } from './store.js';
+import { eraKey } from '../store/keys.js';
+import type { KeyValueStore } from './store.js';
 
 /** localStorage, where the page may use it (not in every sandbox, not always for writing); null where it fails. */
 const local = <T>(fn: (s: Storage) => T): T | null => {
@@ -29,7 +32,7 @@ export function idbStore(dbName = 'mcp-web-components', storeName = 'kv'): KeyVa
     return asked.then((yes) => (yes || wrote ? op() : ((exists = exists === asked ? undefined : exists), none)));
   };
   // The era of each URL (a short string) is also in localStorage, which answers synchronously.
-  const mirrored = (key: string) => key.startsWith(PEEK_PREFIX) && `${dbName}/${storeName}:${key}`;
+  const mirrored = (key: string) => key.startsWith(eraKey('')) && `${dbName}/${storeName}:${key}`;
   const write = <T>(key: string, op: () => Promise<T>, value?: unknown): Promise<T> => {
     wrote = true;
     const m = mirrored(key);

@@ -18,12 +18,6 @@ export interface KeyValueStore {
   peek?(key: string): unknown;
 }
 
-/**
- * Keys a store may answer at once (peek()) start with this: short strings the client connects by.
- * core/store/keys.ts builds each URL's era key on it, so this module need not know what is kept.
- */
-export const PEEK_PREFIX = 'mcp-era:';
-
 /** A store that lives as long as the page; values are cloned in and out like IndexedDB does. */
 export function memoryStore(): KeyValueStore {
   const data = new Map<string, unknown>();
