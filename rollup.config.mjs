@@ -41,9 +41,9 @@ export default [
   },
   {
     // The MCP Apps sandbox proxy (spec mode): dist/sandbox.html and dist/sandbox.js, which a host serves from another origin.
-    input: 'src/apps/sandbox.ts',
+    input: 'src/sandbox/sandbox.ts',
     output: { file: 'dist/sandbox.js', format: 'es', sourcemap: true },
-    plugins: [...plugins(), { name: 'sandbox-page', generateBundle() { this.emitFile({ type: 'asset', fileName: 'sandbox.html', source: readFileSync('src/apps/sandbox.html', 'utf8') }); } }],
+    plugins: [...plugins(), { name: 'sandbox-page', generateBundle() { this.emitFile({ type: 'asset', fileName: 'sandbox.html', source: readFileSync('src/sandbox/sandbox.html', 'utf8') }); } }],
   },
   {
     // mcp-web-components/react: the @lit/react wrappers. React, @lit/react and the element bundle
