@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { McpClient } from '../../src/client.js';
 import '../../src/components/mcp-log-view/define.js';
 import type { McpLogView } from '../../src/components/mcp-log-view/mcp-log-view.js';
-import { dataText } from '../../src/internal/log.js';
+import { dataText } from '../../src/components/mcp-log-view/log.js';
 import { brokenImageFailed, servers } from '../helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;

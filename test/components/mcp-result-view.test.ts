@@ -3,7 +3,7 @@ import { McpClient } from '../../src/client.js';
 import type { CallToolResult } from '../../src/client.js';
 import '../../src/components/mcp-result-view/define.js';
 import type { McpResultView } from '../../src/components/mcp-result-view/mcp-result-view.js';
-import { safeFilename } from '../../src/internal/content.js';
+import { safeFilename } from '../../src/components/mcp-result-view/content.js';
 import { checkOutput } from '../../src/core/schema/validate.js';
 import { brokenImageFailed, servers } from '../helpers.js';
 
