@@ -13,7 +13,7 @@ import { ERROR } from '../protocol/versions.js';
 import type { BatchedStore } from '../kv/batched.js';
 import { tasksKey } from '../store/keys.js';
 import type { TaskRecord } from '../store/records.js';
-import { sleep } from '../transport/types.js';
+import { sleep } from '../util/sleep.js';
 import type { RequestOptions } from './engine.js';
 import type { Era } from './eras/era.js';
 import { answerInput, type InputHandlers } from './input.js';
