@@ -4,7 +4,7 @@ import { Task } from '@lit/task';
 import { createClient } from '../../controllers/client-factory.js';
 import { ClientEventsController } from '../../controllers/client-events.js';
 import { AppBridge } from '../../core/apps/bridge.js';
-import { AppHost, MODES, type HostAsk, type LoadedView } from '../../core/apps/host.js';
+import { AppHost, McpAppError, MODES, type HostAsk, type LoadedView } from '../../core/apps/host.js';
 import { allowOf, sandboxOf, viewCsp, withPolicy } from '../../core/apps/csp.js';
 import { APP_MIME, viewUri } from '../../core/apps/view.js';
 import type { McpClient } from '../../core/client/client.js';
@@ -82,14 +82,14 @@ export class McpAppView extends ClientElement {
       if (client.state !== 'ready') await client.connect();
       const tools = await client.listTools({ signal });
       const tool = definition ?? tools.find((t) => t.name === name);
-      if (!tool) throw new Error(msg().unknownTool(name ?? ''));
+      if (!tool) throw new McpAppError(msg().unknownTool(name ?? ''));
       const uri = viewUri(tool);
-      if (!uri) throw new Error(msg().appBadResource(String(tool._meta?.ui ?? tool.name)));
+      if (!uri) throw new McpAppError(msg().appBadResource(String(tool._meta?.ui ?? tool.name)));
       const [read, listed] = await Promise.all([client.readResource(uri, { signal }), client.listResources({ signal }).catch(() => [])]);
       const item = read.contents?.find((c) => c.uri === uri) ?? read.contents?.[0];
       const type = item?.mimeType?.replace(/\s/g, '').toLowerCase();
       const text = item && ('text' in item && typeof item.text === 'string' ? item.text : 'blob' in item && typeof item.blob === 'string' ? decode(item.blob) : undefined);
-      if (type !== APP_MIME || text === undefined) throw new Error(msg().appBadResource(uri));
+      if (type !== APP_MIME || text === undefined) throw new McpAppError(msg().appBadResource(uri));
       const uiOf = (o: unknown) => ((o as { _meta?: { ui?: object } } | undefined)?._meta?.ui ?? {}) as LoadedView['meta'];
       // The content item's _meta.ui wins over the listing entry's.
       const meta = { ...uiOf(listed.find((r) => r.uri === uri)), ...uiOf(item) };

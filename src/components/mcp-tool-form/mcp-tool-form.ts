@@ -290,7 +290,7 @@ export class McpToolForm extends ClientElement {
       this.dispatchEvent(new McpToolResultEvent(tool.name, args, result));
     } catch (error) {
       // What the user typed stays in the form: only the error is shown.
-      failure = error instanceof McpAbortError ? new Error(msg().cancelled) : error instanceof McpProtocolError && error.code === ERROR.missingCapability ? new Error(msg().missingCapability(needed(error.data))) : (error as Error);
+      failure = error instanceof McpAbortError ? new McpAbortError(msg().cancelled) : error instanceof McpProtocolError && error.code === ERROR.missingCapability ? new McpProtocolError(error.code, msg().missingCapability(needed(error.data)), error.data) : (error as Error);
       if (mine()) {
         this.error = failure;
         // A view shown while the call ran learns it will get no result.

@@ -2,12 +2,20 @@
 // calls on the same server, resources, links, downloads, display modes, sampling). No lit and no
 // element here: <mcp-app-view> renders the view, asks the person and dispatches events through AppSurface.
 import type { McpClient } from '../client/client.js';
-import { McpProtocolError } from '../jsonrpc/errors.js';
+import { McpError, McpProtocolError } from '../jsonrpc/errors.js';
 import type { Params } from '../jsonrpc/messages.js';
 import type { CallToolResult, ContentBlock, CreateMessageParams, Tool } from '../protocol/types.js';
 import { VERSION } from '../version.js';
 import type { ViewCsp } from './csp.js';
 import { visibility } from './view.js';
+
+/**
+ * A tool's view that cannot be shown: the server offers no such tool, or no MCP App for it. Declared
+ * here, not in jsonrpc/errors.ts, so it loads with the apps chunk alone.
+ */
+export class McpAppError extends McpError {
+  override name = 'McpAppError';
+}
 
 /** MCP Apps protocol versions we speak, newest first. */
 const VERSIONS = ['2026-01-26', '2025-11-21'];
