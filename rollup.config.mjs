@@ -5,15 +5,20 @@
 // dist/sampling/*.js (the ready-made sampling handlers).
 import { readFileSync } from 'node:fs';
 import resolve from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { fileURLToPath } from 'node:url';
 import { iifeChunks } from './scripts/iife-chunks.mjs';
 
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+
 /** `before`: plugins that must see the code before terser does. */
 const plugins = ({ before = [] } = {}) => [
   typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], declaration: false, noEmit: false, outDir: 'dist', tslib: fileURLToPath(new URL('./scripts/tslib-lite.mjs', import.meta.url)) }),
   resolve({ browser: true }),
+  // src/core/version.ts reads the package's version from here (after typescript: it declares the name).
+  replace({ preventAssignment: true, values: { __MCP_VERSION__: JSON.stringify(version) } }),
   ...before,
   ...(process.env.NOMIN ? [] : [terser({ ecma: 2022, module: true, compress: { passes: 3 }, format: { comments: false, ascii_only: true } })]),
 ];
@@ -36,15 +41,15 @@ export default [
   },
   {
     // The MCP Apps sandbox proxy (spec mode): dist/sandbox.html and dist/sandbox.js, which a host serves from another origin.
-    input: 'src/apps/sandbox.ts',
+    input: 'src/sandbox/sandbox.ts',
     output: { file: 'dist/sandbox.js', format: 'es', sourcemap: true },
-    plugins: [...plugins(), { name: 'sandbox-page', generateBundle() { this.emitFile({ type: 'asset', fileName: 'sandbox.html', source: readFileSync('src/apps/sandbox.html', 'utf8') }); } }],
+    plugins: [...plugins(), { name: 'sandbox-page', generateBundle() { this.emitFile({ type: 'asset', fileName: 'sandbox.html', source: readFileSync('src/sandbox/sandbox.html', 'utf8') }); } }],
   },
   {
     // mcp-web-components/react: the @lit/react wrappers. React, @lit/react and the element bundle
     // stay imports (the app's bundler dedupes them), so this file holds the wrappers alone.
-    input: 'src/react/index.ts',
-    external: (id) => id === 'react' || id === '@lit/react' || id === '../index.js',
+    input: 'src/frameworks/react/index.ts',
+    external: (id) => id === 'react' || id === '@lit/react' || id === '../../index.js',
     output: { file: 'dist/react.js', format: 'es', sourcemap: true, paths: (id) => (id.endsWith('index.js') ? './mcp-web-components.js' : id) },
     plugins: plugins(),
   },

@@ -8,6 +8,7 @@ import { appCommands } from './test/apps-commands.mjs';
 import { relayCommands } from './test/relay-commands.mjs';
 import { charsetMiddleware, deliveryPlugins, screenshotPlugin } from './test/delivery/plugins.mjs';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 
 let servers;
 
@@ -62,7 +63,7 @@ export default {
   // Browser tests live in the FOLDERS (test/unit/ runs in Node, test/apps/ holds the framework apps).
   groups,
   nodeResolve: { exportConditions: ['browser', 'production'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }), testServersPlugin, appCommands(), relayCommands(), ...deliveryPlugins, screenshotPlugin],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', define: { __MCP_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) }, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }), testServersPlugin, appCommands(), relayCommands(), ...deliveryPlugins, screenshotPlugin],
   middleware: [charsetMiddleware],
   browsers: [
     chromeLauncher({

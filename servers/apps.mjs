@@ -2,7 +2,7 @@
 // server-debug's own view (the real App SDK build) behind `debug-tool`/`debug-refresh`, and views we
 // write with the official App class (ext-apps `app-with-deps`, inlined): a hostile one that tries to
 // escape its sandbox and floods the host, and a silent one that never initializes nor answers teardown.
-// A second loopback origin serves the spec-mode sandbox proxy page (src/apps/sandbox.html).
+// A second loopback origin serves the spec-mode sandbox proxy page (src/sandbox/sandbox.html).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -124,9 +124,9 @@ async function startSandboxOrigin() {
     const path = new URL(req.url, 'http://x').pathname;
     // No fetch directives: the inner srcdoc frame inherits this page's policy, and its own meta CSP must decide.
     const headers = { 'content-security-policy': 'frame-ancestors http://localhost:* http://127.0.0.1:*', 'cache-control': 'no-store' };
-    if (path === '/sandbox.html') return res.writeHead(200, { ...headers, 'content-type': 'text/html' }).end(readFileSync(join(root, 'src/apps/sandbox.html')));
+    if (path === '/sandbox.html') return res.writeHead(200, { ...headers, 'content-type': 'text/html' }).end(readFileSync(join(root, 'src/sandbox/sandbox.html')));
     if (path === '/sandbox.js') {
-      const out = await build({ entryPoints: [join(root, 'src/apps/sandbox.ts')], bundle: true, format: 'esm', write: false, target: 'es2022' });
+      const out = await build({ entryPoints: [join(root, 'src/sandbox/sandbox.ts')], bundle: true, format: 'esm', write: false, target: 'es2022' });
       return res.writeHead(200, { ...headers, 'content-type': 'text/javascript' }).end(out.outputFiles[0].text);
     }
     res.writeHead(404).end();

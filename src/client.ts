@@ -9,6 +9,6 @@ export { LEGACY_VERSIONS, MODERN_VERSION } from './core/protocol/versions.js';
 export type * from './core/protocol/types.js';
 export type { AuthOptions, AuthState, UserAgentFunction } from './core/auth/types.js';
 // The stores (idbStore, memoryStore) and the records helpers are in mcp-web-components/store (src/store.ts).
-export type { KeyValueStore } from './core/store/store.js';
+export type { KeyValueStore } from './core/kv/store.js';
 export type { Catalogue, HistoryEntry, SavedServer, ServerRecord } from './core/store/records.js';
-export type { BatchedStore } from './core/store/batched.js';
+export type { BatchedStore } from './core/kv/batched.js';

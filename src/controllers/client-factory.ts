@@ -2,8 +2,8 @@
 // <mcp-server-list> keep their data in the same store and introduce themselves the same way (as
 // the headless client does when not told otherwise: clientInfoOf in core/client/input.ts).
 import { McpClient, type McpClientOptions } from '../core/client/client.js';
-import { idbStore } from '../core/store/idb.js';
-import type { KeyValueStore } from '../core/store/store.js';
+import { idbStore } from '../core/kv/idb.js';
+import type { KeyValueStore } from '../core/kv/store.js';
 
 let shared: KeyValueStore | undefined;
 

@@ -15,7 +15,7 @@ export const QUEUE_LIMIT = 8;
  * A request whose `signal` aborts while it waits (the server cancelled it, its widget was removed)
  * leaves the line at once: `ask` is called then, and must answer an aborted request without a dialog.
  */
-export function enqueue<T>(ask: () => Promise<T>, overflow: () => Promise<T> = () => Promise.reject(new Error('Too many requests are waiting for the person')), signal?: AbortSignal): Promise<T> {
+export function enqueue<T>(ask: () => Promise<T>, overflow: () => Promise<T>, signal?: AbortSignal): Promise<T> {
   if (signal?.aborted) return ask();
   if (waiting >= QUEUE_LIMIT) return overflow();
   waiting++;

@@ -2,6 +2,7 @@
 // Prompt API: `LanguageModel`, Chrome's Gemini Nano and others). Nothing leaves the device; the model
 // may have to be downloaded first, and the dialog shows that download's progress.
 import type { SamplingHandler } from '../core/client/input.js';
+import { McpSamplingError } from '../core/jsonrpc/errors.js';
 import type { CreateMessageParams, CreateMessageResult } from '../core/protocol/types.js';
 
 /** The part of the Prompt API's `LanguageModel` this handler uses. */
@@ -33,7 +34,7 @@ const unavailable = (why: string) => new DOMException(why, 'NotSupportedError');
 function part(b: Block): { type: string; value: unknown } {
   if (b?.type === 'text') return { type: 'text', value: b.text ?? '' };
   if (b?.type === 'image' || b?.type === 'audio') return { type: b.type, value: new Blob([Uint8Array.from(atob(b.data ?? ''), (c) => c.charCodeAt(0))], { type: b.mimeType }) };
-  throw new Error(`The browser's built-in model cannot take a "${b?.type}" block (it does not call tools)`);
+  throw new McpSamplingError(`The browser's built-in model cannot take a "${b?.type}" block (it does not call tools)`);
 }
 
 /** The conversation as Prompt API messages, and the kinds of input it holds (create() must expect them). */
@@ -47,7 +48,7 @@ export function browserSampling(options: BrowserSamplingOptions = {}): SamplingH
   return async (params, context) => {
     const model = options.languageModel ?? (globalThis as { LanguageModel?: LanguageModelLike }).LanguageModel;
     if (!model?.availability) throw unavailable('This browser has no built-in language model (the Prompt API, LanguageModel).');
-    if (params.toolChoice?.mode === 'required') throw new Error("The browser's built-in model cannot call tools, and this request requires a tool call");
+    if (params.toolChoice?.mode === 'required') throw new McpSamplingError("The browser's built-in model cannot call tools, and this request requires a tool call");
     const { messages, kinds } = prompts(params);
     const expected = { expectedInputs: [...kinds].map((type) => ({ type })), ...options.create };
     const availability = await model.availability(expected);

@@ -2,6 +2,7 @@
 // endpoint (OpenAI, a host's own proxy, vLLM, llama.cpp, Ollama, LM Studio, OpenRouter...). It maps an
 // MCP `sampling/createMessage` request to one `POST {baseUrl}/chat/completions` and streams the reply.
 import type { SamplingContext, SamplingHandler } from '../core/client/input.js';
+import { McpSamplingError } from '../core/jsonrpc/errors.js';
 import type { CreateMessageParams, CreateMessageResult } from '../core/protocol/types.js';
 import { readSse } from '../core/transport/sse.js';
 
@@ -32,7 +33,7 @@ type ChatMessage = Record<string, unknown>;
 type ToolCall = { id?: string; type?: string; function?: { name?: string; arguments?: string } };
 
 const blocks = (content: unknown): Block[] => (Array.isArray(content) ? content : [content]) as Block[];
-const fail = (message: string) => new Error(message);
+const fail = (message: string) => new McpSamplingError(message);
 /** Audio formats chat completions take (`input_audio.format`), by MIME type. */
 const AUDIO: Record<string, string> = { 'audio/wav': 'wav', 'audio/x-wav': 'wav', 'audio/wave': 'wav', 'audio/mpeg': 'mp3', 'audio/mp3': 'mp3' };
 

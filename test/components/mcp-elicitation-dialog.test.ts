@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/mcp-elicitation-dialog/define.js';
 import type { McpElicitationDialog } from '../../src/components/mcp-elicitation-dialog/mcp-elicitation-dialog.js';
-import { describeUrl, sensitiveFields } from '../../src/internal/elicitation.js';
+import { describeUrl, sensitiveFields } from '../../src/components/mcp-elicitation-dialog/elicitation.js';
 import type { McpSchemaForm } from '../../src/components/mcp-schema-form/mcp-schema-form.js';
 import type { ElicitParams, JsonSchema } from '../../src/client.js';
 import { buttonNamed, controlByLabel, typeInto, buttonsActive } from '../helpers.js';

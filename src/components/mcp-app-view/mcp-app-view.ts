@@ -4,13 +4,13 @@ import { Task } from '@lit/task';
 import { createClient } from '../../controllers/client-factory.js';
 import { ClientEventsController } from '../../controllers/client-events.js';
 import { AppBridge } from '../../core/apps/bridge.js';
-import { allowOf, sandboxOf, viewCsp, withPolicy, type ViewCsp } from '../../core/apps/csp.js';
-import { APP_MIME, viewUri, visibility } from '../../core/apps/view.js';
+import { AppHost, McpAppError, MODES, type HostAsk, type LoadedView } from '../../core/apps/host.js';
+import { allowOf, sandboxOf, viewCsp, withPolicy } from '../../core/apps/csp.js';
+import { APP_MIME, viewUri } from '../../core/apps/view.js';
 import type { McpClient } from '../../core/client/client.js';
-import { McpProtocolError } from '../../core/jsonrpc/errors.js';
 import type { JsonRpcMessage, Params } from '../../core/jsonrpc/messages.js';
-import type { CallToolResult, ContentBlock, CreateMessageParams, Tool } from '../../core/protocol/types.js';
-import type { KeyValueStore } from '../../core/store/store.js';
+import type { CallToolResult, Tool } from '../../core/protocol/types.js';
+import type { KeyValueStore } from '../../core/kv/store.js';
 import { isDestructive, toolTitle } from '../../internal/catalogue.js';
 import { safeLink } from '../../internal/safe-url.js';
 import { appMsg as msg } from './messages.js';
@@ -19,9 +19,6 @@ import { tokens } from '../shared.styles.js';
 import { McpAppContextEvent, McpAppMessageEvent } from './events.js';
 import { styles } from './mcp-app-view.styles.js';
 
-/** MCP Apps protocol versions we speak, newest first. */
-const VERSIONS = ['2026-01-26', '2025-11-21'];
-const MODES = ['inline', 'fullscreen'];
 /** Our theme tokens as the spec's standard variables (hostContext.styles.variables). */
 const VARIABLES: Record<string, string> = {
   '--color-background-primary': '--_bg',
@@ -37,13 +34,6 @@ const VARIABLES: Record<string, string> = {
   '--border-radius-md': '--_radius',
 };
 
-interface LoadedView {
-  tool: Tool;
-  html: string;
-  meta: { csp?: ViewCsp; permissions?: object; prefersBorder?: boolean; domain?: string };
-  /** The server's tools, to check what the view may call. */
-  tools: Tool[];
-}
 interface Ask {
   text: string;
   yes: string;
@@ -92,14 +82,14 @@ export class McpAppView extends ClientElement {
       if (client.state !== 'ready') await client.connect();
       const tools = await client.listTools({ signal });
       const tool = definition ?? tools.find((t) => t.name === name);
-      if (!tool) throw new Error(msg().unknownTool(name ?? ''));
+      if (!tool) throw new McpAppError(msg().unknownTool(name ?? ''));
       const uri = viewUri(tool);
-      if (!uri) throw new Error(msg().appBadResource(String(tool._meta?.ui ?? tool.name)));
+      if (!uri) throw new McpAppError(msg().appBadResource(String(tool._meta?.ui ?? tool.name)));
       const [read, listed] = await Promise.all([client.readResource(uri, { signal }), client.listResources({ signal }).catch(() => [])]);
       const item = read.contents?.find((c) => c.uri === uri) ?? read.contents?.[0];
       const type = item?.mimeType?.replace(/\s/g, '').toLowerCase();
       const text = item && ('text' in item && typeof item.text === 'string' ? item.text : 'blob' in item && typeof item.blob === 'string' ? decode(item.blob) : undefined);
-      if (type !== APP_MIME || text === undefined) throw new Error(msg().appBadResource(uri));
+      if (type !== APP_MIME || text === undefined) throw new McpAppError(msg().appBadResource(uri));
       const uiOf = (o: unknown) => ((o as { _meta?: { ui?: object } } | undefined)?._meta?.ui ?? {}) as LoadedView['meta'];
       // The content item's _meta.ui wins over the listing entry's.
       const meta = { ...uiOf(listed.find((r) => r.uri === uri)), ...uiOf(item) };
@@ -137,11 +127,11 @@ export class McpAppView extends ClientElement {
   @query('iframe') private frame?: HTMLIFrameElement;
   @query('dialog') private dialog?: HTMLDialogElement;
   private bridge?: AppBridge;
+  private host?: AppHost;
   /** The view's window and the origin its messages must carry, fixed when the view starts (checked on every message, so kept cheap). */
   private win?: Window | null;
   private origin?: string;
   private ownClient?: McpClient;
-  private appModes?: unknown;
   private sentResult?: CallToolResult;
   private readonly onMessage = (e: MessageEvent) => this.receive(e);
   private readonly dark = matchMedia('(prefers-color-scheme: dark)');
@@ -246,9 +236,23 @@ export class McpAppView extends ClientElement {
     this.bridge?.close();
     this.sentResult = undefined;
     this.origin = this.sandboxOrigin() || 'null';
+    const host = (this.host = new AppHost({
+      view: () => this.loader.value!,
+      client: () => this.client!,
+      context: (tool) => this.hostContext(tool),
+      mode: () => this.mode,
+      showMode: (mode) => this.showMode(mode),
+      message: (role, content) => this.dispatchEvent(new McpAppMessageEvent(this.loader.value!.tool.name, role, content)),
+      updateContext: (content, structured) => this.dispatchEvent(new McpAppContextEvent(this.loader.value!.tool.name, content, structured)),
+      confirm: (ask) => this.confirm(ask),
+      save,
+      note: (text) => this.note(text),
+      safeLink,
+      isDestructive,
+    }));
     this.bridge = new AppBridge({
       post: (m) => this.post(m),
-      request: (method, params) => this.answer(method, params),
+      request: (method, params) => host.answer(method, params),
       notification: (method, params) => this.notified(method, params),
       note: (text) => this.note(text),
     });
@@ -342,89 +346,10 @@ export class McpAppView extends ClientElement {
     return { maxHeight: this.maxHeight, maxWidth: this.clientWidth || undefined };
   }
 
-  /** What the view may ask of the host; everything else is "method not found". */
-  private async answer(method: string, params: Params): Promise<Params> {
-    const view = this.loader.value!;
-    const client = this.client!;
-    const title = msg().appOf(toolTitle(view.tool));
-    switch (method) {
-      case 'ui/initialize': {
-        this.appModes = (params.appCapabilities as { availableDisplayModes?: unknown } | undefined)?.availableDisplayModes;
-        const sampling = client.options.onSampling ? { sampling: {} } : {};
-        return {
-          protocolVersion: VERSIONS.includes(params.protocolVersion as string) ? params.protocolVersion : VERSIONS[0],
-          hostInfo: { name: 'mcp-web-components', version: '0.1.0' },
-          hostCapabilities: {
-            openLinks: {},
-            downloadFile: {},
-            serverTools: { listChanged: true },
-            serverResources: { listChanged: true },
-            logging: {},
-            message: { text: {}, image: {} },
-            updateModelContext: { text: {}, image: {}, structuredContent: {} },
-            sandbox: { csp: view.meta.csp ?? {}, permissions: view.meta.permissions ?? {} },
-            ...sampling,
-          },
-          hostContext: this.hostContext(view.tool),
-        };
-      }
-      case 'ping':
-        return {};
-      case 'tools/list':
-        return { tools: view.tools.filter((t) => visibility(t).includes('app')) };
-      case 'tools/call':
-        return this.callTool(view, params) as unknown as Promise<Params>;
-      case 'resources/read':
-        return client.readResource(String(params.uri)) as unknown as Promise<Params>;
-      case 'resources/list':
-        return { resources: await client.listResources() };
-      case 'resources/templates/list':
-        return { resourceTemplates: await client.listResourceTemplates() };
-      case 'ui/open-link': {
-        const url = safeLink(params.url as string);
-        // A view may open a link only right after the person used it (its click activates this page too).
-        if (!url || navigator.userActivation?.isActive === false) {
-          this.note(`The view asked to open ${JSON.stringify(String(params.url).slice(0, 200))}; refused (${url ? 'no click' : 'not an http(s) link'}).`);
-          return { isError: true };
-        }
-        window.open(url, '_blank', 'noopener,noreferrer');
-        return {};
-      }
-      case 'ui/message': {
-        const content = (Array.isArray(params.content) ? params.content : []) as ContentBlock[];
-        return this.dispatchEvent(new McpAppMessageEvent(view.tool.name, String(params.role ?? 'user'), content)) ? {} : { isError: true };
-      }
-      case 'ui/update-model-context': {
-        const content = Array.isArray(params.content) ? (params.content as ContentBlock[]) : undefined;
-        const structured = params.structuredContent && typeof params.structuredContent === 'object' ? (params.structuredContent as Record<string, unknown>) : undefined;
-        return this.dispatchEvent(new McpAppContextEvent(view.tool.name, content, structured)) ? {} : { isError: true };
-      }
-      case 'ui/request-display-mode':
-        return { mode: this.setMode(String(params.mode)) };
-      case 'ui/download-file':
-        return this.download(title, params);
-      case 'sampling/createMessage': {
-        if (!client.options.onSampling) break;
-        return (await client.options.onSampling(params as unknown as CreateMessageParams, { server: client.serverInfo, signal: new AbortController().signal })) as unknown as Params;
-      }
-    }
-    throw new McpProtocolError(-32601, `Method not found: ${method}`);
-  }
-
-  /** Same server only; app-visible tools only; a destructive one only after the person allows it. */
-  private async callTool(view: LoadedView, params: Params): Promise<CallToolResult> {
-    const name = String(params.name);
-    const tool = view.tools.find((t) => t.name === name);
-    if (!tool || !visibility(tool).includes('app')) {
-      this.note(`The view asked to call ${JSON.stringify(name.slice(0, 100))}, which ${tool ? 'is not visible to apps' : 'the server does not offer'}; refused.`);
-      throw new McpProtocolError(-32602, `Tool ${name} is not available to this app`);
-    }
-    if (isDestructive(tool) && !(await this.confirm(msg().appAllowCall(msg().appOf(toolTitle(view.tool)), toolTitle(tool)), msg().appAllow))) throw new McpProtocolError(-32000, 'The person declined the call');
-    const args = params.arguments && typeof params.arguments === 'object' ? (params.arguments as Record<string, unknown>) : {};
-    return this.client!.callTool(name, args);
-  }
-
-  private confirm(text: string, yes: string): Promise<boolean> {
+  /** Asks the person what the view's request needs, in the element (one ask at a time: a new one declines the last). */
+  private confirm(ask: HostAsk): Promise<boolean> {
+    const title = msg().appOf(toolTitle(this.loader.value!.tool));
+    const [text, yes] = ask.kind === 'call' ? [msg().appAllowCall(title, toolTitle(ask.tool)), msg().appAllow] : [msg().appDownload(title, ask.name), msg().appSave];
     this.asking?.answer(false);
     return new Promise((resolve) => {
       this.asking = {
@@ -438,27 +363,10 @@ export class McpAppView extends ClientElement {
     });
   }
 
-  /** `ui/download-file`: asks the person, then saves the first item under a sanitised name as plain bytes. */
-  private async download(title: string, params: Params): Promise<Params> {
-    const item = (Array.isArray(params.contents) ? params.contents[0] : undefined) as { resource?: { uri?: string; text?: string; blob?: string }; uri?: string } | undefined;
-    const res = item?.resource;
-    const uri = res?.uri ?? item?.uri ?? '';
-    const name = (uri.split(/[/\\]/).pop() || 'download').replace(/[^\w.-]+/g, '_').replace(/^\.+/, '').slice(0, 100) || 'download';
-    const bytes = typeof res?.text === 'string' ? new TextEncoder().encode(res.text) : typeof res?.blob === 'string' ? Uint8Array.from(atob(res.blob), (c) => c.charCodeAt(0)) : undefined;
-    if (!bytes || !(await this.confirm(msg().appDownload(title, name), msg().appSave))) return { isError: true };
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
-    a.download = name;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
-    return {};
-  }
-
-  /** Switches to a mode both sides allow and answers the mode in force. */
-  private setMode(mode: string): string {
-    const app = Array.isArray(this.appModes) ? this.appModes : MODES;
+  /** Shows the view in a mode the host allowed (AppHost.setMode) and answers the mode in force. */
+  private showMode(mode: string): string {
     const dialog = this.dialog;
-    if (!dialog || !MODES.includes(mode) || !app.includes(mode) || mode === this.mode) return this.mode;
+    if (!dialog) return this.mode;
     dialog.close();
     // The focus goes to the dialog, out of the view's frame (where the person asked for fullscreen):
     // an Escape pressed in a frame of another origin is that frame's, and would not leave fullscreen.
@@ -472,8 +380,17 @@ export class McpAppView extends ClientElement {
   /** Escape leaves fullscreen instead of closing the view. */
   private onCancel(e: Event): void {
     e.preventDefault();
-    this.setMode('inline');
+    this.host?.setMode('inline');
   }
+}
+
+/** Hands the person a file as plain bytes (the object URL lives a minute, long enough to start the download). */
+function save(name: string, bytes: Uint8Array<ArrayBuffer>): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
 }
 
 /** Base64 to UTF-8 text; undefined when it is not base64. */

@@ -5,8 +5,8 @@ import { clientContext } from '../../controllers/context.js';
 import { createClient } from '../../controllers/client-factory.js';
 import type { ClientState, McpClient } from '../../core/client/client.js';
 import type { AuthOptions, AuthState } from '../../core/auth/types.js';
-import type { KeyValueStore } from '../../core/store/store.js';
-import { McpAuthError } from '../../core/jsonrpc/errors.js';
+import type { KeyValueStore } from '../../core/kv/store.js';
+import { McpAuthError, McpError } from '../../core/jsonrpc/errors.js';
 import { samplingRejected } from '../../core/client/input.js';
 import type { JsonRpcNotification } from '../../core/jsonrpc/messages.js';
 import type { CreateMessageParams, CreateMessageResult, ElicitParams, ElicitResult, Tool } from '../../core/protocol/types.js';
@@ -351,7 +351,7 @@ export class McpClientElement extends LitElement {
 
   /** Puts a line in the log views of this client (they show its `error` events); returns the text. */
   private note(text: string): string {
-    this.current?.dispatchEvent(new CustomEvent('error', { detail: new Error(text) }));
+    this.current?.dispatchEvent(new CustomEvent('error', { detail: new McpError(text) }));
     return text;
   }
 

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ElicitParams, ElicitResult, Implementation, JsonSchema } from '../../core/protocol/types.js';
 import { ActivationGuard, ACTIVATION_DELAY_MS, deepActiveElement, plainLabel, serverName } from '../../internal/dialog.js';
-import { describeUrl, sensitiveFields } from '../../internal/elicitation.js';
+import { describeUrl, sensitiveFields } from './elicitation.js';
 import { msg } from '../../messages.js';
 import { dialogStyles } from '../dialog.styles.js';
 import type { McpSchemaForm } from '../mcp-schema-form/mcp-schema-form.js';

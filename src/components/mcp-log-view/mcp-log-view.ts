@@ -1,7 +1,7 @@
 import { html, render } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { LoggingLevel } from '../../core/protocol/types.js';
-import { LEVELS, dataText } from '../../internal/log.js';
+import { LEVELS, dataText } from './log.js';
 import { msg } from '../../messages.js';
 import { ClientElement } from '../client-element.js';
 import { tokens } from '../shared.styles.js';

@@ -7,7 +7,7 @@ import { msg } from '../../messages.js';
 import { isAllowedMedia, mediaDataUrl, safeLink } from '../../internal/safe-url.js';
 import { ClientElement, taskStates } from '../client-element.js';
 import { tokens } from '../shared.styles.js';
-import { annotationText, decodeBase64, formatBytes, safeFilename } from '../../internal/content.js';
+import { annotationText, decodeBase64, formatBytes, safeFilename } from './content.js';
 import { loadValidator, validator } from '../../core/schema/validator.js';
 import { styles } from './mcp-result-view.styles.js';
 

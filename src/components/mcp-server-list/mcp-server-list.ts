@@ -4,7 +4,7 @@ import { createClient, defaultStore } from '../../controllers/client-factory.js'
 import type { AuthOptions } from '../../core/auth/types.js';
 import { forgetServer } from '../../core/store/forget.js';
 import { readSavedServers, writeSavedServers, type SavedServer } from '../../core/store/records.js';
-import type { KeyValueStore } from '../../core/store/store.js';
+import type { KeyValueStore } from '../../core/kv/store.js';
 import { McpServerForgetEvent, McpServerSelectEvent } from '../../events/events.js';
 import { msg } from '../../messages.js';
 import { catalogueStyles, tokens } from '../shared.styles.js';

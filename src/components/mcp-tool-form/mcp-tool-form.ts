@@ -5,7 +5,7 @@ import { Task } from '@lit/task';
 import { createClient } from '../../controllers/client-factory.js';
 import type { McpClient } from '../../core/client/client.js';
 import type { AuthOptions } from '../../core/auth/types.js';
-import type { KeyValueStore } from '../../core/store/store.js';
+import type { KeyValueStore } from '../../core/kv/store.js';
 import { McpAbortError, McpProtocolError } from '../../core/jsonrpc/errors.js';
 import { ERROR } from '../../core/protocol/versions.js';
 import { loadValidator, validator } from '../../core/schema/validator.js';
@@ -290,7 +290,7 @@ export class McpToolForm extends ClientElement {
       this.dispatchEvent(new McpToolResultEvent(tool.name, args, result));
     } catch (error) {
       // What the user typed stays in the form: only the error is shown.
-      failure = error instanceof McpAbortError ? new Error(msg().cancelled) : error instanceof McpProtocolError && error.code === ERROR.missingCapability ? new Error(msg().missingCapability(needed(error.data))) : (error as Error);
+      failure = error instanceof McpAbortError ? new McpAbortError(msg().cancelled) : error instanceof McpProtocolError && error.code === ERROR.missingCapability ? new McpProtocolError(error.code, msg().missingCapability(needed(error.data)), error.data) : (error as Error);
       if (mine()) {
         this.error = failure;
         // A view shown while the call ran learns it will get no result.

@@ -1,7 +1,7 @@
 // The host side of an MCP App's JSON-RPC over postMessage, on our own message checks and pending
 // table: it answers the view's requests through the host's handler, holds every message to the view
 // until the view says `ui/notifications/initialized`, and keeps a misbehaving view from flooding the page.
-import { McpProtocolError } from '../jsonrpc/errors.js';
+import { McpAbortError, McpProtocolError } from '../jsonrpc/errors.js';
 import { isNotification, isRequest, isResponse, toMessage, type JsonRpcMessage, type Params } from '../jsonrpc/messages.js';
 import { PendingTable } from '../jsonrpc/pending.js';
 
@@ -78,7 +78,7 @@ export class AppBridge {
 
   /** Fails whatever waits for the view (it is going away). */
   close(): void {
-    this.pending.rejectAll(new Error('The view was closed'));
+    this.pending.rejectAll(new McpAbortError('The view was closed'));
     this.held = [];
   }
 

@@ -6,7 +6,7 @@
 // another authorization server bounced back cannot finish this issuer's flow (flow.ts).
 import { ClientSecretPost, dynamicClientRegistrationRequest, None, processDynamicClientRegistrationResponse, type AuthorizationServer, type ClientAuth } from 'oauth4webapi';
 import { McpAuthError } from '../jsonrpc/errors.js';
-import type { KeyValueStore } from '../store/store.js';
+import type { KeyValueStore } from '../kv/store.js';
 import { registrationKey } from './keys.js';
 import type { AuthHttp } from './net.js';
 import type { AuthOptions } from './types.js';

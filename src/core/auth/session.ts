@@ -5,8 +5,8 @@
 import { AuthorizationResponseError, ResponseBodyError } from 'oauth4webapi';
 import { McpAuthError, McpError } from '../jsonrpc/errors.js';
 import type { FetchLike } from '../transport/http.js';
-import { idbStore } from '../store/idb.js';
-import type { KeyValueStore } from '../store/store.js';
+import { idbStore } from '../kv/idb.js';
+import type { KeyValueStore } from '../kv/store.js';
 import { parseBearerChallenge, type BearerChallenge } from './challenge.js';
 import { discover, type Discovery } from './discovery.js';
 import { finishFlow, refreshTokens, revokeToken, startFlow, type PendingFlow, type TokenSet } from './flow.js';

@@ -6,7 +6,7 @@ import type { JsonRpcMessage, Params } from '../jsonrpc/messages.js';
 import type { CallToolResult, CompleteResult, CompletionRef, GetPromptResult, Implementation, LoggingLevel, Prompt, ReadResourceResult, Resource, ResourceTemplate, ServerCapabilities, Tool } from '../protocol/types.js';
 import { ERROR } from '../protocol/versions.js';
 import type { AuthState } from '../auth/types.js';
-import { batchedStore, type BatchedStore } from '../store/batched.js';
+import { batchedStore, type BatchedStore } from '../kv/batched.js';
 import type { Catalogue } from '../store/records.js';
 import { Authorization } from './authorization.js';
 import { RpcEngine, type RequestOptions } from './engine.js';

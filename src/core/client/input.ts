@@ -4,6 +4,7 @@
 import { McpProtocolError } from '../jsonrpc/errors.js';
 import type { Params } from '../jsonrpc/messages.js';
 import { ERROR } from '../protocol/versions.js';
+import { VERSION } from '../version.js';
 import { APP_MIME, UI_EXTENSION } from '../apps/view.js';
 import type { CreateMessageParams, CreateMessageResult, ElicitParams, ElicitResult, Implementation, ListRootsResult } from '../protocol/types.js';
 import type * as Answer from './answer.js';
@@ -35,7 +36,7 @@ export interface InputHandlers {
 }
 
 /** Who we say we are when the host did not say: `initialize` (legacy) and every `_meta` (modern). */
-export const clientInfoOf = (o: { clientInfo?: Implementation }): Implementation => o.clientInfo ?? { name: 'mcp-web-components', version: '0.1.0' };
+export const clientInfoOf = (o: { clientInfo?: Implementation }): Implementation => o.clientInfo ?? { name: 'mcp-web-components', version: VERSION };
 
 /** The error a sampling handler throws when the person rejects the request (legacy code -1). */
 export const samplingRejected = (message = 'User rejected sampling request') => new McpProtocolError(ERROR.userRejected, message);

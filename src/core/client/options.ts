@@ -1,7 +1,7 @@
 // The public shapes of McpClient's options and states.
 import type { AuthOptions } from '../auth/types.js';
 import type { Implementation } from '../protocol/types.js';
-import type { KeyValueStore } from '../store/store.js';
+import type { KeyValueStore } from '../kv/store.js';
 import type { FetchLike } from '../transport/http.js';
 import type { EraCache, TransportMode } from './eras/negotiate.js';
 import type { InputHandlers } from './input.js';

@@ -1,6 +1,6 @@
 // What the store keeps of one server for its client (ARCHITECTURE.md#persistence): the connection record a reload
 // resumes from, and the catalogue of lists shown before the network answers.
-import type { BatchedStore } from '../store/batched.js';
+import type { BatchedStore } from '../kv/batched.js';
 import { catalogueKey, serverKey } from '../store/keys.js';
 import type { Catalogue, ServerRecord } from '../store/records.js';
 import { coerceItems } from './lists.js';

@@ -1,7 +1,7 @@
 // How a link recovers (link.ts): a session the server ended is renewed (HL-14), a transport that was
 // lost is reconnected with backoff. Loaded once a connection is up, so it is here when the network is not.
 import { McpAuthError, McpSessionExpiredError } from '../jsonrpc/errors.js';
-import { sleep } from '../transport/types.js';
+import { sleep } from '../util/sleep.js';
 import type { Link } from './link.js';
 
 /** The transport's connection is gone for good: renew an expired session, or fail what waits and reconnect with backoff. */

@@ -10,10 +10,10 @@ import { McpAbortError, McpError, McpHttpError, McpProtocolError, McpStreamLostE
 import type { Params } from '../jsonrpc/messages.js';
 import type { CallToolResult, Implementation } from '../protocol/types.js';
 import { ERROR } from '../protocol/versions.js';
-import type { BatchedStore } from '../store/batched.js';
+import type { BatchedStore } from '../kv/batched.js';
 import { tasksKey } from '../store/keys.js';
 import type { TaskRecord } from '../store/records.js';
-import { sleep } from '../transport/types.js';
+import { sleep } from '../util/sleep.js';
 import type { RequestOptions } from './engine.js';
 import type { Era } from './eras/era.js';
 import { answerInput, type InputHandlers } from './input.js';

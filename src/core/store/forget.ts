@@ -5,7 +5,7 @@ import { BINDING_PREFIX, FLOW_PREFIX, bindingKey, registrationKey, tokenKey, typ
 import type { PendingFlow } from '../auth/flow.js';
 import { catalogueKey, eraKey, serverKey, tasksKey } from './keys.js';
 import { DRAFT_PREFIX, historyKey } from './records.js';
-import type { KeyValueStore } from './store.js';
+import type { KeyValueStore } from '../kv/store.js';
 
 /**
  * The sign-in keys of a server: its binding, its tokens, the registration at its authorization

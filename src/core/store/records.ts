@@ -2,7 +2,7 @@
 // and ends with the server URL (drafts add ` <tool>`), so one server's data can be found and
 // forgotten (forget.ts adds the sign-in's keys, which auth/keys.ts owns).
 import type { Implementation, Prompt, Resource, ResourceTemplate, ServerCapabilities, Tool } from '../protocol/types.js';
-import type { KeyValueStore } from './store.js';
+import type { KeyValueStore } from '../kv/store.js';
 
 /** The connection facts a reload resumes from. */
 export interface ServerRecord {

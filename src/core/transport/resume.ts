@@ -5,7 +5,7 @@ import { McpAbortError, McpFormatError, McpHttpError, McpStreamLostError } from 
 import type { RequestId } from '../jsonrpc/messages.js';
 import { httpStatusError, isEventStream, readErrorBody } from './http.js';
 import type { StreamableHttpTransport, StreamState } from './streamable-http.js';
-import { sleep } from './types.js';
+import { sleep } from '../util/sleep.js';
 
 /** Reconnects in a row without a single event before a request's stream is given up. */
 const MAX_IDLE_RESUMES = 5;

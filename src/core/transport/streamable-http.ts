@@ -5,7 +5,8 @@ import { McpAbortError, McpHttpError, McpSessionExpiredError } from '../jsonrpc/
 import { decodeMessages, isRequest, isResponse, type JsonRpcMessage, type RequestId } from '../jsonrpc/messages.js';
 import { deliverJsonAnswer, httpStatusError, isEventStream, readErrorBody, sendHttp } from './http.js';
 import { readSse, type SseEvent } from './sse.js';
-import { RecentIds, sleep, type SendOptions, type Transport, type TransportOptions } from './types.js';
+import { RecentIds, type SendOptions, type Transport, type TransportOptions } from './types.js';
+import { sleep } from '../util/sleep.js';
 
 /** Wait before reconnecting when the server gave no retry hint. */
 const DEFAULT_RETRY_MS = 1000;

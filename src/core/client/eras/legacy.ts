@@ -8,7 +8,8 @@ import { ERROR, LEGACY_VERSIONS } from '../../protocol/versions.js';
 import type { ServerRecord } from '../../store/records.js';
 import type { StreamNews } from '../tabs.js';
 import { StreamableHttpTransport } from '../../transport/streamable-http.js';
-import { sleep, type SendOptions, type Transport } from '../../transport/types.js';
+import type { SendOptions, Transport } from '../../transport/types.js';
+import { sleep } from '../../util/sleep.js';
 import { capabilitiesFor, clientInfoOf } from '../input.js';
 import type { Connection, Era, EraContext, EraModule, ServerFacts } from './era.js';
 

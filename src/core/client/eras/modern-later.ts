@@ -2,7 +2,7 @@
 // `subscriptions/listen` stream (U-13 … U-16). One chunk, loaded as the connection opens.
 import { McpStreamLostError } from '../../jsonrpc/errors.js';
 import type { Params } from '../../jsonrpc/messages.js';
-import { sleep } from '../../transport/types.js';
+import { sleep } from '../../util/sleep.js';
 import type { EraContext } from './era.js';
 import type { ModernConnection } from './modern.js';
 

@@ -1,7 +1,7 @@
 // Which era a URL speaks (checklist §2.6): modern first, then legacy Streamable HTTP, then HTTP+SSE,
 // the last answer remembered per URL. The registry below is the one place that lists the eras.
 import { McpError, McpHttpError } from '../../jsonrpc/errors.js';
-import type { KeyValueStore } from '../../store/store.js';
+import type { KeyValueStore } from '../../kv/store.js';
 import { eraKey } from '../../store/keys.js';
 import type { Connection, Era, EraContext, EraModule } from './era.js';
 import { legacy } from './legacy.js';

@@ -1,7 +1,7 @@
 // What the elicitation dialog warns a person about, as pure functions: form fields that look like
 // they ask for a secret (E-07), and the parts of a URL to check before opening it (E-05).
-import type { JsonSchema } from '../core/protocol/types.js';
-import { safeLink } from './safe-url.js';
+import type { JsonSchema } from '../../core/protocol/types.js';
+import { safeLink } from '../../internal/safe-url.js';
 
 const SENSITIVE = /pass(word|phrase|code)?|secret|token|api[\s_-]?key|credential|card|cvv|cvc|iban|ssn|social security|pin\b/i;
 

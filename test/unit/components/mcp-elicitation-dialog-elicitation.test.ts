@@ -2,7 +2,7 @@
 // secret, and the parts of a URL to check before opening it.
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
-import { describeUrl, sensitiveFields } from '../../../src/internal/elicitation.js';
+import { describeUrl, sensitiveFields } from '../../../src/components/mcp-elicitation-dialog/elicitation.js';
 
 describe('elicitation warnings', () => {
   it('names fields that look like they ask for a secret, by name or title, never by description', () => {

@@ -4,8 +4,8 @@
 // `@lit/react` and the element bundle left as imports, so a page holds one copy of each.
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
-import { McpClientElement, McpElicitationDialog, McpLogView, McpPromptList, McpResourceBrowser, McpResultView, McpSamplingDialog, McpSchemaForm, McpServerList, McpToolForm, McpToolList } from '../index.js';
-import type { ElementEvents, McpElements, McpTag, Pascal } from '../internal/element-types.js';
+import { McpClientElement, McpElicitationDialog, McpLogView, McpPromptList, McpResourceBrowser, McpResultView, McpSamplingDialog, McpSchemaForm, McpServerList, McpToolForm, McpToolList } from '../../index.js';
+import type { ElementEvents, McpElements, McpTag, Pascal } from '../element-types.js';
 
 export type * from './jsx.js';
 

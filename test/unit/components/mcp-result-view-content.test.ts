@@ -1,7 +1,7 @@
 // What <mcp-result-view> does with content blocks before it shows or saves them (src/internal/content.ts).
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
-import { annotationText, decodeBase64, formatBytes, safeFilename } from '../../../src/internal/content.js';
+import { annotationText, decodeBase64, formatBytes, safeFilename } from '../../../src/components/mcp-result-view/content.js';
 
 describe('result content helpers', () => {
   it('safeFilename keeps only harmless characters', () => {

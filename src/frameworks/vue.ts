@@ -2,9 +2,9 @@
 // declared for every tag, so templates check `.prop` bindings and `@mcp-tool-result` handlers.
 // Vue still has to be told the tags are custom elements (compilerOptions.isCustomElement).
 import type { DefineComponent } from 'vue';
-import type { ElementEvents, ElementProps, McpTag, Pascal } from './internal/element-types.js';
+import type { ElementEvents, ElementProps, McpTag, Pascal } from './element-types.js';
 
-export * from './index.js';
+export * from '../index.js';
 
 /** Vue's spelling of a listener in props: `@mcp-tool-result` is `onMcpToolResult`. */
 type Listeners<T extends McpTag> = { [K in keyof ElementEvents<T> & string as `on${Pascal<K>}`]?: (event: ElementEvents<T>[K]) => void };

@@ -1,5 +1,5 @@
 // What <mcp-log-view> shows, as pure functions: the severities in order and server data as text.
-import type { LoggingLevel } from '../core/protocol/types.js';
+import type { LoggingLevel } from '../../core/protocol/types.js';
 
 /** RFC 5424 severities, least severe first (checklist LG-01). */
 export const LEVELS: readonly LoggingLevel[] = ['debug', 'info', 'notice', 'warning', 'error', 'critical', 'alert', 'emergency'];

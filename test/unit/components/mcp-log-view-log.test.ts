@@ -1,7 +1,7 @@
 // What <mcp-log-view> shows of a log entry's data (src/internal/log.ts).
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
-import { dataText, LEVELS } from '../../../src/internal/log.js';
+import { dataText, LEVELS } from '../../../src/components/mcp-log-view/log.js';
 
 describe('log entry text', () => {
   it('turns data into text', () => {

@@ -1,7 +1,7 @@
 // Pure helpers behind <mcp-result-view>: base64 decoding, safe file names and annotation text
 // (the output-schema check lives with the validator, core/schema/validate.ts). No DOM beyond
 // Blob, so they are tested without a fixture.
-import type { Annotations } from '../core/protocol/types.js';
+import type { Annotations } from '../../core/protocol/types.js';
 
 /** Bytes of a base64 string, or undefined when it is not base64. */
 export function decodeBase64(data: string): Uint8Array<ArrayBuffer> | undefined {

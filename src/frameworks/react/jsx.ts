@@ -2,7 +2,7 @@
 // custom-element tags: `<mcp-tool-form tool="x" values={{…}} onmcp-tool-result={(e) => …} />` is
 // then checked like any intrinsic element. Types only: `import type {} from 'mcp-web-components/react'`.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { ElementEvents, ElementProps, McpElements, McpTag } from '../internal/element-types.js';
+import type { ElementEvents, ElementProps, McpElements, McpTag } from '../element-types.js';
 
 /** React 19's spelling of a custom event listener prop: `on` + the event's own name. */
 type Listeners<T extends McpTag> = { [K in keyof ElementEvents<T> & string as `on${K}`]?: (event: ElementEvents<T>[K]) => void };

@@ -1,0 +1,173 @@
+// The MCP Apps host policy: what a view may ask of the host and how each request is answered (tool
+// calls on the same server, resources, links, downloads, display modes, sampling). No lit and no
+// element here: <mcp-app-view> renders the view, asks the person and dispatches events through AppSurface.
+import type { McpClient } from '../client/client.js';
+import { McpError, McpProtocolError } from '../jsonrpc/errors.js';
+import type { Params } from '../jsonrpc/messages.js';
+import type { CallToolResult, ContentBlock, CreateMessageParams, Tool } from '../protocol/types.js';
+import { VERSION } from '../version.js';
+import type { ViewCsp } from './csp.js';
+import { visibility } from './view.js';
+
+/**
+ * A tool's view that cannot be shown: the server offers no such tool, or no MCP App for it. Declared
+ * here, not in jsonrpc/errors.ts, so it loads with the apps chunk alone.
+ */
+export class McpAppError extends McpError {
+  override name = 'McpAppError';
+}
+
+/** MCP Apps protocol versions we speak, newest first. */
+const VERSIONS = ['2026-01-26', '2025-11-21'];
+/** The display modes a host offers. */
+export const MODES = ['inline', 'fullscreen'];
+
+/** A tool's view as loaded: its tool, its HTML, its `_meta.ui`, and the server's tools. */
+export interface LoadedView {
+  tool: Tool;
+  html: string;
+  meta: { csp?: ViewCsp; permissions?: object; prefersBorder?: boolean; domain?: string };
+  /** The server's tools, to check what the view may call. */
+  tools: Tool[];
+}
+
+/** What the person is asked before the host does what a view requested. */
+export type HostAsk = { kind: 'call'; tool: Tool } | { kind: 'download'; name: string };
+
+/** What the host needs from the element that shows the view. */
+export interface AppSurface {
+  /** The view being shown (asked when a request comes, as the element may have reloaded it). */
+  view(): LoadedView;
+  /** The client the view's requests go to. */
+  client(): McpClient;
+  /** The host context the view is told on `ui/initialize` (theme, styles, sizes, locale). */
+  context(tool: Tool): Params;
+  /** The display mode in force. */
+  mode(): string;
+  /** Shows the view in `mode` and answers the mode in force. */
+  showMode(mode: string): string;
+  /** `ui/message`: false when the page vetoed it. */
+  message(role: string, content: ContentBlock[]): boolean;
+  /** `ui/update-model-context`: false when the page vetoed it. */
+  updateContext(content: ContentBlock[] | undefined, structured: Record<string, unknown> | undefined): boolean;
+  /** Asks the person; true when they allow it. */
+  confirm(ask: HostAsk): Promise<boolean>;
+  /** Hands the person a file. */
+  save(name: string, bytes: Uint8Array<ArrayBuffer>): void;
+  /** A readable note for the log: what the view asked that was refused. */
+  note(text: string): void;
+  /** The link as a string if a view may open it (http(s) only), else undefined. */
+  safeLink(url: string | undefined): string | undefined;
+  /** Whether calling the tool may change or delete data (asked of the person first). */
+  isDestructive(tool: Tool): boolean;
+}
+
+/** The host end of one view: answers its requests through the surface. */
+export class AppHost {
+  /** The display modes the view said it supports on `ui/initialize`. */
+  private appModes?: unknown;
+
+  constructor(private readonly surface: AppSurface) {}
+
+  /** What the view may ask of the host; everything else is "method not found". */
+  async answer(method: string, params: Params): Promise<Params> {
+    const s = this.surface;
+    const view = s.view();
+    const client = s.client();
+    switch (method) {
+      case 'ui/initialize': {
+        this.appModes = (params.appCapabilities as { availableDisplayModes?: unknown } | undefined)?.availableDisplayModes;
+        const sampling = client.options.onSampling ? { sampling: {} } : {};
+        return {
+          protocolVersion: VERSIONS.includes(params.protocolVersion as string) ? params.protocolVersion : VERSIONS[0],
+          hostInfo: { name: 'mcp-web-components', version: VERSION },
+          hostCapabilities: {
+            openLinks: {},
+            downloadFile: {},
+            serverTools: { listChanged: true },
+            serverResources: { listChanged: true },
+            logging: {},
+            message: { text: {}, image: {} },
+            updateModelContext: { text: {}, image: {}, structuredContent: {} },
+            sandbox: { csp: view.meta.csp ?? {}, permissions: view.meta.permissions ?? {} },
+            ...sampling,
+          },
+          hostContext: s.context(view.tool),
+        };
+      }
+      case 'ping':
+        return {};
+      case 'tools/list':
+        return { tools: view.tools.filter((t) => visibility(t).includes('app')) };
+      case 'tools/call':
+        return this.callTool(view, params) as unknown as Promise<Params>;
+      case 'resources/read':
+        return client.readResource(String(params.uri)) as unknown as Promise<Params>;
+      case 'resources/list':
+        return { resources: await client.listResources() };
+      case 'resources/templates/list':
+        return { resourceTemplates: await client.listResourceTemplates() };
+      case 'ui/open-link': {
+        const url = s.safeLink(params.url as string);
+        // A view may open a link only right after the person used it (its click activates this page too).
+        if (!url || navigator.userActivation?.isActive === false) {
+          s.note(`The view asked to open ${JSON.stringify(String(params.url).slice(0, 200))}; refused (${url ? 'no click' : 'not an http(s) link'}).`);
+          return { isError: true };
+        }
+        window.open(url, '_blank', 'noopener,noreferrer');
+        return {};
+      }
+      case 'ui/message': {
+        const content = (Array.isArray(params.content) ? params.content : []) as ContentBlock[];
+        return s.message(String(params.role ?? 'user'), content) ? {} : { isError: true };
+      }
+      case 'ui/update-model-context': {
+        const content = Array.isArray(params.content) ? (params.content as ContentBlock[]) : undefined;
+        const structured = params.structuredContent && typeof params.structuredContent === 'object' ? (params.structuredContent as Record<string, unknown>) : undefined;
+        return s.updateContext(content, structured) ? {} : { isError: true };
+      }
+      case 'ui/request-display-mode':
+        return { mode: this.setMode(String(params.mode)) };
+      case 'ui/download-file':
+        return this.download(params);
+      case 'sampling/createMessage': {
+        if (!client.options.onSampling) break;
+        return (await client.options.onSampling(params as unknown as CreateMessageParams, { server: client.serverInfo, signal: new AbortController().signal })) as unknown as Params;
+      }
+    }
+    throw new McpProtocolError(-32601, `Method not found: ${method}`);
+  }
+
+  /** Switches to a mode both sides allow and answers the mode in force. */
+  setMode(mode: string): string {
+    const app = Array.isArray(this.appModes) ? this.appModes : MODES;
+    if (!MODES.includes(mode) || !app.includes(mode) || mode === this.surface.mode()) return this.surface.mode();
+    return this.surface.showMode(mode);
+  }
+
+  /** Same server only; app-visible tools only; a destructive one only after the person allows it. */
+  private async callTool(view: LoadedView, params: Params): Promise<CallToolResult> {
+    const s = this.surface;
+    const name = String(params.name);
+    const tool = view.tools.find((t) => t.name === name);
+    if (!tool || !visibility(tool).includes('app')) {
+      s.note(`The view asked to call ${JSON.stringify(name.slice(0, 100))}, which ${tool ? 'is not visible to apps' : 'the server does not offer'}; refused.`);
+      throw new McpProtocolError(-32602, `Tool ${name} is not available to this app`);
+    }
+    if (s.isDestructive(tool) && !(await s.confirm({ kind: 'call', tool }))) throw new McpProtocolError(-32000, 'The person declined the call');
+    const args = params.arguments && typeof params.arguments === 'object' ? (params.arguments as Record<string, unknown>) : {};
+    return s.client().callTool(name, args);
+  }
+
+  /** `ui/download-file`: asks the person, then saves the first item under a sanitised name as plain bytes. */
+  private async download(params: Params): Promise<Params> {
+    const item = (Array.isArray(params.contents) ? params.contents[0] : undefined) as { resource?: { uri?: string; text?: string; blob?: string }; uri?: string } | undefined;
+    const res = item?.resource;
+    const uri = res?.uri ?? item?.uri ?? '';
+    const name = (uri.split(/[/\\]/).pop() || 'download').replace(/[^\w.-]+/g, '_').replace(/^\.+/, '').slice(0, 100) || 'download';
+    const bytes = typeof res?.text === 'string' ? new TextEncoder().encode(res.text) : typeof res?.blob === 'string' ? Uint8Array.from(atob(res.blob), (c) => c.charCodeAt(0)) : undefined;
+    if (!bytes || !(await this.surface.confirm({ kind: 'download', name }))) return { isError: true };
+    this.surface.save(name, bytes);
+    return {};
+  }
+}
