@@ -35,7 +35,7 @@ export async function answerInput(h: InputHandlers, method: string, params: Para
 export async function answerRequest(engine: RpcEngine, link: EngineLink, h: InputHandlers, emit: (type: string, detail?: unknown) => void, m: JsonRpcRequest, controller: AbortController): Promise<void> {
   let reply: JsonRpcMessage;
   try {
-    reply = { jsonrpc: '2.0', id: m.id, result: await answerInput(h, m.method, m.params, { server: link.conn?.facts?.serverInfo, signal: controller.signal }) };
+    reply = { jsonrpc: '2.0', id: m.id, result: await answerInput(h, m.method, m.params, { server: link.conn()?.facts?.serverInfo, signal: controller.signal }) };
   } catch (error) {
     // By name, not instanceof: a handler may throw the class of another copy of this library (the element bundle's).
     const e = (error as Error)?.name === 'McpProtocolError' ? (error as McpProtocolError) : new McpProtocolError(-32603, error instanceof Error ? error.message : String(error));
@@ -43,7 +43,7 @@ export async function answerRequest(engine: RpcEngine, link: EngineLink, h: Inpu
   } finally {
     engine.serverRequests.delete(m.id);
   }
-  if (controller.signal.aborted || !link.conn) return; // cancelled: no answer is expected
+  if (controller.signal.aborted || !link.conn()) return; // cancelled: no answer is expected
   await link.send(reply, {}).catch((e) => emit('error', e));
 }
 

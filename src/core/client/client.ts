@@ -59,14 +59,16 @@ export class McpClient extends EventTarget {
     const conn = () => this.link.conn;
     const emit = (type: string, detail?: unknown) => this.emit(type, detail);
     const onMessage = (m: JsonRpcMessage) => this.onMessage(m);
-    // One context serves the eras and the link; the engine is set below.
+    // The engine sends over whichever connection the link holds at the time, so it comes first.
+    const engine = (this.engine = new RpcEngine({ conn, send: (m, o) => this.link.send(m, o) }, options, emit));
+    // One context serves the eras and the link.
     const ctx: LinkHost = (this.ctx = {
       url,
       options,
       emit,
       events: this,
       subscriptions: new Set(),
-      engine: undefined as unknown as RpcEngine,
+      engine,
       kept: (this.kept = new Persistence(url, store)),
       tabs: new Tabs(url, !!store, conn, onMessage),
       auth: new Authorization(url, options.auth, { store: options.store, fetch: viaRelay(options), onState: (s) => emit('authchange', (this.authState = s)), onIssuer: (i) => ((this.authorizationServer = i), emit('authchange', this.authState)) }),
@@ -87,8 +89,7 @@ export class McpClient extends EventTarget {
       }),
     });
     this.link = new Link(ctx);
-    (ctx as { engine: RpcEngine }).engine = this.engine = new RpcEngine(this.link, options, emit);
-    this.lists = new Lists(this.engine, () => conn()?.caches);
+    this.lists = new Lists(engine, () => conn()?.caches);
   }
 
   /** The lists last seen from the server; restored from the store when connecting, before the network answers. */

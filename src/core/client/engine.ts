@@ -18,9 +18,9 @@ export interface RequestOptions {
   via?: Connection;
 }
 
-/** Where the engine sends: the link's current connection, which also adds its era's `_meta` and knows how to cancel. */
+/** Where the engine sends: the link's current connection, which also adds its era's `_meta` and knows how to cancel. Asked at each use, so the link may come after the engine. */
 export interface EngineLink {
-  readonly conn?: Connection;
+  conn(): Connection | undefined;
   /** Delivers a message over the current connection (or `via`); rejects when it cannot. */
   send(message: JsonRpcMessage, options: SendOptions & { via?: Connection }): Promise<void>;
 }
@@ -43,7 +43,7 @@ export class RpcEngine {
   /** Sends one request and resolves with its result. */
   async request(method: string, params: Params = {}, options: RequestOptions = {}): Promise<Params> {
     const id = this.pending.allocateId();
-    const conn = () => options.via ?? this.link.conn;
+    const conn = () => options.via ?? this.link.conn();
     const meta: Params = { ...(params._meta as Params), ...conn()?.meta?.() };
     if (options.onProgress) {
       meta.progressToken = id;
@@ -86,7 +86,7 @@ export class RpcEngine {
       const handler = this.progress.get(token);
       // An unknown token is dropped (U-06).
       if (handler) {
-        this.pending.touch(token, (reason) => this.link.conn?.cancel?.(token, 'progress', reason));
+        this.pending.touch(token, (reason) => this.link.conn()?.cancel?.(token, 'progress', reason));
         handler(params as unknown as Progress);
         this.emit('progress', params);
       }

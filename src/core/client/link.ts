@@ -8,11 +8,16 @@ import type { Connection, Era, EraContext } from './eras/era.js';
 import { eraKey } from '../store/keys.js';
 import { allows, connectionOf, dropProbe, eraCacheOf, negotiate, type Probe, type Probed } from './eras/negotiate.js';
 import { modern, type ModernConnection } from './eras/modern.js';
-import type { ClientState } from './options.js';
+import type { RpcEngine } from './engine.js';
+import type { ClientState, McpClientOptions } from './options.js';
+import type { Persistence } from './persistence.js';
 import type { Tabs } from './tabs.js';
 
-/** What the link needs from its client, besides what its eras need. */
+/** What the link needs from its client, besides what its eras need: the whole engine, kept record, options and tabs. */
 export interface LinkHost extends EraContext {
+  readonly options: McpClientOptions;
+  readonly engine: RpcEngine;
+  readonly kept: Persistence;
   readonly tabs: Tabs;
   readonly auth: Authorization;
   readonly state: ClientState;

@@ -6,13 +6,6 @@
 import type { JsonRpcMessage } from '../jsonrpc/messages.js';
 import type { Connection } from './eras/era.js';
 
-/** What the stream owner tells the other tabs: one message of the GET stream and its event id. */
-export interface StreamNews {
-  session?: string;
-  message: unknown;
-  eventId?: string;
-}
-
 export const locks = () => (globalThis.navigator as Navigator | undefined)?.locks;
 
 /** A client's place among the tabs that share its server URL (only with a store to share through). */

@@ -6,11 +6,10 @@ import type { Params, RequestId } from '../../jsonrpc/messages.js';
 import type { Implementation, LoggingLevel } from '../../protocol/types.js';
 import { ERROR, LEGACY_VERSIONS } from '../../protocol/versions.js';
 import type { ServerRecord } from '../../store/records.js';
-import type { StreamNews } from '../tabs.js';
 import { StreamableHttpTransport } from '../../transport/streamable-http.js';
 import { sleep, type SendOptions, type Transport } from '../../transport/types.js';
 import { capabilitiesFor, clientInfoOf } from '../input.js';
-import type { Connection, Era, EraContext, EraModule, ServerFacts } from './era.js';
+import type { Connection, Era, EraContext, EraModule, ServerFacts, StreamNews } from './era.js';
 
 /** The legacy protocol over any transport: handshake, cancellation by notification, and the methods it names. */
 export abstract class LegacyProtocol<T extends Transport> implements Connection {
