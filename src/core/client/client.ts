@@ -237,8 +237,8 @@ export class McpClient extends EventTarget {
       await this.ctx.tabs.joined;
       this.lastError = undefined;
       this.setState('ready');
-      // A client that can answer sampling, elicitation or roots will be asked: bring answer.ts now, off the start-up path.
-      if (this.options.onSampling || this.options.onElicitation || this.options.onRoots) import('./answer.js').catch(() => {});
+      // A client that can answer sampling, elicitation or roots will be asked: bring input.late.ts now, off the start-up path.
+      if (this.options.onSampling || this.options.onElicitation || this.options.onRoots) import('./input.late.js').catch(() => {});
     } catch (error) {
       this.lastError = error as Error;
       this.setState('idle');

@@ -1,5 +1,5 @@
 // The JSON-RPC engine: ids, the pending table, progress that extends timeouts, and the requests a
-// server sends us (answered through answer.ts). It knows no era: the connection adds its `_meta`
+// server sends us (answered through input.late.ts). It knows no era: the connection adds its `_meta`
 // and says how to cancel, the link sends the bytes.
 import { isNotification, isRequest, isResponse, type JsonRpcMessage, type JsonRpcRequest, type Params, type RequestId } from '../jsonrpc/messages.js';
 import { PendingTable } from '../jsonrpc/pending.js';
@@ -69,12 +69,12 @@ export class RpcEngine {
   /** Takes a message from the server; returns the notifications, which the client announces. */
   receive(m: JsonRpcMessage): Params | undefined {
     if (isResponse(m)) return void this.pending.settle(m);
-    // Answered through the host's handlers by answer.ts, loaded on the first server request.
+    // Answered through the host's handlers by input.late.ts, loaded on the first server request.
     if (isRequest(m)) {
-      // Registered now, so a cancellation that arrives while answer.ts loads is not missed.
+      // Registered now, so a cancellation that arrives while input.late.ts loads is not missed.
       const controller = new AbortController();
       this.serverRequests.set(m.id, controller);
-      return void import('./answer.js').then(
+      return void import('./input.late.js').then(
         (a) => a.answerRequest(this, this.link, this.options, this.emit, m, controller),
         (e) => (this.serverRequests.delete(m.id), this.emit('error', e)),
       );

@@ -118,13 +118,13 @@ export class Link {
     }
   }
 
-  /** The transport's connection is gone for good: renew an expired session, or fail what waits and reconnect with backoff (recover.ts). */
+  /** The transport's connection is gone for good: renew an expired session, or fail what waits and reconnect with backoff (link.late.ts). */
   async closed(error: Error): Promise<void> {
     const host = this.host;
     if (host.state === 'closed') return;
     const m = await this.recovery().catch(() => undefined);
     if (m) return m.closed(this, error);
-    // Not even recover.ts could load: what waits fails, and the next connect() starts anew.
+    // Not even link.late.ts could load: what waits fails, and the next connect() starts anew.
     host.engine.pending.rejectAll(error);
     host.setState('idle', error);
   }
@@ -136,14 +136,14 @@ export class Link {
       .finally(() => (this.renewing = undefined)));
   }
 
-  /** recover.ts, asked for once a connection is up, so that it is here when the network is not. */
-  private recovery(): Promise<typeof import('./recover.js')> {
-    return (this.loadingRecovery ??= import('./recover.js').catch((error) => {
+  /** link.late.ts, asked for once a connection is up, so that it is here when the network is not. */
+  private recovery(): Promise<typeof import('./link.late.js')> {
+    return (this.loadingRecovery ??= import('./link.late.js').catch((error) => {
       this.loadingRecovery = undefined;
       throw error;
     }));
   }
-  private loadingRecovery?: Promise<typeof import('./recover.js')>;
+  private loadingRecovery?: Promise<typeof import('./link.late.js')>;
 
   /** Takes up the session (legacy) or discovery (modern, within ttlMs) that the store holds, instead of starting anew. */
   /** @internal */
