@@ -1,7 +1,7 @@
 // Listens to events of whichever client an element currently uses, moving the listeners when the
 // client changes (the ClientController only watches state and catalogue changes).
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { McpClient } from '../core/client/client.js';
+import type { McpClient, McpClientEventMap } from '../core/client/client.js';
 
 /** Adds `handlers` to the host's client while the host is connected. */
 export class ClientEventsController implements ReactiveController {
@@ -10,7 +10,7 @@ export class ClientEventsController implements ReactiveController {
   constructor(
     host: ReactiveControllerHost,
     private readonly client: () => McpClient | undefined,
-    private readonly handlers: Record<string, (event: CustomEvent) => void>,
+    private readonly handlers: { [K in keyof McpClientEventMap]?: (event: McpClientEventMap[K]) => void },
   ) {
     host.addController(this);
   }

@@ -6,7 +6,7 @@ import { ClientEventsController } from '../../controllers/client-events.js';
 import { AppBridge } from '../../core/apps/bridge.js';
 import { allowOf, sandboxOf, viewCsp, withPolicy, type ViewCsp } from '../../core/apps/csp.js';
 import { APP_MIME, viewUri, visibility } from '../../core/apps/view.js';
-import type { McpClient } from '../../core/client/client.js';
+import type { LogEntry, McpClient } from '../../core/client/client.js';
 import { McpProtocolError } from '../../core/jsonrpc/errors.js';
 import type { JsonRpcMessage, Params } from '../../core/jsonrpc/messages.js';
 import type { CallToolResult, ContentBlock, CreateMessageParams, Tool } from '../../core/protocol/types.js';
@@ -280,7 +280,7 @@ export class McpAppView extends ClientElement {
       this.height = size(height, this.maxHeight) ?? this.height;
       this.width = size(width, 10_000) ?? this.width;
     } else if (method === 'notifications/message' && view) {
-      this.client?.dispatchEvent(new CustomEvent('log', { detail: { ...params, logger: msg().appOf(toolTitle(view.tool)) } }));
+      this.client?.log({ ...params, logger: msg().appOf(toolTitle(view.tool)) } as LogEntry);
     }
   }
 
@@ -300,7 +300,7 @@ export class McpAppView extends ClientElement {
 
   private note(text: string): void {
     const view = this.loader.value;
-    this.client?.dispatchEvent(new CustomEvent('log', { detail: { level: 'warning', logger: msg().appOf(view ? toolTitle(view.tool) : this.tool ?? ''), data: text } }));
+    this.client?.log({ level: 'warning', logger: msg().appOf(view ? toolTitle(view.tool) : this.tool ?? ''), data: text });
   }
 
   /** The nearest value of an attribute on this element or its ancestors, across shadow roots (so <mcp-client sandbox-url> reaches the views in its forms). */

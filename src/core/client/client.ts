@@ -2,8 +2,8 @@
 // era's Connection (eras/) speaks the protocol, the engine (engine.ts) matches requests and answers,
 // input.ts answers what the server asks, authorization.ts signs in, and the store keeps the session.
 import { McpAbortError, McpProtocolError, McpStreamLostError } from '../jsonrpc/errors.js';
-import type { JsonRpcMessage, Params } from '../jsonrpc/messages.js';
-import type { CallToolResult, CompleteResult, CompletionRef, GetPromptResult, Implementation, LoggingLevel, Prompt, ReadResourceResult, Resource, ResourceTemplate, ServerCapabilities, Tool } from '../protocol/types.js';
+import type { JsonRpcMessage, JsonRpcNotification, Params } from '../jsonrpc/messages.js';
+import type { CallToolResult, CompleteResult, CompletionRef, GetPromptResult, Implementation, LoggingLevel, Progress, Prompt, ReadResourceResult, Resource, ResourceTemplate, ServerCapabilities, Tool } from '../protocol/types.js';
 import { ERROR } from '../protocol/versions.js';
 import type { AuthState } from '../auth/types.js';
 import { batchedStore, type BatchedStore } from '../store/batched.js';
@@ -18,12 +18,54 @@ import { CHANGES, Lists } from './lists.js';
 import { viaRelay, type ClientState, type ListOptions, type McpClientOptions } from './options.js';
 import { Persistence } from './persistence.js';
 import { Tabs } from './tabs.js';
-import type { TaskCallOptions, TaskControl, Tasks } from './tasks.js';
+import type { TaskCallOptions, TaskControl, TaskState, Tasks } from './tasks.js';
 
 export type { ClientState, Era, EraCache, ListOptions, McpClientOptions, RequestOptions, TaskCallOptions, TaskControl };
 
+/** One entry of a client's log: what a server's `notifications/message` carries, or what `log()` adds. */
+export interface LogEntry {
+  level: LoggingLevel;
+  /** Who logged it: the server's logger name, or the view an element speaks for. */
+  logger?: string;
+  data?: unknown;
+}
+
+/** The events an McpClient fires, each a CustomEvent with this `detail`. */
+export interface McpClientEventMap {
+  /** The connection state changed; `detail` is the new one. */
+  statechange: CustomEvent<ClientState>;
+  /** The catalogue changed while connecting: the kept lists were restored, or a list (the early tool list) arrived. */
+  catalogue: CustomEvent<undefined>;
+  /** Where signing in stands changed, or the issuer signing in goes to was found; `detail` is `authState`. */
+  authchange: CustomEvent<AuthState>;
+  /** A list changed on the server (`notifications/…/list_changed`); the next list call asks again. */
+  toolschanged: CustomEvent<undefined>;
+  promptschanged: CustomEvent<undefined>;
+  resourceschanged: CustomEvent<undefined>;
+  /** A subscribed resource changed (`notifications/resources/updated`); `detail.uri` says which. */
+  resourceupdated: CustomEvent<{ uri: string } & Params>;
+  /** Every notification from the server, as it came. */
+  notification: CustomEvent<JsonRpcNotification>;
+  /** A log entry: a server's `notifications/message` (as the server sent it: check it before trusting it), or one added with `log()`. */
+  log: CustomEvent<LogEntry>;
+  /** Progress of one of this client's requests (`notifications/progress`). */
+  progress: CustomEvent<Progress>;
+  /** A problem that failed no request (a lost stream, a malformed frame, a tool left out, a server request not answered), or one added with `log()`. */
+  error: CustomEvent<Error>;
+  /** A task's status changed (tool calls run as tasks). */
+  task: CustomEvent<TaskState>;
+}
+
+/** EventTarget with McpClient's events typed; any other name still takes any listener. */
+export interface McpClientEventTarget extends EventTarget {
+  addEventListener<K extends keyof McpClientEventMap>(type: K, listener: (this: McpClient, event: McpClientEventMap[K]) => void, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof McpClientEventMap>(type: K, listener: (this: McpClient, event: McpClientEventMap[K]) => void, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
+}
+
 /** A browser-native MCP client for one server URL. */
-export class McpClient extends EventTarget {
+export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
   /** The connection state; `statechange` fires when it changes. */
   state: ClientState = 'idle';
   /** Which protocol era the server speaks, once connected. */
@@ -207,6 +249,11 @@ export class McpClient extends EventTarget {
   async request(method: string, params: Params = {}, options: RequestOptions = {}): Promise<Params> {
     void this.link.live;
     return this.engine.request(method, params, options);
+  }
+
+  /** Adds an entry to this client's log, where its log views show it: an entry fires `log`, an Error fires `error`, as the server's own would. */
+  log(entry: LogEntry | Error): void {
+    this.emit(entry instanceof Error ? 'error' : 'log', entry);
   }
 
   /** Signs in through `auth.userAgent` and connects; call it straight from a click so the popup is allowed. */
