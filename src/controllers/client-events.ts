@@ -29,8 +29,7 @@ export class ClientEventsController implements ReactiveController {
     if (this.client() !== this.attached) this.attach(this.client());
   }
   private attach(client: McpClient | undefined): void {
-    for (const [type, fn] of Object.entries(this.handlers)) this.attached?.removeEventListener(type, fn as EventListener);
+    for (const [type, fn] of Object.entries(this.handlers)) this.attached?.removeEventListener(type, fn as EventListener), client?.addEventListener(type, fn as EventListener);
     this.attached = client;
-    for (const [type, fn] of Object.entries(this.handlers)) client?.addEventListener(type, fn as EventListener);
   }
 }

@@ -102,7 +102,7 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
     const emit = (type: string, detail?: unknown) => this.emit(type, detail);
     const onMessage = (m: JsonRpcMessage) => this.onMessage(m);
     // The engine sends over whichever connection the link holds at the time, so it comes first.
-    const engine = (this.engine = new RpcEngine({ conn, send: (m, o) => this.link.send(m, o) }, options, emit));
+    const engine = (this.engine = new RpcEngine(conn, (m, o) => this.link.send(m, o), options, emit));
     // One context serves the eras and the link.
     const ctx: LinkHost = (this.ctx = {
       url,
@@ -117,7 +117,6 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
       get state() {
         return client.state;
       },
-      ready: () => this.state === 'ready',
       setState: (state, error) => this.setState(state, error),
       adopted: (c) => this.adopted(c),
       // The tool list goes out as soon as the era allows, before the GET stream and the store's bookkeeping.

@@ -18,13 +18,6 @@ export interface RequestOptions {
   via?: Connection;
 }
 
-/** Where the engine sends: the link's current connection, which also adds its era's `_meta` and knows how to cancel. Asked at each use, so the link may come after the engine. */
-export interface EngineLink {
-  conn(): Connection | undefined;
-  /** Delivers a message over the current connection (or `via`); rejects when it cannot. */
-  send(message: JsonRpcMessage, options: SendOptions & { via?: Connection }): Promise<void>;
-}
-
 /** Sends requests and matches what comes back; `receive` takes every message from the server. */
 export class RpcEngine {
   readonly pending = new PendingTable();
@@ -34,8 +27,14 @@ export class RpcEngine {
   /** Aborted by abortAll (the client closes): whatever asks the person for a request of ours stops asking. */
   private closing = new AbortController();
 
+  /**
+   * `conn` is the link's current connection (which adds its era's `_meta` and knows how to cancel);
+   * `send` delivers a message over it (or `via`) and rejects when it cannot. Both are asked at each
+   * use, so the link they stand for may be made after the engine.
+   */
   constructor(
-    private readonly link: EngineLink,
+    /** @internal */ readonly conn: () => Connection | undefined,
+    /** @internal */ readonly send: (message: JsonRpcMessage, options: SendOptions & { via?: Connection }) => Promise<void>,
     private readonly options: InputHandlers & { timeout?: number; maxTotalTimeout?: number },
     private readonly emit: (type: string, detail?: unknown) => void,
   ) {}
@@ -43,7 +42,7 @@ export class RpcEngine {
   /** Sends one request and resolves with its result. */
   async request(method: string, params: Params = {}, options: RequestOptions = {}): Promise<Params> {
     const id = this.pending.allocateId();
-    const conn = () => options.via ?? this.link.conn();
+    const conn = () => options.via ?? this.conn();
     const meta: Params = { ...(params._meta as Params), ...conn()?.meta?.() };
     if (options.onProgress) {
       meta.progressToken = id;
@@ -57,7 +56,7 @@ export class RpcEngine {
       { timeout: options.timeout ?? this.options.timeout ?? 60_000, maxTotalTimeout: this.options.maxTotalTimeout ?? 600_000, signal: options.signal },
       (reason) => conn()?.cancel?.(id, method, reason),
     );
-    this.link.send(message, { signal: stop.signal, headers: options.headers, via: options.via }).catch((error) => stop.signal.aborted || this.pending.reject(id, error));
+    this.send(message, { signal: stop.signal, headers: options.headers, via: options.via }).catch((error) => stop.signal.aborted || this.pending.reject(id, error));
     try {
       return await result;
     } finally {
@@ -75,7 +74,7 @@ export class RpcEngine {
       const controller = new AbortController();
       this.serverRequests.set(m.id, controller);
       return void import('./input.late.js').then(
-        (a) => a.answerRequest(this, this.link, this.options, this.emit, m, controller),
+        (a) => a.answerRequest(this, this.options, this.emit, m, controller),
         (e) => (this.serverRequests.delete(m.id), this.emit('error', e)),
       );
     }
@@ -86,7 +85,7 @@ export class RpcEngine {
       const handler = this.progress.get(token);
       // An unknown token is dropped (U-06).
       if (handler) {
-        this.pending.touch(token, (reason) => this.link.conn()?.cancel?.(token, 'progress', reason));
+        this.pending.touch(token, (reason) => this.conn()?.cancel?.(token, 'progress', reason));
         handler(params as unknown as Progress);
         this.emit('progress', params);
       }

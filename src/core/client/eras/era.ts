@@ -50,8 +50,8 @@ export interface EraContext {
   readonly kept: EraRecord;
   /** Whether this tab holds the shared notification stream, and how to tell the other tabs what it hears. */
   readonly tabs: { readonly owner: boolean; readonly joined?: Promise<void>; readonly channel?: { postMessage(news: StreamNews): void } };
-  /** Whether the client is ready (not connecting, reconnecting or closed). */
-  ready(): boolean;
+  /** The client's state (ClientState): `ready` once connected, else connecting, reconnecting, idle or closed. */
+  readonly state: string;
   /** The URIs `subscribe` asked for, and the log level `setLogLevel` set. */
   readonly subscriptions: Set<string>;
   logLevel?: LoggingLevel;

@@ -126,7 +126,7 @@ class StreamableHttpConnection extends LegacyProtocol<StreamableHttpTransport> {
 
   /** The owner tab went away: this one takes the GET stream over, from the last event it heard of. */
   takeStream(): void {
-    if (this.ctx.ready()) void this.transport.openStandaloneStream();
+    if (this.ctx.state === 'ready') void this.transport.openStandaloneStream();
   }
 
   /** What the owner tab heard on this session's stream; server requests are the owner's to answer. */
