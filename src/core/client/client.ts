@@ -92,6 +92,8 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
   /** The tool list asked for during the handshake (`listToolsEarly`), for the first listTools() to take. */
   private early?: Promise<Tool[] | undefined>;
   private connecting?: Promise<void>;
+  /** Fires an event (McpClientEventMap); an arrow, so the context hands it to the eras and the engine as it is. */
+  private readonly emit = (type: string, detail?: unknown): void => void this.dispatchEvent(new CustomEvent(type, { detail }));
 
   constructor(readonly options: McpClientOptions) {
     super();
@@ -99,7 +101,7 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
     const store = options.store && (this.store = batchedStore(options.store));
     const client = this;
     const conn = () => this.link.conn;
-    const emit = (type: string, detail?: unknown) => this.emit(type, detail);
+    const emit = this.emit;
     const onMessage = (m: JsonRpcMessage) => this.onMessage(m);
     // The engine sends over whichever connection the link holds at the time, so it comes first.
     const engine = (this.engine = new RpcEngine(conn, (m, o) => this.link.send(m, o), options, emit));
@@ -324,7 +326,7 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
     this.engine.abortAll(new McpAbortError('The client was closed'));
     // Ending a session holds the tabs' connect lock, so no client resumes it while it goes.
     const close = () => this.link.close(endSession);
-    await (endSession ? this.ctx.tabs.oneAtATime(close, () => this.kept.flush()) : close());
+    await (endSession ? this.link.oneTabAtATime(close) : close());
     this.ctx.tabs.leave();
     await this.kept.flush();
   }
@@ -350,9 +352,5 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
     if (this.state === state) return;
     this.state = state;
     this.emit('statechange', state);
-  }
-
-  private emit(type: string, detail?: unknown): void {
-    this.dispatchEvent(new CustomEvent(type, { detail }));
   }
 }

@@ -35,8 +35,8 @@ export class RpcEngine {
   constructor(
     /** @internal */ readonly conn: () => Connection | undefined,
     /** @internal */ readonly send: (message: JsonRpcMessage, options: SendOptions & { via?: Connection }) => Promise<void>,
-    private readonly options: InputHandlers & { timeout?: number; maxTotalTimeout?: number },
-    private readonly emit: (type: string, detail?: unknown) => void,
+    /** @internal */ readonly options: InputHandlers & { timeout?: number; maxTotalTimeout?: number },
+    /** @internal */ readonly emit: (type: string, detail?: unknown) => void,
   ) {}
 
   /** Sends one request and resolves with its result. */
@@ -74,7 +74,7 @@ export class RpcEngine {
       const controller = new AbortController();
       this.serverRequests.set(m.id, controller);
       return void import('./input.late.js').then(
-        (a) => a.answerRequest(this, this.options, this.emit, m, controller),
+        (a) => a.answerRequest(this, m, controller),
         (e) => (this.serverRequests.delete(m.id), this.emit('error', e)),
       );
     }

@@ -32,10 +32,10 @@ export async function answerInput(h: InputHandlers, method: string, params: Para
 }
 
 /** Answers a server request through the host's handlers, unless the server cancels it first. */
-export async function answerRequest(engine: RpcEngine, h: InputHandlers, emit: (type: string, detail?: unknown) => void, m: JsonRpcRequest, controller: AbortController): Promise<void> {
+export async function answerRequest(engine: RpcEngine, m: JsonRpcRequest, controller: AbortController): Promise<void> {
   let reply: JsonRpcMessage;
   try {
-    reply = { jsonrpc: '2.0', id: m.id, result: await answerInput(h, m.method, m.params, { server: engine.conn()?.facts?.serverInfo, signal: controller.signal }) };
+    reply = { jsonrpc: '2.0', id: m.id, result: await answerInput(engine.options, m.method, m.params, { server: engine.conn()?.facts?.serverInfo, signal: controller.signal }) };
   } catch (error) {
     // By name, not instanceof: a handler may throw the class of another copy of this library (the element bundle's).
     const e = (error as Error)?.name === 'McpProtocolError' ? (error as McpProtocolError) : new McpProtocolError(-32603, error instanceof Error ? error.message : String(error));
@@ -44,7 +44,7 @@ export async function answerRequest(engine: RpcEngine, h: InputHandlers, emit: (
     engine.serverRequests.delete(m.id);
   }
   if (controller.signal.aborted || !engine.conn()) return; // cancelled: no answer is expected
-  await engine.send(reply, {}).catch((e) => emit('error', e));
+  await engine.send(reply, {}).catch((e) => engine.emit('error', e));
 }
 
 const MAX_INPUT_ROUNDS = 10;

@@ -171,7 +171,7 @@ export class Link {
     this.host.adopted(c);
   }
 
-  /** Sets up a session while no other tab does, and stores it before letting the next tab look. */
+  /** Sets up (or ends) a session while no other tab does, and stores it before letting the next tab look. */
   /** @internal */
   oneTabAtATime(fn: (waited: boolean) => Promise<void>): Promise<void> {
     return this.host.tabs.oneAtATime(fn, () => this.host.kept.flush());

@@ -59,7 +59,7 @@ export interface EraContext {
   readonly events: EventTarget;
   emit(type: string, detail?: unknown): void;
   /** The handshake is done and requests may go, before the connection counts as ready (the client lists tools then). */
-  handshaken?(): void;
+  handshaken(): void;
 }
 
 /** What the server said about itself when the connection was set up (as the store keeps it). */

@@ -32,7 +32,7 @@ export abstract class LegacyProtocol<T extends Transport> implements Connection 
     (this.transport as { protocolVersion?: string }).protocolVersion = version;
     await this.transport.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
     kept.remember({ era: this.era, ...this.facts, sessionId: (this.transport as { sessionId?: string }).sessionId }, true);
-    this.ctx.handshaken?.();
+    this.ctx.handshaken();
     await ready?.();
   }
 

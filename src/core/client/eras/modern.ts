@@ -37,7 +37,7 @@ export class ModernConnection implements Connection {
   async open(signal?: AbortSignal, discovered?: Promise<void>): Promise<void> {
     await (discovered ?? this.discover(signal));
     this.ctx.kept.remember({ era: 'modern', ...this.facts, discoveredAt: Date.now(), ttlMs: this.ttlMs }, true);
-    this.ctx.handshaken?.();
+    this.ctx.handshaken();
     void this.listen();
   }
 
