@@ -1,6 +1,6 @@
 // Headless entry: the MCP client and its errors, without any element or lit.
 export { McpClient } from './core/client/client.js';
-export type { ClientState, Era, EraCache, ListOptions, McpClientOptions, RequestOptions, TaskCallOptions, TaskControl } from './core/client/client.js';
+export type { ClientState, Era, EraCache, ListOptions, LogEntry, McpClientEventMap, McpClientEventTarget, McpClientOptions, RequestOptions, TaskCallOptions, TaskControl } from './core/client/client.js';
 export type { TaskRecord, TaskState, TaskStatus } from './core/client/tasks.js';
 export { samplingRejected } from './core/client/input.js';
 export type { ElicitationHandler, HandlerContext, InputHandlers, RootsHandler, SamplingContext, SamplingHandler } from './core/client/input.js';

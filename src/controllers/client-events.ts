@@ -1,7 +1,7 @@
 // Listens to events of whichever client an element currently uses, moving the listeners when the
 // client changes (the ClientController only watches state and catalogue changes).
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { McpClient } from '../core/client/client.js';
+import type { McpClient, McpClientEventMap } from '../core/client/client.js';
 
 /** Adds `handlers` to the host's client while the host is connected. */
 export class ClientEventsController implements ReactiveController {
@@ -10,7 +10,7 @@ export class ClientEventsController implements ReactiveController {
   constructor(
     host: ReactiveControllerHost,
     private readonly client: () => McpClient | undefined,
-    private readonly handlers: Record<string, (event: CustomEvent) => void>,
+    private readonly handlers: { [K in keyof McpClientEventMap]?: (event: McpClientEventMap[K]) => void },
   ) {
     host.addController(this);
   }
@@ -29,8 +29,7 @@ export class ClientEventsController implements ReactiveController {
     if (this.client() !== this.attached) this.attach(this.client());
   }
   private attach(client: McpClient | undefined): void {
-    for (const [type, fn] of Object.entries(this.handlers)) this.attached?.removeEventListener(type, fn as EventListener);
+    for (const [type, fn] of Object.entries(this.handlers)) this.attached?.removeEventListener(type, fn as EventListener), client?.addEventListener(type, fn as EventListener);
     this.attached = client;
-    for (const [type, fn] of Object.entries(this.handlers)) client?.addEventListener(type, fn as EventListener);
   }
 }

@@ -7,7 +7,7 @@ import { AppBridge } from '../../core/apps/bridge.js';
 import { AppHost, McpAppError, MODES, type HostAsk, type LoadedView } from '../../core/apps/host.js';
 import { allowOf, sandboxOf, viewCsp, withPolicy } from '../../core/apps/csp.js';
 import { APP_MIME, viewUri } from '../../core/apps/view.js';
-import type { McpClient } from '../../core/client/client.js';
+import type { LogEntry, McpClient } from '../../core/client/client.js';
 import type { JsonRpcMessage, Params } from '../../core/jsonrpc/messages.js';
 import type { CallToolResult, Tool } from '../../core/protocol/types.js';
 import type { KeyValueStore } from '../../core/kv/store.js';
@@ -284,7 +284,7 @@ export class McpAppView extends ClientElement {
       this.height = size(height, this.maxHeight) ?? this.height;
       this.width = size(width, 10_000) ?? this.width;
     } else if (method === 'notifications/message' && view) {
-      this.client?.dispatchEvent(new CustomEvent('log', { detail: { ...params, logger: msg().appOf(toolTitle(view.tool)) } }));
+      this.client?.log({ ...params, logger: msg().appOf(toolTitle(view.tool)) } as LogEntry);
     }
   }
 
@@ -304,7 +304,7 @@ export class McpAppView extends ClientElement {
 
   private note(text: string): void {
     const view = this.loader.value;
-    this.client?.dispatchEvent(new CustomEvent('log', { detail: { level: 'warning', logger: msg().appOf(view ? toolTitle(view.tool) : this.tool ?? ''), data: text } }));
+    this.client?.log({ level: 'warning', logger: msg().appOf(view ? toolTitle(view.tool) : this.tool ?? ''), data: text });
   }
 
   /** The nearest value of an attribute on this element or its ancestors, across shadow roots (so <mcp-client sandbox-url> reaches the views in its forms). */

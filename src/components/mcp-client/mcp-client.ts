@@ -351,7 +351,7 @@ export class McpClientElement extends LitElement {
 
   /** Puts a line in the log views of this client (they show its `error` events); returns the text. */
   private note(text: string): string {
-    this.current?.dispatchEvent(new CustomEvent('error', { detail: new McpError(text) }));
+    this.current?.log(new McpError(text));
     return text;
   }
 

@@ -280,7 +280,7 @@ export class McpToolForm extends ClientElement {
     // A tool that may run as a task is asked to (2025-11-25 `optional`): the status line shows how it goes.
     const options = { signal: this.abort.signal, onProgress: (p: Progress) => mine() && (this.progress = p), onTask: showTask, task: true, keptArguments: withoutSecrets(tool.inputSchema, args) as Record<string, unknown> };
     // A resumed task may already be followed (by a form that was removed): its statuses come as the client's task events.
-    const onTaskEvent = (e: Event) => (e as CustomEvent<TaskState>).detail.taskId === resume?.taskId && showTask((e as CustomEvent<TaskState>).detail);
+    const onTaskEvent = (e: CustomEvent<TaskState>) => e.detail.taskId === resume?.taskId && showTask(e.detail);
     if (resume) client.addEventListener('task', onTaskEvent);
     let result: CallToolResult | undefined;
     let failure: Error | undefined;

@@ -2,8 +2,8 @@
 // era's Connection (eras/) speaks the protocol, the engine (engine.ts) matches requests and answers,
 // input.ts answers what the server asks, authorization.ts signs in, and the store keeps the session.
 import { McpAbortError, McpProtocolError, McpStreamLostError } from '../jsonrpc/errors.js';
-import type { JsonRpcMessage, Params } from '../jsonrpc/messages.js';
-import type { CallToolResult, CompleteResult, CompletionRef, GetPromptResult, Implementation, LoggingLevel, Prompt, ReadResourceResult, Resource, ResourceTemplate, ServerCapabilities, Tool } from '../protocol/types.js';
+import type { JsonRpcMessage, JsonRpcNotification, Params } from '../jsonrpc/messages.js';
+import type { CallToolResult, CompleteResult, CompletionRef, GetPromptResult, Implementation, LoggingLevel, Progress, Prompt, ReadResourceResult, Resource, ResourceTemplate, ServerCapabilities, Tool } from '../protocol/types.js';
 import { ERROR } from '../protocol/versions.js';
 import type { AuthState } from '../auth/types.js';
 import { batchedStore, type BatchedStore } from '../kv/batched.js';
@@ -18,12 +18,54 @@ import { CHANGES, Lists } from './lists.js';
 import { viaRelay, type ClientState, type ListOptions, type McpClientOptions } from './options.js';
 import { Persistence } from './persistence.js';
 import { Tabs } from './tabs.js';
-import type { TaskCallOptions, TaskControl, Tasks } from './tasks.js';
+import type { TaskCallOptions, TaskControl, TaskState, Tasks } from './tasks.js';
 
 export type { ClientState, Era, EraCache, ListOptions, McpClientOptions, RequestOptions, TaskCallOptions, TaskControl };
 
+/** One entry of a client's log: what a server's `notifications/message` carries, or what `log()` adds. */
+export interface LogEntry {
+  level: LoggingLevel;
+  /** Who logged it: the server's logger name, or the view an element speaks for. */
+  logger?: string;
+  data?: unknown;
+}
+
+/** The events an McpClient fires, each a CustomEvent with this `detail`. */
+export interface McpClientEventMap {
+  /** The connection state changed; `detail` is the new one. */
+  statechange: CustomEvent<ClientState>;
+  /** The catalogue changed while connecting: the kept lists were restored, or a list (the early tool list) arrived. */
+  catalogue: CustomEvent<undefined>;
+  /** Where signing in stands changed, or the issuer signing in goes to was found; `detail` is `authState`. */
+  authchange: CustomEvent<AuthState>;
+  /** A list changed on the server (`notifications/…/list_changed`); the next list call asks again. */
+  toolschanged: CustomEvent<undefined>;
+  promptschanged: CustomEvent<undefined>;
+  resourceschanged: CustomEvent<undefined>;
+  /** A subscribed resource changed (`notifications/resources/updated`); `detail.uri` says which. */
+  resourceupdated: CustomEvent<{ uri: string } & Params>;
+  /** Every notification from the server, as it came. */
+  notification: CustomEvent<JsonRpcNotification>;
+  /** A log entry: a server's `notifications/message` (as the server sent it: check it before trusting it), or one added with `log()`. */
+  log: CustomEvent<LogEntry>;
+  /** Progress of one of this client's requests (`notifications/progress`). */
+  progress: CustomEvent<Progress>;
+  /** A problem that failed no request (a lost stream, a malformed frame, a tool left out, a server request not answered), or one added with `log()`. */
+  error: CustomEvent<Error>;
+  /** A task's status changed (tool calls run as tasks). */
+  task: CustomEvent<TaskState>;
+}
+
+/** EventTarget with McpClient's events typed; any other name still takes any listener. */
+export interface McpClientEventTarget extends EventTarget {
+  addEventListener<K extends keyof McpClientEventMap>(type: K, listener: (this: McpClient, event: McpClientEventMap[K]) => void, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof McpClientEventMap>(type: K, listener: (this: McpClient, event: McpClientEventMap[K]) => void, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
+}
+
 /** A browser-native MCP client for one server URL. */
-export class McpClient extends EventTarget {
+export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
   /** The connection state; `statechange` fires when it changes. */
   state: ClientState = 'idle';
   /** Which protocol era the server speaks, once connected. */
@@ -50,6 +92,8 @@ export class McpClient extends EventTarget {
   /** The tool list asked for during the handshake (`listToolsEarly`), for the first listTools() to take. */
   private early?: Promise<Tool[] | undefined>;
   private connecting?: Promise<void>;
+  /** Fires an event (McpClientEventMap); an arrow, so the context hands it to the eras and the engine as it is. */
+  private readonly emit = (type: string, detail?: unknown): void => void this.dispatchEvent(new CustomEvent(type, { detail }));
 
   constructor(readonly options: McpClientOptions) {
     super();
@@ -57,23 +101,24 @@ export class McpClient extends EventTarget {
     const store = options.store && (this.store = batchedStore(options.store));
     const client = this;
     const conn = () => this.link.conn;
-    const emit = (type: string, detail?: unknown) => this.emit(type, detail);
+    const emit = this.emit;
     const onMessage = (m: JsonRpcMessage) => this.onMessage(m);
-    // One context serves the eras and the link; the engine is set below.
+    // The engine sends over whichever connection the link holds at the time, so it comes first.
+    const engine = (this.engine = new RpcEngine(conn, (m, o) => this.link.send(m, o), options, emit));
+    // One context serves the eras and the link.
     const ctx: LinkHost = (this.ctx = {
       url,
       options,
       emit,
       events: this,
       subscriptions: new Set(),
-      engine: undefined as unknown as RpcEngine,
+      engine,
       kept: (this.kept = new Persistence(url, store)),
       tabs: new Tabs(url, !!store, conn, onMessage),
       auth: new Authorization(url, options.auth, { store: options.store, fetch: viaRelay(options), onState: (s) => emit('authchange', (this.authState = s)), onIssuer: (i) => ((this.authorizationServer = i), emit('authchange', this.authState)) }),
       get state() {
         return client.state;
       },
-      ready: () => this.state === 'ready',
       setState: (state, error) => this.setState(state, error),
       adopted: (c) => this.adopted(c),
       // The tool list goes out as soon as the era allows, before the GET stream and the store's bookkeeping.
@@ -87,8 +132,7 @@ export class McpClient extends EventTarget {
       }),
     });
     this.link = new Link(ctx);
-    (ctx as { engine: RpcEngine }).engine = this.engine = new RpcEngine(this.link, options, emit);
-    this.lists = new Lists(this.engine, () => conn()?.caches);
+    this.lists = new Lists(engine, () => conn()?.caches);
   }
 
   /** The lists last seen from the server; restored from the store when connecting, before the network answers. */
@@ -208,6 +252,11 @@ export class McpClient extends EventTarget {
     return this.engine.request(method, params, options);
   }
 
+  /** Adds an entry to this client's log, where its log views show it: an entry fires `log`, an Error fires `error`, as the server's own would. */
+  log(entry: LogEntry | Error): void {
+    this.emit(entry instanceof Error ? 'error' : 'log', entry);
+  }
+
   /** Signs in through `auth.userAgent` and connects; call it straight from a click so the popup is allowed. */
   async authorize({ signal }: { signal?: AbortSignal } = {}): Promise<void> {
     await this.ctx.auth.signIn(signal);
@@ -236,8 +285,8 @@ export class McpClient extends EventTarget {
       await this.ctx.tabs.joined;
       this.lastError = undefined;
       this.setState('ready');
-      // A client that can answer sampling, elicitation or roots will be asked: bring answer.ts now, off the start-up path.
-      if (this.options.onSampling || this.options.onElicitation || this.options.onRoots) import('./answer.js').catch(() => {});
+      // A client that can answer sampling, elicitation or roots will be asked: bring input.late.ts now, off the start-up path.
+      if (this.options.onSampling || this.options.onElicitation || this.options.onRoots) import('./input.late.js').catch(() => {});
     } catch (error) {
       this.lastError = error as Error;
       this.setState('idle');
@@ -277,7 +326,7 @@ export class McpClient extends EventTarget {
     this.engine.abortAll(new McpAbortError('The client was closed'));
     // Ending a session holds the tabs' connect lock, so no client resumes it while it goes.
     const close = () => this.link.close(endSession);
-    await (endSession ? this.ctx.tabs.oneAtATime(close, () => this.kept.flush()) : close());
+    await (endSession ? this.link.oneTabAtATime(close) : close());
     this.ctx.tabs.leave();
     await this.kept.flush();
   }
@@ -303,9 +352,5 @@ export class McpClient extends EventTarget {
     if (this.state === state) return;
     this.state = state;
     this.emit('statechange', state);
-  }
-
-  private emit(type: string, detail?: unknown): void {
-    this.dispatchEvent(new CustomEvent(type, { detail }));
   }
 }

@@ -1,5 +1,5 @@
 // The JSON-RPC engine: ids, the pending table, progress that extends timeouts, and the requests a
-// server sends us (answered through answer.ts). It knows no era: the connection adds its `_meta`
+// server sends us (answered through input.late.ts). It knows no era: the connection adds its `_meta`
 // and says how to cancel, the link sends the bytes.
 import { isNotification, isRequest, isResponse, type JsonRpcMessage, type JsonRpcRequest, type Params, type RequestId } from '../jsonrpc/messages.js';
 import { PendingTable } from '../jsonrpc/pending.js';
@@ -18,13 +18,6 @@ export interface RequestOptions {
   via?: Connection;
 }
 
-/** Where the engine sends: the link's current connection, which also adds its era's `_meta` and knows how to cancel. */
-export interface EngineLink {
-  readonly conn?: Connection;
-  /** Delivers a message over the current connection (or `via`); rejects when it cannot. */
-  send(message: JsonRpcMessage, options: SendOptions & { via?: Connection }): Promise<void>;
-}
-
 /** Sends requests and matches what comes back; `receive` takes every message from the server. */
 export class RpcEngine {
   readonly pending = new PendingTable();
@@ -34,16 +27,22 @@ export class RpcEngine {
   /** Aborted by abortAll (the client closes): whatever asks the person for a request of ours stops asking. */
   private closing = new AbortController();
 
+  /**
+   * `conn` is the link's current connection (which adds its era's `_meta` and knows how to cancel);
+   * `send` delivers a message over it (or `via`) and rejects when it cannot. Both are asked at each
+   * use, so the link they stand for may be made after the engine.
+   */
   constructor(
-    private readonly link: EngineLink,
-    private readonly options: InputHandlers & { timeout?: number; maxTotalTimeout?: number },
-    private readonly emit: (type: string, detail?: unknown) => void,
+    /** @internal */ readonly conn: () => Connection | undefined,
+    /** @internal */ readonly send: (message: JsonRpcMessage, options: SendOptions & { via?: Connection }) => Promise<void>,
+    /** @internal */ readonly options: InputHandlers & { timeout?: number; maxTotalTimeout?: number },
+    /** @internal */ readonly emit: (type: string, detail?: unknown) => void,
   ) {}
 
   /** Sends one request and resolves with its result. */
   async request(method: string, params: Params = {}, options: RequestOptions = {}): Promise<Params> {
     const id = this.pending.allocateId();
-    const conn = () => options.via ?? this.link.conn;
+    const conn = () => options.via ?? this.conn();
     const meta: Params = { ...(params._meta as Params), ...conn()?.meta?.() };
     if (options.onProgress) {
       meta.progressToken = id;
@@ -57,7 +56,7 @@ export class RpcEngine {
       { timeout: options.timeout ?? this.options.timeout ?? 60_000, maxTotalTimeout: this.options.maxTotalTimeout ?? 600_000, signal: options.signal },
       (reason) => conn()?.cancel?.(id, method, reason),
     );
-    this.link.send(message, { signal: stop.signal, headers: options.headers, via: options.via }).catch((error) => stop.signal.aborted || this.pending.reject(id, error));
+    this.send(message, { signal: stop.signal, headers: options.headers, via: options.via }).catch((error) => stop.signal.aborted || this.pending.reject(id, error));
     try {
       return await result;
     } finally {
@@ -69,13 +68,13 @@ export class RpcEngine {
   /** Takes a message from the server; returns the notifications, which the client announces. */
   receive(m: JsonRpcMessage): Params | undefined {
     if (isResponse(m)) return void this.pending.settle(m);
-    // Answered through the host's handlers by answer.ts, loaded on the first server request.
+    // Answered through the host's handlers by input.late.ts, loaded on the first server request.
     if (isRequest(m)) {
-      // Registered now, so a cancellation that arrives while answer.ts loads is not missed.
+      // Registered now, so a cancellation that arrives while input.late.ts loads is not missed.
       const controller = new AbortController();
       this.serverRequests.set(m.id, controller);
-      return void import('./answer.js').then(
-        (a) => a.answerRequest(this, this.link, this.options, this.emit, m, controller),
+      return void import('./input.late.js').then(
+        (a) => a.answerRequest(this, m, controller),
         (e) => (this.serverRequests.delete(m.id), this.emit('error', e)),
       );
     }
@@ -86,7 +85,7 @@ export class RpcEngine {
       const handler = this.progress.get(token);
       // An unknown token is dropped (U-06).
       if (handler) {
-        this.pending.touch(token, (reason) => this.link.conn?.cancel?.(token, 'progress', reason));
+        this.pending.touch(token, (reason) => this.conn()?.cancel?.(token, 'progress', reason));
         handler(params as unknown as Progress);
         this.emit('progress', params);
       }

@@ -1,13 +1,13 @@
 // What the client tells servers it can answer (sampling, elicitation, roots) and the handlers'
 // types. The answering itself, for a legacy server request or a modern `inputRequests` entry
-// alike, and the MRTR rounds are in answer.ts, loaded when a server first asks.
+// alike, and the MRTR rounds are in input.late.ts, loaded when a server first asks.
 import { McpProtocolError } from '../jsonrpc/errors.js';
 import type { Params } from '../jsonrpc/messages.js';
 import { ERROR } from '../protocol/versions.js';
 import { VERSION } from '../version.js';
 import { APP_MIME, UI_EXTENSION } from '../apps/view.js';
 import type { CreateMessageParams, CreateMessageResult, ElicitParams, ElicitResult, Implementation, ListRootsResult } from '../protocol/types.js';
-import type * as Answer from './answer.js';
+import type * as Answer from './input.late.js';
 
 /** What a handler learns besides the params: which server asks, and a signal aborted if the server cancels. */
 export interface HandlerContext {
@@ -51,16 +51,16 @@ export function capabilitiesFor(h: InputHandlers): Record<string, object> {
   return caps;
 }
 
-/** Answers one server ask through the handlers (answer.ts, loaded on the first ask: most pages never get one). */
-export const answerInput = async (...args: Parameters<typeof Answer.answerInput>): Promise<Params> => (await import('./answer.js')).answerInput(...args);
+/** Answers one server ask through the handlers (input.late.ts, loaded on the first ask: most pages never get one). */
+export const answerInput = async (...args: Parameters<typeof Answer.answerInput>): Promise<Params> => (await import('./input.late.js')).answerInput(...args);
 
 /**
  * Runs a request that may come back `input_required` (MRTR, checklist §2.9); the rounds that answer
- * its input requests and send it again are in answer.ts, loaded when a server first asks.
+ * its input requests and send it again are in input.late.ts, loaded when a server first asks.
  */
 export async function withInput(send: (params: Params) => Promise<Params>, method: string, params: Params, h: InputHandlers, context: HandlerContext): Promise<Params> {
   const result = await send(params);
   const type = result.resultType ?? 'complete';
   // A task (2026-07-28 extension) is followed by the caller, tasks.ts.
-  return type === 'complete' || (type === 'task' && method === 'tools/call') ? result : (await import('./answer.js')).inputRounds(send, method, params, h, context, result);
+  return type === 'complete' || (type === 'task' && method === 'tools/call') ? result : (await import('./input.late.js')).inputRounds(send, method, params, h, context, result);
 }

@@ -8,11 +8,16 @@ import type { Connection, Era, EraContext } from './eras/era.js';
 import { eraKey } from '../store/keys.js';
 import { allows, connectionOf, dropProbe, eraCacheOf, negotiate, type Probe, type Probed } from './eras/negotiate.js';
 import { modern, type ModernConnection } from './eras/modern.js';
-import type { ClientState } from './options.js';
+import type { RpcEngine } from './engine.js';
+import type { ClientState, McpClientOptions } from './options.js';
+import type { Persistence } from './persistence.js';
 import type { Tabs } from './tabs.js';
 
-/** What the link needs from its client, besides what its eras need. */
+/** What the link needs from its client, besides what its eras need: the whole engine, kept record, options and tabs. */
 export interface LinkHost extends EraContext {
+  readonly options: McpClientOptions;
+  readonly engine: RpcEngine;
+  readonly kept: Persistence;
   readonly tabs: Tabs;
   readonly auth: Authorization;
   readonly state: ClientState;
@@ -113,13 +118,13 @@ export class Link {
     }
   }
 
-  /** The transport's connection is gone for good: renew an expired session, or fail what waits and reconnect with backoff (recover.ts). */
+  /** The transport's connection is gone for good: renew an expired session, or fail what waits and reconnect with backoff (link.late.ts). */
   async closed(error: Error): Promise<void> {
     const host = this.host;
     if (host.state === 'closed') return;
     const m = await this.recovery().catch(() => undefined);
     if (m) return m.closed(this, error);
-    // Not even recover.ts could load: what waits fails, and the next connect() starts anew.
+    // Not even link.late.ts could load: what waits fails, and the next connect() starts anew.
     host.engine.pending.rejectAll(error);
     host.setState('idle', error);
   }
@@ -131,14 +136,14 @@ export class Link {
       .finally(() => (this.renewing = undefined)));
   }
 
-  /** recover.ts, asked for once a connection is up, so that it is here when the network is not. */
-  private recovery(): Promise<typeof import('./recover.js')> {
-    return (this.loadingRecovery ??= import('./recover.js').catch((error) => {
+  /** link.late.ts, asked for once a connection is up, so that it is here when the network is not. */
+  private recovery(): Promise<typeof import('./link.late.js')> {
+    return (this.loadingRecovery ??= import('./link.late.js').catch((error) => {
       this.loadingRecovery = undefined;
       throw error;
     }));
   }
-  private loadingRecovery?: Promise<typeof import('./recover.js')>;
+  private loadingRecovery?: Promise<typeof import('./link.late.js')>;
 
   /** Takes up the session (legacy) or discovery (modern, within ttlMs) that the store holds, instead of starting anew. */
   /** @internal */
@@ -166,7 +171,7 @@ export class Link {
     this.host.adopted(c);
   }
 
-  /** Sets up a session while no other tab does, and stores it before letting the next tab look. */
+  /** Sets up (or ends) a session while no other tab does, and stores it before letting the next tab look. */
   /** @internal */
   oneTabAtATime(fn: (waited: boolean) => Promise<void>): Promise<void> {
     return this.host.tabs.oneAtATime(fn, () => this.host.kept.flush());

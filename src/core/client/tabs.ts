@@ -1,17 +1,10 @@
 // Tabs of one origin share a server's legacy session: a Web Lock lets one tab at a time set up
 // (or end) a session, another names the one tab that holds the GET stream, and a BroadcastChannel
-// carries what arrives on it to the others (tabs-share.ts, loaded when a tab joins, since only the
+// carries what arrives on it to the others (tabs.late.ts, loaded when a tab joins, since only the
 // GET stream waits for it). Where neither API exists (Node, old browsers) every client simply
 // holds its own stream.
 import type { JsonRpcMessage } from '../jsonrpc/messages.js';
 import type { Connection } from './eras/era.js';
-
-/** What the stream owner tells the other tabs: one message of the GET stream and its event id. */
-export interface StreamNews {
-  session?: string;
-  message: unknown;
-  eventId?: string;
-}
 
 export const locks = () => (globalThis.navigator as Navigator | undefined)?.locks;
 
@@ -35,7 +28,7 @@ export class Tabs {
   /** Joins the other tabs (once): claims `mcp-stream:<url>`, queueing if another tab has it, and listens on its channel. */
   join(): void {
     // A tab that leaves while the module loads does not claim after all.
-    const joined: Promise<void> | undefined = this.shared ? (this.joined ??= import('./tabs-share.js').then((m) => (this.joined === joined ? m.claim(this) : undefined))) : undefined;
+    const joined: Promise<void> | undefined = this.shared ? (this.joined ??= import('./tabs.late.js').then((m) => (this.joined === joined ? m.claim(this) : undefined))) : undefined;
   }
 
   /**

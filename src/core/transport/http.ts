@@ -65,10 +65,10 @@ export async function readErrorBody(res: Response): Promise<ErrorBody> {
   return { text };
 }
 
-/** Builds the error a person sees for a non-2xx answer that is not a usable JSON-RPC error (its wording, in http-errors.ts, loads with the first one). */
+/** Builds the error a person sees for a non-2xx answer that is not a usable JSON-RPC error (its wording, in http.late.ts, loads with the first one). */
 export async function httpStatusError(res: Response, body: ErrorBody): Promise<Error> {
   try {
-    return (await import('./http-errors.js')).httpStatusError(res, body);
+    return (await import('./http.late.js')).httpStatusError(res, body);
   } catch {
     // Offline after all (the wording could not load): the plain facts.
     return new McpHttpError(`The MCP server answered HTTP ${res.status}`, 'status', res.status, excerpt(body.text), res.url);

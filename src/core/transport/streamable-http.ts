@@ -13,7 +13,7 @@ const DEFAULT_RETRY_MS = 1000;
 /** A server's `retry:` is kept within these bounds: `retry: 0` on a stream that closes at once cannot make the client spin. */
 const retryWithin = (ms: number) => Math.min(Math.max(ms, 250), 60_000);
 
-/** What reading a request's response stream has learnt so far; resume.ts goes on from it. */
+/** What reading a request's response stream has learnt so far; streamable-http.late.ts goes on from it. */
 export interface StreamState {
   lastEventId?: string;
   retryMs: number;
@@ -105,7 +105,7 @@ export class StreamableHttpTransport implements Transport {
     return sendHttp(this.options.fetch, this.url, { method: 'GET', headers: h, signal });
   }
 
-  /** Reads a POST's SSE stream until the answer to `id` arrives; when the server cuts it early, resume.ts (loaded then) resumes it by GET with Last-Event-ID. */
+  /** Reads a POST's SSE stream until the answer to `id` arrives; when the server cuts it early, streamable-http.late.ts (loaded then) resumes it by GET with Last-Event-ID. */
   private async readRequestStream(body: ReadableStream<Uint8Array>, id: RequestId, signal?: AbortSignal): Promise<void> {
     const session = this.sessionId;
     const st: StreamState = { retryMs: DEFAULT_RETRY_MS, answered: false, events: 0 };
@@ -113,7 +113,7 @@ export class StreamableHttpTransport implements Transport {
     if (st.answered) return;
     if (signal?.aborted) throw new McpAbortError();
     if (st.formatError) throw st.formatError;
-    return (await import('./resume.js')).resumeRequestStream(this, id, st, session, signal);
+    return (await import('./streamable-http.late.js')).resumeRequestStream(this, id, st, session, signal);
   }
 
   /** @internal Reads one response stream of the request `id` into `st`; a dropped connection only ends it. */
@@ -140,7 +140,7 @@ export class StreamableHttpTransport implements Transport {
       );
     } catch (err) {
       if (signal?.aborted) throw new McpAbortError();
-      if (!(err instanceof TypeError)) throw err; // a dropped connection is a TypeError; resume.ts resumes
+      if (!(err instanceof TypeError)) throw err; // a dropped connection is a TypeError; streamable-http.late.ts resumes
     }
   }
 

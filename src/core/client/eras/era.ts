@@ -1,30 +1,57 @@
 // One protocol era behind one interface. The client composes a Connection and never asks which era
-// it speaks; a new protocol version is a new module here plus a line in negotiate.ts.
+// it speaks; a new protocol version is a new module here plus a line in negotiate.ts. This contract
+// imports no class: what an era needs of the client's engine, kept record and options is declared
+// here, narrowly, and the client's parts fit it as they are.
 import type { Params, RequestId } from '../../jsonrpc/messages.js';
-import type { LoggingLevel, Tool } from '../../protocol/types.js';
+import type { Implementation, LoggingLevel, Tool } from '../../protocol/types.js';
 import type { ServerRecord } from '../../store/records.js';
-import type { StreamNews } from '../tabs.js';
 import type { SendOptions, Transport, TransportOptions } from '../../transport/types.js';
-import type { RpcEngine } from '../engine.js';
-import type { McpClientOptions } from '../options.js';
-import type { Persistence } from '../persistence.js';
+import type { InputHandlers } from '../input.js';
 
 export type Era = 'modern' | 'legacy' | 'sse';
+
+/** What an era needs of the JSON-RPC engine (engine.ts). */
+export interface EraEngine {
+  /** Sends one request and resolves with its result; `via` sends it over a connection still being set up. */
+  request(method: string, params: Params, options: SendOptions & { timeout?: number; via?: Connection }): Promise<Params>;
+  /** Ids for the requests an era sends itself, past the engine (modern's listen stream). */
+  readonly pending: { allocateId(): RequestId };
+}
+
+/** What an era needs of the record kept for its server (persistence.ts). */
+export interface EraRecord {
+  /** What was kept: the session, its stream position, the server's facts. */
+  readonly record: ServerRecord;
+  /** Keeps more of the record, or (`fresh`) a new one. */
+  remember(record: ServerRecord, fresh?: boolean): void;
+}
+
+/** The client options an era reads: the handlers it declares and answers through, and who the client says it is. */
+export interface EraOptions extends InputHandlers {
+  clientInfo?: Implementation;
+}
+
+/** What the stream owner tells the other tabs: one message of the GET stream and its event id. */
+export interface StreamNews {
+  session?: string;
+  message: unknown;
+  eventId?: string;
+}
 
 /** What an era needs from the client that runs it. */
 export interface EraContext {
   readonly url: string;
-  readonly options: McpClientOptions;
+  readonly options: EraOptions;
   /** Transport options wired to the client: fetch, headers (with the token), message and close handlers. */
   transportOptions(): TransportOptions;
   /** The client's JSON-RPC engine; its requests travel over the connection being set up. */
-  readonly engine: RpcEngine;
+  readonly engine: EraEngine;
   /** The record kept for this server. */
-  readonly kept: Persistence;
+  readonly kept: EraRecord;
   /** Whether this tab holds the shared notification stream, and how to tell the other tabs what it hears. */
   readonly tabs: { readonly owner: boolean; readonly joined?: Promise<void>; readonly channel?: { postMessage(news: StreamNews): void } };
-  /** Whether the client is ready (not connecting, reconnecting or closed). */
-  ready(): boolean;
+  /** The client's state (ClientState): `ready` once connected, else connecting, reconnecting, idle or closed. */
+  readonly state: string;
   /** The URIs `subscribe` asked for, and the log level `setLogLevel` set. */
   readonly subscriptions: Set<string>;
   logLevel?: LoggingLevel;
@@ -32,7 +59,7 @@ export interface EraContext {
   readonly events: EventTarget;
   emit(type: string, detail?: unknown): void;
   /** The handshake is done and requests may go, before the connection counts as ready (the client lists tools then). */
-  handshaken?(): void;
+  handshaken(): void;
 }
 
 /** What the server said about itself when the connection was set up (as the store keeps it). */

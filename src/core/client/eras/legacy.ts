@@ -6,12 +6,11 @@ import type { Params, RequestId } from '../../jsonrpc/messages.js';
 import type { Implementation, LoggingLevel } from '../../protocol/types.js';
 import { ERROR, LEGACY_VERSIONS } from '../../protocol/versions.js';
 import type { ServerRecord } from '../../store/records.js';
-import type { StreamNews } from '../tabs.js';
 import { StreamableHttpTransport } from '../../transport/streamable-http.js';
 import type { SendOptions, Transport } from '../../transport/types.js';
 import { sleep } from '../../util/sleep.js';
 import { capabilitiesFor, clientInfoOf } from '../input.js';
-import type { Connection, Era, EraContext, EraModule, ServerFacts } from './era.js';
+import type { Connection, Era, EraContext, EraModule, ServerFacts, StreamNews } from './era.js';
 
 /** The legacy protocol over any transport: handshake, cancellation by notification, and the methods it names. */
 export abstract class LegacyProtocol<T extends Transport> implements Connection {
@@ -34,7 +33,7 @@ export abstract class LegacyProtocol<T extends Transport> implements Connection 
     (this.transport as { protocolVersion?: string }).protocolVersion = version;
     await this.transport.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
     kept.remember({ era: this.era, ...this.facts, sessionId: (this.transport as { sessionId?: string }).sessionId }, true);
-    this.ctx.handshaken?.();
+    this.ctx.handshaken();
     await ready?.();
   }
 
@@ -128,7 +127,7 @@ class StreamableHttpConnection extends LegacyProtocol<StreamableHttpTransport> {
 
   /** The owner tab went away: this one takes the GET stream over, from the last event it heard of. */
   takeStream(): void {
-    if (this.ctx.ready()) void this.transport.openStandaloneStream();
+    if (this.ctx.state === 'ready') void this.transport.openStandaloneStream();
   }
 
   /** What the owner tab heard on this session's stream; server requests are the owner's to answer. */

@@ -22,12 +22,12 @@ export class ModernConnection implements Connection {
   readonly transport: ModernHttpTransport;
   readonly caches = true;
   facts?: ServerFacts;
-  /** The listen stream's controller (modern-later.ts sets it). */
+  /** The listen stream's controller (modern.late.ts sets it). */
   listening?: AbortController;
   closed = false;
   /** The x-mcp-header code and the listen stream (their own chunk, which only this era needs), loading while the connection opens. */
-  private later = () => (this.loadingLater ??= import('./modern-later.js'));
-  private loadingLater?: Promise<typeof import('./modern-later.js')>;
+  private later = () => (this.loadingLater ??= import('./modern.late.js'));
+  private loadingLater?: Promise<typeof import('./modern.late.js')>;
 
   constructor(private readonly ctx: EraContext) {
     this.transport = new ModernHttpTransport(ctx.url, ctx.transportOptions());
@@ -37,7 +37,7 @@ export class ModernConnection implements Connection {
   async open(signal?: AbortSignal, discovered?: Promise<void>): Promise<void> {
     await (discovered ?? this.discover(signal));
     this.ctx.kept.remember({ era: 'modern', ...this.facts, discoveredAt: Date.now(), ttlMs: this.ttlMs }, true);
-    this.ctx.handshaken?.();
+    this.ctx.handshaken();
     void this.listen();
   }
 
@@ -110,7 +110,7 @@ export class ModernConnection implements Connection {
     this.listening?.abort();
   }
 
-  /** Opens (or reopens with a new filter) the `subscriptions/listen` stream (modern-later.ts, loading since open). */
+  /** Opens (or reopens with a new filter) the `subscriptions/listen` stream (modern.late.ts, loading since open). */
   private listen(): void {
     this.later().then((m) => m.listen(this, this.ctx), () => {});
   }

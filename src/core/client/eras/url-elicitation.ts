@@ -4,7 +4,7 @@
 import { McpAbortError, type McpProtocolError } from '../../jsonrpc/errors.js';
 import type { JsonRpcMessage, Params } from '../../jsonrpc/messages.js';
 import type { Implementation } from '../../protocol/types.js';
-import { answerInput } from '../answer.js';
+import { answerInput } from '../input.late.js';
 import type { EraContext } from './era.js';
 
 /** Shows each URL the error names; true when the person accepted them all and the server completed them (or 5 minutes passed). */

@@ -3,7 +3,7 @@
 // entry, and the MRTR rounds that send a request again with the answers. Loaded on the first ask.
 import { McpError, McpFormatError, McpProtocolError } from '../jsonrpc/errors.js';
 import type { JsonRpcMessage, JsonRpcRequest, Params } from '../jsonrpc/messages.js';
-import type { EngineLink, RpcEngine } from './engine.js';
+import type { RpcEngine } from './engine.js';
 import type { CreateMessageParams, ElicitParams } from '../protocol/types.js';
 import { ERROR } from '../protocol/versions.js';
 import type { HandlerContext, InputHandlers } from './input.js';
@@ -32,10 +32,10 @@ export async function answerInput(h: InputHandlers, method: string, params: Para
 }
 
 /** Answers a server request through the host's handlers, unless the server cancels it first. */
-export async function answerRequest(engine: RpcEngine, link: EngineLink, h: InputHandlers, emit: (type: string, detail?: unknown) => void, m: JsonRpcRequest, controller: AbortController): Promise<void> {
+export async function answerRequest(engine: RpcEngine, m: JsonRpcRequest, controller: AbortController): Promise<void> {
   let reply: JsonRpcMessage;
   try {
-    reply = { jsonrpc: '2.0', id: m.id, result: await answerInput(h, m.method, m.params, { server: link.conn?.facts?.serverInfo, signal: controller.signal }) };
+    reply = { jsonrpc: '2.0', id: m.id, result: await answerInput(engine.options, m.method, m.params, { server: engine.conn()?.facts?.serverInfo, signal: controller.signal }) };
   } catch (error) {
     // By name, not instanceof: a handler may throw the class of another copy of this library (the element bundle's).
     const e = (error as Error)?.name === 'McpProtocolError' ? (error as McpProtocolError) : new McpProtocolError(-32603, error instanceof Error ? error.message : String(error));
@@ -43,8 +43,8 @@ export async function answerRequest(engine: RpcEngine, link: EngineLink, h: Inpu
   } finally {
     engine.serverRequests.delete(m.id);
   }
-  if (controller.signal.aborted || !link.conn) return; // cancelled: no answer is expected
-  await link.send(reply, {}).catch((e) => emit('error', e));
+  if (controller.signal.aborted || !engine.conn()) return; // cancelled: no answer is expected
+  await engine.send(reply, {}).catch((e) => engine.emit('error', e));
 }
 
 const MAX_INPUT_ROUNDS = 10;

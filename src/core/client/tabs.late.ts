@@ -1,7 +1,8 @@
 // Joining the other tabs of a server URL (tabs.ts): the Web Lock that names the one tab holding the
 // GET stream, and the BroadcastChannel that carries what it brings to the others.
 import { isRequest, type JsonRpcMessage } from '../jsonrpc/messages.js';
-import { locks, type StreamNews, type Tabs } from './tabs.js';
+import type { StreamNews } from './eras/era.js';
+import { locks, type Tabs } from './tabs.js';
 
 /** Claims `mcp-stream:<url>` for `tabs`, queueing if another tab has it, and listens on its channel; settles once `owner` is known. */
 export async function claim(tabs: Tabs): Promise<void> {
