@@ -15,19 +15,34 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 /** `before`: plugins that must see the code before terser does. */
 const plugins = ({ before = [] } = {}) => [
-  typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], declaration: false, noEmit: false, outDir: 'dist', tslib: fileURLToPath(new URL('./scripts/tslib-lite.mjs', import.meta.url)) }),
+  typescript({
+    tsconfig: './tsconfig.json',
+    include: ['src/**/*.ts'],
+    declaration: false,
+    noEmit: false,
+    outDir: 'dist',
+    tslib: fileURLToPath(new URL('./scripts/tslib-lite.mjs', import.meta.url)),
+  }),
   resolve({ browser: true }),
   // src/core/version.ts reads the package's version from here (after typescript: it declares the name).
   replace({ preventAssignment: true, values: { __MCP_VERSION__: JSON.stringify(version) } }),
   ...before,
-  ...(process.env.NOMIN ? [] : [terser({ ecma: 2022, module: true, compress: { passes: 3 }, format: { comments: false, ascii_only: true } })]),
+  ...(process.env.NOMIN
+    ? []
+    : [terser({ ecma: 2022, module: true, compress: { passes: 3 }, format: { comments: false, ascii_only: true } })]),
 ];
 
 export default [
   {
     // Authorization (src/core/auth with oauth4webapi) is imported on first use, so it lands in its own chunk.
     input: { client: 'src/client.ts', store: 'src/store.ts' },
-    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
     plugins: plugins(),
   },
   {
@@ -36,21 +51,45 @@ export default [
     // there): a page fetches one file before it can run, not the entry and then its static chunk.
     input: { 'mcp-web-components': 'src/index.ts' },
     preserveEntrySignatures: 'allow-extension',
-    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
     plugins: plugins(),
   },
   {
-    // The MCP Apps sandbox proxy (spec mode): dist/sandbox.html and dist/sandbox.js, which a host serves from another origin.
+    // The MCP Apps sandbox proxy (spec mode): dist/sandbox.html and dist/sandbox.js, which a host serves from another
+    // origin.
     input: 'src/sandbox/sandbox.ts',
     output: { file: 'dist/sandbox.js', format: 'es', sourcemap: true },
-    plugins: [...plugins(), { name: 'sandbox-page', generateBundle() { this.emitFile({ type: 'asset', fileName: 'sandbox.html', source: readFileSync('src/sandbox/sandbox.html', 'utf8') }); } }],
+    plugins: [
+      ...plugins(),
+      {
+        name: 'sandbox-page',
+        generateBundle() {
+          this.emitFile({
+            type: 'asset',
+            fileName: 'sandbox.html',
+            source: readFileSync('src/sandbox/sandbox.html', 'utf8'),
+          });
+        },
+      },
+    ],
   },
   {
     // mcp-web-components/react: the @lit/react wrappers. React, @lit/react and the element bundle
     // stay imports (the app's bundler dedupes them), so this file holds the wrappers alone.
     input: 'src/frameworks/react/index.ts',
     external: (id) => id === 'react' || id === '@lit/react' || id === '../../index.js',
-    output: { file: 'dist/react.js', format: 'es', sourcemap: true, paths: (id) => (id.endsWith('index.js') ? './mcp-web-components.js' : id) },
+    output: {
+      file: 'dist/react.js',
+      format: 'es',
+      sourcemap: true,
+      paths: (id) => (id.endsWith('index.js') ? './mcp-web-components.js' : id),
+    },
     plugins: plugins(),
   },
   {
@@ -84,19 +123,32 @@ export default [
     // the entry, so the script imports nothing statically.
     input: { 'mcp-web-components.iife': 'src/index.ts' },
     preserveEntrySignatures: 'allow-extension',
-    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/iife-[name]-[hash].js' },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/iife-[name]-[hash].js',
+    },
     plugins: plugins({ before: [iifeChunks({ name: 'McpWebComponents', alias: 'McpElements' })] }),
   },
   {
-    // mcp-web-components/relay: the CORS relay's fetch handler alone (no lit, no client), for Node, Deno, Bun and Workers.
+    // mcp-web-components/relay: the CORS relay's fetch handler alone (no lit, no client), for Node, Deno, Bun and
+    // Workers.
     input: 'src/relay/index.ts',
     output: { file: 'dist/relay.js', format: 'es', sourcemap: true },
     plugins: plugins(),
   },
   {
-    // The relay's node:http adapter (dist/relay-node.js) and the `mcp-web-components relay` command (dist/cli.js): plain Node modules over dist/relay.js.
+    // The relay's node:http adapter (dist/relay-node.js) and the `mcp-web-components relay` command (dist/cli.js):
+    // plain Node modules over dist/relay.js.
     input: { 'relay-node': 'src/relay/node.mjs', cli: 'src/relay/cli.mjs' },
     external: (id) => id.startsWith('node:') || id === './index.js' || id === './relay-node.js',
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', paths: (id) => (id.endsWith('/index.js') ? './relay.js' : id.endsWith('/relay-node.js') ? './relay-node.js' : id) },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      paths: (id) => (id.endsWith('/index.js') ? './relay.js' : id.endsWith('/relay-node.js') ? './relay-node.js' : id),
+    },
   },
 ];

@@ -18,13 +18,23 @@ let servers;
  * `wtr --files <file>` runs just that file.
  */
 const FOLDERS = ['core', 'components', 'hostile', 'delivery', 'relay', 'sampling', 'frameworks'];
-const APPS = ['test/core/apps.test.ts', 'test/components/mcp-app-view*.test.ts', 'test/hostile/mcp-app-view-hostile.test.ts', 'test/frameworks/apps.test.ts'];
+const APPS = [
+  'test/core/apps.test.ts',
+  'test/components/mcp-app-view*.test.ts',
+  'test/hostile/mcp-app-view-hostile.test.ts',
+  'test/frameworks/apps.test.ts',
+];
 /** The value of a command-line option (`--group core` or `--group=core`), or undefined when it is absent. */
 const arg = (name) => {
   const i = process.argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
-  return i < 0 ? undefined : process.argv[i].includes('=') ? process.argv[i].slice(name.length + 1) : (process.argv[i + 1] ?? '');
+  return i < 0
+    ? undefined
+    : process.argv[i].includes('=')
+      ? process.argv[i].slice(name.length + 1)
+      : (process.argv[i + 1] ?? '');
 };
-const groups = arg('--files') !== undefined ? undefined : FOLDERS.map((name) => ({ name, files: `test/${name}/**/*.test.ts` }));
+const groups =
+  arg('--files') !== undefined ? undefined : FOLDERS.map((name) => ({ name, files: `test/${name}/**/*.test.ts` }));
 if (groups && arg('--group') === 'apps') groups.push({ name: 'apps', files: APPS });
 
 const testServersPlugin = {
@@ -63,14 +73,34 @@ export default {
   // Browser tests live in the FOLDERS (test/unit/ runs in Node, test/apps/ holds the framework apps).
   groups,
   nodeResolve: { exportConditions: ['browser', 'production'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', define: { __MCP_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) }, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }), testServersPlugin, appCommands(), relayCommands(), ...deliveryPlugins, screenshotPlugin],
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      define: { __MCP_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+    }),
+    testServersPlugin,
+    appCommands(),
+    relayCommands(),
+    ...deliveryPlugins,
+    screenshotPlugin,
+  ],
   middleware: [charsetMiddleware],
   browsers: [
     chromeLauncher({
       launchOptions: {
         executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
         headless: true,
-        args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        args: [
+          '--no-sandbox',
+          '--disable-dev-shm-usage',
+          '--disable-gpu',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       },
     }),
   ],

@@ -118,10 +118,16 @@ window.ready = true;
 async function startPage() {
   return listen(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^\/+/, '');
-    if (path === 'big.html') return res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' }).end(PAGE);
+    if (path === 'big.html')
+      return res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' }).end(PAGE);
     if (!path.startsWith('dist/')) return res.writeHead(404).end();
     try {
-      res.writeHead(200, { 'content-type': extname(path) === '.js' ? 'text/javascript' : 'application/octet-stream', 'cache-control': 'no-store' }).end(await readFile(join(ROOT, path)));
+      res
+        .writeHead(200, {
+          'content-type': extname(path) === '.js' ? 'text/javascript' : 'application/octet-stream',
+          'cache-control': 'no-store',
+        })
+        .end(await readFile(join(ROOT, path)));
     } catch {
       res.writeHead(404).end();
     }
@@ -132,7 +138,11 @@ export async function measureBigInputs({ rounds = ROUNDS } = {}) {
   const hostile = await startHostileServer();
   const legacy = await startLegacyServer();
   const page = await startPage();
-  const browser = await puppeteer.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'] });
+  const browser = await puppeteer.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
+  });
   const raw = {};
   const add = (k, v) => (raw[k] ??= []).push(v);
   const cases = [
@@ -163,17 +173,42 @@ export async function measureBigInputs({ rounds = ROUNDS } = {}) {
     await legacy.close();
     page.server.close();
   }
-  return { medians: Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, median(v)])), slowest: Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Math.max(...v)])), raw, rounds };
+  return {
+    medians: Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, median(v)])),
+    slowest: Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Math.max(...v)])),
+    raw,
+    rounds,
+  };
 }
 
 export function printBigInputs({ medians: m, slowest: s }) {
   const ms = (x) => (x == null ? '—' : `${x.toFixed(0)} ms`);
   const rows = [
-    ['a 10 MB text result → shown', ms(m['text10mb.ms']), `longest task ${ms(m['text10mb.longest'])} (slowest round ${ms(s['text10mb.longest'])})`],
-    ['100,000 log lines → the last shown (500 kept)', ms(m['log100k.ms']), `longest task ${ms(m['log100k.longest'])} (slowest round ${ms(s['log100k.longest'])})`],
-    ['a 2,000-field schema → form open', ms(m['schema2000.ms']), `longest task ${ms(m['schema2000.longest'])} (slowest round ${ms(s['schema2000.longest'])})`],
-    ['... three edits of its JSON editor', ms(m['schema2000.typingMs']), `longest task ${ms(m['schema2000.typingLongest'])} (slowest round ${ms(s['schema2000.typingLongest'])})`],
-    ['regex bombs in both schemas → Run, result shown', ms(m['regexbomb.ms']), `longest task ${ms(m['regexbomb.longest'])} (slowest round ${ms(s['regexbomb.longest'])})`],
+    [
+      'a 10 MB text result → shown',
+      ms(m['text10mb.ms']),
+      `longest task ${ms(m['text10mb.longest'])} (slowest round ${ms(s['text10mb.longest'])})`,
+    ],
+    [
+      '100,000 log lines → the last shown (500 kept)',
+      ms(m['log100k.ms']),
+      `longest task ${ms(m['log100k.longest'])} (slowest round ${ms(s['log100k.longest'])})`,
+    ],
+    [
+      'a 2,000-field schema → form open',
+      ms(m['schema2000.ms']),
+      `longest task ${ms(m['schema2000.longest'])} (slowest round ${ms(s['schema2000.longest'])})`,
+    ],
+    [
+      '... three edits of its JSON editor',
+      ms(m['schema2000.typingMs']),
+      `longest task ${ms(m['schema2000.typingLongest'])} (slowest round ${ms(s['schema2000.typingLongest'])})`,
+    ],
+    [
+      'regex bombs in both schemas → Run, result shown',
+      ms(m['regexbomb.ms']),
+      `longest task ${ms(m['regexbomb.longest'])} (slowest round ${ms(s['regexbomb.longest'])})`,
+    ],
   ];
   const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
   for (const [a, b, c] of rows) console.log(`${a.padEnd(w[0])}  ${b.padStart(w[1])}  ${c}`);
@@ -182,6 +217,13 @@ export function printBigInputs({ medians: m, slowest: s }) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const result = await measureBigInputs();
   printBigInputs(result);
-  await writeFile(join(ROOT, 'bench/big-inputs.json'), JSON.stringify({ date: new Date().toISOString(), environment: { cpus: os.cpus().length, load: os.loadavg() }, ...result }, null, 2) + '\n');
+  await writeFile(
+    join(ROOT, 'bench/big-inputs.json'),
+    JSON.stringify(
+      { date: new Date().toISOString(), environment: { cpus: os.cpus().length, load: os.loadavg() }, ...result },
+      null,
+      2,
+    ) + '\n',
+  );
   process.exit(0);
 }

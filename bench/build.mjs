@@ -20,7 +20,8 @@ export async function buildPeers() {
   for (const [name, input] of Object.entries(PEERS)) {
     const bundle = await rollup({
       input,
-      onwarn: (w, warn) => (['CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED', 'INVALID_ANNOTATION'].includes(w.code) ? undefined : warn(w)),
+      onwarn: (w, warn) =>
+        ['CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED', 'INVALID_ANNOTATION'].includes(w.code) ? undefined : warn(w),
       plugins: [
         replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
         resolve({ browser: true, preferBuiltins: false, exportConditions: ['browser', 'import', 'module', 'default'] }),

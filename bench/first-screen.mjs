@@ -76,10 +76,18 @@ async function startPages() {
   const types = { '.js': 'text/javascript', '.map': 'application/json' };
   return listen(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^\/+/, '');
-    if (path === 'floor.html' || path === 'widget.html') return res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' }).end(path === 'floor.html' ? FLOOR : WIDGET);
+    if (path === 'floor.html' || path === 'widget.html')
+      return res
+        .writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' })
+        .end(path === 'floor.html' ? FLOOR : WIDGET);
     if (!path.startsWith('dist/')) return res.writeHead(404).end();
     try {
-      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(await readFile(join(ROOT, path)));
+      res
+        .writeHead(200, {
+          'content-type': types[extname(path)] ?? 'application/octet-stream',
+          'cache-control': 'no-store',
+        })
+        .end(await readFile(join(ROOT, path)));
     } catch {
       res.writeHead(404).end();
     }
@@ -93,7 +101,11 @@ async function load(browser, url, wanted, after) {
     const page = await context.newPage();
     await page.evaluateOnNewDocument(`window.__wanted = ${JSON.stringify(wanted)}; ${WATCH}`);
     await page.goto(url);
-    await page.waitForFunction((keys) => keys.every((k) => k in window.__seen), { timeout: 60_000, polling: 50 }, Object.keys(wanted));
+    await page.waitForFunction(
+      (keys) => keys.every((k) => k in window.__seen),
+      { timeout: 60_000, polling: 50 },
+      Object.keys(wanted),
+    );
     // The load's own figures first: what `after` does (a click, a search) has its own.
     const seen = await page.evaluate(() => ({ ...window.__seen, longest: window.__long }));
     return { ...seen, ...(after ? await after(page) : {}) };
@@ -130,7 +142,8 @@ const searchTyped = (page) =>
       times.push(performance.now() - t0);
     }
     const names = [...list.shadowRoot.querySelectorAll('[role=listitem] .name')].map((n) => n.textContent);
-    if (names.length !== 1 || !names[0].endsWith('9998')) throw new Error(`search for tool_9998 shows ${names.length} entries`);
+    if (names.length !== 1 || !names[0].endsWith('9998'))
+      throw new Error(`search for tool_9998 shows ${names.length} entries`);
     input.value = '';
     input.dispatchEvent(new Event('input'));
     return times;
@@ -146,18 +159,29 @@ const clickWide = (page) =>
     button.click();
     for (;;) {
       await new Promise(requestAnimationFrame);
-      const form = document.querySelector('mcp-client').shadowRoot.querySelector('mcp-tool-form')?.shadowRoot?.querySelector('mcp-schema-form')?.shadowRoot;
-      if (form && [...form.querySelectorAll('label, legend')].some((l) => l.textContent.trim().startsWith('field_299'))) return { click300: performance.now() - t0, click300Longest: window.__long };
+      const form = document
+        .querySelector('mcp-client')
+        .shadowRoot.querySelector('mcp-tool-form')
+        ?.shadowRoot?.querySelector('mcp-schema-form')?.shadowRoot;
+      if (form && [...form.querySelectorAll('label, legend')].some((l) => l.textContent.trim().startsWith('field_299')))
+        return { click300: performance.now() - t0, click300Longest: window.__long };
     }
   });
 
 export async function measureFirstScreen({ rounds = ROUNDS } = {}) {
   const thousand = manyTools(1000);
-  const tenThousand = [...manyTools(10_000).slice(0, 9_999), { name: 'wide', title: 'Wide form', inputSchema: wideSchema(300) }];
+  const tenThousand = [
+    ...manyTools(10_000).slice(0, 9_999),
+    { name: 'wide', title: 'Wide form', inputSchema: wideSchema(300) },
+  ];
   const s1 = await startToolServer(thousand);
   const s10 = await startToolServer(tenThousand);
   const pages = await startPages();
-  const browser = await puppeteer.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'] });
+  const browser = await puppeteer.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
+  });
   const raw = {};
   const add = (k, v) => (raw[k] ??= []).push(v);
   const title = (t) => t.title ?? t.name;
@@ -165,22 +189,54 @@ export async function measureFirstScreen({ rounds = ROUNDS } = {}) {
     for (let round = 0; round < rounds; round++) {
       const runs = [
         async () => {
-          const r = await load(browser, `${pages.base}/floor.html?server=${encodeURIComponent(s1.url)}`, { last: [999, title(thousand.at(-1))] }, async (page) => ({ heap: await heapMb(page) }));
-          add('floor1000', r.last), add('heapFloor1000', r.heap);
+          const r = await load(
+            browser,
+            `${pages.base}/floor.html?server=${encodeURIComponent(s1.url)}`,
+            { last: [999, title(thousand.at(-1))] },
+            async (page) => ({ heap: await heapMb(page) }),
+          );
+          (add('floor1000', r.last), add('heapFloor1000', r.heap));
         },
         async () => {
-          const r = await load(browser, `${pages.base}/floor.html?server=${encodeURIComponent(s10.url)}`, { last: [9_999, title(tenThousand.at(-1))] });
+          const r = await load(browser, `${pages.base}/floor.html?server=${encodeURIComponent(s10.url)}`, {
+            last: [9_999, title(tenThousand.at(-1))],
+          });
           add('floor10000', r.last);
         },
         async () => {
-          const r = await load(browser, `${pages.base}/widget.html?server=${encodeURIComponent(s1.url)}`, { first: [FIRST_SCREEN - 1, title(thousand[FIRST_SCREEN - 1])], last: [999, title(thousand.at(-1))] }, async (page) => ({ heap: await heapMb(page) }));
-          add('widget1000', r.last), add('first1000', r.first), add('longest1000', r.longest), add('heap1000', r.heap);
+          const r = await load(
+            browser,
+            `${pages.base}/widget.html?server=${encodeURIComponent(s1.url)}`,
+            { first: [FIRST_SCREEN - 1, title(thousand[FIRST_SCREEN - 1])], last: [999, title(thousand.at(-1))] },
+            async (page) => ({ heap: await heapMb(page) }),
+          );
+          (add('widget1000', r.last),
+            add('first1000', r.first),
+            add('longest1000', r.longest),
+            add('heap1000', r.heap));
         },
         async () => {
-          const after = async (page) => ({ ...(await clickWide(page)), heap: await heapMb(page), search: await searchTyped(page) });
-          const r = await load(browser, `${pages.base}/widget.html?server=${encodeURIComponent(s10.url)}`, { first: [FIRST_SCREEN - 1, title(tenThousand[FIRST_SCREEN - 1])], last: [9_999, title(tenThousand.at(-1))] }, after);
-          add('widget10000', r.last), add('first10000', r.first), add('longest10000', r.longest), add('click300', r.click300), add('click300Longest', r.click300Longest), add('heap10000', r.heap);
-          add('search10000', median(r.search)), add('search10000Slowest', Math.max(...r.search));
+          const after = async (page) => ({
+            ...(await clickWide(page)),
+            heap: await heapMb(page),
+            search: await searchTyped(page),
+          });
+          const r = await load(
+            browser,
+            `${pages.base}/widget.html?server=${encodeURIComponent(s10.url)}`,
+            {
+              first: [FIRST_SCREEN - 1, title(tenThousand[FIRST_SCREEN - 1])],
+              last: [9_999, title(tenThousand.at(-1))],
+            },
+            after,
+          );
+          (add('widget10000', r.last),
+            add('first10000', r.first),
+            add('longest10000', r.longest),
+            add('click300', r.click300),
+            add('click300Longest', r.click300Longest),
+            add('heap10000', r.heap));
+          (add('search10000', median(r.search)), add('search10000Slowest', Math.max(...r.search)));
         },
       ];
       // Interleaved, the order rotating each round, so load on the machine falls on every kind alike.
@@ -194,7 +250,17 @@ export async function measureFirstScreen({ rounds = ROUNDS } = {}) {
   }
   const m = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, median(v)]));
   const ratio = (a, b) => (a && b ? a / b : null);
-  return { medians: m, ratios: { widget1000ToFloor: ratio(m.widget1000, m.floor1000), first10000ToFirst1000: ratio(m.first10000, m.first1000), widget10000To1000: ratio(m.widget10000, m.widget1000), floor10000ToFloor1000: ratio(m.floor10000, m.floor1000) }, raw, rounds };
+  return {
+    medians: m,
+    ratios: {
+      widget1000ToFloor: ratio(m.widget1000, m.floor1000),
+      first10000ToFirst1000: ratio(m.first10000, m.first1000),
+      widget10000To1000: ratio(m.widget10000, m.widget1000),
+      floor10000ToFloor1000: ratio(m.floor10000, m.floor1000),
+    },
+    raw,
+    rounds,
+  };
 }
 
 export function printFirstScreen({ medians: m, ratios: r }, bundles = sizes()) {
@@ -205,14 +271,38 @@ export function printFirstScreen({ medians: m, ratios: r }, bundles = sizes()) {
     ['page load → last of 1,000 tools: floor (fetch + <ul>)', ms(m.floor1000), ''],
     ['page load → last of 1,000 tools: <mcp-client>', ms(m.widget1000), `${x(r.widget1000ToFloor)} the floor`],
     ['page load → first screen of 1,000 tools', ms(m.first1000), ''],
-    ['page load → first screen of 10,000 tools', ms(m.first10000), `${x(r.first10000ToFirst1000)} the 1,000-tool first screen`],
-    ['page load → last of 10,000 tools: floor (fetch + <ul>)', ms(m.floor10000), `${x(r.floor10000ToFloor1000)} the 1,000-tool floor`],
+    [
+      'page load → first screen of 10,000 tools',
+      ms(m.first10000),
+      `${x(r.first10000ToFirst1000)} the 1,000-tool first screen`,
+    ],
+    [
+      'page load → last of 10,000 tools: floor (fetch + <ul>)',
+      ms(m.floor10000),
+      `${x(r.floor10000ToFloor1000)} the 1,000-tool floor`,
+    ],
     ['page load → last of 10,000 tools', ms(m.widget10000), `${x(r.widget10000To1000)} the 1,000-tool last`],
     ['click a 300-field tool → its last field shown', ms(m.click300), ''],
-    ['search in 10,000 tools: a keystroke → its matches shown (median / slowest)', `${ms(m.search10000)} / ${ms(m.search10000Slowest)}`, ''],
-    ['JS heap after load: floor 1,000 / widget 1,000 / widget 10,000', `${mb(m.heapFloor1000)} / ${mb(m.heap1000)} / ${mb(m.heap10000)}`, ''],
-    ['longest task: 1,000 / 10,000 tools / 300-field click', `${ms(m.longest1000)} / ${ms(m.longest10000)} / ${ms(m.click300Longest)}`, ''],
-    ...bundles.map(({ file, size, budget, later }) => [`${file} (gzip -9, static chunks)`, `${size} B`, `budget ${budget} B; +${later} B on first use`]),
+    [
+      'search in 10,000 tools: a keystroke → its matches shown (median / slowest)',
+      `${ms(m.search10000)} / ${ms(m.search10000Slowest)}`,
+      '',
+    ],
+    [
+      'JS heap after load: floor 1,000 / widget 1,000 / widget 10,000',
+      `${mb(m.heapFloor1000)} / ${mb(m.heap1000)} / ${mb(m.heap10000)}`,
+      '',
+    ],
+    [
+      'longest task: 1,000 / 10,000 tools / 300-field click',
+      `${ms(m.longest1000)} / ${ms(m.longest10000)} / ${ms(m.click300Longest)}`,
+      '',
+    ],
+    ...bundles.map(({ file, size, budget, later }) => [
+      `${file} (gzip -9, static chunks)`,
+      `${size} B`,
+      `budget ${budget} B; +${later} B on first use`,
+    ]),
   ];
   const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
   for (const [a, b, c] of rows) console.log(`${a.padEnd(w[0])}  ${b.padStart(w[1])}  ${c}`);
@@ -221,5 +311,17 @@ export function printFirstScreen({ medians: m, ratios: r }, bundles = sizes()) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const result = await measureFirstScreen();
   printFirstScreen(result);
-  await writeFile(join(ROOT, 'bench/first-screen.json'), JSON.stringify({ date: new Date().toISOString(), environment: { cpus: os.cpus().length, load: os.loadavg() }, ...result, sizes: sizes() }, null, 2) + '\n');
+  await writeFile(
+    join(ROOT, 'bench/first-screen.json'),
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        environment: { cpus: os.cpus().length, load: os.loadavg() },
+        ...result,
+        sizes: sizes(),
+      },
+      null,
+      2,
+    ) + '\n',
+  );
 }

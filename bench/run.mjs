@@ -40,14 +40,24 @@ const rotate = (xs, n) => xs.map((_, i) => xs[(i + n) % xs.length]);
 
 /** Serves the bench page, the peer bundles and dist/ from the repo, nothing else. */
 async function startPageServer() {
-  const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.map': 'application/json' };
+  const types = {
+    '.html': 'text/html',
+    '.js': 'text/javascript',
+    '.mjs': 'text/javascript',
+    '.map': 'application/json',
+  };
   const allowed = ['bench/page/', 'bench/.build/'];
   return listen(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^\/+/, '');
     if (!allowed.some((p) => path.startsWith(p))) return res.writeHead(404).end();
     try {
       const body = await readFile(join(ROOT, path));
-      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+      res
+        .writeHead(200, {
+          'content-type': types[extname(path)] ?? 'application/octet-stream',
+          'cache-control': 'no-store',
+        })
+        .end(body);
     } catch {
       res.writeHead(404).end();
     }
@@ -77,7 +87,8 @@ function splitSize(files) {
 }
 
 async function main() {
-  for (const f of ['dist/client.js']) if (!existsSync(join(ROOT, f))) throw new Error(`${f} is missing: run npm run build first`);
+  for (const f of ['dist/client.js'])
+    if (!existsSync(join(ROOT, f))) throw new Error(`${f} is missing: run npm run build first`);
   console.log('bench: bundling the SDK peers with rollup…');
   const peers = await buildPeers();
   // A snapshot of dist/, so a rebuild during the run cannot hand the page a half-written file.
@@ -86,10 +97,15 @@ async function main() {
   await cp(join(ROOT, 'dist'), dist, { recursive: true });
   // Ours: the core the page loads (dist/client.js), and with the auth chunk it imports on first use
   // (the SDK bundles include their auth code, so that is the like-for-like figure).
-  // client.js imports a shared chunk statically: the page loads both before it runs, so both count (as in npm run size).
+  // client.js imports a shared chunk statically: the page loads both before it runs, so both count (as in npm run
+  // size).
   const { closure } = await import('../scripts/size.mjs');
   const text = [...closure(join(dist, 'client.js')).seen].map((f) => readFileSync(f, 'utf8')).join('\n');
-  const sizes = { ours: { min: Buffer.byteLength(text), gzip: gzipSync(text, { level: 9 }).length }, sdk1: gzipSize(peers.sdk1), sdk2: gzipSize(peers.sdk2) };
+  const sizes = {
+    ours: { min: Buffer.byteLength(text), gzip: gzipSync(text, { level: 9 }).length },
+    sdk1: gzipSize(peers.sdk1),
+    sdk2: gzipSize(peers.sdk2),
+  };
   const oursWithAuth = splitSize(withChunks(join(dist, 'client.js')));
   const widgetBundle = join(dist, 'mcp-web-components.js');
   const widgetSize = existsSync(widgetBundle) ? splitSize(withChunks(widgetBundle)) : null;
@@ -99,13 +115,28 @@ async function main() {
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--js-flags=--expose-gc'],
+    args: [
+      '--no-sandbox',
+      '--disable-dev-shm-usage',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--js-flags=--expose-gc',
+    ],
   });
   try {
     const page = await browser.newPage();
     page.on('pageerror', (e) => console.error('page error:', e.message));
     // "Failed to load resource" is our era probe's expected 400 from a legacy server; other errors matter.
-    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && console.error('page console:', m.text()));
+    page.on(
+      'console',
+      (m) =>
+        m.type() === 'error' &&
+        !m.text().startsWith('Failed to load resource') &&
+        console.error('page console:', m.text()),
+    );
     const cdp = await page.createCDPSession();
     await cdp.send('Performance.enable');
     await cdp.send('HeapProfiler.enable');
@@ -117,7 +148,8 @@ async function main() {
     const mainThread = async () => {
       const { metrics } = await cdp.send('Performance.getMetrics');
       const get = (n) => metrics.find((m) => m.name === n)?.value ?? 0;
-      // TaskDuration: time the renderer's main thread spent running tasks (ScriptDuration stays 0 in headless Chromium).
+      // TaskDuration: time the renderer's main thread spent running tasks (ScriptDuration stays 0 in headless
+      // Chromium).
       return { task: get('TaskDuration') * 1000 };
     };
     const heapUsed = async () => {
@@ -128,7 +160,24 @@ async function main() {
 
     await load();
     const kinds = await page.evaluate(() => window.bench.kinds);
-    const raw = Object.fromEntries(kinds.map((k) => [k, { coldMs: [], warmMs: [], seqCallsPerSec: [], concurrent50Ms: [], progressMsgsPerSec: [], progressMs: [], progressMainThreadMs: [], progressLongTasks: [], progressLongestTaskMs: [], progressReceived: [], progressInOrder: [] }]));
+    const raw = Object.fromEntries(
+      kinds.map((k) => [
+        k,
+        {
+          coldMs: [],
+          warmMs: [],
+          seqCallsPerSec: [],
+          concurrent50Ms: [],
+          progressMsgsPerSec: [],
+          progressMs: [],
+          progressMainThreadMs: [],
+          progressLongTasks: [],
+          progressLongestTaskMs: [],
+          progressReceived: [],
+          progressInOrder: [],
+        },
+      ]),
+    );
 
     for (let round = 0; round < ROUNDS; round++) {
       for (const kind of rotate(kinds, round)) {
@@ -170,13 +219,28 @@ async function main() {
       const t2 = await page.evaluate((h, n, w) => window.bench.many(h, n, w), handle, HEAP_CALLS / 2, HEAP_WIDTH);
       const end = await heapUsed();
       await page.evaluate((h) => window.bench.close(h), handle);
-      heap[kind] = { startBytes: start, midBytes: mid, endBytes: end, growthBytes: end - start, callsPerSec: HEAP_CALLS / ((t1 + t2) / 1000) };
+      heap[kind] = {
+        startBytes: start,
+        midBytes: mid,
+        endBytes: end,
+        growthBytes: end - start,
+        callsPerSec: HEAP_CALLS / ((t1 + t2) / 1000),
+      };
       console.log(`bench: heap run for ${kind} done`);
     }
 
     const widgets = await measureWidgets({ page, rounds: ROUNDS });
 
-    const medians = Object.fromEntries(kinds.map((k) => [k, Object.fromEntries(Object.entries(raw[k]).filter(([, v]) => typeof v[0] === 'number').map(([m, v]) => [m, median(v)]))]));
+    const medians = Object.fromEntries(
+      kinds.map((k) => [
+        k,
+        Object.fromEntries(
+          Object.entries(raw[k])
+            .filter(([, v]) => typeof v[0] === 'number')
+            .map(([m, v]) => [m, median(v)]),
+        ),
+      ]),
+    );
     const results = {
       date: new Date().toISOString(),
       environment: {
@@ -184,10 +248,14 @@ async function main() {
         chromium: await browser.version(),
         cpus: os.cpus().length,
         cpuModel: os.cpus()[0]?.model,
-        server: 'servers/legacy.mjs (SDK 1.x StreamableHTTPServerTransport, SSE answers, in-memory event store) on 127.0.0.1, page on another port (CORS)',
+        server:
+          'servers/legacy.mjs (SDK 1.x StreamableHTTPServerTransport, SSE answers, in-memory event store) on 127.0.0.1, page on another port (CORS)',
         rounds: ROUNDS,
       },
-      peers: { sdk1: '@modelcontextprotocol/sdk ' + pkgVersion('@modelcontextprotocol/sdk'), sdk2: '@modelcontextprotocol/client ' + pkgVersion('@modelcontextprotocol/client') },
+      peers: {
+        sdk1: '@modelcontextprotocol/sdk ' + pkgVersion('@modelcontextprotocol/sdk'),
+        sdk2: '@modelcontextprotocol/client ' + pkgVersion('@modelcontextprotocol/client'),
+      },
       sizes: { ...sizes, oursWithLazyChunks: oursWithAuth, widget: widgetSize },
       medians,
       heap,
@@ -196,8 +264,13 @@ async function main() {
     };
     await writeFile(join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
     printTable(results, kinds);
-    const lost = kinds.filter((k) => raw[k].progressReceived.some((n) => n !== PROGRESS_COUNT) || raw[k].progressInOrder.some((x) => !x));
-    if (lost.length) console.log(`\nWARNING: progress lost, doubled or out of order for ${lost.join(', ')}: ${JSON.stringify(lost.map((k) => raw[k].progressReceived))}`);
+    const lost = kinds.filter(
+      (k) => raw[k].progressReceived.some((n) => n !== PROGRESS_COUNT) || raw[k].progressInOrder.some((x) => !x),
+    );
+    if (lost.length)
+      console.log(
+        `\nWARNING: progress lost, doubled or out of order for ${lost.join(', ')}: ${JSON.stringify(lost.map((k) => raw[k].progressReceived))}`,
+      );
   } finally {
     await browser.close().catch(() => {});
     await mcp.close();
@@ -211,7 +284,10 @@ function pkgVersion(name) {
 }
 
 function printTable({ medians: m, sizes, heap, widgets, environment }, kinds) {
-  const fmt = (v, digits = 0) => (v == null ? 'n/a' : Number(v).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+  const fmt = (v, digits = 0) =>
+    v == null
+      ? 'n/a'
+      : Number(v).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
   const ratio = (a, b) => (a == null || b == null || b === 0 ? 'n/a' : (a / b).toFixed(2));
   const kb = (b) => (b == null ? 'n/a' : (b / 1000).toFixed(1) + ' kB');
   const rows = [];
@@ -221,34 +297,107 @@ function printTable({ medians: m, sizes, heap, widgets, environment }, kinds) {
   };
   row('connect → tools listed, cold (ms)', 'lower', (k) => m[k].coldMs);
   row('connect → tools listed, warm (ms)', 'lower', (k) => m[k].warmMs);
-  row(`sequential calls per second`, 'higher', (k) => m[k].seqCallsPerSec, (v) => fmt(v, 0));
+  row(
+    `sequential calls per second`,
+    'higher',
+    (k) => m[k].seqCallsPerSec,
+    (v) => fmt(v, 0),
+  );
   row(`${CONCURRENT_CALLS} concurrent calls (ms)`, 'lower', (k) => m[k].concurrent50Ms);
-  row(`${PROGRESS_COUNT.toLocaleString('en-US')} progress: messages per second`, 'higher', (k) => m[k].progressMsgsPerSec, (v) => fmt(v, 0));
-  row(`${PROGRESS_COUNT.toLocaleString('en-US')} progress: wall time (ms)`, 'lower', (k) => m[k].progressMs, (v) => fmt(v, 0));
-  row(`${PROGRESS_COUNT.toLocaleString('en-US')} progress: main-thread task time (ms)`, 'lower', (k) => m[k].progressMainThreadMs, (v) => fmt(v, 0));
-  row(`${PROGRESS_COUNT.toLocaleString('en-US')} progress: long tasks ≥50 ms (count)`, 'lower', (k) => m[k].progressLongTasks, (v) => fmt(v, 0));
-  row(`${PROGRESS_COUNT.toLocaleString('en-US')} progress: longest task (ms)`, 'lower', (k) => m[k].progressLongestTaskMs, (v) => fmt(v, 0));
+  row(
+    `${PROGRESS_COUNT.toLocaleString('en-US')} progress: messages per second`,
+    'higher',
+    (k) => m[k].progressMsgsPerSec,
+    (v) => fmt(v, 0),
+  );
+  row(
+    `${PROGRESS_COUNT.toLocaleString('en-US')} progress: wall time (ms)`,
+    'lower',
+    (k) => m[k].progressMs,
+    (v) => fmt(v, 0),
+  );
+  row(
+    `${PROGRESS_COUNT.toLocaleString('en-US')} progress: main-thread task time (ms)`,
+    'lower',
+    (k) => m[k].progressMainThreadMs,
+    (v) => fmt(v, 0),
+  );
+  row(
+    `${PROGRESS_COUNT.toLocaleString('en-US')} progress: long tasks ≥50 ms (count)`,
+    'lower',
+    (k) => m[k].progressLongTasks,
+    (v) => fmt(v, 0),
+  );
+  row(
+    `${PROGRESS_COUNT.toLocaleString('en-US')} progress: longest task (ms)`,
+    'lower',
+    (k) => m[k].progressLongestTaskMs,
+    (v) => fmt(v, 0),
+  );
   row('bundle, minified', 'lower', (k) => sizes[k].min, kb);
   row('bundle, gzip -9', 'lower', (k) => sizes[k].gzip, kb);
-  row('bundle + chunks loaded on first use (auth), gzip -9', 'lower', (k) => (k === 'ours' ? sizes.oursWithLazyChunks.gzip : sizes[k].gzip), kb);
-  row(`heap before ${HEAP_CALLS.toLocaleString('en-US')} calls (after GC)`, 'lower', (k) => heap[k].startBytes, (b) => (b / 1e6).toFixed(2) + ' MB');
-  row(`heap after ${HEAP_CALLS.toLocaleString('en-US')} calls (after GC)`, 'lower', (k) => heap[k].endBytes, (b) => (b / 1e6).toFixed(2) + ' MB');
-  row(`heap growth, all ${HEAP_CALLS.toLocaleString('en-US')} calls`, 'lower', (k) => heap[k].growthBytes, (b) => (b / 1e3).toFixed(0) + ' kB');
-  row(`heap growth, second ${(HEAP_CALLS / 2).toLocaleString('en-US')} calls`, 'lower', (k) => heap[k].endBytes - heap[k].midBytes, (b) => (b / 1e3).toFixed(0) + ' kB');
-  rows.push(['full widget (dist/mcp-web-components.js + chunks), gzip -9', 'lower', sizes.widget ? kb(sizes.widget.gzip) : WIDGETS_NOT_BUILT, '—', '—', '', '']);
+  row(
+    'bundle + chunks loaded on first use (auth), gzip -9',
+    'lower',
+    (k) => (k === 'ours' ? sizes.oursWithLazyChunks.gzip : sizes[k].gzip),
+    kb,
+  );
+  row(
+    `heap before ${HEAP_CALLS.toLocaleString('en-US')} calls (after GC)`,
+    'lower',
+    (k) => heap[k].startBytes,
+    (b) => (b / 1e6).toFixed(2) + ' MB',
+  );
+  row(
+    `heap after ${HEAP_CALLS.toLocaleString('en-US')} calls (after GC)`,
+    'lower',
+    (k) => heap[k].endBytes,
+    (b) => (b / 1e6).toFixed(2) + ' MB',
+  );
+  row(
+    `heap growth, all ${HEAP_CALLS.toLocaleString('en-US')} calls`,
+    'lower',
+    (k) => heap[k].growthBytes,
+    (b) => (b / 1e3).toFixed(0) + ' kB',
+  );
+  row(
+    `heap growth, second ${(HEAP_CALLS / 2).toLocaleString('en-US')} calls`,
+    'lower',
+    (k) => heap[k].endBytes - heap[k].midBytes,
+    (b) => (b / 1e3).toFixed(0) + ' kB',
+  );
+  rows.push([
+    'full widget (dist/mcp-web-components.js + chunks), gzip -9',
+    'lower',
+    sizes.widget ? kb(sizes.widget.gzip) : WIDGETS_NOT_BUILT,
+    '—',
+    '—',
+    '',
+    '',
+  ]);
   for (const [label, better, ours] of widgetRows(widgets, fmt)) rows.push([label, better, ours, '—', '—', '', '']);
 
   const head = ['metric (median)', 'better', 'ours', 'sdk 1.x', 'client 2.x', 'ours/sdk1', 'ours/sdk2'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => '| ' + cells.map((c, i) => (i === 0 || i === 1 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(' | ') + ' |';
-  console.log(`\n${environment.rounds} rounds, alternating order; Chromium ${environment.chromium}, Node ${environment.node}, ${environment.cpus} CPUs`);
+  const line = (cells) =>
+    '| ' +
+    cells
+      .map((c, i) => (i === 0 || i === 1 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i])))
+      .join(' | ') +
+    ' |';
+  console.log(
+    `\n${environment.rounds} rounds, alternating order; Chromium ${environment.chromium}, Node ${environment.node}, ${environment.cpus} CPUs`,
+  );
   console.log(line(head));
   console.log('|' + widths.map((w, i) => (i < 2 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|') + '|');
   for (const r of rows) console.log(line(r));
   console.log('\nbench/results.json written (medians, every round, environment).');
 }
 
-/** `--only first-screen` or `--only big-inputs` runs that benchmark alone (quick, and kind to a shared machine); without it, everything runs. */
+/**
+ * `--only first-screen` or `--only big-inputs` runs that benchmark alone (quick, and kind to a shared machine); without
+ * it, everything runs.
+ */
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 async function firstScreen() {
   const { measureFirstScreen, printFirstScreen } = await import('./first-screen.mjs');
@@ -256,14 +405,33 @@ async function firstScreen() {
   console.log('\nFirst screen (each load a fresh browser context; loads interleaved per round):');
   printFirstScreen(result);
   const { sizes: bundleSizes } = await import('../scripts/size.mjs');
-  await writeFile(join(ROOT, 'bench/first-screen.json'), JSON.stringify({ date: new Date().toISOString(), environment: { cpus: os.cpus().length, load: os.loadavg() }, ...result, sizes: bundleSizes() }, null, 2) + '\n');
+  await writeFile(
+    join(ROOT, 'bench/first-screen.json'),
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        environment: { cpus: os.cpus().length, load: os.loadavg() },
+        ...result,
+        sizes: bundleSizes(),
+      },
+      null,
+      2,
+    ) + '\n',
+  );
 }
 async function bigInputs() {
   const { measureBigInputs, printBigInputs } = await import('./big-inputs.mjs');
   const result = await measureBigInputs({ rounds: ROUNDS });
   console.log('\nBig inputs (each case a fresh browser context; the target: no task over 200 ms):');
   printBigInputs(result);
-  await writeFile(join(ROOT, 'bench/big-inputs.json'), JSON.stringify({ date: new Date().toISOString(), environment: { cpus: os.cpus().length, load: os.loadavg() }, ...result }, null, 2) + '\n');
+  await writeFile(
+    join(ROOT, 'bench/big-inputs.json'),
+    JSON.stringify(
+      { date: new Date().toISOString(), environment: { cpus: os.cpus().length, load: os.loadavg() }, ...result },
+      null,
+      2,
+    ) + '\n',
+  );
 }
 const parts = { 'first-screen': firstScreen, 'big-inputs': bigInputs };
 if (only && !parts[only]) throw new Error(`bench: unknown --only ${only} (known: ${Object.keys(parts).join(', ')})`);

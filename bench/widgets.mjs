@@ -21,8 +21,16 @@ export function manyTools(n = 1000) {
     name: `tool_${i}`,
     title: `Tool number ${i}`,
     description: `Does task ${i}: reads the ${i % 7 === 0 ? 'calendar' : 'inbox'} and returns a short summary of what changed since the last run.`,
-    inputSchema: { type: 'object', properties: { query: { type: 'string' }, limit: { type: 'integer', minimum: 1 } }, required: ['query'] },
-    ...(i % 3 === 0 ? { annotations: { readOnlyHint: true } } : i % 10 === 1 ? { annotations: { destructiveHint: true } } : {}),
+    inputSchema: {
+      type: 'object',
+      properties: { query: { type: 'string' }, limit: { type: 'integer', minimum: 1 } },
+      required: ['query'],
+    },
+    ...(i % 3 === 0
+      ? { annotations: { readOnlyHint: true } }
+      : i % 10 === 1
+        ? { annotations: { destructiveHint: true } }
+        : {}),
   }));
 }
 
@@ -40,7 +48,9 @@ export function wideSchema(n = 300) {
     () => ({ type: 'object', properties: { street: { type: 'string' }, city: { type: 'string' } } }),
     () => ({ type: ['string', 'null'], default: null }),
   ];
-  const properties = Object.fromEntries(Array.from({ length: n }, (_, i) => [`field_${i}`, kinds[i % kinds.length](i)]));
+  const properties = Object.fromEntries(
+    Array.from({ length: n }, (_, i) => [`field_${i}`, kinds[i % kinds.length](i)]),
+  );
   return { type: 'object', properties, required: Object.keys(properties).filter((_, i) => i % 4 === 0) };
 }
 
@@ -52,10 +62,28 @@ export async function startToolServer(tools) {
     let body = '';
     for await (const c of req) body += c;
     const msg = JSON.parse(body);
-    const json = (value, status = 200, headers = {}) => res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(value));
+    const json = (value, status = 200, headers = {}) =>
+      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(value));
     if (msg.id === undefined) return res.writeHead(202).end();
-    if (msg.method === 'server/discover') return json({ jsonrpc: '2.0', id: msg.id, error: { code: -32000, message: 'Bad Request: No valid session ID provided' } }, 400);
-    if (msg.method === 'initialize') return json({ jsonrpc: '2.0', id: msg.id, result: { protocolVersion: '2025-11-25', capabilities: { tools: {} }, serverInfo: { name: 'thousand-tools', version: '1.0.0' } } }, 200, { 'mcp-session-id': 'bench' });
+    if (msg.method === 'server/discover')
+      return json(
+        { jsonrpc: '2.0', id: msg.id, error: { code: -32000, message: 'Bad Request: No valid session ID provided' } },
+        400,
+      );
+    if (msg.method === 'initialize')
+      return json(
+        {
+          jsonrpc: '2.0',
+          id: msg.id,
+          result: {
+            protocolVersion: '2025-11-25',
+            capabilities: { tools: {} },
+            serverInfo: { name: 'thousand-tools', version: '1.0.0' },
+          },
+        },
+        200,
+        { 'mcp-session-id': 'bench' },
+      );
     if (msg.method === 'tools/list') return json({ jsonrpc: '2.0', id: msg.id, result: { tools } });
     return json({ jsonrpc: '2.0', id: msg.id, result: {} });
   });
@@ -121,7 +149,8 @@ async function measureOnce(page, { tools, schema, url }) {
       toolForm.definition = { name: 'wide', inputSchema: schema };
       toolForm.tool = 'wide';
       await toolForm.updateComplete;
-      for (let i = 0; i < 100 && !toolForm.shadowRoot.querySelector('mcp-schema-form'); i++) await new Promise((r) => setTimeout(r, 0));
+      for (let i = 0; i < 100 && !toolForm.shadowRoot.querySelector('mcp-schema-form'); i++)
+        await new Promise((r) => setTimeout(r, 0));
       await painted(toolForm.shadowRoot.querySelector('mcp-schema-form'));
       out.toolForm300 = performance.now() - t0;
       toolForm.remove();
@@ -152,7 +181,9 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-/** Render timings of the elements (medians in ms, with every round under `raw`); nulls while the elements are not built. */
+/**
+ * Render timings of the elements (medians in ms, with every round under `raw`); nulls while the elements are not built.
+ */
 export async function measureWidgets({ page, rounds }) {
   if (!existsSync(BUNDLE)) return { render1000Tools: null, schemaForm300: null };
   const tools = manyTools();

@@ -7,7 +7,13 @@ const $ = (id) => document.getElementById(id);
 const show = (text) => ($('result').textContent = text); // server text as text, never as HTML
 const { mcpUrl } = await fetch('/demo-config.json').then((r) => r.json());
 /** Arguments to try each demo tool with; summarize asks for sampling, book_table for elicitation. */
-const examples = { echo: { message: 'hello' }, add: { a: 19, b: 23 }, countdown: { from: 3 }, summarize: { text: 'MCP lets a web page use tools.' }, book_table: { restaurant: 'Tasca' } };
+const examples = {
+  echo: { message: 'hello' },
+  add: { a: 19, b: 23 },
+  countdown: { from: 3 },
+  summarize: { text: 'MCP lets a web page use tools.' },
+  book_table: { restaurant: 'Tasca' },
+};
 
 const client = new McpClient({
   url: mcpUrl,
@@ -16,7 +22,12 @@ const client = new McpClient({
   onSampling: (params, { server, signal }) => $('sampling').open({ params, server, signal }),
   onElicitation: (params, { server, signal }) => $('elicitation').open({ params, server, signal }),
 });
-client.addEventListener('statechange', () => ($('status').textContent = `${client.state}: ${client.serverInfo?.title ?? mcpUrl} (${client.protocolVersion ?? '…'})`));
+client.addEventListener(
+  'statechange',
+  () =>
+    ($('status').textContent =
+      `${client.state}: ${client.serverInfo?.title ?? mcpUrl} (${client.protocolVersion ?? '…'})`),
+);
 await client.connect();
 
 for (const tool of await client.listTools()) {
@@ -28,7 +39,9 @@ for (const tool of await client.listTools()) {
     run.addEventListener('click', async () => {
       show(`${tool.name}(${JSON.stringify(args)})…`);
       const onProgress = ({ progress, total, message }) => show(`${progress}/${total ?? '?'} ${message ?? ''}`);
-      const result = await client.callTool(tool.name, args, { onProgress }).catch((e) => ({ content: [{ type: 'text', text: `Failed: ${e.message}` }] }));
+      const result = await client
+        .callTool(tool.name, args, { onProgress })
+        .catch((e) => ({ content: [{ type: 'text', text: `Failed: ${e.message}` }] }));
       show(result.content.map((c) => (c.type === 'text' ? c.text : `[${c.type}]`)).join('\n'));
     });
   }

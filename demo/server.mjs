@@ -109,170 +109,242 @@ function createServer(notes) {
     { name: 'mcp-web-components-demo', title: 'mcp-web-components demo server', version: '1.0.0' },
     {
       capabilities: { logging: {} },
-      instructions: 'A demo server for mcp-web-components: friendly tools that show progress, sampling and elicitation.',
+      instructions:
+        'A demo server for mcp-web-components: friendly tools that show progress, sampling and elicitation.',
     },
   );
-  const log = (level, data, extra) => server.sendLoggingMessage({ level, logger: 'demo', data }, extra.sessionId).catch(() => {});
+  const log = (level, data, extra) =>
+    server.sendLoggingMessage({ level, logger: 'demo', data }, extra.sessionId).catch(() => {});
 
-  server.registerTool('echo', {
-    title: 'Echo',
-    description: 'Repeats your message back.',
-    inputSchema: { message: z.string().describe('What to echo') },
-    annotations: { readOnlyHint: true },
-  }, async ({ message }) => text(`Echo: ${message}`));
-
-  server.registerTool('add', {
-    title: 'Add',
-    description: 'Adds two numbers.',
-    inputSchema: { a: z.number(), b: z.number() },
-    outputSchema: { sum: z.number() },
-    annotations: { readOnlyHint: true },
-  }, async ({ a, b }) => ({ ...text(`${a} + ${b} = ${a + b}`), structuredContent: { sum: a + b } }));
-
-  server.registerTool('get_weather', {
-    title: 'Get weather',
-    description: 'Current weather for a city (made-up but consistent data).',
-    inputSchema: { city: z.string().min(1).describe('City name, e.g. Lisbon') },
-    outputSchema: {
-      city: z.string(),
-      temperatureC: z.number(),
-      conditions: z.string(),
-      humidityPercent: z.number(),
-      windKph: z.number(),
+  server.registerTool(
+    'echo',
+    {
+      title: 'Echo',
+      description: 'Repeats your message back.',
+      inputSchema: { message: z.string().describe('What to echo') },
+      annotations: { readOnlyHint: true },
     },
-    annotations: { readOnlyHint: true, openWorldHint: false },
-  }, async ({ city }, extra) => {
-    const w = fakeWeather(city);
-    await log('info', `Looked up the weather for ${w.city}`, extra);
-    return {
-      content: [
-        { type: 'text', text: `${w.city}: ${w.temperatureC} °C, ${w.conditions}, humidity ${w.humidityPercent}%, wind ${w.windKph} km/h` },
-        { type: 'image', data: SUN_PNG, mimeType: 'image/png' },
-      ],
-      structuredContent: w,
-    };
-  });
+    async ({ message }) => text(`Echo: ${message}`),
+  );
 
-  server.registerTool('countdown', {
-    title: 'Countdown',
-    description: 'Counts down from a number, one step every half second, reporting progress.',
-    inputSchema: { from: z.number().int().min(1).max(20).default(5).describe('Start value (1–20)') },
-  }, async ({ from }, extra) => {
-    const progressToken = extra._meta?.progressToken;
-    for (let i = from; i >= 1; i--) {
-      if (extra.signal.aborted) return errorText('Countdown cancelled');
+  server.registerTool(
+    'add',
+    {
+      title: 'Add',
+      description: 'Adds two numbers.',
+      inputSchema: { a: z.number(), b: z.number() },
+      outputSchema: { sum: z.number() },
+      annotations: { readOnlyHint: true },
+    },
+    async ({ a, b }) => ({ ...text(`${a} + ${b} = ${a + b}`), structuredContent: { sum: a + b } }),
+  );
+
+  server.registerTool(
+    'get_weather',
+    {
+      title: 'Get weather',
+      description: 'Current weather for a city (made-up but consistent data).',
+      inputSchema: { city: z.string().min(1).describe('City name, e.g. Lisbon') },
+      outputSchema: {
+        city: z.string(),
+        temperatureC: z.number(),
+        conditions: z.string(),
+        humidityPercent: z.number(),
+        windKph: z.number(),
+      },
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    async ({ city }, extra) => {
+      const w = fakeWeather(city);
+      await log('info', `Looked up the weather for ${w.city}`, extra);
+      return {
+        content: [
+          {
+            type: 'text',
+            text: `${w.city}: ${w.temperatureC} °C, ${w.conditions}, humidity ${w.humidityPercent}%, wind ${w.windKph} km/h`,
+          },
+          { type: 'image', data: SUN_PNG, mimeType: 'image/png' },
+        ],
+        structuredContent: w,
+      };
+    },
+  );
+
+  server.registerTool(
+    'countdown',
+    {
+      title: 'Countdown',
+      description: 'Counts down from a number, one step every half second, reporting progress.',
+      inputSchema: { from: z.number().int().min(1).max(20).default(5).describe('Start value (1–20)') },
+    },
+    async ({ from }, extra) => {
+      const progressToken = extra._meta?.progressToken;
+      for (let i = from; i >= 1; i--) {
+        if (extra.signal.aborted) return errorText('Countdown cancelled');
+        if (progressToken !== undefined) {
+          await extra.sendNotification({
+            method: 'notifications/progress',
+            params: { progressToken, progress: from - i, total: from, message: `T-minus ${i}` },
+          });
+        }
+        await sleep(500);
+      }
       if (progressToken !== undefined) {
         await extra.sendNotification({
           method: 'notifications/progress',
-          params: { progressToken, progress: from - i, total: from, message: `T-minus ${i}` },
+          params: { progressToken, progress: from, total: from, message: 'Liftoff!' },
         });
       }
-      await sleep(500);
-    }
-    if (progressToken !== undefined) {
-      await extra.sendNotification({
-        method: 'notifications/progress',
-        params: { progressToken, progress: from, total: from, message: 'Liftoff!' },
-      });
-    }
-    return text('🚀 Liftoff!');
-  });
+      return text('🚀 Liftoff!');
+    },
+  );
 
-  server.registerTool('summarize', {
-    title: 'Summarize',
-    description: 'Asks your client\'s LLM (sampling) to summarise some text.',
-    inputSchema: { text: z.string().min(1).describe('Text to summarise') },
-  }, async ({ text: input }, extra) => {
-    try {
-      const r = await extra.sendRequest({
-        method: 'sampling/createMessage',
-        params: {
-          messages: [{ role: 'user', content: { type: 'text', text: `Please summarise in one sentence:\n\n${input}` } }],
-          systemPrompt: 'You are a concise assistant.',
-          maxTokens: 200,
-        },
-      }, CreateMessageResultSchema);
-      const blocks = Array.isArray(r.content) ? r.content : [r.content];
-      const said = blocks.map((c) => (c?.type === 'text' ? c.text : `[${c?.type} content]`)).join('\n');
-      return text(`Summary (by ${r.model || 'your model'}): ${said}`);
-    } catch (e) {
-      return errorText(`No summary: ${e.message}`);
-    }
-  });
-
-  server.registerTool('book_table', {
-    title: 'Book a table',
-    description: 'Books a restaurant table, asking you for the details (elicitation).',
-    inputSchema: { restaurant: z.string().min(1).describe('Restaurant name') },
-  }, async ({ restaurant }, extra) => {
-    let r;
-    try {
-      r = await extra.sendRequest({
-        method: 'elicitation/create',
-        params: {
-          mode: 'form',
-          message: `Booking a table at ${restaurant}. When, and for how many?`,
-          requestedSchema: {
-            type: 'object',
-            properties: {
-              date: { type: 'string', format: 'date', title: 'Date', description: 'Day of the booking' },
-              guests: { type: 'integer', title: 'Guests', minimum: 1, maximum: 12, default: 2 },
-              notes: { type: 'string', title: 'Notes', description: 'Allergies, high chair, …' },
+  server.registerTool(
+    'summarize',
+    {
+      title: 'Summarize',
+      description: "Asks your client's LLM (sampling) to summarise some text.",
+      inputSchema: { text: z.string().min(1).describe('Text to summarise') },
+    },
+    async ({ text: input }, extra) => {
+      try {
+        const r = await extra.sendRequest(
+          {
+            method: 'sampling/createMessage',
+            params: {
+              messages: [
+                { role: 'user', content: { type: 'text', text: `Please summarise in one sentence:\n\n${input}` } },
+              ],
+              systemPrompt: 'You are a concise assistant.',
+              maxTokens: 200,
             },
-            required: ['date', 'guests'],
+          },
+          CreateMessageResultSchema,
+        );
+        const blocks = Array.isArray(r.content) ? r.content : [r.content];
+        const said = blocks.map((c) => (c?.type === 'text' ? c.text : `[${c?.type} content]`)).join('\n');
+        return text(`Summary (by ${r.model || 'your model'}): ${said}`);
+      } catch (e) {
+        return errorText(`No summary: ${e.message}`);
+      }
+    },
+  );
+
+  server.registerTool(
+    'book_table',
+    {
+      title: 'Book a table',
+      description: 'Books a restaurant table, asking you for the details (elicitation).',
+      inputSchema: { restaurant: z.string().min(1).describe('Restaurant name') },
+    },
+    async ({ restaurant }, extra) => {
+      let r;
+      try {
+        r = await extra.sendRequest(
+          {
+            method: 'elicitation/create',
+            params: {
+              mode: 'form',
+              message: `Booking a table at ${restaurant}. When, and for how many?`,
+              requestedSchema: {
+                type: 'object',
+                properties: {
+                  date: { type: 'string', format: 'date', title: 'Date', description: 'Day of the booking' },
+                  guests: { type: 'integer', title: 'Guests', minimum: 1, maximum: 12, default: 2 },
+                  notes: { type: 'string', title: 'Notes', description: 'Allergies, high chair, …' },
+                },
+                required: ['date', 'guests'],
+              },
+            },
+          },
+          ElicitResultSchema,
+        );
+      } catch (e) {
+        return errorText(`Could not ask for booking details: ${e.message}`);
+      }
+      if (r.action !== 'accept')
+        return text(`Booking at ${restaurant} ${r.action === 'decline' ? 'declined' : 'cancelled'}.`);
+      const { date, guests, notes } = r.content ?? {};
+      const booking = {
+        restaurant,
+        date,
+        guests,
+        notes: notes || undefined,
+        confirmation: randomUUID().slice(0, 8).toUpperCase(),
+      };
+      return {
+        content: [
+          {
+            type: 'text',
+            text: `Booked ${restaurant} on ${date} for ${guests}${notes ? ` (${notes})` : ''}. Confirmation ${booking.confirmation}.`,
+          },
+        ],
+        structuredContent: booking,
+      };
+    },
+  );
+
+  server.registerTool(
+    'delete_note',
+    {
+      title: 'Delete note',
+      description: 'Deletes a note by id (try "welcome"). This cannot be undone.',
+      inputSchema: { id: z.string().describe('Note id') },
+      annotations: { destructiveHint: true, idempotentHint: true, readOnlyHint: false },
+    },
+    async ({ id }) => {
+      if (!notes.has(id)) return errorText(`There is no note "${id}".`);
+      notes.delete(id);
+      return text(`Deleted note "${id}".`);
+    },
+  );
+
+  server.registerResource(
+    'welcome-note',
+    'demo://notes/welcome',
+    {
+      title: 'Welcome note',
+      description: 'A short text note',
+      mimeType: 'text/plain',
+    },
+    async (uri) => ({
+      contents: [{ uri: uri.href, mimeType: 'text/plain', text: notes.get('welcome') ?? '(this note was deleted)' }],
+    }),
+  );
+
+  server.registerResource(
+    'sun-image',
+    'demo://images/sun.png',
+    {
+      title: 'Sun',
+      description: 'A tiny 32×32 PNG',
+      mimeType: 'image/png',
+    },
+    async (uri) => ({ contents: [{ uri: uri.href, mimeType: 'image/png', blob: SUN_PNG }] }),
+  );
+
+  server.registerPrompt(
+    'plan_trip',
+    {
+      title: 'Plan a trip',
+      description: 'A prompt for planning a short trip',
+      argsSchema: {
+        destination: z.string().describe('Where to'),
+        days: z.string().optional().describe('How many days (default 3)'),
+      },
+    },
+    ({ destination, days }) => ({
+      messages: [
+        {
+          role: 'user',
+          content: {
+            type: 'text',
+            text: `Plan a relaxed ${days || 3}-day trip to ${destination}, with one local food tip per day.`,
           },
         },
-      }, ElicitResultSchema);
-    } catch (e) {
-      return errorText(`Could not ask for booking details: ${e.message}`);
-    }
-    if (r.action !== 'accept') return text(`Booking at ${restaurant} ${r.action === 'decline' ? 'declined' : 'cancelled'}.`);
-    const { date, guests, notes } = r.content ?? {};
-    const booking = { restaurant, date, guests, notes: notes || undefined, confirmation: randomUUID().slice(0, 8).toUpperCase() };
-    return {
-      content: [{ type: 'text', text: `Booked ${restaurant} on ${date} for ${guests}${notes ? ` (${notes})` : ''}. Confirmation ${booking.confirmation}.` }],
-      structuredContent: booking,
-    };
-  });
-
-  server.registerTool('delete_note', {
-    title: 'Delete note',
-    description: 'Deletes a note by id (try "welcome"). This cannot be undone.',
-    inputSchema: { id: z.string().describe('Note id') },
-    annotations: { destructiveHint: true, idempotentHint: true, readOnlyHint: false },
-  }, async ({ id }) => {
-    if (!notes.has(id)) return errorText(`There is no note "${id}".`);
-    notes.delete(id);
-    return text(`Deleted note "${id}".`);
-  });
-
-  server.registerResource('welcome-note', 'demo://notes/welcome', {
-    title: 'Welcome note',
-    description: 'A short text note',
-    mimeType: 'text/plain',
-  }, async (uri) => ({
-    contents: [{ uri: uri.href, mimeType: 'text/plain', text: notes.get('welcome') ?? '(this note was deleted)' }],
-  }));
-
-  server.registerResource('sun-image', 'demo://images/sun.png', {
-    title: 'Sun',
-    description: 'A tiny 32×32 PNG',
-    mimeType: 'image/png',
-  }, async (uri) => ({ contents: [{ uri: uri.href, mimeType: 'image/png', blob: SUN_PNG }] }));
-
-  server.registerPrompt('plan_trip', {
-    title: 'Plan a trip',
-    description: 'A prompt for planning a short trip',
-    argsSchema: {
-      destination: z.string().describe('Where to'),
-      days: z.string().optional().describe('How many days (default 3)'),
-    },
-  }, ({ destination, days }) => ({
-    messages: [{
-      role: 'user',
-      content: { type: 'text', text: `Plan a relaxed ${days || 3}-day trip to ${destination}, with one local food tip per day.` },
-    }],
-  }));
+      ],
+    }),
+  );
 
   return server;
 }
@@ -294,11 +366,16 @@ export async function startDemoServer({ port = 0 } = {}) {
     let session = sid && sessions.get(sid);
     if (!session) {
       if (sid) {
-        return res.status(404).json({ jsonrpc: '2.0', error: { code: -32001, message: 'Session not found' }, id: null });
+        return res
+          .status(404)
+          .json({ jsonrpc: '2.0', error: { code: -32001, message: 'Session not found' }, id: null });
       }
       if (req.method !== 'POST' || !isInitializeRequest(req.body)) {
-        return res.status(400)
-          .json({ jsonrpc: '2.0', error: { code: -32000, message: 'Bad Request: No valid session ID provided' }, id: null });
+        return res.status(400).json({
+          jsonrpc: '2.0',
+          error: { code: -32000, message: 'Bad Request: No valid session ID provided' },
+          id: null,
+        });
       }
       const s = { server: createServer(notes) };
       s.transport = new StreamableHTTPServerTransport({

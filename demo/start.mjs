@@ -74,7 +74,12 @@ function staticHandler(config) {
     try {
       if (!(await stat(file)).isFile()) return send(res, 404, 'Not found\n');
       const body = await readFile(file);
-      send(res, 200, req.method === 'HEAD' ? undefined : body, TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
+      send(
+        res,
+        200,
+        req.method === 'HEAD' ? undefined : body,
+        TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      );
     } catch (e) {
       if (e.code === 'ENOENT' || e.code === 'ENOTDIR' || e.code === 'EISDIR') return send(res, 404, 'Not found\n');
       send(res, 500, 'Internal error\n');
@@ -101,9 +106,13 @@ function listen(server, port, fallback) {
 
 const mcp = await startDemoServer({ port: portFromEnv('MCP_DEMO_PORT') ?? 0 });
 // The unmodified reference server too, so the widget can be tried on every MCP feature.
-const everything = await startEverything({ mode: 'streamableHttp' }).catch((e) => (console.warn(`server-everything did not start: ${e.message}`), undefined));
+const everything = await startEverything({ mode: 'streamableHttp' }).catch(
+  (e) => (console.warn(`server-everything did not start: ${e.message}`), undefined),
+);
 // An MCP App (server-debug's view), shown in spec mode: the sandbox proxy page comes from a second origin.
-const debug = await startDebugServer().catch((e) => (console.warn(`server-debug did not start: ${e.message}`), undefined));
+const debug = await startDebugServer().catch(
+  (e) => (console.warn(`server-debug did not start: ${e.message}`), undefined),
+);
 const sandbox = http.createServer(async (req, res) => {
   const name = new URL(req.url, 'http://localhost').pathname.slice(1);
   if (name !== 'sandbox.html' && name !== 'sandbox.js') return send(res, 404, 'Not found\n');
@@ -111,7 +120,14 @@ const sandbox = http.createServer(async (req, res) => {
   send(res, 200, await readFile(path.join(ROOT, 'dist', name)), TYPES[path.extname(name)]);
 });
 const sandboxPort = await listen(sandbox, 0, false);
-const web = http.createServer(staticHandler({ mcpUrl: mcp.url, everythingUrl: everything?.url, debugUrl: debug?.url, sandboxUrl: `http://127.0.0.1:${sandboxPort}/sandbox.html` }));
+const web = http.createServer(
+  staticHandler({
+    mcpUrl: mcp.url,
+    everythingUrl: everything?.url,
+    debugUrl: debug?.url,
+    sandboxUrl: `http://127.0.0.1:${sandboxPort}/sandbox.html`,
+  }),
+);
 let webPort;
 try {
   webPort = await listen(web, portFromEnv('PORT') ?? 8080, true);
@@ -120,7 +136,9 @@ try {
   throw e;
 }
 
-console.log(`\n  Demo page: http://127.0.0.1:${webPort}/  (MCP server: ${mcp.url}${everything ? `, server-everything: ${everything.url}` : ''})\n`);
+console.log(
+  `\n  Demo page: http://127.0.0.1:${webPort}/  (MCP server: ${mcp.url}${everything ? `, server-everything: ${everything.url}` : ''})\n`,
+);
 console.log('  Press Ctrl-C to stop.\n');
 
 let stopping = false;
@@ -131,7 +149,13 @@ async function stop(signal) {
   setTimeout(() => process.exit(0), 3000).unref(); // don't let a stuck connection hold the exit
   web.closeAllConnections();
   sandbox.closeAllConnections();
-  await Promise.allSettled([new Promise((r) => web.close(r)), new Promise((r) => sandbox.close(r)), mcp.close(), everything?.close(), debug?.close()]);
+  await Promise.allSettled([
+    new Promise((r) => web.close(r)),
+    new Promise((r) => sandbox.close(r)),
+    mcp.close(),
+    everything?.close(),
+    debug?.close(),
+  ]);
   process.exit(0);
 }
 process.on('SIGINT', () => stop('SIGINT'));

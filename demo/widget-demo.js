@@ -1,6 +1,8 @@
 // Wires the demo page: picks the server, a fake "page LLM" for sampling, the theme, and the
 // low-code form. Everything else is the elements themselves.
-const config = await fetch('/demo-config.json').then((r) => r.json()).catch(() => ({}));
+const config = await fetch('/demo-config.json')
+  .then((r) => r.json())
+  .catch(() => ({}));
 const widget = document.getElementById('widget');
 const weather = document.getElementById('weather');
 const server = document.getElementById('server');
@@ -27,9 +29,18 @@ function applyServer() {
 
 /** A stand-in for the page's own LLM: it answers deterministically so the flow can be tried offline. */
 async function fakePageLlm(params) {
-  const text = params.messages.flatMap((m) => (Array.isArray(m.content) ? m.content : [m.content])).filter((c) => c.type === 'text').map((c) => c.text).join(' ');
+  const text = params.messages
+    .flatMap((m) => (Array.isArray(m.content) ? m.content : [m.content]))
+    .filter((c) => c.type === 'text')
+    .map((c) => c.text)
+    .join(' ');
   await new Promise((r) => setTimeout(r, 400));
-  return { role: 'assistant', model: 'demo-fake-llm', stopReason: 'endTurn', content: { type: 'text', text: `(fake LLM) In short: ${text.slice(0, 120)}` } };
+  return {
+    role: 'assistant',
+    model: 'demo-fake-llm',
+    stopReason: 'endTurn',
+    content: { type: 'text', text: `(fake LLM) In short: ${text.slice(0, 120)}` },
+  };
 }
 
 function applyTheme() {

@@ -48,12 +48,22 @@ export function iifeChunks({ name, alias }) {
         const entryFile = chunk.imports.find((f) => !f.startsWith('chunks/'));
         if (!entryFile) return null;
         const from = /import\s*\{([^}]*)\}\s*from\s*(['"])[./]*mcp-web-components\.iife\.js\2;?/;
-        if (!from.test(code)) throw new Error(`iife-chunks: ${chunk.fileName} imports the entry in a form this plugin does not know: ${chunk.imports} ${code.slice(0, 300)}`);
+        if (!from.test(code))
+          throw new Error(
+            `iife-chunks: ${chunk.fileName} imports the entry in a form this plugin does not know: ${chunk.imports} ${code.slice(0, 300)}`,
+          );
         const m = from.exec(code);
-        const s = new MagicString(code).overwrite(m.index, m.index + m[0].length, `const { ${pattern(m[1])} } = globalThis[${KEY}].shared;`);
+        const s = new MagicString(code).overwrite(
+          m.index,
+          m.index + m[0].length,
+          `const { ${pattern(m[1])} } = globalThis[${KEY}].shared;`,
+        );
         return { code: s.toString(), map: s.generateMap({ hires: true }) };
       }
-      if (chunk.imports.length) throw new Error(`iife-chunks: the entry imports ${chunk.imports.join(', ')} statically; it must hold all shared code`);
+      if (chunk.imports.length)
+        throw new Error(
+          `iife-chunks: the entry imports ${chunk.imports.join(', ')} statically; it must hold all shared code`,
+        );
       const exports = /\nexport\s*\{([^}]*)\};?\s*$/;
       const found = exports.exec(code);
       const specifiers = found ? pattern(found[1]).split(', ') : [];

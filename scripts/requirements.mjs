@@ -20,7 +20,10 @@ const ID = /\b([A-Z]{1,4})-(\d{2})\b/g;
 /** A whole group, as in `MV-*` or `SEC-*`. */
 const GROUP = /\b([A-Z]{1,4})-\*/g;
 
-/** The checklist's path: --checklist, MCP_CHECKLIST, else `shared/spec/` beside the project or beside one of its parents (a worktree). */
+/**
+ * The checklist's path: --checklist, MCP_CHECKLIST, else `shared/spec/` beside the project or beside one of its parents
+ * (a worktree).
+ */
 function findChecklist(argv) {
   const i = argv.indexOf('--checklist');
   const given = i >= 0 ? argv[i + 1] : process.env.MCP_CHECKLIST;
@@ -41,8 +44,12 @@ function readChecklist(path) {
     if (heading) section = heading[1];
     const def = /^\s*- \*\*([A-Z]{1,4}-\d{2})\*\*(.*)$/.exec(line);
     if (!def || defs.has(def[1])) return;
-    const parts = def[2].split(' · ').map((p) => p.trim()).filter(Boolean);
-    // `MUST`, `MUST NOT`, `MUST (REQUIRED)`, `MUST/SHOULD (SBP)`; then version tags such as `[L][SSE]` or `[M] (good practice for all)`.
+    const parts = def[2]
+      .split(' · ')
+      .map((p) => p.trim())
+      .filter(Boolean);
+    // `MUST`, `MUST NOT`, `MUST (REQUIRED)`, `MUST/SHOULD (SBP)`; then version tags such as `[L][SSE]` or
+    // `[M] (good practice for all)`.
     const level = parts.find((p) => /^(MUST|SHOULD|MAY)\b[^a-z]*$/.test(p)) ?? '';
     let text = parts.find((p) => p !== level && !/^(\[[^\]]*\])+( \(.*\))?$/.test(p)) ?? '';
     // A lead-in ("Resource metadata discovery order:") reads better with its first item.
@@ -90,7 +97,11 @@ const order = (a, b) => {
   const [pb, nb] = b.split('-');
   return pa === pb ? Number(na) - Number(nb) : pa < pb ? -1 : 1;
 };
-const files = (set) => [...set].sort().map((f) => `\`${f}\``).join(', ');
+const files = (set) =>
+  [...set]
+    .sort()
+    .map((f) => `\`${f}\``)
+    .join(', ');
 
 /** The index as Markdown, and the IDs cited in src/ that the checklist does not define. */
 function build(defs) {
@@ -115,7 +126,7 @@ function build(defs) {
   });
   const md = [
     `${rows.length} IDs cited in \`src/\`, each found in \`../shared/spec/mcp-client-checklist.md\` (section, line, level,`,
-    'the requirement\'s first sentence) with the files that cite it (paths under `src/`). A range such as `A-08 … A-12`',
+    "the requirement's first sentence) with the files that cite it (paths under `src/`). A range such as `A-08 … A-12`",
     'cites its two ends; a group such as `MV-*` is listed after the IDs.',
     '',
     '| ID | Section | Line | Level | Requirement | Cited in |',
@@ -129,12 +140,17 @@ function build(defs) {
 function main(argv) {
   const path = findChecklist(argv);
   if (!path || !existsSync(path)) {
-    console.error(`requirements: no checklist found (looked for ${CHECKLIST} beside the project and its parents; pass --checklist <path>)`);
+    console.error(
+      `requirements: no checklist found (looked for ${CHECKLIST} beside the project and its parents; pass --checklist <path>)`,
+    );
     return 2;
   }
   const { md, unresolved } = build(readChecklist(path));
   const block = `${START}\n${md}\n${END}`;
-  for (const u of unresolved) console.error(`unresolved: ${u.id} (${u.known ? 'not in the checklist' : 'no checklist ID has this prefix'}) cited in ${[...u.files].join(', ')}`);
+  for (const u of unresolved)
+    console.error(
+      `unresolved: ${u.id} (${u.known ? 'not in the checklist' : 'no checklist ID has this prefix'}) cited in ${[...u.files].join(', ')}`,
+    );
   const doc = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '';
   const at = doc.indexOf(START);
   const end = doc.indexOf(END);
@@ -144,13 +160,18 @@ function main(argv) {
       console.error(`requirements: ARCHITECTURE.md has no block between ${START} and ${END}`);
       return 1;
     }
-    if (current !== block) writeFileSync(DOC, doc.replace(current, () => block));
+    if (current !== block)
+      writeFileSync(
+        DOC,
+        doc.replace(current, () => block),
+      );
     console.log(`requirements: ${current === block ? 'index up to date' : 'index written'} in ARCHITECTURE.md`);
     return unresolved.length ? 1 : 0;
   }
   if (argv.includes('--check')) {
     const stale = current !== block;
-    if (stale) console.error('requirements: the index in ARCHITECTURE.md is stale: run node scripts/requirements.mjs --write');
+    if (stale)
+      console.error('requirements: the index in ARCHITECTURE.md is stale: run node scripts/requirements.mjs --write');
     if (!stale && !unresolved.length) console.log('requirements: every cited ID resolves and the index is up to date');
     return stale || unresolved.length ? 1 : 0;
   }

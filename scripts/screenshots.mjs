@@ -7,7 +7,13 @@ const base = process.argv[2] ?? 'http://127.0.0.1:8080/';
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--no-first-run',
+    '--disable-background-networking',
+  ],
 });
 const deep = (page, fn, ...args) => page.waitForFunction(fn, { timeout: 20_000, polling: 100 }, ...args);
 
@@ -18,12 +24,24 @@ try {
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: theme }]);
     await page.goto(`${base}?server=everything&theme=${theme}`);
     // Wait for the tool list, pick a tool, fill it and run it.
-    await deep(page, () => document.getElementById('widget')?.shadowRoot?.querySelector('mcp-tool-list')?.shadowRoot?.querySelectorAll('button').length > 3);
+    await deep(
+      page,
+      () =>
+        document
+          .getElementById('widget')
+          ?.shadowRoot?.querySelector('mcp-tool-list')
+          ?.shadowRoot?.querySelectorAll('button').length > 3,
+    );
     await page.evaluate(() => {
       const list = document.getElementById('widget').shadowRoot.querySelector('mcp-tool-list');
       [...list.shadowRoot.querySelectorAll('button')].find((b) => b.textContent.includes('Get Sum'))?.click();
     });
-    await deep(page, () => document.getElementById('widget').shadowRoot.querySelector('mcp-tool-form')?.shadowRoot?.querySelector('mcp-schema-form'));
+    await deep(page, () =>
+      document
+        .getElementById('widget')
+        .shadowRoot.querySelector('mcp-tool-form')
+        ?.shadowRoot?.querySelector('mcp-schema-form'),
+    );
     await page.evaluate(() => {
       const form = document.getElementById('widget').shadowRoot.querySelector('mcp-tool-form');
       form.values = { a: 19, b: 23 };
@@ -33,7 +51,12 @@ try {
       const form = document.getElementById('widget').shadowRoot.querySelector('mcp-tool-form');
       [...form.shadowRoot.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Run').click();
     });
-    await deep(page, () => document.getElementById('widget').shadowRoot.querySelector('mcp-tool-form').shadowRoot.querySelector('mcp-result-view'));
+    await deep(page, () =>
+      document
+        .getElementById('widget')
+        .shadowRoot.querySelector('mcp-tool-form')
+        .shadowRoot.querySelector('mcp-result-view'),
+    );
     await new Promise((r) => setTimeout(r, 500));
     await page.screenshot({ path: `docs/widget-${theme}.png` });
     console.log(`docs/widget-${theme}.png`);

@@ -8,7 +8,10 @@ import net from 'node:net';
 import { spawnLoopback } from './util.mjs';
 
 const require = createRequire(import.meta.url);
-const BIN = path.join(path.dirname(require.resolve('@modelcontextprotocol/server-everything/package.json')), 'dist/index.js');
+const BIN = path.join(
+  path.dirname(require.resolve('@modelcontextprotocol/server-everything/package.json')),
+  'dist/index.js',
+);
 
 /** Asks the OS for a free TCP port. */
 export async function freePort() {

@@ -51,8 +51,17 @@
 import http from 'node:http';
 import { listen, applyCors } from './util.mjs';
 
-const LOGGED_HEADERS = ['accept', 'content-type', 'mcp-session-id', 'last-event-id', 'mcp-protocol-version',
-  'mcp-method', 'mcp-name', 'authorization', 'origin'];
+const LOGGED_HEADERS = [
+  'accept',
+  'content-type',
+  'mcp-session-id',
+  'last-event-id',
+  'mcp-protocol-version',
+  'mcp-method',
+  'mcp-name',
+  'authorization',
+  'origin',
+];
 const ACTIONS = ['status', 'delayMs', 'cutAfterEvents', 'injectFrame', 'duplicateEvents', 'reorderEvents'];
 const SSE_ACTIONS = ['cutAfterEvents', 'injectFrame', 'duplicateEvents', 'reorderEvents'];
 /**
@@ -111,10 +120,13 @@ export async function startFaultProxy({ target, port = 0, restartUpstream }) {
   const log = [];
 
   const take = (action, entry, methods) => {
-    const rule = rules.find((r) => r[action] !== undefined
-      && (!r.match?.httpMethod || r.match.httpMethod.toUpperCase() === entry.method)
-      && (!r.match?.path || r.match.path === entry.path.split('?')[0])
-      && (!r.match?.jsonrpcMethod || methods.includes(r.match.jsonrpcMethod)));
+    const rule = rules.find(
+      (r) =>
+        r[action] !== undefined &&
+        (!r.match?.httpMethod || r.match.httpMethod.toUpperCase() === entry.method) &&
+        (!r.match?.path || r.match.path === entry.path.split('?')[0]) &&
+        (!r.match?.jsonrpcMethod || methods.includes(r.match.jsonrpcMethod)),
+    );
     if (!rule) return undefined;
     if (!rule.persistent && --rule.times <= 0) rules = rules.filter((r) => r !== rule);
     entry.faults.push(action);
@@ -154,11 +166,16 @@ export async function startFaultProxy({ target, port = 0, restartUpstream }) {
   async function proxy(req, res) {
     const body = req.method === 'GET' || req.method === 'HEAD' ? Buffer.alloc(0) : await readBody(req);
     const methods = jsonRpcMethods(body);
-    const headers = Object.fromEntries(LOGGED_HEADERS.filter((h) => req.headers[h] !== undefined)
-      .map((h) => [h, req.headers[h]]));
+    const headers = Object.fromEntries(
+      LOGGED_HEADERS.filter((h) => req.headers[h] !== undefined).map((h) => [h, req.headers[h]]),
+    );
     const entry = {
-      method: req.method, path: req.url, headers, status: null,
-      bodyJsonRpcMethod: methods.length ? methods.join(',') : null, faults: [],
+      method: req.method,
+      path: req.url,
+      headers,
+      status: null,
+      bodyJsonRpcMethod: methods.length ? methods.join(',') : null,
+      faults: [],
     };
     log.push(entry);
 
@@ -167,7 +184,11 @@ export async function startFaultProxy({ target, port = 0, restartUpstream }) {
       entry.status = fixed.status;
       const body = Buffer.from(fixed.body ?? '');
       if (fixed.truncate) {
-        res.writeHead(fixed.status, { 'content-type': fixed.contentType ?? 'text/plain', 'content-length': body.length + 64, ...fixed.headers });
+        res.writeHead(fixed.status, {
+          'content-type': fixed.contentType ?? 'text/plain',
+          'content-length': body.length + 64,
+          ...fixed.headers,
+        });
         return res.write(body, () => setTimeout(() => res.socket?.end(() => res.destroy()), 30));
       }
       res.writeHead(fixed.status, { 'content-type': fixed.contentType ?? 'text/plain', ...fixed.headers });
@@ -175,7 +196,11 @@ export async function startFaultProxy({ target, port = 0, restartUpstream }) {
     }
 
     const up = http.request({
-      host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, agent,
+      host: upstream.hostname,
+      port: upstream.port,
+      method: req.method,
+      path: req.url,
+      agent,
       headers: { ...req.headers, host: upstream.host },
     });
     res.on('close', () => up.destroy()); // client went away: let the server see it too
@@ -208,7 +233,11 @@ export async function startFaultProxy({ target, port = 0, restartUpstream }) {
     const writeThenCut = (text) => {
       cutting = true;
       // Stop listening upstream first: its teardown must not reset the client connection early.
-      upRes.removeAllListeners('data').removeAllListeners('error').removeAllListeners('aborted').on('error', () => {});
+      upRes
+        .removeAllListeners('data')
+        .removeAllListeners('error')
+        .removeAllListeners('aborted')
+        .on('error', () => {});
       up.removeAllListeners('error').on('error', () => {});
       res.write(text, () => {
         if (sse.cutAfterEvents.graceful) {
@@ -233,13 +262,19 @@ export async function startFaultProxy({ target, port = 0, restartUpstream }) {
     // Middle stage: hold the first N counted events, then let them go in reverse order.
     const held = [];
     let toHold = sse.reorderEvents?.reorderEvents ?? 0;
-    const release = () => held.splice(0).reverse().forEach((e) => forward(e, true));
+    const release = () =>
+      held
+        .splice(0)
+        .reverse()
+        .forEach((e) => forward(e, true));
     const reorder = (event, counted) => {
       if (!counted || toHold === 0) return forward(event, counted);
       held.push(event);
       if (--toHold === 0) release();
     };
-    const split = sseSplitter((event, counted) => reorder(counted && sse.duplicateEvents ? event + event : event, counted));
+    const split = sseSplitter((event, counted) =>
+      reorder(counted && sse.duplicateEvents ? event + event : event, counted),
+    );
     upRes.on('data', split);
     upRes.on('end', () => {
       release();
@@ -251,7 +286,8 @@ export async function startFaultProxy({ target, port = 0, restartUpstream }) {
     if (applyCors(req, res)) return;
     const path = req.url.split('?')[0];
     try {
-      if (path === '/_fault' || path === '/_fault/log' || path === '/_fault/restart') return await control(req, res, path);
+      if (path === '/_fault' || path === '/_fault/log' || path === '/_fault/restart')
+        return await control(req, res, path);
       await proxy(req, res);
     } catch (e) {
       if (!res.headersSent) json(res, 502, { error: String(e) });

@@ -16,14 +16,22 @@ export const SCRIPTS = [
   '<script>window.__pwned=1</script>',
   '<img src=x onerror="window.__pwned=1">',
   '"><svg onload="window.__pwned=1">',
-  "'><iframe src=\"javascript:window.__pwned=1\"></iframe>",
+  '\'><iframe src="javascript:window.__pwned=1"></iframe>',
   '<a href="javascript:window.__pwned=1">click</a>',
 ];
 const X = SCRIPTS.join(' ');
-const SVG_SCRIPT = '<svg xmlns="http://www.w3.org/2000/svg" onload="window.__pwned=1"><script>window.__pwned=1</script><rect width="1" height="1"/></svg>';
+const SVG_SCRIPT =
+  '<svg xmlns="http://www.w3.org/2000/svg" onload="window.__pwned=1"><script>window.__pwned=1</script><rect width="1" height="1"/></svg>';
 const SVG_DATA = `data:image/svg+xml;base64,${Buffer.from(SVG_SCRIPT).toString('base64')}`;
 /** Unsafe URL schemes, each of which must never become a live link, a src or a navigation. */
-export const BAD_URLS = ['javascript:window.__pwned=1', 'data:text/html,<script>window.__pwned=1</script>', 'vbscript:msgbox(1)', 'JaVaScRiPt:window.__pwned=1', ' javascript:window.__pwned=1', 'java\tscript:window.__pwned=1'];
+export const BAD_URLS = [
+  'javascript:window.__pwned=1',
+  'data:text/html,<script>window.__pwned=1</script>',
+  'vbscript:msgbox(1)',
+  'JaVaScRiPt:window.__pwned=1',
+  ' javascript:window.__pwned=1',
+  'java\tscript:window.__pwned=1',
+];
 const ICONS = [
   ...BAD_URLS.map((src) => ({ src })),
   { src: 'data:text/html;base64,PHNjcmlwdD53aW5kb3cuX19wd25lZD0xPC9zY3JpcHQ+', mimeType: 'image/png' },
@@ -51,14 +59,25 @@ function bigPng() {
   ihdr.writeUInt32BE(h, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 2; // RGB
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 1 })), chunk('IEND', Buffer.alloc(0))]).toString('base64');
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 1 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]).toString('base64');
 }
 let png;
 
 /** A schema nested `levels` objects deep, with a hostile title at every level. */
 function deepSchema(levels) {
   let s = { type: 'string', title: X };
-  for (let i = 0; i < levels; i++) s = { type: 'object', title: `level ${levels - i} ${SCRIPTS[i % SCRIPTS.length]}`, properties: { a: s }, required: ['a'] };
+  for (let i = 0; i < levels; i++)
+    s = {
+      type: 'object',
+      title: `level ${levels - i} ${SCRIPTS[i % SCRIPTS.length]}`,
+      properties: { a: s },
+      required: ['a'],
+    };
   return s;
 }
 
@@ -75,22 +94,45 @@ const PROTO_SCHEMA = JSON.parse(`{
   },
   "required": ["__proto__", "constructor", "prototype"]
 }`);
-const PROTO_VALUE = '{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"prototype":{"polluted":"yes"},"toString":"<script>window.__pwned=1</script>"}';
-const PROTO_OUTPUT_SCHEMA = JSON.parse('{"type":"object","properties":{"__proto__":{"type":"object","properties":{"polluted":{"const":"no"}}},"constructor":{"type":"object"}},"required":["__proto__"]}');
+const PROTO_VALUE =
+  '{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"prototype":{"polluted":"yes"},"toString":"<script>window.__pwned=1</script>"}';
+const PROTO_OUTPUT_SCHEMA = JSON.parse(
+  '{"type":"object","properties":{"__proto__":{"type":"object","properties":{"polluted":{"const":"no"}}},"constructor":{"type":"object"}},"required":["__proto__"]}',
+);
 
-const tool = (name, description, extra = {}) => ({ name, title: `${name} ${SCRIPTS[name.length % SCRIPTS.length]}`, description: `${description} ${X}`, inputSchema: { type: 'object' }, icons: ICONS, ...extra });
+const tool = (name, description, extra = {}) => ({
+  name,
+  title: `${name} ${SCRIPTS[name.length % SCRIPTS.length]}`,
+  description: `${description} ${X}`,
+  inputSchema: { type: 'object' },
+  icons: ICONS,
+  ...extra,
+});
 
 function tools() {
   return [
     tool('script_everywhere', 'Returns script in every kind of content block', {
-      inputSchema: { type: 'object', title: X, description: X, properties: { [X]: { type: 'string', title: X, description: X, examples: [X], default: X, enum: [X, SCRIPTS[0]] }, note: { type: 'string', description: X, pattern: X } } },
+      inputSchema: {
+        type: 'object',
+        title: X,
+        description: X,
+        properties: {
+          [X]: { type: 'string', title: X, description: X, examples: [X], default: X, enum: [X, SCRIPTS[0]] },
+          note: { type: 'string', description: X, pattern: X },
+        },
+      },
       annotations: { title: X, destructiveHint: false, readOnlyHint: true },
       _meta: JSON.parse('{"__proto__":{"polluted":"yes"},"x":"<script>window.__pwned=1</script>"}'),
     }),
     tool('big_text', 'Returns 10 MB of text'),
     tool('big_image', 'Returns a 10 MB base64 PNG'),
-    tool('deep_schema', 'Takes a 1,000-level input schema', { inputSchema: { type: 'object', properties: { deep: deepSchema(1000) } } }),
-    tool('proto_keys', 'Has __proto__ keys in its schema, result and structuredContent', { inputSchema: PROTO_SCHEMA, outputSchema: PROTO_OUTPUT_SCHEMA }),
+    tool('deep_schema', 'Takes a 1,000-level input schema', {
+      inputSchema: { type: 'object', properties: { deep: deepSchema(1000) } },
+    }),
+    tool('proto_keys', 'Has __proto__ keys in its schema, result and structuredContent', {
+      inputSchema: PROTO_SCHEMA,
+      outputSchema: PROTO_OUTPUT_SCHEMA,
+    }),
     tool('endless_progress', 'Streams progress forever'),
     tool('endless_line', 'Answers with an SSE data line that never ends'),
     tool('error_message', 'Fails with script in the JSON-RPC error'),
@@ -101,44 +143,97 @@ function tools() {
     tool('number_answer', 'Answers with a number'),
     tool('null_result', 'Answers with a null result'),
     tool('unsolicited', 'Sends a response to a request never sent, then the real answer'),
-    tool('url_elicitation', 'Asks the user to open an unsafe URL (URL-mode elicitation request)', { inputSchema: { type: 'object', properties: { which: { type: 'integer', default: 0 } } } }),
+    tool('url_elicitation', 'Asks the user to open an unsafe URL (URL-mode elicitation request)', {
+      inputSchema: { type: 'object', properties: { which: { type: 'integer', default: 0 } } },
+    }),
     tool('url_required', 'Fails with -32042 naming unsafe URLs'),
     tool('form_elicitation', 'Asks for a form with script in the message and a hostile schema'),
   ];
 }
 
-/** /bombs lists only this (and answers huge_json, a 40 MB JSON body, unlisted): regexes that backtrack exponentially (2 s at 26 characters, doubling per character) in both schemas. */
+/**
+ * /bombs lists only this (and answers huge_json, a 40 MB JSON body, unlisted): regexes that backtrack exponentially (2
+ * s at 26 characters, doubling per character) in both schemas.
+ */
 const BOMB = `${'a'.repeat(40)}!`;
-const BOMB_TOOLS = [{
-  name: 'regex_bomb',
-  description: 'Has catastrophic regexes in its input and output schemas',
-  inputSchema: { type: 'object', properties: { s: { type: 'string', pattern: '^(a+)+$', default: BOMB }, word: { type: 'string', pattern: '^[a-z]+$', default: 'fine' }, tags: { type: 'object', patternProperties: { '^(a|aa)+$': { type: 'string' } }, default: { [BOMB]: 'x' } } } },
-  outputSchema: { type: 'object', properties: { s: { type: 'string', pattern: '^(a+)+$' } }, patternProperties: { '^(b+)+$': { type: 'string' } } },
-},
-// Values of the wrong type where strings, objects and lists belong, some looking like Lit templates.
-{ name: 'bad_types', title: { _$litType$: 1, strings: ['<img src=x onerror="window.__pwned=1">'], values: [] }, description: ['not', 'a', 'string'], annotations: 'destructive', icons: 'x', inputSchema: { type: 'object', properties: { n: { type: 'string', title: { _$litType$: 1, strings: ['<b>'], values: [] } } } } },
-{ name: { _$litType$: 1, strings: ['<b>'], values: [] }, description: 'a tool without a usable name' },
-'not a tool',
+const BOMB_TOOLS = [
+  {
+    name: 'regex_bomb',
+    description: 'Has catastrophic regexes in its input and output schemas',
+    inputSchema: {
+      type: 'object',
+      properties: {
+        s: { type: 'string', pattern: '^(a+)+$', default: BOMB },
+        word: { type: 'string', pattern: '^[a-z]+$', default: 'fine' },
+        tags: { type: 'object', patternProperties: { '^(a|aa)+$': { type: 'string' } }, default: { [BOMB]: 'x' } },
+      },
+    },
+    outputSchema: {
+      type: 'object',
+      properties: { s: { type: 'string', pattern: '^(a+)+$' } },
+      patternProperties: { '^(b+)+$': { type: 'string' } },
+    },
+  },
+  // Values of the wrong type where strings, objects and lists belong, some looking like Lit templates.
+  {
+    name: 'bad_types',
+    title: { _$litType$: 1, strings: ['<img src=x onerror="window.__pwned=1">'], values: [] },
+    description: ['not', 'a', 'string'],
+    annotations: 'destructive',
+    icons: 'x',
+    inputSchema: {
+      type: 'object',
+      properties: { n: { type: 'string', title: { _$litType$: 1, strings: ['<b>'], values: [] } } },
+    },
+  },
+  { name: { _$litType$: 1, strings: ['<b>'], values: [] }, description: 'a tool without a usable name' },
+  'not a tool',
 ];
-const BOMB_RESULT = { content: [{ type: 'text', text: 'bombs delivered' }], structuredContent: { s: BOMB, [`${'b'.repeat(40)}!`]: 1 } };
+const BOMB_RESULT = {
+  content: [{ type: 'text', text: 'bombs delivered' }],
+  structuredContent: { s: BOMB, [`${'b'.repeat(40)}!`]: 1 },
+};
 
 /** Answers a tools/call: `json` writes a whole answer (an object or raw text), `stream` answers on an SSE stream. */
 function callTool(name, id, { json, stream }) {
   switch (name) {
     case 'script_everywhere':
       return json({
-        jsonrpc: '2.0', id,
+        jsonrpc: '2.0',
+        id,
         result: {
           content: [
             { type: 'text', text: X, annotations: { audience: [X], priority: 0.5 }, _meta: { x: X } },
             { type: 'image', mimeType: 'image/svg+xml', data: Buffer.from(SVG_SCRIPT).toString('base64') },
-            { type: 'image', mimeType: 'text/html', data: Buffer.from('<script>window.__pwned=1</script>').toString('base64') },
+            {
+              type: 'image',
+              mimeType: 'text/html',
+              data: Buffer.from('<script>window.__pwned=1</script>').toString('base64'),
+            },
             { type: 'image', mimeType: 'image/png"><script>window.__pwned=1</script>', data: 'AAAA' },
             { type: 'audio', mimeType: 'audio/wav', data: '"><script>window.__pwned=1</script>' },
-            ...BAD_URLS.map((uri) => ({ type: 'resource_link', uri, name: X, title: X, description: X, mimeType: 'text/html', icons: ICONS })),
+            ...BAD_URLS.map((uri) => ({
+              type: 'resource_link',
+              uri,
+              name: X,
+              title: X,
+              description: X,
+              mimeType: 'text/html',
+              icons: ICONS,
+            })),
             { type: 'resource', resource: { uri: 'javascript:window.__pwned=1', mimeType: 'text/html', text: X } },
-            { type: 'resource', resource: { uri: 'data:text/html,<script>window.__pwned=1</script>', mimeType: 'image/svg+xml', blob: Buffer.from(SVG_SCRIPT).toString('base64') } },
-            { type: 'resource', resource: { uri: 'x://evil.html', mimeType: 'text/html', blob: Buffer.from(X).toString('base64') } },
+            {
+              type: 'resource',
+              resource: {
+                uri: 'data:text/html,<script>window.__pwned=1</script>',
+                mimeType: 'image/svg+xml',
+                blob: Buffer.from(SVG_SCRIPT).toString('base64'),
+              },
+            },
+            {
+              type: 'resource',
+              resource: { uri: 'x://evil.html', mimeType: 'text/html', blob: Buffer.from(X).toString('base64') },
+            },
             { type: X, text: X },
           ],
           structuredContent: { html: X, [X]: [X, { nested: X }] },
@@ -152,7 +247,9 @@ function callTool(name, id, { json, stream }) {
     case 'deep_schema':
       return json({ jsonrpc: '2.0', id, result: { content: [{ type: 'text', text: 'deep ok' }] } });
     case 'proto_keys':
-      return json(`{"jsonrpc":"2.0","id":${JSON.stringify(id)},"result":{"__proto__":{"polluted":"yes"},"content":[{"type":"text","text":"proto ok","__proto__":{"polluted":"yes"}}],"structuredContent":${PROTO_VALUE},"_meta":{"__proto__":{"polluted":"yes"}}}}`);
+      return json(
+        `{"jsonrpc":"2.0","id":${JSON.stringify(id)},"result":{"__proto__":{"polluted":"yes"},"content":[{"type":"text","text":"proto ok","__proto__":{"polluted":"yes"}}],"structuredContent":${PROTO_VALUE},"_meta":{"__proto__":{"polluted":"yes"}}}}`,
+      );
     case 'endless_progress':
       return stream('progress');
     case 'endless_line':
@@ -160,7 +257,11 @@ function callTool(name, id, { json, stream }) {
     case 'error_message':
       return json({ jsonrpc: '2.0', id, error: { code: -32000, message: `Tool failed: ${X}`, data: { html: X } } });
     case 'wrong_id':
-      return json({ jsonrpc: '2.0', id: typeof id === 'number' ? id + 1000 : `${id}x`, result: { content: [{ type: 'text', text: 'for someone else' }] } });
+      return json({
+        jsonrpc: '2.0',
+        id: typeof id === 'number' ? id + 1000 : `${id}x`,
+        result: { content: [{ type: 'text', text: 'for someone else' }] },
+      });
     case 'wrong_id_sse':
       return stream('wrongId');
     case 'jsonrpc_1_0':
@@ -179,8 +280,20 @@ function callTool(name, id, { json, stream }) {
       return stream('formElicitation');
     case 'url_required':
       return json({
-        jsonrpc: '2.0', id,
-        error: { code: -32042, message: `Open these first ${X}`, data: { elicitations: BAD_URLS.slice(0, 3).map((url, i) => ({ mode: 'url', elicitationId: `e${i}`, url, message: `Please open ${X}` })) } },
+        jsonrpc: '2.0',
+        id,
+        error: {
+          code: -32042,
+          message: `Open these first ${X}`,
+          data: {
+            elicitations: BAD_URLS.slice(0, 3).map((url, i) => ({
+              mode: 'url',
+              elicitationId: `e${i}`,
+              url,
+              message: `Please open ${X}`,
+            })),
+          },
+        },
       });
     default:
       return json({ jsonrpc: '2.0', id, error: { code: -32602, message: `Unknown tool ${name} ${X}` } });
@@ -195,12 +308,28 @@ const resources = () => [
 ];
 
 function readResource(uri) {
-  if (uri === 'hostile://svg') return { contents: [{ uri, mimeType: 'image/svg+xml', blob: Buffer.from(SVG_SCRIPT).toString('base64') }] };
-  return { contents: [{ uri, mimeType: 'text/html', text: X }, { uri: `javascript:window.__pwned=1//${uri}`, mimeType: 'text/html', blob: Buffer.from(X).toString('base64') }] };
+  if (uri === 'hostile://svg')
+    return { contents: [{ uri, mimeType: 'image/svg+xml', blob: Buffer.from(SVG_SCRIPT).toString('base64') }] };
+  return {
+    contents: [
+      { uri, mimeType: 'text/html', text: X },
+      { uri: `javascript:window.__pwned=1//${uri}`, mimeType: 'text/html', blob: Buffer.from(X).toString('base64') },
+    ],
+  };
 }
 
 const prompts = () => [
-  { name: X, title: X, description: X, arguments: [{ name: '__proto__', title: X, description: X, required: true }, { name: 'constructor', description: X }, { name: X }], icons: ICONS },
+  {
+    name: X,
+    title: X,
+    description: X,
+    arguments: [
+      { name: '__proto__', title: X, description: X, required: true },
+      { name: 'constructor', description: X },
+      { name: X },
+    ],
+    icons: ICONS,
+  },
   { name: 'plain', description: X },
 ];
 
@@ -210,8 +339,14 @@ function getPrompt() {
     messages: [
       { role: 'user', content: { type: 'text', text: X } },
       { role: X, content: { type: 'resource_link', uri: 'javascript:window.__pwned=1', name: X } },
-      { role: 'assistant', content: { type: 'image', mimeType: 'image/svg+xml', data: Buffer.from(SVG_SCRIPT).toString('base64') } },
-      { role: 'assistant', content: { type: 'resource', resource: { uri: 'hostile://x', mimeType: 'text/html', text: X } } },
+      {
+        role: 'assistant',
+        content: { type: 'image', mimeType: 'image/svg+xml', data: Buffer.from(SVG_SCRIPT).toString('base64') },
+      },
+      {
+        role: 'assistant',
+        content: { type: 'resource', resource: { uri: 'hostile://x', mimeType: 'text/html', text: X } },
+      },
     ],
   };
 }
@@ -222,7 +357,13 @@ function answer(method, params) {
     case 'initialize':
       return {
         protocolVersion: '2025-11-25',
-        capabilities: { tools: { listChanged: true }, resources: { subscribe: true, listChanged: true }, prompts: { listChanged: true }, logging: {}, completions: {} },
+        capabilities: {
+          tools: { listChanged: true },
+          resources: { subscribe: true, listChanged: true },
+          prompts: { listChanged: true },
+          logging: {},
+          completions: {},
+        },
         serverInfo: { name: X, title: X, version: X, websiteUrl: BAD_URLS[0], icons: ICONS },
         instructions: `Instructions: ${X}`,
       };
@@ -236,7 +377,12 @@ function answer(method, params) {
     case 'resources/list':
       return { resources: resources() };
     case 'resources/templates/list':
-      return { resourceTemplates: [{ uriTemplate: 'hostile://{__proto__}/{constructor}', name: X, title: X, description: X, icons: ICONS }, { uriTemplate: '__proto__', name: 'proto' }] };
+      return {
+        resourceTemplates: [
+          { uriTemplate: 'hostile://{__proto__}/{constructor}', name: X, title: X, description: X, icons: ICONS },
+          { uriTemplate: '__proto__', name: 'proto' },
+        ],
+      };
     case 'resources/read':
       return readResource(String(params?.uri));
     case 'prompts/list':
@@ -253,7 +399,13 @@ function answer(method, params) {
 /** What a GET stream sends once connected: hostile notifications and invalid JSON-RPC. */
 const GET_GARBAGE = [
   { jsonrpc: '2.0', method: 'notifications/message', params: { level: 'error', logger: X, data: X } },
-  { jsonrpc: '2.0', method: 'notifications/message', params: JSON.parse('{"level":"<script>window.__pwned=1</script>","data":{"__proto__":{"polluted":"yes"},"html":"<img src=x onerror=\\"window.__pwned=1\\">"}}') },
+  {
+    jsonrpc: '2.0',
+    method: 'notifications/message',
+    params: JSON.parse(
+      '{"level":"<script>window.__pwned=1</script>","data":{"__proto__":{"polluted":"yes"},"html":"<img src=x onerror=\\"window.__pwned=1\\">"}}',
+    ),
+  },
   { jsonrpc: '2.0', id: 987654, result: { content: [] } }, // a response to a request never sent
   { jsonrpc: '1.0', method: 'notifications/message', params: { level: 'error', data: 'jsonrpc 1.0' } },
   [1, 2, 3],
@@ -274,13 +426,22 @@ export async function startHostileServer() {
   const sessions = new Set();
   /** Server-to-client requests waiting for the client's answer, by id. */
   const waiting = new Map();
-  const stats = { openStreams: 0, endlessStarted: 0, endlessClosed: 0, cancelled: [], answers: [], badIdGets: [], retry0Gets: [] };
+  const stats = {
+    openStreams: 0,
+    endlessStarted: 0,
+    endlessClosed: 0,
+    cancelled: [],
+    answers: [],
+    badIdGets: [],
+    retry0Gets: [],
+  };
   const open = new Set();
 
   const { server, base } = await listen(async (req, res) => {
     if (applyCors(req, res)) return;
     const url = new URL(req.url, 'http://x');
-    if (url.pathname === '/control/stats') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(stats));
+    if (url.pathname === '/control/stats')
+      return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(stats));
     if (url.pathname !== '/mcp' && url.pathname !== '/bombs') return res.writeHead(404).end();
     const bombs = url.pathname === '/bombs';
     if (req.method === 'DELETE') {
@@ -295,18 +456,32 @@ export async function startHostileServer() {
     try {
       msg = JSON.parse(body);
     } catch {
-      return res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32700, message: `Parse error ${X}` } }));
+      return res
+        .writeHead(400, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32700, message: `Parse error ${X}` } }));
     }
-    const json = (value, status = 200) => res.writeHead(status, { 'content-type': 'application/json' }).end(typeof value === 'string' ? value : JSON.stringify(value));
+    const json = (value, status = 200) =>
+      res
+        .writeHead(status, { 'content-type': 'application/json' })
+        .end(typeof value === 'string' ? value : JSON.stringify(value));
     // The modern probe: refuse it the way SDK 1.x servers do, so the client falls back to initialize.
-    if (msg.method === 'server/discover') return json({ jsonrpc: '2.0', id: msg.id, error: { code: -32000, message: `Bad Request: No valid session ID provided ${X}` } }, 400);
+    if (msg.method === 'server/discover')
+      return json(
+        {
+          jsonrpc: '2.0',
+          id: msg.id,
+          error: { code: -32000, message: `Bad Request: No valid session ID provided ${X}` },
+        },
+        400,
+      );
     if (msg.method === 'initialize') {
       const sid = randomUUID();
       sessions.add(sid);
       res.setHeader('mcp-session-id', sid);
       return json({ jsonrpc: '2.0', id: msg.id, result: answer('initialize') });
     }
-    if (!sessions.has(req.headers['mcp-session-id'])) return json({ jsonrpc: '2.0', id: null, error: { code: -32001, message: `Session not found ${X}` } }, 404);
+    if (!sessions.has(req.headers['mcp-session-id']))
+      return json({ jsonrpc: '2.0', id: null, error: { code: -32001, message: `Session not found ${X}` } }, 404);
     if (msg.method === undefined) {
       // The client's answer to one of our requests.
       stats.answers.push(msg);
@@ -318,13 +493,28 @@ export async function startHostileServer() {
       if (msg.method === 'notifications/cancelled') stats.cancelled.push(msg.params?.requestId);
       return res.writeHead(202).end();
     }
-    if (bombs && msg.method === 'tools/call' && msg.params?.name === 'huge_json') return json({ jsonrpc: '2.0', id: msg.id, result: { content: [{ type: 'text', text: 'z'.repeat(40 * 1024 * 1024) }] } });
-    if (bombs && (msg.method === 'tools/list' || msg.method === 'tools/call')) return json({ jsonrpc: '2.0', id: msg.id, result: msg.method === 'tools/list' ? { tools: BOMB_TOOLS } : BOMB_RESULT });
+    if (bombs && msg.method === 'tools/call' && msg.params?.name === 'huge_json')
+      return json({
+        jsonrpc: '2.0',
+        id: msg.id,
+        result: { content: [{ type: 'text', text: 'z'.repeat(40 * 1024 * 1024) }] },
+      });
+    if (bombs && (msg.method === 'tools/list' || msg.method === 'tools/call'))
+      return json({
+        jsonrpc: '2.0',
+        id: msg.id,
+        result: msg.method === 'tools/list' ? { tools: BOMB_TOOLS } : BOMB_RESULT,
+      });
     if (msg.method === 'tools/call') {
       return callTool(msg.params?.name, msg.id, { json, stream: (kind) => postStream(req, res, kind, msg) });
     }
     const result = answer(msg.method, msg.params);
-    if (result === undefined) return json({ jsonrpc: '2.0', id: msg.id, error: { code: -32601, message: `Method not found: ${msg.method} ${X}` } });
+    if (result === undefined)
+      return json({
+        jsonrpc: '2.0',
+        id: msg.id,
+        error: { code: -32601, message: `Method not found: ${msg.method} ${X}` },
+      });
     return json({ jsonrpc: '2.0', id: msg.id, result });
   });
 
@@ -368,7 +558,9 @@ export async function startHostileServer() {
     if (mode === 'badid') {
       // An event id that cannot be a header value (not a ByteString), then the end of the stream.
       stats.badIdGets.push(req.headers['last-event-id'] ?? null);
-      return res.end(`retry: 200\nid: \u20ac-${stats.badIdGets.length}\nevent: message\ndata: {"jsonrpc":"2.0","method":"notifications/message","params":{"level":"info","data":"bad id"}}\n\n`);
+      return res.end(
+        `retry: 200\nid: \u20ac-${stats.badIdGets.length}\nevent: message\ndata: {"jsonrpc":"2.0","method":"notifications/message","params":{"level":"info","data":"bad id"}}\n\n`,
+      );
     }
     res.write(': hostile\nretry: 60000\n\n');
     for (const m of GET_GARBAGE) res.write(event(m));
@@ -387,7 +579,12 @@ export async function startHostileServer() {
         let i = 0;
         return flood(res, () => {
           let out = '';
-          for (let k = 0; k < 50; k++) out += event({ jsonrpc: '2.0', method: 'notifications/progress', params: { progressToken: token, progress: ++i, message: `step ${i} ${X}` } });
+          for (let k = 0; k < 50; k++)
+            out += event({
+              jsonrpc: '2.0',
+              method: 'notifications/progress',
+              params: { progressToken: token, progress: ++i, message: `step ${i} ${X}` },
+            });
           return out;
         });
       }
@@ -395,7 +592,9 @@ export async function startHostileServer() {
         res.write('event: message\ndata: ');
         return flood(res, () => 'z'.repeat(65_536));
       case 'wrongId':
-        res.write(event({ jsonrpc: '2.0', id: typeof id === 'number' ? id + 1000 : `${id}x`, result: { content: [] } }));
+        res.write(
+          event({ jsonrpc: '2.0', id: typeof id === 'number' ? id + 1000 : `${id}x`, result: { content: [] } }),
+        );
         return res.end();
       case 'unsolicited':
         res.write(event({ jsonrpc: '2.0', id: 999_999, result: { content: [{ type: 'text', text: 'never asked' }] } }));
@@ -407,10 +606,33 @@ export async function startHostileServer() {
         const askId = `srv-${randomUUID()}`;
         const params =
           kind === 'urlElicitation'
-            ? { mode: 'url', elicitationId: askId, message: `Open this ${X}`, url: BAD_URLS[Number(msg.params?.arguments?.which ?? 0) % BAD_URLS.length] }
-            : { mode: 'form', message: `Tell us ${X}`, requestedSchema: { type: 'object', title: X, properties: { [X]: { type: 'string', title: X, description: X, default: X } } } };
+            ? {
+                mode: 'url',
+                elicitationId: askId,
+                message: `Open this ${X}`,
+                url: BAD_URLS[Number(msg.params?.arguments?.which ?? 0) % BAD_URLS.length],
+              }
+            : {
+                mode: 'form',
+                message: `Tell us ${X}`,
+                requestedSchema: {
+                  type: 'object',
+                  title: X,
+                  properties: { [X]: { type: 'string', title: X, description: X, default: X } },
+                },
+              };
         waiting.set(askId, (reply) => {
-          res.write(event({ jsonrpc: '2.0', id, result: { content: [{ type: 'text', text: `elicitation answered: ${JSON.stringify(reply.result ?? reply.error)}` }] } }));
+          res.write(
+            event({
+              jsonrpc: '2.0',
+              id,
+              result: {
+                content: [
+                  { type: 'text', text: `elicitation answered: ${JSON.stringify(reply.result ?? reply.error)}` },
+                ],
+              },
+            }),
+          );
           res.end();
         });
         res.on('close', () => waiting.delete(askId));

@@ -18,7 +18,9 @@ import { listen } from './util.mjs';
 async function startNoCorsServer() {
   const { server, base } = await listen((req, res) => {
     req.resume();
-    res.writeHead(req.method === 'OPTIONS' ? 200 : 400, { 'content-type': 'application/json' }).end('{"jsonrpc":"2.0","error":{"code":-32000,"message":"no"},"id":null}');
+    res
+      .writeHead(req.method === 'OPTIONS' ? 200 : 400, { 'content-type': 'application/json' })
+      .end('{"jsonrpc":"2.0","error":{"code":-32000,"message":"no"},"id":null}');
   });
   return { url: `${base}/mcp`, close: () => new Promise((r) => server.close(r)) };
 }

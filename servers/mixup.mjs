@@ -10,11 +10,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { applyCors, listen } from './util.mjs';
 
-const json = (res, status, body, headers = {}) => res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
-const body = (req) => new Promise((resolve) => {
-  let text = '';
-  req.on('data', (c) => (text += c)).on('end', () => resolve(text));
-});
+const json = (res, status, body, headers = {}) =>
+  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+const body = (req) =>
+  new Promise((resolve) => {
+    let text = '';
+    req.on('data', (c) => (text += c)).on('end', () => resolve(text));
+  });
 
 /** @param {{honestIssuer: string, honestResource: string}} opts */
 export async function startMixUpServers({ honestIssuer, honestResource }) {
@@ -46,15 +48,31 @@ export async function startMixUpServers({ honestIssuer, honestResource }) {
     if (url.pathname === '/register' && req.method === 'POST') {
       const meta = JSON.parse((await body(req)) || '{}');
       stats.registrations.push({ redirect_uris: meta.redirect_uris });
-      return json(res, 201, { client_id: 'hostile-client', redirect_uris: meta.redirect_uris, token_endpoint_auth_method: 'none' });
+      return json(res, 201, {
+        client_id: 'hostile-client',
+        redirect_uris: meta.redirect_uris,
+        token_endpoint_auth_method: 'none',
+      });
     }
     // On the far host the person closes the window at once (a page that closes itself).
-    if (url.pathname === '/authorize' && far) return res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Sign in</title><script>window.close();</script>');
+    if (url.pathname === '/authorize' && far)
+      return res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!doctype html><title>Sign in</title><script>window.close();</script>');
     if (url.pathname === '/authorize') {
       stats.authorizations++;
       // The bounce: the honest AS, as the host's own client there, with our state and PKCE.
       const next = new URL('authorize', honestIssuer);
-      const params = { response_type: 'code', client_id: target.clientId, redirect_uri: target.redirectUri, state: url.searchParams.get('state') ?? '', code_challenge: challenge, code_challenge_method: 'S256', resource: honestResource, scope: 'mcp:tools' };
+      const params = {
+        response_type: 'code',
+        client_id: target.clientId,
+        redirect_uri: target.redirectUri,
+        state: url.searchParams.get('state') ?? '',
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+        resource: honestResource,
+        scope: 'mcp:tools',
+      };
       for (const [k, v] of Object.entries(params)) next.searchParams.set(k, v);
       return res.writeHead(302, { location: next.href }).end();
     }
@@ -83,11 +101,21 @@ export async function startMixUpServers({ honestIssuer, honestResource }) {
     req.resume();
     const url = new URL(req.url, rsBase);
     if (url.pathname === '/moved') return res.writeHead(307, { location: `${asBase}/landing` }).end();
-    if (url.pathname === '/.well-known/oauth-protected-resource/mcp') return json(res, 200, { resource: `${rsBase}/mcp`, authorization_servers: [`${asBase}/`] });
+    if (url.pathname === '/.well-known/oauth-protected-resource/mcp')
+      return json(res, 200, { resource: `${rsBase}/mcp`, authorization_servers: [`${asBase}/`] });
     // /far: the same AS, named by another host (localhost) than this server's (127.0.0.1).
-    if (url.pathname === '/.well-known/oauth-protected-resource/far') return json(res, 200, { resource: `${rsBase}/far`, authorization_servers: [`${asBase.replace('127.0.0.1', 'localhost')}/`] });
+    if (url.pathname === '/.well-known/oauth-protected-resource/far')
+      return json(res, 200, {
+        resource: `${rsBase}/far`,
+        authorization_servers: [`${asBase.replace('127.0.0.1', 'localhost')}/`],
+      });
     const resource = url.pathname === '/far' ? 'far' : 'mcp';
-    json(res, 401, { error: 'invalid_token' }, { 'www-authenticate': `Bearer resource_metadata="${rsBase}/.well-known/oauth-protected-resource/${resource}"` });
+    json(
+      res,
+      401,
+      { error: 'invalid_token' },
+      { 'www-authenticate': `Bearer resource_metadata="${rsBase}/.well-known/oauth-protected-resource/${resource}"` },
+    );
   });
   rsBase = rs.base;
 
@@ -96,6 +124,7 @@ export async function startMixUpServers({ honestIssuer, honestResource }) {
     farUrl: `${rsBase}/far`,
     issuer: `${asBase}/`,
     control: `${asBase}/control`,
-    close: () => Promise.all([as, rs].map(({ server }) => new Promise((r) => (server.closeAllConnections?.(), server.close(r))))),
+    close: () =>
+      Promise.all([as, rs].map(({ server }) => new Promise((r) => (server.closeAllConnections?.(), server.close(r))))),
   };
 }

@@ -79,7 +79,13 @@ export default { fetch: (request) => relay(request) };
 export async function startRelay({ runtime, ...options }) {
   const port = await freePort();
   if (runtime === 'node') {
-    const args = ['relay', '--port', String(port), ...options.upstreams.flatMap((u) => ['--upstream', u]), ...options.allowOrigins.flatMap((o) => ['--allow-origin', o])];
+    const args = [
+      'relay',
+      '--port',
+      String(port),
+      ...options.upstreams.flatMap((u) => ['--upstream', u]),
+      ...options.allowOrigins.flatMap((o) => ['--allow-origin', o]),
+    ];
     if (options.allowPrivateNetwork) args.push('--allow-private-network');
     if (options.maxStreamMs) args.push('--max-stream-ms', String(options.maxStreamMs));
     if (options.maxBodyBytes) args.push('--max-body-bytes', String(options.maxBodyBytes));
@@ -92,7 +98,8 @@ export async function startRelay({ runtime, ...options }) {
   writeFileSync(path.join(dir, 'worker.js'), workerModule(options));
   let child;
   if (runtime === 'workerd') {
-    // The runtime's own network service refuses private addresses unless told: the relay's allowPrivateNetwork is what is tested.
+    // The runtime's own network service refuses private addresses unless told: the relay's allowPrivateNetwork is what
+    // is tested.
     writeFileSync(
       path.join(dir, 'config.capnp'),
       `using Workerd = import "/workerd/workerd.capnp";
@@ -111,30 +118,61 @@ const relay :Workerd.Worker = (
     );
     const { default: workerd } = await import('workerd');
     const bin = typeof workerd === 'string' ? workerd : workerd.default;
-    child = spawn(bin, ['serve', path.join(dir, 'config.capnp'), '--verbose'], { env: PATH_ONLY, stdio: ['ignore', 'pipe', 'pipe'], cwd: dir });
-  } else if (runtime === 'deno') {
-    writeFileSync(path.join(dir, 'main.js'), `import worker from './worker.js';\nDeno.serve({ hostname: '127.0.0.1', port: ${port}, onListen() { console.log('listening'); } }, worker.fetch);\n`);
-    const bin = require('deno/install_api.cjs').runInstall();
-    child = spawn(bin, ['run', '--quiet', '--no-prompt', '--allow-net=127.0.0.1', `--allow-read=${dir}`, path.join(dir, 'main.js')], {
-      env: { ...PATH_ONLY, DENO_DIR: path.join(dir, 'deno-dir'), DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
+    child = spawn(bin, ['serve', path.join(dir, 'config.capnp'), '--verbose'], {
+      env: PATH_ONLY,
       stdio: ['ignore', 'pipe', 'pipe'],
       cwd: dir,
     });
+  } else if (runtime === 'deno') {
+    writeFileSync(
+      path.join(dir, 'main.js'),
+      `import worker from './worker.js';\nDeno.serve({ hostname: '127.0.0.1', port: ${port}, onListen() { console.log('listening'); } }, worker.fetch);\n`,
+    );
+    const bin = require('deno/install_api.cjs').runInstall();
+    child = spawn(
+      bin,
+      ['run', '--quiet', '--no-prompt', '--allow-net=127.0.0.1', `--allow-read=${dir}`, path.join(dir, 'main.js')],
+      {
+        env: { ...PATH_ONLY, DENO_DIR: path.join(dir, 'deno-dir'), DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        cwd: dir,
+      },
+    );
   } else {
     throw new Error(`unknown runtime ${runtime}`);
   }
   const run = await supervise(child, runtime, () => answers(port));
-  return { url: `http://127.0.0.1:${port}/`, lines: run.lines, close: () => run.close().finally(() => rmSync(dir, { recursive: true, force: true })) };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    lines: run.lines,
+    close: () => run.close().finally(() => rmSync(dir, { recursive: true, force: true })),
+  };
 }
 
-/** @playwright/mcp over Streamable HTTP on 127.0.0.1 (no CORS at all), driving Debian's Chromium headless when a tool needs a browser. */
+/**
+ * @playwright/mcp over Streamable HTTP on 127.0.0.1 (no CORS at all), driving Debian's Chromium headless when a tool needs a browser.
+ */
 export async function startPlaywrightMcp() {
   const port = await freePort();
   const cli = path.join(path.dirname(require.resolve('@playwright/mcp/package.json')), 'cli.js');
   const home = mkdtempSync(path.join(os.tmpdir(), 'mcp-playwright-'));
   const child = spawnLoopback(
     cli,
-    ['--port', String(port), '--host', '127.0.0.1', '--allowed-hosts', `127.0.0.1:${port}`, '--headless', '--isolated', '--browser', 'chromium', '--executable-path', process.env.CHROME_PATH ?? '/usr/bin/chromium', '--no-sandbox'],
+    [
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--allowed-hosts',
+      `127.0.0.1:${port}`,
+      '--headless',
+      '--isolated',
+      '--browser',
+      'chromium',
+      '--executable-path',
+      process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      '--no-sandbox',
+    ],
     { env: { HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';
@@ -142,5 +180,8 @@ export async function startPlaywrightMcp() {
   const run = await supervise(child, '@playwright/mcp', async () => {
     while (!/Listening on/.test(out)) await new Promise((r) => setTimeout(r, 50));
   });
-  return { url: `http://127.0.0.1:${port}/mcp`, close: () => run.close().finally(() => rmSync(home, { recursive: true, force: true })) };
+  return {
+    url: `http://127.0.0.1:${port}/mcp`,
+    close: () => run.close().finally(() => rmSync(home, { recursive: true, force: true })),
+  };
 }

@@ -43,11 +43,17 @@ const PRELOAD = new URL('./loopback-preload.mjs', import.meta.url).href;
  * Every server we start as a process (tests, demo, bench, debug launchers) goes through here.
  */
 export function spawnLoopback(script, args = [], { env = {}, stdio = ['ignore', 'ignore', 'pipe'] } = {}) {
-  return spawn(process.execPath, ['--import', PRELOAD, script, ...args], { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env }, stdio });
+  return spawn(process.execPath, ['--import', PRELOAD, script, ...args], {
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
+    stdio,
+  });
 }
 
 /** Completion helper: the values starting with the typed prefix. */
-export const byPrefix = (values) => (value = '') => values.filter((v) => v.startsWith(value));
+export const byPrefix =
+  (values) =>
+  (value = '') =>
+    values.filter((v) => v.startsWith(value));
 
 /** node:http IncomingMessage -> web Request (body streamed, aborts when the client goes away). */
 export function toWebRequest(req, res) {
@@ -77,6 +83,8 @@ export async function sendWebResponse(res, response) {
       if (done) break;
       res.write(value);
     }
-  } catch { /* client went away */ }
+  } catch {
+    /* client went away */
+  }
   res.end();
 }

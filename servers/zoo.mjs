@@ -19,10 +19,19 @@ export const ZOO = {
     },
     ['email'],
   ),
-  numbers: object({ count: { type: 'integer', minimum: 1, maximum: 10 }, ratio: { type: 'number', minimum: 0, maximum: 1 } }, ['count']),
+  numbers: object(
+    { count: { type: 'integer', minimum: 1, maximum: 10 }, ratio: { type: 'number', minimum: 0, maximum: 1 } },
+    ['count'],
+  ),
   choices: object({
     color: { type: 'string', enum: ['red', 'green'] },
-    size: { title: 'Size', oneOf: [{ const: 's', title: 'Small' }, { const: 'l', title: 'Large' }] },
+    size: {
+      title: 'Size',
+      oneOf: [
+        { const: 's', title: 'Small' },
+        { const: 'l', title: 'Large' },
+      ],
+    },
     fixed: { const: 'x' },
     flag: { type: 'boolean' },
     note: { type: ['string', 'null'] },
@@ -30,15 +39,29 @@ export const ZOO = {
   nested: object({ address: object({ street: { type: 'string' }, city: { type: 'string' } }, ['city']) }, ['address']),
   arrays: object({
     tags: { type: 'array', title: 'Tags', items: { type: 'string' } },
-    people: { type: 'array', title: 'People', items: object({ name: { type: 'string' }, age: { type: 'integer' } }, ['name']) },
+    people: {
+      type: 'array',
+      title: 'People',
+      items: object({ name: { type: 'string' }, age: { type: 'integer' } }, ['name']),
+    },
   }),
   shapes: object(
     {
       shape: {
         title: 'Shape',
         oneOf: [
-          { type: 'object', title: 'Circle', required: ['kind', 'r'], properties: { kind: { const: 'circle' }, r: { type: 'number', title: 'Radius' } } },
-          { type: 'object', title: 'Square', required: ['kind', 'side'], properties: { kind: { const: 'square' }, side: { type: 'number', title: 'Side' } } },
+          {
+            type: 'object',
+            title: 'Circle',
+            required: ['kind', 'r'],
+            properties: { kind: { const: 'circle' }, r: { type: 'number', title: 'Radius' } },
+          },
+          {
+            type: 'object',
+            title: 'Square',
+            required: ['kind', 'side'],
+            properties: { kind: { const: 'square' }, side: { type: 'number', title: 'Side' } },
+          },
         ],
       },
     },

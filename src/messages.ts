@@ -23,7 +23,13 @@ const defaults = {
   destructive: 'destructive',
   confirmDestructive: (tool: string) => `${tool} may change or delete data. Run it?`,
   confirm: 'Run anyway',
-  state: { idle: 'Not connected', connecting: 'Connecting…', ready: 'Connected', reconnecting: 'Reconnecting…', closed: 'Disconnected' } as Record<string, string>,
+  state: {
+    idle: 'Not connected',
+    connecting: 'Connecting…',
+    ready: 'Connected',
+    reconnecting: 'Reconnecting…',
+    closed: 'Disconnected',
+  } as Record<string, string>,
   progress: (p: number, total?: number) => (total ? `${num(p)} of ${num(total)}` : num(p)),
   showRaw: 'Show raw JSON',
   hideRaw: 'Hide raw JSON',
@@ -43,7 +49,8 @@ const defaults = {
     `${({ working: 'Working', input_required: 'Waiting for your input', completed: 'Completed', failed: 'Failed', cancelled: 'Cancelled' } as Record<string, string>)[status] ?? status}${message ? ` \u2014 ${message}` : ''}`,
   runningTasks: 'Running tasks',
   /** A server refused a call (-32021) for a client capability this client does not have. */
-  missingCapability: (names: string) => `The server needs a capability this client does not have (${names}), so the tool cannot run here.`,
+  missingCapability: (names: string) =>
+    `The server needs a capability this client does not have (${names}), so the tool cannot run here.`,
   chooseTool: 'Choose a tool to see its form.',
   instructions: 'Server instructions',
   unknownServer: 'An MCP server',
@@ -73,16 +80,19 @@ const defaults = {
   elicitationTitle: (server: string) => `${server} asks for information`,
   submit: 'Submit',
   decline: 'Decline',
-  sensitiveWarning: (fields: string) => `Careful: this form asks for ${fields}. MCP servers must not ask for passwords, keys or payment details in a form.`,
+  sensitiveWarning: (fields: string) =>
+    `Careful: this form asks for ${fields}. MCP servers must not ask for passwords, keys or payment details in a form.`,
   urlDomain: (host: string) => `Opening this link takes you to ${host}.`,
-  punycodeWarning: 'This address uses international characters (punycode) and may imitate another site. Check it letter by letter.',
+  punycodeWarning:
+    'This address uses international characters (punycode) and may imitate another site. Check it letter by letter.',
   insecureUrl: 'This address is not encrypted (http).',
   unsafeUrl: 'This link cannot be opened: only http and https addresses are allowed.',
   signIn: 'Sign in',
   signOut: 'Sign out',
   signingIn: 'Signing in… finish in the window that opened.',
   /** Signing in at an authorization server on another host than the MCP server. */
-  signingInAt: (host: string) => `Signing in at ${host}, not the MCP server's own host: finish in the window that opened if you trust it.`,
+  signingInAt: (host: string) =>
+    `Signing in at ${host}, not the MCP server's own host: finish in the window that opened if you trust it.`,
   authNeeded: 'This server needs you to sign in.',
   authExpired: 'Your sign-in expired. Sign in again to continue.',
   authDenied: 'Sign-in was refused or cancelled.',
@@ -174,7 +184,16 @@ const defaults = {
   promptDescription: 'Prompt description',
   contentsOf: (uri: string) => `Contents of ${uri}`,
   logEntries: (n: number) => `${num(n)} ${n === 1 ? 'entry' : 'entries'}`,
-  levels: { debug: 'Debug', info: 'Info', notice: 'Notice', warning: 'Warning', error: 'Error', critical: 'Critical', alert: 'Alert', emergency: 'Emergency' } as Record<string, string>,
+  levels: {
+    debug: 'Debug',
+    info: 'Info',
+    notice: 'Notice',
+    warning: 'Warning',
+    error: 'Error',
+    critical: 'Critical',
+    alert: 'Alert',
+    emergency: 'Emergency',
+  } as Record<string, string>,
   logEmpty: 'Nothing logged yet.',
   userinfoWarning: (host: string) => `Careful: the part before "@" is not where this link goes; it goes to ${host}.`,
   serverUrl: 'Server URL',
@@ -217,7 +236,13 @@ export interface AppMessages {
 
 export type Messages = typeof defaults & Partial<AppMessages>;
 /** A translation: any part of the table, nested tables in part too. */
-export type LocaleMessages = { [K in keyof Messages]?: Messages[K] extends (...args: never[]) => unknown ? Messages[K] : Messages[K] extends object ? Partial<Messages[K]> & { [L in keyof Messages[K]]?: Partial<Messages[K][L]> } : Messages[K] };
+export type LocaleMessages = {
+  [K in keyof Messages]?: Messages[K] extends (...args: never[]) => unknown
+    ? Messages[K]
+    : Messages[K] extends object
+      ? Partial<Messages[K]> & { [L in keyof Messages[K]]?: Partial<Messages[K][L]> }
+      : Messages[K];
+};
 
 const locales = new Map<string, LocaleMessages>();
 let overrides: LocaleMessages = {};
@@ -227,15 +252,19 @@ let scope = '';
 /** `b` over `a`, nested plain objects merged too (functions and strings are leaves). */
 const merge = <T>(a: T, b: unknown): T => {
   const out = { ...a } as Record<string, unknown>;
-  for (const [k, v] of Object.entries((b ?? {}) as object)) out[k] = v && typeof v === 'object' && typeof out[k] === 'object' ? merge(out[k], v) : v;
+  for (const [k, v] of Object.entries((b ?? {}) as object))
+    out[k] = v && typeof v === 'object' && typeof out[k] === 'object' ? merge(out[k], v) : v;
   return out as T;
 };
 
-/** The table for a language: its registered locale ('de-at', else 'de') over English, with the host's overrides on top. */
+/**
+ * The table for a language: its registered locale ('de-at', else 'de') over English, with the host's overrides on top.
+ */
 export function messagesFor(lang: string): Messages {
   lang = lang.toLowerCase();
   let table = tables.get(lang);
-  if (!table) tables.set(lang, (table = merge(merge(defaults, locales.get(lang) ?? locales.get(lang.split('-')[0])), overrides)));
+  if (!table)
+    tables.set(lang, (table = merge(merge(defaults, locales.get(lang) ?? locales.get(lang.split('-')[0])), overrides)));
   return table;
 }
 
@@ -252,7 +281,10 @@ export function setMessages(more: LocaleMessages): void {
   refresh();
 }
 
-/** Adds a translation for `lang` (`de`, `pt-br`): elements whose nearest `lang` is it speak it, e.g. `registerLocale('de', (await import('mcp-web-components/locales/de.js')).default)`. */
+/**
+ * Adds a translation for `lang` (`de`, `pt-br`): elements whose nearest `lang` is it speak it, e.g.
+ * `registerLocale('de', (await import('mcp-web-components/locales/de.js')).default)`.
+ */
 export function registerLocale(lang: string, messages: LocaleMessages): void {
   locales.set(lang.toLowerCase(), messages);
   tables.clear();

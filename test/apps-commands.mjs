@@ -52,7 +52,9 @@ export function appCommands() {
           return true;
         }
         // A new window is expected: report whether it can reach its opener, then close it.
-        const popup = page.browser().waitForTarget((t) => t.type() === 'page' && t.url().startsWith(payload.popup), { timeout: 15_000 });
+        const popup = page
+          .browser()
+          .waitForTarget((t) => t.type() === 'page' && t.url().startsWith(payload.popup), { timeout: 15_000 });
         await el.click();
         const target = await popup;
         const opened = await target.page();
@@ -63,7 +65,8 @@ export function appCommands() {
       }
       if (command === 'mcp-app-fill') {
         const el = await find(page, payload.role ?? 'textbox', payload.name);
-        // Select what the field holds with the keyboard (a triple click can land as separate clicks under load), then type over it.
+        // Select what the field holds with the keyboard (a triple click can land as separate clicks under load), then
+        // type over it.
         await el.click();
         await page.keyboard.down('Control');
         await page.keyboard.press('KeyA');
@@ -78,7 +81,9 @@ export function appCommands() {
       }
       if (command === 'mcp-app-text') {
         // The text of every app frame (a proxy page has none of its own), to wait on from the test.
-        const texts = await Promise.all((await liveFrames(page)).map((f) => f.evaluate(() => document.body?.innerText ?? '').catch(() => '')));
+        const texts = await Promise.all(
+          (await liveFrames(page)).map((f) => f.evaluate(() => document.body?.innerText ?? '').catch(() => '')),
+        );
         return texts.join('\n');
       }
       return undefined;

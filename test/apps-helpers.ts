@@ -8,7 +8,12 @@ import type { McpAppView } from '../src/components/mcp-app-view/mcp-app-view.js'
 export const appClick = (name: string, role = 'button') => executeServerCommand('mcp-app-click', { name, role });
 
 /** Clicks a control that opens a new window whose URL starts with `popup`; says whether that window has an opener. */
-export const appClickPopup = (name: string, popup: string) => executeServerCommand<{ url: string; opener: boolean; openerTarget: boolean }, object>('mcp-app-click', { name, role: 'button', popup });
+export const appClickPopup = (name: string, popup: string) =>
+  executeServerCommand<{ url: string; opener: boolean; openerTarget: boolean }, object>('mcp-app-click', {
+    name,
+    role: 'button',
+    popup,
+  });
 
 /** Types into the text field with this accessible name inside an app frame. */
 export const appFill = (name: string, value: string) => executeServerCommand('mcp-app-fill', { name, value });
@@ -16,7 +21,11 @@ export const appFill = (name: string, value: string) => executeServerCommand('mc
 /** Waits until the text of the app frames includes `text`. */
 export async function appTextIncludes(text: string, timeout = 15_000): Promise<string> {
   let last = '';
-  await waitUntil(async () => (last = (await executeServerCommand<string, object>('mcp-app-text', {})) ?? '').includes(text), `app frame shows ${JSON.stringify(text)}`, { timeout, interval: 200 });
+  await waitUntil(
+    async () => (last = (await executeServerCommand<string, object>('mcp-app-text', {})) ?? '').includes(text),
+    `app frame shows ${JSON.stringify(text)}`,
+    { timeout, interval: 200 },
+  );
   return last;
 }
 
@@ -37,6 +46,12 @@ export function findAppView(root: Element | ShadowRoot): McpAppView | undefined 
 export async function appFrame(root: Element, title: string): Promise<{ view: McpAppView; frame: HTMLIFrameElement }> {
   let view: McpAppView | undefined;
   let frame: HTMLIFrameElement | null | undefined;
-  await waitUntil(() => (view = findAppView(root)) && (frame = view.shadowRoot?.querySelector<HTMLIFrameElement>(`iframe[title="${title}"]`)), `iframe named ${title}`, { timeout: 15_000 });
+  await waitUntil(
+    () =>
+      (view = findAppView(root)) &&
+      (frame = view.shadowRoot?.querySelector<HTMLIFrameElement>(`iframe[title="${title}"]`)),
+    `iframe named ${title}`,
+    { timeout: 15_000 },
+  );
   return { view: view!, frame: frame! };
 }

@@ -23,7 +23,10 @@ export interface ServerUrls {
   oauthIssuer: string;
   /** Test controls of that OAuth server: GET /stats, POST /expire. */
   oauthControl: string;
-  /** The hostile fixture (servers/hostile.mjs): script everywhere, unsafe URLs, huge and endless answers, invalid JSON-RPC. */
+  /**
+   * The hostile fixture (servers/hostile.mjs): script everywhere, unsafe URLs, huge and endless answers, invalid
+   * JSON-RPC.
+   */
   hostile: string;
   /** Its controls: GET /stats (open endless streams, cancellations, the client's answers). */
   hostileControl: string;
@@ -44,9 +47,14 @@ export interface ServerUrls {
   /** The same hostile server, whose metadata names its AS by another host (localhost) than its own (127.0.0.1). */
   mixupFar: string;
   mixupIssuer: string;
-  /** POST /target {clientId, redirectUri}: whom it impersonates at the honest AS; GET /stats: what reached its token endpoint. */
+  /**
+   * POST /target {clientId, redirectUri}: whom it impersonates at the honest AS; GET /stats: what reached its token
+   * endpoint.
+   */
   mixupControl: string;
-  /** A stand-in for an LLM provider speaking chat completions (servers/chat-completions.mjs): `<url>/<tag>/v1` per test. */
+  /**
+   * A stand-in for an LLM provider speaking chat completions (servers/chat-completions.mjs): `<url>/<tag>/v1` per test.
+   */
   chatCompletions: string;
 }
 
@@ -79,7 +87,10 @@ export async function emptyStore(db: string): Promise<KeyValueStore> {
 }
 
 /** A headless client connected to one of the loopback servers (the caller closes it). */
-export async function connectedClient(server: keyof ServerUrls, options: Omit<McpClientOptions, 'url'> = {}): Promise<McpClient> {
+export async function connectedClient(
+  server: keyof ServerUrls,
+  options: Omit<McpClientOptions, 'url'> = {},
+): Promise<McpClient> {
   const client = new McpClient({ url: (await servers())[server], ...options });
   await client.connect();
   return client;
@@ -125,7 +136,11 @@ export function heartbeat() {
 }
 
 /** Waits until the heartbeat ticks `n` more times: the page is still taking turns (no time threshold). */
-export async function expectTicking(beat: ReturnType<typeof heartbeat>, n = 10, message = 'the page stopped responding'): Promise<void> {
+export async function expectTicking(
+  beat: ReturnType<typeof heartbeat>,
+  n = 10,
+  message = 'the page stopped responding',
+): Promise<void> {
   const from = beat.timeouts;
   await waitUntil(() => beat.timeouts >= from + n, message, { timeout: 20_000 });
 }
@@ -134,10 +149,14 @@ export async function expectTicking(beat: ReturnType<typeof heartbeat>, n = 10, 
 export function nextEvent<T = unknown>(target: EventTarget, type: string, timeoutMs = 10_000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${type} event within ${timeoutMs} ms`)), timeoutMs);
-    target.addEventListener(type, (e) => {
-      clearTimeout(timer);
-      resolve((e as CustomEvent<T>).detail);
-    }, { once: true });
+    target.addEventListener(
+      type,
+      (e) => {
+        clearTimeout(timer);
+        resolve((e as CustomEvent<T>).detail);
+      },
+      { once: true },
+    );
   });
 }
 
@@ -155,7 +174,8 @@ export function brokenImageFailed(src = 'x'): Promise<void> {
 }
 
 /** Text of the first text block of a tool result. */
-export const firstText = (result: { content: { type: string; text?: string }[] }) => result.content.find((c) => c.type === 'text')?.text ?? '';
+export const firstText = (result: { content: { type: string; text?: string }[] }) =>
+  result.content.find((c) => c.type === 'text')?.text ?? '';
 
 /** The control labelled `label` inside an element's shadow root (the label text without its required mark). */
 export function controlByLabel<T extends HTMLElement = HTMLInputElement>(root: ShadowRoot | Element, label: string): T {
@@ -174,7 +194,9 @@ export function typeInto(input: HTMLInputElement | HTMLTextAreaElement, text: st
 
 /** The button with this accessible text inside a shadow root. */
 export function buttonNamed(root: ShadowRoot, name: string): HTMLButtonElement {
-  const b = [...root.querySelectorAll('button')].find((x) => x.textContent!.trim() === name || x.getAttribute('aria-label') === name);
+  const b = [...root.querySelectorAll('button')].find(
+    (x) => x.textContent!.trim() === name || x.getAttribute('aria-label') === name,
+  );
   if (!b) throw new Error(`no button named ${name}`);
   return b;
 }
@@ -198,7 +220,8 @@ export async function clickTo<T>(label: string, action: () => Promise<T>): Promi
 
 /** The schema form inside a tool form, and a wait for it to render. */
 export const formOf = (el: McpToolForm) => el.shadowRoot!.querySelector('mcp-schema-form')!;
-export const toolFormReady = (el: McpToolForm) => waitUntil(() => el.shadowRoot!.querySelector('mcp-schema-form'), 'form rendered', { timeout: 10_000 });
+export const toolFormReady = (el: McpToolForm) =>
+  waitUntil(() => el.shadowRoot!.querySelector('mcp-schema-form'), 'form rendered', { timeout: 10_000 });
 
 /** The element of `template` on the page, once `selector` shows in its shadow root (what it lists has loaded). */
 export async function fixtureShowing<T extends Element>(template: TemplateResult, selector: string): Promise<T> {
@@ -215,5 +238,13 @@ export async function toolFormFixture(template: TemplateResult): Promise<McpTool
   return el;
 }
 
-/** Waits until a dialog's buttons take a person's clicks and keys: the activation delay after it (or its step) appeared has passed. */
-export const buttonsActive = (root: ShadowRoot) => waitUntil(() => !root.querySelector('[aria-disabled="true"]'), 'the dialog buttons are active (activation delay over)', { timeout: 10_000 });
+/**
+ * Waits until a dialog's buttons take a person's clicks and keys: the activation delay after it (or its step) appeared
+ * has passed.
+ */
+export const buttonsActive = (root: ShadowRoot) =>
+  waitUntil(
+    () => !root.querySelector('[aria-disabled="true"]'),
+    'the dialog buttons are active (activation delay over)',
+    { timeout: 10_000 },
+  );

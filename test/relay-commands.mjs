@@ -15,10 +15,18 @@ async function find(page, frameUrl, role, name, timeout = 15_000) {
   for (;;) {
     const frame = page.frames().find((f) => f.url().includes(frameUrl));
     if (frame) {
-      const exact = await frame.$(`::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(role)}])`).catch(() => null);
+      const exact = await frame
+        .$(`::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(role)}])`)
+        .catch(() => null);
       if (exact) return exact;
       for (const el of await frame.$$(`::-p-aria([role=${JSON.stringify(role)}])`).catch(() => [])) {
-        if (await el.evaluate((e, n) => (e.getAttribute('aria-label') ?? e.textContent ?? '').replace(/\s+/g, ' ').trim().startsWith(n), name)) return el;
+        if (
+          await el.evaluate(
+            (e, n) => (e.getAttribute('aria-label') ?? e.textContent ?? '').replace(/\s+/g, ' ').trim().startsWith(n),
+            name,
+          )
+        )
+          return el;
       }
     }
     if (Date.now() > end) throw new Error(`No ${role} named ${JSON.stringify(name)} in ${frameUrl}`);
@@ -40,7 +48,12 @@ export function relayCommands() {
         playwright ??= (async () => {
           const mcp = await startPlaywrightMcp();
           running.push(mcp);
-          const relay = await startRelay({ runtime: 'node', upstreams: [mcp.url], allowOrigins: [payload.origin], allowPrivateNetwork: true });
+          const relay = await startRelay({
+            runtime: 'node',
+            upstreams: [mcp.url],
+            allowOrigins: [payload.origin],
+            allowPrivateNetwork: true,
+          });
           running.push(relay);
           return { mcp: mcp.url, relay: relay.url };
         })();
@@ -48,7 +61,12 @@ export function relayCommands() {
       }
       if (command === 'mcp-relay-start') {
         // A relay of the test's own: { upstreams, origin } -> { url, id }; mcp-relay-log { id } -> the lines it logged.
-        const relay = await startRelay({ runtime: payload.runtime ?? 'node', upstreams: payload.upstreams, allowOrigins: [payload.origin], allowPrivateNetwork: true });
+        const relay = await startRelay({
+          runtime: payload.runtime ?? 'node',
+          upstreams: payload.upstreams,
+          allowOrigins: [payload.origin],
+          allowPrivateNetwork: true,
+        });
         running.push(relay);
         return { url: relay.url, id: running.length - 1 };
       }
@@ -56,12 +74,25 @@ export function relayCommands() {
       const page = session.browser.getPage(session.id);
       const el = await find(page, payload.frame, payload.role, payload.name);
       if (command === 'mcp-relay-click') {
-        // A confirmation ignores clicks for a moment after it appears (aria-disabled): a person clicks once it is active.
-        await el.evaluate((e) => new Promise((resolve) => { const check = () => (e.getAttribute('aria-disabled') === 'true' ? setTimeout(check, 50) : resolve()); check(); }));
+        // A confirmation ignores clicks for a moment after it appears (aria-disabled): a person clicks once it is
+        // active.
+        await el.evaluate(
+          (e) =>
+            new Promise((resolve) => {
+              const check = () => (e.getAttribute('aria-disabled') === 'true' ? setTimeout(check, 50) : resolve());
+              check();
+            }),
+        );
         await el.click();
       }
       // A person picks an option by what it reads.
-      else if (command === 'mcp-relay-select') await el.select(await el.evaluate((select, label) => [...select.options].find((o) => o.textContent.trim() === label)?.value ?? '', payload.value));
+      else if (command === 'mcp-relay-select')
+        await el.select(
+          await el.evaluate(
+            (select, label) => [...select.options].find((o) => o.textContent.trim() === label)?.value ?? '',
+            payload.value,
+          ),
+        );
       else if (command === 'mcp-relay-type') await el.type(payload.value);
       else return undefined;
       return true;

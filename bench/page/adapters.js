@@ -28,7 +28,11 @@ const adapters = {
       return { client, transport };
     },
     call: (c, name, args, onProgress) =>
-      c.client.callTool({ name, arguments: args }, undefined, onProgress ? { onprogress: onProgress, resetTimeoutOnProgress: true, timeout: LONG } : undefined),
+      c.client.callTool(
+        { name, arguments: args },
+        undefined,
+        onProgress ? { onprogress: onProgress, resetTimeoutOnProgress: true, timeout: LONG } : undefined,
+      ),
     // terminateSession sends the DELETE our close() sends, so both leave the server in the same state.
     close: async (c) => {
       await c.transport.terminateSession().catch(() => {});
@@ -44,7 +48,10 @@ const adapters = {
       return { client, transport };
     },
     call: (c, name, args, onProgress) =>
-      c.client.callTool({ name, arguments: args }, onProgress ? { onprogress: onProgress, resetTimeoutOnProgress: true, timeout: LONG } : undefined),
+      c.client.callTool(
+        { name, arguments: args },
+        onProgress ? { onprogress: onProgress, resetTimeoutOnProgress: true, timeout: LONG } : undefined,
+      ),
     close: async (c) => {
       await c.transport.terminateSession().catch(() => {});
       await c.client.close();
@@ -91,7 +98,9 @@ window.bench = {
   async concurrent(handle, n) {
     const { kind, client } = open.get(handle);
     const t0 = now();
-    const results = await Promise.all(Array.from({ length: n }, (_, i) => adapters[kind].call(client, 'echo', { message: `c${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: n }, (_, i) => adapters[kind].call(client, 'echo', { message: `c${i}` })),
+    );
     const ms = now() - t0;
     results.forEach((r, i) => {
       if (text(r) !== `Echo: c${i}`) throw new Error(`${kind}: wrong answer ${JSON.stringify(r)}`);
@@ -99,7 +108,10 @@ window.bench = {
     return ms;
   },
 
-  /** One call that streams `count` progress notifications; resolves to {ms, received, inOrder, longTasks, longestTaskMs}. */
+  /**
+   * One call that streams `count` progress notifications; resolves to {ms, received, inOrder, longTasks,
+   * longestTaskMs}.
+   */
   async progress(handle, count) {
     const { kind, client } = open.get(handle);
     let received = 0;
@@ -125,7 +137,11 @@ window.bench = {
     const { kind, client } = open.get(handle);
     const t0 = now();
     for (let i = 0; i < n; i += width) {
-      await Promise.all(Array.from({ length: Math.min(width, n - i) }, (_, j) => adapters[kind].call(client, 'echo', { message: `h${i + j}` })));
+      await Promise.all(
+        Array.from({ length: Math.min(width, n - i) }, (_, j) =>
+          adapters[kind].call(client, 'echo', { message: `h${i + j}` }),
+        ),
+      );
     }
     return now() - t0;
   },

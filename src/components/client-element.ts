@@ -23,11 +23,15 @@ export class ClientElement extends LitElement {
   /** The first of a catalogue entry's icons that is safe to show (checklist CT-04), or nothing. */
   protected renderIcon(icons: Icon[] | undefined) {
     const src = icons?.map((i) => safeIconSrc(i.src, this.clientCtl.client?.url, i.mimeType)).find(Boolean);
-    return src ? html`<img part="icon" src=${src} alt="" crossorigin="anonymous" referrerpolicy="no-referrer" />` : nothing;
+    return src
+      ? html`<img part="icon" src=${src} alt="" crossorigin="anonymous" referrerpolicy="no-referrer" />`
+      : nothing;
   }
 }
 
-/** What a client element shows while a task runs (`pendingText`) and when it fails; spread into `task.render({...})`. */
+/**
+ * What a client element shows while a task runs (`pendingText`) and when it fails; spread into `task.render({...})`.
+ */
 export const taskStates = (pendingText: string) => ({
   pending: () => html`<p class="muted" role="status">${pendingText}</p>`,
   error: (e: unknown) => html`<p class="error" role="alert">${(e as Error).message}</p>`,

@@ -21,7 +21,11 @@ export class ClientController implements ReactiveController {
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
-    this.consumer = new ContextConsumer(host, { context: clientContext, subscribe: true, callback: () => this.watch() });
+    this.consumer = new ContextConsumer(host, {
+      context: clientContext,
+      subscribe: true,
+      callback: () => this.watch(),
+    });
   }
 
   /** The client in use: one set on the element, else the one from context. */

@@ -29,7 +29,9 @@ export class ClientEventsController implements ReactiveController {
     if (this.client() !== this.attached) this.attach(this.client());
   }
   private attach(client: McpClient | undefined): void {
-    for (const [type, fn] of Object.entries(this.handlers)) this.attached?.removeEventListener(type, fn as EventListener), client?.addEventListener(type, fn as EventListener);
+    for (const [type, fn] of Object.entries(this.handlers))
+      (this.attached?.removeEventListener(type, fn as EventListener),
+        client?.addEventListener(type, fn as EventListener));
     this.attached = client;
   }
 }

@@ -10,5 +10,9 @@ let shared: KeyValueStore | undefined;
 /** The store of elements given none: IndexedDB (idbStore's default database), one handle per page. */
 export const defaultStore = (): KeyValueStore => (shared ??= idbStore());
 
-/** A client with the elements' defaults where the options give none: the default store, and MCP Apps declared (<mcp-tool-form> shows views); everything else passes through. */
-export const createClient = (options: McpClientOptions): McpClient => new McpClient({ apps: true, listToolsEarly: true, ...options, store: options.store ?? defaultStore() });
+/**
+ * A client with the elements' defaults where the options give none: the default store, and MCP Apps declared
+ * (<mcp-tool-form> shows views); everything else passes through.
+ */
+export const createClient = (options: McpClientOptions): McpClient =>
+  new McpClient({ apps: true, listToolsEarly: true, ...options, store: options.store ?? defaultStore() });

@@ -30,7 +30,10 @@ const pause = (ms: number, signal: AbortSignal) =>
 export class CompletionController {
   private query?: CompletionQuery;
   private cache = new Map<string, string[]>();
-  private task: Task<readonly [McpClient | undefined, CompletionQuery | undefined], { key: string; values: string[] } | undefined>;
+  private task: Task<
+    readonly [McpClient | undefined, CompletionQuery | undefined],
+    { key: string; values: string[] } | undefined
+  >;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -43,7 +46,12 @@ export class CompletionController {
         let values = this.cache.get(id);
         if (!values) {
           await pause(DEBOUNCE_MS, signal);
-          const answer = await c.complete(q.ref, { name: q.name, value: q.value }, { arguments: q.context }, { signal });
+          const answer = await c.complete(
+            q.ref,
+            { name: q.name, value: q.value },
+            { arguments: q.context },
+            { signal },
+          );
           values = (Array.isArray(answer?.values) ? answer.values : []).slice(0, 100).map(String);
           if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
           this.cache.set(id, values);

@@ -2,7 +2,14 @@
 // variable names a form asks for are in uri-template-names.ts). No DOM, no dependencies.
 
 /** A value a variable can take: a string (or number/boolean), a list, or an associative array. */
-export type TemplateValue = string | number | boolean | readonly (string | number | boolean)[] | Readonly<Record<string, string | number | boolean>> | null | undefined;
+export type TemplateValue =
+  | string
+  | number
+  | boolean
+  | readonly (string | number | boolean)[]
+  | Readonly<Record<string, string | number | boolean>>
+  | null
+  | undefined;
 
 interface Operator {
   first: string;
@@ -11,7 +18,13 @@ interface Operator {
   ifEmpty: string;
   reserved: boolean;
 }
-const op = (first: string, sep: string, named = false, ifEmpty = '', reserved = false): Operator => ({ first, sep, named, ifEmpty, reserved });
+const op = (first: string, sep: string, named = false, ifEmpty = '', reserved = false): Operator => ({
+  first,
+  sep,
+  named,
+  ifEmpty,
+  reserved,
+});
 const OPERATORS: Record<string, Operator> = {
   '': op('', ','),
   '+': op('', ',', false, '', true),
@@ -40,22 +53,31 @@ function parseExpression(body: string): { operator: Operator; vars: VarSpec[] } 
     .filter(Boolean)
     .map((spec) => {
       const m = /^([^:*]+)(?::(\d{1,4})|(\*))?$/.exec(spec.trim());
-      return m ? { name: m[1], explode: !!m[3], prefix: m[2] ? Number(m[2]) : undefined } : { name: spec.trim(), explode: false };
+      return m
+        ? { name: m[1], explode: !!m[3], prefix: m[2] ? Number(m[2]) : undefined }
+        : { name: spec.trim(), explode: false };
     });
   return { operator, vars };
 }
 
-/** Percent-encodes a value: everything but unreserved characters, or (for + and #) also keeping reserved characters and existing %XX. */
+/**
+ * Percent-encodes a value: everything but unreserved characters, or (for + and #) also keeping reserved characters and
+ * existing %XX.
+ */
 function encode(value: string, reserved: boolean): string {
   if (!reserved) return strict(value);
-  return value.replace(/%[0-9A-Fa-f]{2}|[^%]+|%/g, (part) => (/^%[0-9A-Fa-f]{2}$/.test(part) ? part : strict(part).replace(RESERVED, (m) => decodeURIComponent(m))));
+  return value.replace(/%[0-9A-Fa-f]{2}|[^%]+|%/g, (part) =>
+    /^%[0-9A-Fa-f]{2}$/.test(part) ? part : strict(part).replace(RESERVED, (m) => decodeURIComponent(m)),
+  );
 }
 function strict(value: string): string {
   let s: string;
   try {
     s = encodeURIComponent(value);
   } catch {
-    s = encodeURIComponent(value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')); // lone surrogates
+    s = encodeURIComponent(
+      value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'),
+    ); // lone surrogates
   }
   return s.replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }
@@ -78,7 +100,9 @@ function expandExpression(body: string, values: Record<string, TemplateValue>): 
       if (explode) parts.push(items.map((v) => (o.named ? named(name, v) : v)).join(o.sep));
       else parts.push(o.named ? named(name, items.join(',')) : items.join(','));
     } else {
-      const pairs = Object.entries(value).map(([k, x]) => [encode(k, o.reserved), encode(String(x), o.reserved)] as const);
+      const pairs = Object.entries(value).map(
+        ([k, x]) => [encode(k, o.reserved), encode(String(x), o.reserved)] as const,
+      );
       if (!pairs.length) continue;
       if (explode) parts.push(pairs.map(([k, v]) => (o.named ? named(k, v) : `${k}=${v}`)).join(o.sep));
       else {

@@ -2,7 +2,16 @@
 // a host can veto with preventDefault(). Events of one element's own choices carry their data in
 // `detail` (CustomEvent), the others in named fields.
 import type { Era } from '../core/client/client.js';
-import type { CallToolResult, CreateMessageParams, ElicitParams, GetPromptResult, Implementation, Prompt, ResourceContents, Tool } from '../core/protocol/types.js';
+import type {
+  CallToolResult,
+  CreateMessageParams,
+  ElicitParams,
+  GetPromptResult,
+  Implementation,
+  Prompt,
+  ResourceContents,
+  Tool,
+} from '../core/protocol/types.js';
 import type { JsonRpcNotification } from '../core/jsonrpc/messages.js';
 
 const init = (cancelable = false): EventInit => ({ bubbles: true, composed: true, cancelable });

@@ -19,25 +19,50 @@ import type * as E from '../events/events.js';
 
 /** Each tag's class and the events it fires (its own, and those of inner elements that bubble out of it). */
 export interface McpElements {
-  'mcp-client': [McpClientElement, { 'mcp-connected': E.McpConnectedEvent; 'mcp-disconnected': E.McpDisconnectedEvent; 'mcp-error': E.McpErrorEvent; 'mcp-notification': E.McpNotificationEvent; 'mcp-sampling-request': E.McpSamplingRequestEvent; 'mcp-elicitation-request': E.McpElicitationRequestEvent; 'mcp-tool-call': E.McpToolCallEvent; 'mcp-tool-result': E.McpToolResultEvent }];
-  'mcp-tool-form': [McpToolForm, { 'mcp-tool-call': E.McpToolCallEvent; 'mcp-tool-result': E.McpToolResultEvent; 'mcp-error': E.McpErrorEvent }];
+  'mcp-client': [
+    McpClientElement,
+    {
+      'mcp-connected': E.McpConnectedEvent;
+      'mcp-disconnected': E.McpDisconnectedEvent;
+      'mcp-error': E.McpErrorEvent;
+      'mcp-notification': E.McpNotificationEvent;
+      'mcp-sampling-request': E.McpSamplingRequestEvent;
+      'mcp-elicitation-request': E.McpElicitationRequestEvent;
+      'mcp-tool-call': E.McpToolCallEvent;
+      'mcp-tool-result': E.McpToolResultEvent;
+    },
+  ];
+  'mcp-tool-form': [
+    McpToolForm,
+    { 'mcp-tool-call': E.McpToolCallEvent; 'mcp-tool-result': E.McpToolResultEvent; 'mcp-error': E.McpErrorEvent },
+  ];
   'mcp-tool-list': [McpToolList, { 'mcp-tool-select': E.McpToolSelectEvent }];
   'mcp-result-view': [McpResultView, { 'mcp-resource-read': E.McpResourceReadEvent }];
   'mcp-resource-browser': [McpResourceBrowser, { 'mcp-resource-read': E.McpResourceReadEvent }];
-  'mcp-prompt-list': [McpPromptList, { 'mcp-prompt-select': E.McpPromptSelectEvent; 'mcp-prompt-get': E.McpPromptGetEvent }];
+  'mcp-prompt-list': [
+    McpPromptList,
+    { 'mcp-prompt-select': E.McpPromptSelectEvent; 'mcp-prompt-get': E.McpPromptGetEvent },
+  ];
   'mcp-log-view': [McpLogView, {}];
   'mcp-schema-form': [McpSchemaForm, { 'mcp-form-input': E.McpFormInputEvent }];
-  'mcp-server-list': [McpServerList, { 'mcp-server-select': E.McpServerSelectEvent; 'mcp-server-forget': E.McpServerForgetEvent }];
+  'mcp-server-list': [
+    McpServerList,
+    { 'mcp-server-select': E.McpServerSelectEvent; 'mcp-server-forget': E.McpServerForgetEvent },
+  ];
   'mcp-sampling-dialog': [McpSamplingDialog, {}];
   'mcp-elicitation-dialog': [McpElicitationDialog, {}];
   'mcp-app-view': [McpAppView, { 'mcp-app-message': McpAppMessageEvent; 'mcp-app-context': McpAppContextEvent }];
 }
 
 export type McpTag = keyof McpElements;
-/** What a framework may set on an element: its own public properties (methods left out of the way by being optional). */
+/**
+ * What a framework may set on an element: its own public properties (methods left out of the way by being optional).
+ */
 export type ElementProps<T extends McpTag> = Partial<Omit<McpElements[T][0], keyof LitElement>>;
 /** The events of a tag, by name. */
 export type ElementEvents<T extends McpTag> = McpElements[T][1];
 
 /** `mcp-tool-result` -> `McpToolResult`. */
-export type Pascal<S extends string> = S extends `${infer H}-${infer T}` ? `${Capitalize<H>}${Pascal<T>}` : Capitalize<S>;
+export type Pascal<S extends string> = S extends `${infer H}-${infer T}`
+  ? `${Capitalize<H>}${Pascal<T>}`
+  : Capitalize<S>;

@@ -7,7 +7,9 @@ import type { ElementEvents, ElementProps, McpTag, Pascal } from './element-type
 export * from '../index.js';
 
 /** Vue's spelling of a listener in props: `@mcp-tool-result` is `onMcpToolResult`. */
-type Listeners<T extends McpTag> = { [K in keyof ElementEvents<T> & string as `on${Pascal<K>}`]?: (event: ElementEvents<T>[K]) => void };
+type Listeners<T extends McpTag> = {
+  [K in keyof ElementEvents<T> & string as `on${Pascal<K>}`]?: (event: ElementEvents<T>[K]) => void;
+};
 
 /** Every tag as a Vue component type. */
 export type McpVueComponents = { [T in McpTag]: DefineComponent<ElementProps<T> & Listeners<T>> };

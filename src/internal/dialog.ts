@@ -6,18 +6,27 @@ import { msg } from '../messages.js';
 /** Longest server name shown; a server's claimed name is not allowed to crowd out the rest. */
 const NAME_MAX = 60;
 
-/** Server text for a one-line label: no control, format (bidi overrides, zero-width) or line-breaking characters, at most `max` long. */
+/**
+ * Server text for a one-line label: no control, format (bidi overrides, zero-width) or line-breaking characters, at
+ * most `max` long.
+ */
 export function plainLabel(text: unknown, max = NAME_MAX): string {
-  const clean = String(text ?? '').replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '').replace(/\s+/g, ' ').trim();
+  const clean = String(text ?? '')
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const chars = [...clean];
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : clean;
 }
 
-/** The person-facing name of a server: the name it claims, cleaned and capped (dialogs show its URL's host beside it). */
+/**
+ * The person-facing name of a server: the name it claims, cleaned and capped (dialogs show its URL's host beside it).
+ */
 export const serverName = (server?: Implementation) => plainLabel(server?.title || server?.name) || msg().unknownServer;
 
 /** The name with the host of the URL the page connected to, which the server cannot choose. */
-export const serverNameAt = (server?: Implementation, host?: string) => (host ? `${serverName(server)} (${plainLabel(host, 100)})` : serverName(server));
+export const serverNameAt = (server?: Implementation, host?: string) =>
+  host ? `${serverName(server)} (${plainLabel(host, 100)})` : serverName(server);
 
 /** The focused element, looking inside shadow roots. */
 export function deepActiveElement(): HTMLElement | undefined {

@@ -36,7 +36,10 @@ export function enqueue<T>(ask: () => Promise<T>, overflow: () => Promise<T>, si
  */
 export class RateWindow {
   private times: number[] = [];
-  constructor(private readonly limit: () => number, private readonly ms = 60_000) {}
+  constructor(
+    private readonly limit: () => number,
+    private readonly ms = 60_000,
+  ) {}
 
   /** Counts one request; false when the window is full (the request is refused, not counted). */
   take(now = Date.now()): boolean {
@@ -49,5 +52,7 @@ export class RateWindow {
 
 /** The dialog element of this tag inside the host, created on first use. */
 export function dialogIn<T extends HTMLElement>(host: HTMLElement & { renderRoot: ParentNode }, tag: string): T {
-  return (host.renderRoot.querySelector(tag) as T | null) ?? (host.renderRoot.appendChild(document.createElement(tag)) as T);
+  return (
+    (host.renderRoot.querySelector(tag) as T | null) ?? (host.renderRoot.appendChild(document.createElement(tag)) as T)
+  );
 }

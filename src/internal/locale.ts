@@ -9,10 +9,11 @@ let watcher: MutationObserver | undefined;
 
 /** The language of the nearest `lang` attribute around `el` ('' when none says). */
 export function langOf(el: Element): string {
-  for (let n: Element | undefined = el; n; ) {
+  for (let n: Element | undefined = el; n;) {
     const found = n.closest<HTMLElement>('[lang]');
     if (found) return found.lang;
-    // Only a shadow root leads further up: the root of a detached tree may be any node (a <form>'s `host` is its control of that name).
+    // Only a shadow root leads further up: the root of a detached tree may be any node (a <form>'s `host` is its
+    // control of that name).
     const root = n.getRootNode();
     n = root instanceof ShadowRoot ? root.host : undefined;
   }
@@ -32,7 +33,10 @@ export function localize(ctor: CustomElementConstructor): void {
     host.addController({
       hostConnected: () => {
         live.add(host);
-        (watcher ??= new MutationObserver(refreshAll)).observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
+        (watcher ??= new MutationObserver(refreshAll)).observe(document.documentElement, {
+          attributeFilter: ['lang'],
+          subtree: true,
+        });
       },
       hostDisconnected: () => live.delete(host),
       hostUpdate: () => setScope(langOf(host)),

@@ -28,7 +28,11 @@ export function mediaDataUrl(mimeType: string | undefined, base64: string | unde
  * on the server's own origin (CT-04). <img> never runs SVG script, and crossorigin=anonymous plus
  * no-referrer keep credentials and the page address away from it.
  */
-export function safeIconSrc(src: string | undefined, serverUrl: string | undefined, mimeType?: string): string | undefined {
+export function safeIconSrc(
+  src: string | undefined,
+  serverUrl: string | undefined,
+  mimeType?: string,
+): string | undefined {
   if (!src) return undefined;
   if (src.startsWith('data:')) {
     const type = /^data:([^;,]+)[;,]/.exec(src)?.[1];

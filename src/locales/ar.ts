@@ -5,7 +5,8 @@ import type { LocaleMessages } from '../messages.js';
 const num = new Intl.NumberFormat('ar').format;
 const rules = new Intl.PluralRules('ar');
 /** Arabic has six plural forms; `forms` is [zero, one, two, few, many, other]. */
-const plural = (n: number, forms: [string, string, string, string, string, string]) => forms[['zero', 'one', 'two', 'few', 'many', 'other'].indexOf(rules.select(n))].replace('#', num(n));
+const plural = (n: number, forms: [string, string, string, string, string, string]) =>
+  forms[['zero', 'one', 'two', 'few', 'many', 'other'].indexOf(rules.select(n))].replace('#', num(n));
 
 const ar: LocaleMessages = {
   run: 'تشغيل',
@@ -26,7 +27,13 @@ const ar: LocaleMessages = {
   destructive: 'مُتلِفة',
   confirmDestructive: (tool) => `قد تغيّر ${tool} البيانات أو تحذفها. هل تريد تشغيلها؟`,
   confirm: 'التشغيل على أي حال',
-  state: { idle: 'غير متصل', connecting: 'جارٍ الاتصال…', ready: 'متصل', reconnecting: 'جارٍ إعادة الاتصال…', closed: 'انقطع الاتصال' },
+  state: {
+    idle: 'غير متصل',
+    connecting: 'جارٍ الاتصال…',
+    ready: 'متصل',
+    reconnecting: 'جارٍ إعادة الاتصال…',
+    closed: 'انقطع الاتصال',
+  },
   progress: (p, total) => (total ? `${num(p)} من ${num(total)}` : num(p)),
   showRaw: 'عرض JSON',
   hideRaw: 'إخفاء JSON',
@@ -41,7 +48,8 @@ const ar: LocaleMessages = {
   level: 'المستوى',
   unknownTool: (name) => `لا توجد لدى الخادم أداة باسم ${name}.`,
   cancelled: 'أُلغي.',
-  task: (status, message) => `${({ working: 'قيد العمل', input_required: 'بانتظار إدخالك', completed: 'اكتملت', failed: 'فشلت', cancelled: 'أُلغيت' } as Record<string, string>)[status] ?? status}${message ? ` \u2014 ${message}` : ''}`,
+  task: (status, message) =>
+    `${({ working: 'قيد العمل', input_required: 'بانتظار إدخالك', completed: 'اكتملت', failed: 'فشلت', cancelled: 'أُلغيت' } as Record<string, string>)[status] ?? status}${message ? ` \u2014 ${message}` : ''}`,
   runningTasks: 'المهام الجارية',
   missingCapability: (names) => `يتطلب الخادم قدرة لا يملكها هذا العميل (${names})، لذا لا يمكن تشغيل الأداة هنا.`,
   serverAt: (host) => `خادم على ${host}`,
@@ -74,7 +82,8 @@ const ar: LocaleMessages = {
   elicitationTitle: (server) => `يطلب ${server} معلومات`,
   submit: 'إرسال',
   decline: 'رفض',
-  sensitiveWarning: (fields) => `تنبيه: يطلب هذا النموذج ${fields}. لا يجوز لخوادم MCP أن تطلب كلمات مرور أو مفاتيح أو بيانات دفع في نموذج.`,
+  sensitiveWarning: (fields) =>
+    `تنبيه: يطلب هذا النموذج ${fields}. لا يجوز لخوادم MCP أن تطلب كلمات مرور أو مفاتيح أو بيانات دفع في نموذج.`,
   urlDomain: (host) => `يأخذك فتح هذا الرابط إلى ${host}.`,
   punycodeWarning: 'يستخدم هذا العنوان أحرفًا دولية (punycode) وقد ينتحل موقعًا آخر. تحقّق منه حرفًا حرفًا.',
   insecureUrl: 'هذا العنوان غير مشفّر (http).',
@@ -174,7 +183,16 @@ const ar: LocaleMessages = {
   promptDescription: 'وصف الموجّه',
   contentsOf: (uri) => `محتويات ${uri}`,
   logEntries: (n) => plural(n, ['لا إدخالات', 'إدخال واحد', 'إدخالان', '# إدخالات', '# إدخالًا', '# إدخال']),
-  levels: { debug: 'تصحيح', info: 'معلومات', notice: 'ملاحظة', warning: 'تحذير', error: 'خطأ', critical: 'حرج', alert: 'إنذار', emergency: 'طوارئ' },
+  levels: {
+    debug: 'تصحيح',
+    info: 'معلومات',
+    notice: 'ملاحظة',
+    warning: 'تحذير',
+    error: 'خطأ',
+    critical: 'حرج',
+    alert: 'إنذار',
+    emergency: 'طوارئ',
+  },
   logEmpty: 'لم يُسجَّل شيء بعد.',
   userinfoWarning: (host) => `تنبيه: الجزء الذي يسبق "@" ليس وجهة هذا الرابط؛ إنه يذهب إلى ${host}.`,
   serverUrl: 'عنوان URL للخادم',

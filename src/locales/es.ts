@@ -23,7 +23,13 @@ const es: LocaleMessages = {
   destructive: 'destructiva',
   confirmDestructive: (tool) => `${tool} puede cambiar o borrar datos. ¿Ejecutarla?`,
   confirm: 'Ejecutar de todos modos',
-  state: { idle: 'Sin conexión', connecting: 'Conectando…', ready: 'Conectado', reconnecting: 'Reconectando…', closed: 'Desconectado' },
+  state: {
+    idle: 'Sin conexión',
+    connecting: 'Conectando…',
+    ready: 'Conectado',
+    reconnecting: 'Reconectando…',
+    closed: 'Desconectado',
+  },
   progress: (p, total) => (total ? `${num(p)} de ${num(total)}` : num(p)),
   showRaw: 'Mostrar JSON',
   hideRaw: 'Ocultar JSON',
@@ -38,9 +44,11 @@ const es: LocaleMessages = {
   level: 'Nivel',
   unknownTool: (name) => `El servidor no tiene ninguna herramienta llamada ${name}.`,
   cancelled: 'Cancelado.',
-  task: (status, message) => `${({ working: 'En curso', input_required: 'Esperando su respuesta', completed: 'Completada', failed: 'Fallida', cancelled: 'Cancelada' } as Record<string, string>)[status] ?? status}${message ? ` \u2014 ${message}` : ''}`,
+  task: (status, message) =>
+    `${({ working: 'En curso', input_required: 'Esperando su respuesta', completed: 'Completada', failed: 'Fallida', cancelled: 'Cancelada' } as Record<string, string>)[status] ?? status}${message ? ` \u2014 ${message}` : ''}`,
   runningTasks: 'Tareas en curso',
-  missingCapability: (names) => `El servidor requiere una capacidad que este cliente no tiene (${names}); la herramienta no puede ejecutarse aquí.`,
+  missingCapability: (names) =>
+    `El servidor requiere una capacidad que este cliente no tiene (${names}); la herramienta no puede ejecutarse aquí.`,
   serverAt: (host) => `Servidor en ${host}`,
   queueFull: (server) => `Hay demasiadas solicitudes esperándole; esta de ${server} se ha rechazado.`,
   appShowResult: 'Mostrar el resultado sin formato',
@@ -71,15 +79,18 @@ const es: LocaleMessages = {
   elicitationTitle: (server) => `${server} pide información`,
   submit: 'Enviar',
   decline: 'Declinar',
-  sensitiveWarning: (fields) => `Cuidado: este formulario pide ${fields}. Los servidores MCP no deben pedir contraseñas, claves ni datos de pago en un formulario.`,
+  sensitiveWarning: (fields) =>
+    `Cuidado: este formulario pide ${fields}. Los servidores MCP no deben pedir contraseñas, claves ni datos de pago en un formulario.`,
   urlDomain: (host) => `Este enlace le lleva a ${host}.`,
-  punycodeWarning: 'Esta dirección usa caracteres internacionales (punycode) y puede imitar otro sitio. Revísela letra por letra.',
+  punycodeWarning:
+    'Esta dirección usa caracteres internacionales (punycode) y puede imitar otro sitio. Revísela letra por letra.',
   insecureUrl: 'Esta dirección no está cifrada (http).',
   unsafeUrl: 'Este enlace no se puede abrir: solo se permiten direcciones http y https.',
   signIn: 'Iniciar sesión',
   signOut: 'Cerrar sesión',
   signingIn: 'Iniciando sesión… termine en la ventana que se abrió.',
-  signingInAt: (host) => `Iniciando sesión en ${host}, que no es el host del servidor MCP: termine en la ventana abierta si confía en él.`,
+  signingInAt: (host) =>
+    `Iniciando sesión en ${host}, que no es el host del servidor MCP: termine en la ventana abierta si confía en él.`,
   authNeeded: 'Este servidor necesita que inicie sesión.',
   authExpired: 'Su sesión caducó. Inicie sesión de nuevo para continuar.',
   authDenied: 'El inicio de sesión fue rechazado o cancelado.',
@@ -144,7 +155,8 @@ const es: LocaleMessages = {
       oneOf: () => 'Este valor no encaja en ninguna de las formas permitidas.',
       anyOf: () => 'Este valor no encaja en ninguna de las formas permitidas.',
       false: () => 'Esta propiedad no está permitida.',
-      schema: () => 'Este esquema no se puede comprobar, así que los argumentos no se pueden enviar desde este formulario.',
+      schema: () =>
+        'Este esquema no se puede comprobar, así que los argumentos no se pueden enviar desde este formulario.',
       uncheckable: () => 'No se pudieron comprobar los argumentos con este esquema.',
       externalRef: () => 'Este valor no se puede comprobar: el esquema del campo es externo y nunca se descarga.',
       invalid: (_, raw) => raw ?? 'Este valor no es válido.',
@@ -171,7 +183,16 @@ const es: LocaleMessages = {
   promptDescription: 'Descripción del prompt',
   contentsOf: (uri) => `Contenido de ${uri}`,
   logEntries: (n) => `${num(n)} ${one(n) ? 'entrada' : 'entradas'}`,
-  levels: { debug: 'Depuración', info: 'Info', notice: 'Aviso', warning: 'Advertencia', error: 'Error', critical: 'Crítico', alert: 'Alerta', emergency: 'Emergencia' },
+  levels: {
+    debug: 'Depuración',
+    info: 'Info',
+    notice: 'Aviso',
+    warning: 'Advertencia',
+    error: 'Error',
+    critical: 'Crítico',
+    alert: 'Alerta',
+    emergency: 'Emergencia',
+  },
   logEmpty: 'Aún no hay nada registrado.',
   userinfoWarning: (host) => `Cuidado: la parte antes de «@» no es el destino de este enlace; va a ${host}.`,
   serverUrl: 'URL del servidor',
@@ -188,7 +209,8 @@ const es: LocaleMessages = {
   removeOf: (name) => `Quitar ${name}`,
   forget: 'Olvidar datos',
   forgetOf: (name) => `Olvidar los datos de ${name}`,
-  confirmForget: (name) => `¿Olvidar la sesión, el inicio de sesión, el historial, los borradores y las listas guardadas de ${name}?`,
+  confirmForget: (name) =>
+    `¿Olvidar la sesión, el inicio de sesión, el historial, los borradores y las listas guardadas de ${name}?`,
   forgotten: (name) => `Se olvidó todo lo guardado para ${name}.`,
 };
 

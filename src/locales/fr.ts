@@ -23,7 +23,13 @@ const fr: LocaleMessages = {
   destructive: 'destructif',
   confirmDestructive: (tool) => `${tool} peut modifier ou supprimer des données. L’exécuter ?`,
   confirm: 'Exécuter quand même',
-  state: { idle: 'Non connecté', connecting: 'Connexion…', ready: 'Connecté', reconnecting: 'Reconnexion…', closed: 'Déconnecté' },
+  state: {
+    idle: 'Non connecté',
+    connecting: 'Connexion…',
+    ready: 'Connecté',
+    reconnecting: 'Reconnexion…',
+    closed: 'Déconnecté',
+  },
   progress: (p, total) => (total ? `${num(p)} sur ${num(total)}` : num(p)),
   showRaw: 'Afficher le JSON',
   hideRaw: 'Masquer le JSON',
@@ -38,9 +44,11 @@ const fr: LocaleMessages = {
   level: 'Niveau',
   unknownTool: (name) => `Le serveur n’a pas d’outil nommé ${name}.`,
   cancelled: 'Annulé.',
-  task: (status, message) => `${({ working: 'En cours', input_required: 'En attente de votre saisie', completed: 'Terminé', failed: 'Échec', cancelled: 'Annulé' } as Record<string, string>)[status] ?? status}${message ? ` \u2014 ${message}` : ''}`,
+  task: (status, message) =>
+    `${({ working: 'En cours', input_required: 'En attente de votre saisie', completed: 'Terminé', failed: 'Échec', cancelled: 'Annulé' } as Record<string, string>)[status] ?? status}${message ? ` \u2014 ${message}` : ''}`,
   runningTasks: 'Tâches en cours',
-  missingCapability: (names) => `Le serveur exige une capacité que ce client n’a pas (${names}) ; l’outil ne peut pas s’exécuter ici.`,
+  missingCapability: (names) =>
+    `Le serveur exige une capacité que ce client n’a pas (${names}) ; l’outil ne peut pas s’exécuter ici.`,
   serverAt: (host) => `Serveur sur ${host}`,
   queueFull: (server) => `Trop de demandes vous attendent ; celle de ${server} a été refusée.`,
   appShowResult: 'Afficher le résultat brut',
@@ -49,7 +57,8 @@ const fr: LocaleMessages = {
   instructions: 'Instructions du serveur',
   unknownServer: 'Un serveur MCP',
   samplingTitle: (server) => `Demande d’échantillonnage de ${server}`,
-  samplingExplain: 'Ce serveur demande à utiliser votre modèle d’IA. Vérifiez ce qu’il envoie ; vous pouvez le modifier avant d’approuver.',
+  samplingExplain:
+    'Ce serveur demande à utiliser votre modèle d’IA. Vérifiez ce qu’il envoie ; vous pouvez le modifier avant d’approuver.',
   maxTokens: 'Jetons max.',
   modelHints: 'Indications de modèle',
   temperature: 'Température',
@@ -71,15 +80,18 @@ const fr: LocaleMessages = {
   elicitationTitle: (server) => `${server} demande des informations`,
   submit: 'Envoyer',
   decline: 'Décliner',
-  sensitiveWarning: (fields) => `Attention : ce formulaire demande ${fields}. Les serveurs MCP ne doivent pas demander de mots de passe, de clés ni de données de paiement dans un formulaire.`,
+  sensitiveWarning: (fields) =>
+    `Attention : ce formulaire demande ${fields}. Les serveurs MCP ne doivent pas demander de mots de passe, de clés ni de données de paiement dans un formulaire.`,
   urlDomain: (host) => `Ce lien vous emmène sur ${host}.`,
-  punycodeWarning: 'Cette adresse contient des caractères internationaux (punycode) et peut imiter un autre site. Vérifiez-la lettre par lettre.',
+  punycodeWarning:
+    'Cette adresse contient des caractères internationaux (punycode) et peut imiter un autre site. Vérifiez-la lettre par lettre.',
   insecureUrl: 'Cette adresse n’est pas chiffrée (http).',
   unsafeUrl: 'Ce lien ne peut pas être ouvert : seules les adresses http et https sont autorisées.',
   signIn: 'Se connecter',
   signOut: 'Se déconnecter du compte',
   signingIn: 'Connexion en cours… terminez-la dans la fenêtre ouverte.',
-  signingInAt: (host) => `Connexion sur ${host}, qui n’est pas l’hôte du serveur MCP : terminez dans la fenêtre ouverte si vous lui faites confiance.`,
+  signingInAt: (host) =>
+    `Connexion sur ${host}, qui n’est pas l’hôte du serveur MCP : terminez dans la fenêtre ouverte si vous lui faites confiance.`,
   authNeeded: 'Ce serveur vous demande de vous connecter.',
   authExpired: 'Votre connexion a expiré. Reconnectez-vous pour continuer.',
   authDenied: 'La connexion a été refusée ou annulée.',
@@ -144,7 +156,8 @@ const fr: LocaleMessages = {
       oneOf: () => 'Cette valeur ne correspond à aucune des formes autorisées.',
       anyOf: () => 'Cette valeur ne correspond à aucune des formes autorisées.',
       false: () => 'Cette propriété n’est pas autorisée.',
-      schema: () => 'Ce schéma ne peut pas être vérifié ; les arguments ne peuvent donc pas être envoyés depuis ce formulaire.',
+      schema: () =>
+        'Ce schéma ne peut pas être vérifié ; les arguments ne peuvent donc pas être envoyés depuis ce formulaire.',
       uncheckable: () => 'Les arguments n’ont pas pu être vérifiés par rapport à ce schéma.',
       externalRef: () => 'Cette valeur ne peut pas être vérifiée : le schéma du champ est externe et jamais chargé.',
       invalid: (_, raw) => raw ?? 'Cette valeur n’est pas valide.',
@@ -171,9 +184,19 @@ const fr: LocaleMessages = {
   promptDescription: 'Description du prompt',
   contentsOf: (uri) => `Contenu de ${uri}`,
   logEntries: (n) => `${num(n)} ${one(n) ? 'entrée' : 'entrées'}`,
-  levels: { debug: 'Débogage', info: 'Info', notice: 'Avis', warning: 'Avertissement', error: 'Erreur', critical: 'Critique', alert: 'Alerte', emergency: 'Urgence' },
+  levels: {
+    debug: 'Débogage',
+    info: 'Info',
+    notice: 'Avis',
+    warning: 'Avertissement',
+    error: 'Erreur',
+    critical: 'Critique',
+    alert: 'Alerte',
+    emergency: 'Urgence',
+  },
   logEmpty: 'Rien n’a encore été journalisé.',
-  userinfoWarning: (host) => `Attention : la partie avant « @ » n’est pas la destination de ce lien ; il mène à ${host}.`,
+  userinfoWarning: (host) =>
+    `Attention : la partie avant « @ » n’est pas la destination de ce lien ; il mène à ${host}.`,
   serverUrl: 'URL du serveur',
   serverName: 'Nom',
   addServer: 'Ajouter le serveur',
@@ -188,7 +211,8 @@ const fr: LocaleMessages = {
   removeOf: (name) => `Retirer ${name}`,
   forget: 'Oublier les données',
   forgetOf: (name) => `Oublier les données de ${name}`,
-  confirmForget: (name) => `Oublier la session, la connexion, l’historique, les brouillons et les listes enregistrées de ${name} ?`,
+  confirmForget: (name) =>
+    `Oublier la session, la connexion, l’historique, les brouillons et les listes enregistrées de ${name} ?`,
   forgotten: (name) => `Tout ce qui était conservé pour ${name} a été oublié.`,
 };
 

@@ -59,7 +59,9 @@ try {
     // One line per request; the handler never puts headers, queries or bodies in it.
     log: (line) => console.error(`${new Date().toISOString()} ${line}`),
   });
-  console.log(`MCP CORS relay listening on ${relay.url} for ${values['allow-origin'].join(', ')}; upstreams: ${values.upstream.join(', ')}`);
+  console.log(
+    `MCP CORS relay listening on ${relay.url} for ${values['allow-origin'].join(', ')}; upstreams: ${values.upstream.join(', ')}`,
+  );
   const stop = () => relay.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

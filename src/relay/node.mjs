@@ -25,13 +25,17 @@ export function toNodeListener(handler) {
     try {
       // The URL is this server's own address: only its path and query matter to the handler.
       const { port } = req.socket.address();
-      response = await handler(new Request(`http://127.0.0.1:${port}${req.url}`, {
-        method: req.method,
-        headers: Object.entries(req.headers).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]])),
-        body: hasBody ? Readable.toWeb(req) : undefined,
-        duplex: hasBody ? 'half' : undefined,
-        signal: gone.signal,
-      }));
+      response = await handler(
+        new Request(`http://127.0.0.1:${port}${req.url}`, {
+          method: req.method,
+          headers: Object.entries(req.headers).flatMap(([k, v]) =>
+            Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]],
+          ),
+          body: hasBody ? Readable.toWeb(req) : undefined,
+          duplex: hasBody ? 'half' : undefined,
+          signal: gone.signal,
+        }),
+      );
     } catch {
       response = new Response('The relay failed on this request.', { status: 500 });
     }

@@ -20,7 +20,10 @@ export interface LanguageModelSession {
 export interface BrowserSamplingOptions {
   /** The name reported as the reply's `model`; default `browser-built-in`. */
   model?: string;
-  /** More options for `LanguageModel.create()` and `availability()`, e.g. `{ expectedOutputs: [{ type: 'text', languages: ['en'] }] }`. */
+  /**
+   * More options for `LanguageModel.create()` and `availability()`, e.g.
+   * `{ expectedOutputs: [{ type: 'text', languages: ['en'] }] }`.
+   */
   create?: Record<string, unknown>;
   /** The Prompt API's `LanguageModel`; default the browser's own (`globalThis.LanguageModel`). */
   languageModel?: LanguageModelLike;
@@ -33,12 +36,19 @@ const unavailable = (why: string) => new DOMException(why, 'NotSupportedError');
 /** One MCP content block as a Prompt API content part (images and audio as Blobs). */
 function part(b: Block): { type: string; value: unknown } {
   if (b?.type === 'text') return { type: 'text', value: b.text ?? '' };
-  if (b?.type === 'image' || b?.type === 'audio') return { type: b.type, value: new Blob([Uint8Array.from(atob(b.data ?? ''), (c) => c.charCodeAt(0))], { type: b.mimeType }) };
+  if (b?.type === 'image' || b?.type === 'audio')
+    return {
+      type: b.type,
+      value: new Blob([Uint8Array.from(atob(b.data ?? ''), (c) => c.charCodeAt(0))], { type: b.mimeType }),
+    };
   throw new McpSamplingError(`The browser's built-in model cannot take a "${b?.type}" block (it does not call tools)`);
 }
 
 /** The conversation as Prompt API messages, and the kinds of input it holds (create() must expect them). */
-function prompts(p: CreateMessageParams): { messages: { role: string; content: { type: string; value: unknown }[] }[]; kinds: Set<string> } {
+function prompts(p: CreateMessageParams): {
+  messages: { role: string; content: { type: string; value: unknown }[] }[];
+  kinds: Set<string>;
+} {
   const messages = p.messages.map((m) => ({ role: m.role, content: blocks(m.content).map(part) }));
   return { messages, kinds: new Set(messages.flatMap((m) => m.content.map((c) => c.type))) };
 }
@@ -47,21 +57,30 @@ function prompts(p: CreateMessageParams): { messages: { role: string; content: {
 export function browserSampling(options: BrowserSamplingOptions = {}): SamplingHandler {
   return async (params, context) => {
     const model = options.languageModel ?? (globalThis as { LanguageModel?: LanguageModelLike }).LanguageModel;
-    if (!model?.availability) throw unavailable('This browser has no built-in language model (the Prompt API, LanguageModel).');
-    if (params.toolChoice?.mode === 'required') throw new McpSamplingError("The browser's built-in model cannot call tools, and this request requires a tool call");
+    if (!model?.availability)
+      throw unavailable('This browser has no built-in language model (the Prompt API, LanguageModel).');
+    if (params.toolChoice?.mode === 'required')
+      throw new McpSamplingError(
+        "The browser's built-in model cannot call tools, and this request requires a tool call",
+      );
     const { messages, kinds } = prompts(params);
     const expected = { expectedInputs: [...kinds].map((type) => ({ type })), ...options.create };
     const availability = await model.availability(expected);
-    if (availability === 'unavailable') throw unavailable("This browser's built-in language model is not available on this device.");
-    // A model still to download: show progress from the start (create() downloads it, and needs the person's click on Approve).
+    if (availability === 'unavailable')
+      throw unavailable("This browser's built-in language model is not available on this device.");
+    // A model still to download: show progress from the start (create() downloads it, and needs the person's click on
+    // Approve).
     if (availability !== 'available') context.onProgress?.(0);
     const defaults = params.temperature !== undefined ? await model.params?.().catch(() => null) : null;
     const session = await model.create({
       ...expected,
       ...(params.systemPrompt ? { initialPrompts: [{ role: 'system', content: params.systemPrompt }] } : {}),
       // The Prompt API takes a temperature only with topK, and only where it says its limits.
-      ...(defaults ? { temperature: Math.min(params.temperature!, defaults.maxTemperature ?? 2), topK: defaults.defaultTopK } : {}),
-      monitor: (m: EventTarget) => m.addEventListener('downloadprogress', (e) => context.onProgress?.((e as ProgressEvent).loaded)),
+      ...(defaults
+        ? { temperature: Math.min(params.temperature!, defaults.maxTemperature ?? 2), topK: defaults.defaultTopK }
+        : {}),
+      monitor: (m: EventTarget) =>
+        m.addEventListener('downloadprogress', (e) => context.onProgress?.((e as ProgressEvent).loaded)),
       signal: context.signal,
     });
     const name = options.model ?? 'browser-built-in';
@@ -78,8 +97,12 @@ export function browserSampling(options: BrowserSamplingOptions = {}): SamplingH
         text += value;
         // The Prompt API has no stop sequences or token limit of its own: both end the stream here.
         const at = Math.min(...(params.stopSequences ?? []).map((s) => text.indexOf(s)).filter((i) => i >= 0));
-        if (at < Infinity) (text = text.slice(0, at)), (stopReason = 'stopSequence');
-        else if (((await session.measureInputUsage?.(text).catch(() => undefined)) ?? Math.ceil(text.length / 4)) >= params.maxTokens) stopReason = 'maxTokens';
+        if (at < Infinity) ((text = text.slice(0, at)), (stopReason = 'stopSequence'));
+        else if (
+          ((await session.measureInputUsage?.(text).catch(() => undefined)) ?? Math.ceil(text.length / 4)) >=
+          params.maxTokens
+        )
+          stopReason = 'maxTokens';
         context.onPartial?.({ role: 'assistant', model: name, content: { type: 'text', text } });
         if (stopReason !== 'endTurn') {
           void reader.cancel().catch(() => {});
@@ -94,6 +117,11 @@ export function browserSampling(options: BrowserSamplingOptions = {}): SamplingH
       session.destroy?.();
     }
     context.signal.throwIfAborted();
-    return { role: 'assistant', model: name, content: { type: 'text', text }, stopReason } satisfies CreateMessageResult;
+    return {
+      role: 'assistant',
+      model: name,
+      content: { type: 'text', text },
+      stopReason,
+    } satisfies CreateMessageResult;
   };
 }

@@ -10,14 +10,19 @@ const PER_SECOND = 200;
 let windowStart = 0;
 let count = 0;
 
-const isSandboxMethod = (data: unknown) => typeof (data as { method?: unknown })?.method === 'string' && (data as { method: string }).method.startsWith('ui/notifications/sandbox-');
+const isSandboxMethod = (data: unknown) =>
+  typeof (data as { method?: unknown })?.method === 'string' &&
+  (data as { method: string }).method.startsWith('ui/notifications/sandbox-');
 
 addEventListener('message', (e) => {
   if (e.source === parent) {
     // The first message fixes the host's origin; later ones must come from it.
     if (host === undefined) host = e.origin;
     if (e.origin !== host) return;
-    const m = e.data as { method?: string; params?: { html?: unknown; csp?: ViewCsp; permissions?: unknown; sandbox?: unknown } };
+    const m = e.data as {
+      method?: string;
+      params?: { html?: unknown; csp?: ViewCsp; permissions?: unknown; sandbox?: unknown };
+    };
     if (m?.method === 'ui/notifications/sandbox-resource-ready') {
       if (inner.isConnected || typeof m.params?.html !== 'string') return;
       inner.setAttribute('sandbox', sandboxOf(m.params.sandbox));
@@ -28,7 +33,7 @@ addEventListener('message', (e) => {
     } else if (!isSandboxMethod(m) && inner.contentWindow) inner.contentWindow.postMessage(m, '*');
   } else if (e.source === inner.contentWindow && e.origin === 'null' && host && !isSandboxMethod(e.data)) {
     const now = Date.now();
-    if (now - windowStart >= 1000) (windowStart = now), (count = 0);
+    if (now - windowStart >= 1000) ((windowStart = now), (count = 0));
     if (++count <= PER_SECOND) parent.postMessage(e.data, host);
   }
 });

@@ -39,7 +39,11 @@ describe('big inputs', () => {
       const el = await fixture<McpLogView>(html`<mcp-log-view .client=${client} .max=${500}></mcp-log-view>`);
       const entries = () => shadow(el).querySelectorAll('[part~="entry"]');
       await client.callTool('notify_later', { delayMs: 0, count: 100_000 });
-      await waitUntil(() => [...entries()].some((e) => e.textContent!.includes('later 100000')), 'the last line shown', { timeout: 120_000, interval: 200 });
+      await waitUntil(
+        () => [...entries()].some((e) => e.textContent!.includes('later 100000')),
+        'the last line shown',
+        { timeout: 120_000, interval: 200 },
+      );
       expect(entries().length, 'bounded view').to.be.at.most(500);
       expect(entries()[0].textContent, 'oldest lines dropped').to.not.include('later 1 ');
     } finally {
@@ -50,7 +54,13 @@ describe('big inputs', () => {
   // Over 500 properties (LIMITS.properties) an object is edited as JSON rather than as 2,000 fields.
   it('a 2,000-field schema opens as one JSON editor that validates what is typed', async () => {
     const properties: Record<string, JsonSchema> = {};
-    for (let i = 0; i < 2000; i++) properties[`field_${i}`] = i % 3 === 0 ? { type: 'integer', minimum: 0 } : i % 3 === 1 ? { type: 'boolean' } : { type: 'string', description: `Field ${i}` };
+    for (let i = 0; i < 2000; i++)
+      properties[`field_${i}`] =
+        i % 3 === 0
+          ? { type: 'integer', minimum: 0 }
+          : i % 3 === 1
+            ? { type: 'boolean' }
+            : { type: 'string', description: `Field ${i}` };
     const schema: JsonSchema = { type: 'object', title: 'Wide', properties, required: ['field_0'] };
     const el = await fixture<McpSchemaForm>(html`<mcp-schema-form .schema=${schema}></mcp-schema-form>`);
     await el.updateComplete;

@@ -24,7 +24,11 @@ function openDialogs(): OpenDialog[] {
     for (const el of shadow(host).querySelectorAll('mcp-sampling-dialog, mcp-elicitation-dialog')) {
       const dialog = shadow(el).querySelector('dialog[open]');
       if (!dialog || (dialog.getAttribute('role') ?? 'dialog') !== 'dialog') continue;
-      const name = dialog.getAttribute('aria-labelledby')!.split(' ').map((id) => shadow(el).getElementById(id)!.textContent!.trim()).join(' ');
+      const name = dialog
+        .getAttribute('aria-labelledby')!
+        .split(' ')
+        .map((id) => shadow(el).getElementById(id)!.textContent!.trim())
+        .join(' ');
       found.push({ root: shadow(el), name, host });
     }
   }
@@ -33,7 +37,15 @@ function openDialogs(): OpenDialog[] {
 
 /** Waits for the dialog with this accessible name; fails if another one shows at the same time. */
 async function dialogNamed(name: string): Promise<ShadowRoot> {
-  await waitUntil(() => openDialogs().some((d) => d.name === name), `a dialog named "${name}" (open: ${openDialogs().map((d) => d.name).join(', ') || 'none'})`, { timeout: 10_000 });
+  await waitUntil(
+    () => openDialogs().some((d) => d.name === name),
+    `a dialog named "${name}" (open: ${
+      openDialogs()
+        .map((d) => d.name)
+        .join(', ') || 'none'
+    })`,
+    { timeout: 10_000 },
+  );
   expect(openDialogs()).to.have.length(1);
   const root = openDialogs()[0].root;
   // A person types once the fields are on screen: the form draws them when its validator has loaded.
@@ -46,15 +58,24 @@ const formIn = (root: ShadowRoot) => root.querySelector<McpSchemaForm>('mcp-sche
 const text = (r: CallToolResult) => r.content.map((c) => (c as { text?: string }).text ?? '').join('\n');
 /** Waits until focus, inside the dialog's shadow root, is on the control `is` picks out. */
 const focusOn = (root: ShadowRoot, is: (el: Element) => boolean, what: string) =>
-  waitUntil(() => root.activeElement && is(root.activeElement), `focus on ${what} (it is on ${root.activeElement?.outerHTML.slice(0, 60) ?? 'nothing in the dialog'})`);
+  waitUntil(
+    () => root.activeElement && is(root.activeElement),
+    `focus on ${what} (it is on ${root.activeElement?.outerHTML.slice(0, 60) ?? 'nothing in the dialog'})`,
+  );
 
-/** Records the tools/call POSTs the page sends to `url` until stopped; `answered()` waits until each has been answered in full. */
+/**
+ * Records the tools/call POSTs the page sends to `url` until stopped; `answered()` waits until each has been answered
+ * in full.
+ */
 function recordToolCalls(url: string) {
   const realFetch = window.fetch;
   const posts: { body: string; answered: Promise<unknown> }[] = [];
   window.fetch = (input, init) => {
     const response = realFetch(input, init);
-    const call = init?.method === 'POST' && String(input).startsWith(url) && (JSON.parse(String(init.body)) as { method?: string }).method === 'tools/call';
+    const call =
+      init?.method === 'POST' &&
+      String(input).startsWith(url) &&
+      (JSON.parse(String(init.body)) as { method?: string }).method === 'tools/call';
     if (call) posts.push({ body: String(init.body), answered: response.then((r) => r.clone().text()).catch(() => {}) });
     return response;
   };
@@ -95,13 +116,19 @@ describe('human in the loop inside <mcp-client>', () => {
     it('edit-then-approve: the page samplingHandler gets the edited prompt; the server gets the edited reply', async () => {
       let seen: CreateMessageParams | undefined;
       const el = await widget((await servers()).legacy, {
-        samplingHandler: async (p) => ((seen = p), { role: 'assistant', model: 'page-llm', content: { type: 'text', text: 'Bonjour' } }),
+        samplingHandler: async (p) => (
+          (seen = p),
+          { role: 'assistant', model: 'page-llm', content: { type: 'text', text: 'Bonjour' } }
+        ),
       });
       const call = el.client!.callTool('ask_llm', { prompt: 'Greet me in French' });
       const root = await dialogNamed('Sampling request from legacy-fixture');
       typeInto(controlByLabel<HTMLTextAreaElement>(root, 'User 1'), 'Greet me in German');
       buttonNamed(root, 'Approve').click();
-      await waitUntil(() => (root.querySelector<HTMLTextAreaElement>('#reply')?.value ?? '') === 'Bonjour', 'handler reply shown for review');
+      await waitUntil(
+        () => (root.querySelector<HTMLTextAreaElement>('#reply')?.value ?? '') === 'Bonjour',
+        'handler reply shown for review',
+      );
       expect(seen!.messages[0].content).to.deep.equal({ type: 'text', text: 'Greet me in German' });
       typeInto(controlByLabel<HTMLTextAreaElement>(root, 'Reply'), 'Guten Tag');
       buttonNamed(root, 'Send').click();
@@ -129,7 +156,11 @@ describe('human in the loop inside <mcp-client>', () => {
 
     it('samplingPolicy reject refuses (-1) without a dialog; approve sends the samplingHandler reply without one', async () => {
       const el = await widget((await servers()).legacy, {
-        samplingHandler: async () => ({ role: 'assistant', model: 'page-llm', content: { type: 'text', text: 'auto' } }),
+        samplingHandler: async () => ({
+          role: 'assistant',
+          model: 'page-llm',
+          content: { type: 'text', text: 'auto' },
+        }),
       });
       let shown = false;
       const watch = setInterval(() => (shown ||= openDialogs().length > 0), 5);
@@ -172,7 +203,10 @@ describe('human in the loop inside <mcp-client>', () => {
 
     it('server cancellation (notifications/cancelled) closes the dialog', async () => {
       const el = await widget((await servers()).legacy);
-      const call = el.client!.callTool('sample', { params: { messages: [{ role: 'user', content: { type: 'text', text: 'slow' } }], maxTokens: 10 }, cancelAfterMs: 700 });
+      const call = el.client!.callTool('sample', {
+        params: { messages: [{ role: 'user', content: { type: 'text', text: 'slow' } }], maxTokens: 10 },
+        cancelAfterMs: 700,
+      });
       await dialogNamed('Sampling request from legacy-fixture');
       await noDialog();
       expect(firstText(await call)).to.equal('server cancelled its request');
@@ -180,7 +214,13 @@ describe('human in the loop inside <mcp-client>', () => {
 
     it('tools without the sampling.tools capability are refused with -32602 before any dialog (SA-04)', async () => {
       const el = await widget((await servers()).legacy);
-      const result = await el.client!.callTool('sample', { params: { messages: [{ role: 'user', content: { type: 'text', text: 'x' } }], maxTokens: 10, tools: [{ name: 't', inputSchema: { type: 'object' } }] } });
+      const result = await el.client!.callTool('sample', {
+        params: {
+          messages: [{ role: 'user', content: { type: 'text', text: 'x' } }],
+          maxTokens: 10,
+          tools: [{ name: 't', inputSchema: { type: 'object' } }],
+        },
+      });
       expect(result.isError).to.equal(true);
       expect(firstText(result)).to.contain('-32602').and.contain('sampling.tools');
       expect(openDialogs()).to.deep.equal([]);
@@ -190,22 +230,33 @@ describe('human in the loop inside <mcp-client>', () => {
   describe('sampling, server-everything', () => {
     it('trigger-sampling-request: the dialog shows the system prompt and limits; the server receives the approved reply', async () => {
       const el = await widget((await servers()).everythingHttp, {
-        samplingHandler: async (p) => ({ role: 'assistant', model: 'page-llm', stopReason: 'endTurn', content: { type: 'text', text: `echo ${(p.messages[0].content as { text: string }).text}` } }),
+        samplingHandler: async (p) => ({
+          role: 'assistant',
+          model: 'page-llm',
+          stopReason: 'endTurn',
+          content: { type: 'text', text: `echo ${(p.messages[0].content as { text: string }).text}` },
+        }),
       });
       await el.client!.listTools();
       const call = el.client!.callTool('trigger-sampling-request', { prompt: 'the weather', maxTokens: 33 });
       const root = await dialogNamed('Sampling request from Everything Reference Server');
-      expect(controlByLabel<HTMLTextAreaElement>(root, 'System prompt').value).to.equal('You are a helpful test server.');
+      expect(controlByLabel<HTMLTextAreaElement>(root, 'System prompt').value).to.equal(
+        'You are a helpful test server.',
+      );
       expect(root.textContent).to.contain('33').and.contain('0.7');
       await approveAndSend(root);
       const said = text(await call);
-      expect(said).to.contain('"model": "page-llm"').and.contain('echo Resource trigger-sampling-request context: the weather');
+      expect(said)
+        .to.contain('"model": "page-llm"')
+        .and.contain('echo Resource trigger-sampling-request context: the weather');
     });
 
     it('reject: the server receives -1 and the call fails with it', async () => {
       const el = await widget((await servers()).everythingHttp);
       await el.client!.listTools();
-      const call = el.client!.callTool('trigger-sampling-request', { prompt: 'no' }).then(text, (e: Error) => e.message);
+      const call = el
+        .client!.callTool('trigger-sampling-request', { prompt: 'no' })
+        .then(text, (e: Error) => e.message);
       buttonNamed(await dialogNamed('Sampling request from Everything Reference Server'), 'Reject').click();
       expect(await call).to.contain('User rejected sampling request');
     });
@@ -235,7 +286,10 @@ describe('human in the loop inside <mcp-client>', () => {
         expect(error.code).to.equal(-1);
         // Every call the page sent has been answered in full, so a retry would be in the server's record by now.
         await sent.answered();
-        expect(sent.bodies().filter((b) => b.includes(tag)), 'ask_llm calls sent').to.have.length(1);
+        expect(
+          sent.bodies().filter((b) => b.includes(tag)),
+          'ask_llm calls sent',
+        ).to.have.length(1);
         const received = JSON.parse(firstText(await el.client!.callTool('received', { tag })));
         expect(received).to.have.length(1);
         expect(received[0]).to.deep.equal({ requestState: null, answer: { kind: 'missing' } });
@@ -271,7 +325,10 @@ describe('human in the loop inside <mcp-client>', () => {
 
     it('a form asking for a password shows a warning; the person can still decline', async () => {
       const el = await widget((await servers()).legacy);
-      const call = el.client!.callTool('ask_form', { message: 'Log in', requestedSchema: { type: 'object', properties: { username: { type: 'string' }, password: { type: 'string' } } } });
+      const call = el.client!.callTool('ask_form', {
+        message: 'Log in',
+        requestedSchema: { type: 'object', properties: { username: { type: 'string' }, password: { type: 'string' } } },
+      });
       const root = await dialogNamed('legacy-fixture asks for information');
       expect(root.querySelector('[role=note]')!.textContent).to.contain('password');
       buttonNamed(root, 'Decline').click();
@@ -280,7 +337,11 @@ describe('human in the loop inside <mcp-client>', () => {
 
     it('server cancellation closes the dialog', async () => {
       const el = await widget((await servers()).legacy);
-      const call = el.client!.callTool('ask_form', { message: 'soon gone', requestedSchema: { type: 'object', properties: { x: { type: 'string' } } }, cancelAfterMs: 700 });
+      const call = el.client!.callTool('ask_form', {
+        message: 'soon gone',
+        requestedSchema: { type: 'object', properties: { x: { type: 'string' } } },
+        cancelAfterMs: 700,
+      });
       await dialogNamed('legacy-fixture asks for information');
       await noDialog();
       expect(firstText(await call)).to.equal('server cancelled its request');
@@ -289,7 +350,9 @@ describe('human in the loop inside <mcp-client>', () => {
     it('mcp-elicitation-request preventDefault() declines without a dialog', async () => {
       const el = await widget((await servers()).legacy);
       el.addEventListener('mcp-elicitation-request', (e) => e.preventDefault());
-      expect(firstText(await el.client!.callTool('ask_user', { question: 'vetoed' }))).to.equal('action=decline content=undefined');
+      expect(firstText(await el.client!.callTool('ask_user', { question: 'vetoed' }))).to.equal(
+        'action=decline content=undefined',
+      );
       expect(openDialogs()).to.deep.equal([]);
     });
 
@@ -351,13 +414,18 @@ describe('human in the loop inside <mcp-client>', () => {
       const realOpen = window.open;
       window.open = (...args: unknown[]) => (opened.push(args), null);
       try {
-        const call = el.client!.callTool('trigger-url-elicitation', { url: 'https://auth.example.com/start?x=1', message: 'Finish in your browser' });
+        const call = el.client!.callTool('trigger-url-elicitation', {
+          url: 'https://auth.example.com/start?x=1',
+          message: 'Finish in your browser',
+        });
         let root = await dialogNamed('Everything Reference Server asks for information');
         expect(root.querySelector('[part=url]')!.textContent).to.equal('https://auth.example.com/start?x=1');
         expect(root.querySelector('[part=url] mark')!.textContent).to.equal('auth.example.com');
         expect(opened).to.deep.equal([]);
         buttonNamed(root, 'Open').click();
-        expect(text(await call)).to.contain('User completed the URL elicitation flow').and.contain('"action": "accept"');
+        expect(text(await call))
+          .to.contain('User completed the URL elicitation flow')
+          .and.contain('"action": "accept"');
         expect(opened).to.deep.equal([['https://auth.example.com/start?x=1', '_blank', 'noopener,noreferrer']]);
         await noDialog();
         const declined = el.client!.callTool('trigger-url-elicitation', { url: 'https://auth.example.com/again' });
@@ -373,7 +441,13 @@ describe('human in the loop inside <mcp-client>', () => {
     it('-32042 declined: the call fails with the original error and nothing is opened', async () => {
       const el = await widget((await servers()).everythingHttp);
       await el.client!.listTools();
-      const call = el.client!.callTool('trigger-url-elicitation', { url: 'https://auth.example.com/x', errorPath: true, elicitationId: `id-${Math.random()}` }).catch((e) => e);
+      const call = el
+        .client!.callTool('trigger-url-elicitation', {
+          url: 'https://auth.example.com/x',
+          errorPath: true,
+          elicitationId: `id-${Math.random()}`,
+        })
+        .catch((e) => e);
       buttonNamed(await dialogNamed('Everything Reference Server asks for information'), 'Decline').click();
       const error = await call;
       expect(error).to.be.instanceOf(McpProtocolError);
@@ -417,7 +491,11 @@ describe('human in the loop inside <mcp-client>', () => {
         const c = legacy.client!.callTool('ask_user', { question: 'third' });
         // Both requests reached the page; a dialog shown for either would be open once its element has rendered.
         await legacyAsked;
-        for (const host of [legacy, modern]) for (const d of shadow(host).querySelectorAll<HTMLElement & { updateComplete: Promise<unknown> }>('mcp-elicitation-dialog')) await d.updateComplete;
+        for (const host of [legacy, modern])
+          for (const d of shadow(host).querySelectorAll<HTMLElement & { updateComplete: Promise<unknown> }>(
+            'mcp-elicitation-dialog',
+          ))
+            await d.updateComplete;
         expect(openDialogs().map((d) => d.name)).to.deep.equal(['Sampling request from legacy-fixture']);
         await approveAndSend(openDialogs()[0].root, 'one');
         let root = await dialogNamed('modern-fixture asks for information');
@@ -489,7 +567,11 @@ describe('human in the loop inside <mcp-client>', () => {
       const call = el.client!.callTool('ask_user', { question: 'kb' });
       const root = await dialogNamed('legacy-fixture asks for information');
       const name = controlByLabel(formIn(root), 'Your name');
-      await focusOn(root, (e) => e === formIn(root) && formIn(root).shadowRoot!.activeElement === name, 'the first field, Your name');
+      await focusOn(
+        root,
+        (e) => e === formIn(root) && formIn(root).shadowRoot!.activeElement === name,
+        'the first field, Your name',
+      );
       await sendKeys({ type: 'Kay' });
       await sendKeys({ press: 'Tab' });
       await sendKeys({ type: '7' });

@@ -32,22 +32,38 @@ describe('locales', () => {
       <div lang="ja"><mcp-client url=${legacy} .store=${freshStore('locales')}></mcp-client></div>
     </div>`);
     const [german, french, english] = page.querySelectorAll<McpToolForm>('mcp-tool-form');
-    await waitUntil(() => [german, french, english].every((f) => f.shadowRoot!.querySelector('[part=run]')), 'forms shown', { timeout: 10_000 });
+    await waitUntil(
+      () => [german, french, english].every((f) => f.shadowRoot!.querySelector('[part=run]')),
+      'forms shown',
+      { timeout: 10_000 },
+    );
     expect(buttonNamed(german.shadowRoot!, 'Ausführen')).to.exist;
     expect(buttonNamed(french.shadowRoot!, 'Exécuter')).to.exist;
     expect(buttonNamed(english.shadowRoot!, 'Run')).to.exist;
 
     // Inside <mcp-client>'s shadow root, the tool list still finds the lang of the page around the widget.
     const client = page.querySelector<McpClientElement>('mcp-client')!;
-    await waitUntil(() => client.shadowRoot!.querySelector('mcp-tool-list')?.shadowRoot?.querySelector('input'), 'tool list shown', { timeout: 10_000 });
-    // The tools show as soon as they are listed, while the connection still settles (its GET stream); then the status says so, in Japanese.
-    await waitUntil(() => client.shadowRoot!.querySelector('[part=status]')!.textContent!.includes('接続済み'), 'connected, in Japanese', { timeout: 10_000 });
+    await waitUntil(
+      () => client.shadowRoot!.querySelector('mcp-tool-list')?.shadowRoot?.querySelector('input'),
+      'tool list shown',
+      { timeout: 10_000 },
+    );
+    // The tools show as soon as they are listed, while the connection still settles (its GET stream); then the status
+    // says so, in Japanese.
+    await waitUntil(
+      () => client.shadowRoot!.querySelector('[part=status]')!.textContent!.includes('接続済み'),
+      'connected, in Japanese',
+      { timeout: 10_000 },
+    );
     const search = client.shadowRoot!.querySelector('mcp-tool-list')!.shadowRoot!.querySelector('input')!;
     expect(search.getAttribute('aria-label') ?? search.placeholder).to.equal('ツールを検索');
 
     // A language switch on the page re-renders the elements.
     german.parentElement!.lang = 'es';
-    await waitUntil(() => german.shadowRoot!.querySelector('[part=run]')!.textContent!.trim() === 'Ejecutar', 'switched to Spanish');
+    await waitUntil(
+      () => german.shadowRoot!.querySelector('[part=run]')!.textContent!.trim() === 'Ejecutar',
+      'switched to Spanish',
+    );
   });
 
   it('let setMessages override any language, and format plurals and numbers with Intl', async () => {
@@ -73,9 +89,17 @@ describe('locales', () => {
     </div>`);
     const client = page.querySelector<McpClientElement>('mcp-client')!;
     await oneEvent(client, 'mcp-connected');
-    const list = await waitUntil(() => client.shadowRoot!.querySelector('mcp-tool-list')?.shadowRoot?.querySelector('button'), 'tools listed', { timeout: 10_000 }).then(() => client.shadowRoot!.querySelector('mcp-tool-list')!);
+    const list = await waitUntil(
+      () => client.shadowRoot!.querySelector('mcp-tool-list')?.shadowRoot?.querySelector('button'),
+      'tools listed',
+      { timeout: 10_000 },
+    ).then(() => client.shadowRoot!.querySelector('mcp-tool-list')!);
     [...list.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('echo'))!.click();
-    const form = await waitUntil(() => client.shadowRoot!.querySelector('mcp-tool-form')?.shadowRoot?.querySelector('[part=run]'), 'form shown', { timeout: 10_000 }).then(() => client.shadowRoot!.querySelector('mcp-tool-form')!);
+    const form = await waitUntil(
+      () => client.shadowRoot!.querySelector('mcp-tool-form')?.shadowRoot?.querySelector('[part=run]'),
+      'form shown',
+      { timeout: 10_000 },
+    ).then(() => client.shadowRoot!.querySelector('mcp-tool-form')!);
     const run = buttonNamed(form.shadowRoot!, 'تشغيل').getBoundingClientRect();
     const root = client.shadowRoot!;
     const box = client.getBoundingClientRect();

@@ -16,9 +16,13 @@ before(() => {
 
 describe('<mcp-app-view> under a host CSP without unsafe-inline', () => {
   it('opaque mode explains that the view cannot run and names sandbox-url', async () => {
-    const form = await toolFormFixture(html`<mcp-tool-form .store=${freshStore('mcp-app-csp')} url=${(await servers()).apps} tool="debug-tool"></mcp-tool-form>`);
+    const form = await toolFormFixture(
+      html`<mcp-tool-form .store=${freshStore('mcp-app-csp')} url=${(await servers()).apps} tool="debug-tool"></mcp-tool-form>`,
+    );
     buttonNamed(form.shadowRoot!, 'Run').click();
-    await waitUntil(() => findAppView(form)?.shadowRoot?.querySelector('[role=alert]'), 'explained', { timeout: 15_000 });
+    await waitUntil(() => findAppView(form)?.shadowRoot?.querySelector('[role=alert]'), 'explained', {
+      timeout: 15_000,
+    });
     const alert = findAppView(form)!.shadowRoot!.querySelector('[role=alert]')!;
     expect(alert.textContent).to.include('Content-Security-Policy');
     expect(alert.textContent).to.include('sandbox-url');
@@ -27,7 +31,9 @@ describe('<mcp-app-view> under a host CSP without unsafe-inline', () => {
 
   it('spec mode shows the view', async () => {
     const urls = await servers();
-    const form = await toolFormFixture(html`<mcp-tool-form .store=${freshStore('mcp-app-csp')} url=${urls.apps} tool="debug-tool" sandbox-url=${urls.sandbox}></mcp-tool-form>`);
+    const form = await toolFormFixture(
+      html`<mcp-tool-form .store=${freshStore('mcp-app-csp')} url=${urls.apps} tool="debug-tool" sandbox-url=${urls.sandbox}></mcp-tool-form>`,
+    );
     buttonNamed(form.shadowRoot!, 'Run').click();
     await appFrame(form, 'Debug Tool app');
     await appTextIncludes('connected:');

@@ -37,7 +37,9 @@ for (const [label, server, spec] of cases) {
       urls = await servers();
     });
     beforeEach(async () => {
-      form = await fixture<McpToolForm>(html`<mcp-tool-form .store=${freshStore('mcp-app-view-test')} url=${urls[server]} tool="debug-tool" sandbox-url=${spec ? urls.sandbox : ''}></mcp-tool-form>`);
+      form = await fixture<McpToolForm>(
+        html`<mcp-tool-form .store=${freshStore('mcp-app-view-test')} url=${urls[server]} tool="debug-tool" sandbox-url=${spec ? urls.sandbox : ''}></mcp-tool-form>`,
+      );
     });
 
     it('shows the view; "Call debug-refresh" gets its result through our bridge', async () => {
@@ -72,10 +74,16 @@ for (const [label, server, spec] of cases) {
       const { frame } = await runDebugTool(form);
       await appClick('Auto-resize', 'checkbox');
       await appClick('400x300');
-      await waitUntil(() => frame.getBoundingClientRect().height === 300 && frame.getBoundingClientRect().width === 400, 'iframe 400x300', { timeout: 10_000 });
+      await waitUntil(
+        () => frame.getBoundingClientRect().height === 300 && frame.getBoundingClientRect().width === 400,
+        'iframe 400x300',
+        { timeout: 10_000 },
+      );
     });
 
-    /** Runs the debug tool, clicks `button` in its view, and resolves with the `type` event the form fires on the host. */
+    /**
+     * Runs the debug tool, clicks `button` in its view, and resolves with the `type` event the form fires on the host.
+     */
     const firedOnClick = async <E>(button: string, type: string): Promise<E> => {
       await runDebugTool(form);
       const fired = oneEvent(form, type) as unknown as Promise<E>;
@@ -123,18 +131,30 @@ for (const [label, server, spec] of cases) {
 describe('<mcp-app-view> in <mcp-client>', () => {
   it('running debug-tool from the list shows its view, the plain result one click away; app-only tools are not listed', async () => {
     const urls = await servers();
-    const el = await fixture<McpClientElement>(html`<mcp-client .store=${freshStore('mcp-app-view-client')} url=${urls.debug}></mcp-client>`);
-    await waitUntil(() => el.shadowRoot!.querySelector('mcp-tool-list')?.shadowRoot?.querySelector('button'), 'tools listed', { timeout: 15_000 });
+    const el = await fixture<McpClientElement>(
+      html`<mcp-client .store=${freshStore('mcp-app-view-client')} url=${urls.debug}></mcp-client>`,
+    );
+    await waitUntil(
+      () => el.shadowRoot!.querySelector('mcp-tool-list')?.shadowRoot?.querySelector('button'),
+      'tools listed',
+      { timeout: 15_000 },
+    );
     const list = el.shadowRoot!.querySelector('mcp-tool-list')!;
     const names = [...list.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!);
     expect(names.some((n) => n.includes('Debug Tool'))).to.equal(true);
-    expect(names.some((n) => n.includes('Refresh Debug Info') || n.includes('Log to File')), 'app-only tools hidden').to.equal(false);
+    expect(
+      names.some((n) => n.includes('Refresh Debug Info') || n.includes('Log to File')),
+      'app-only tools hidden',
+    ).to.equal(false);
     [...list.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Debug Tool'))!.click();
     await waitUntil(() => el.shadowRoot!.querySelector('mcp-tool-form'), 'form shown');
     const form = el.shadowRoot!.querySelector('mcp-tool-form')!;
     await runDebugTool(form);
     buttonNamed(form.shadowRoot!, 'Show the plain result').click();
-    await waitUntil(() => form.shadowRoot!.querySelector('mcp-result-view')?.shadowRoot?.textContent?.includes('Debug text content'), 'plain result');
+    await waitUntil(
+      () => form.shadowRoot!.querySelector('mcp-result-view')?.shadowRoot?.textContent?.includes('Debug text content'),
+      'plain result',
+    );
     expect(form.shadowRoot!.querySelector('mcp-app-view')).to.equal(null);
   });
 });
@@ -142,7 +162,9 @@ describe('<mcp-app-view> in <mcp-client>', () => {
 describe('<mcp-app-view> while the call runs', () => {
   it('shows the view from the start (tool-input first) and tells it when the call is cancelled', async () => {
     const urls = await servers();
-    const form = await toolFormFixture(html`<mcp-tool-form .store=${freshStore('mcp-app-view-run')} url=${urls.debug} tool="debug-tool"></mcp-tool-form>`);
+    const form = await toolFormFixture(
+      html`<mcp-tool-form .store=${freshStore('mcp-app-view-run')} url=${urls.debug} tool="debug-tool"></mcp-tool-form>`,
+    );
     form.values = { delayMs: 20_000 };
     await form.updateComplete;
     buttonNamed(form.shadowRoot!, 'Run').click();
@@ -161,7 +183,9 @@ describe('<mcp-app-view> standalone', () => {
   it('with url and tool, shows the view of that tool without running it', async () => {
     const urls = await servers();
     await import('../../src/components/mcp-app-view/define.js');
-    const el = await fixture(html`<div><mcp-app-view .store=${freshStore('mcp-app-view-alone')} url=${urls.apps} tool="debug-tool"></mcp-app-view></div>`);
+    const el = await fixture(
+      html`<div><mcp-app-view .store=${freshStore('mcp-app-view-alone')} url=${urls.apps} tool="debug-tool"></mcp-app-view></div>`,
+    );
     await appFrame(el, TITLE);
     await appTextIncludes('ontoolinput:');
     const calls = (await (await fetch(urls.appsControl)).json()).calls;

@@ -9,21 +9,29 @@ const redirectUri = new URL('/test/core/auth-callback.html', location.href).href
 
 describe('<mcp-client> sign-in', () => {
   it('names the authorization server while signing in when it is on another host than the MCP server', async () => {
-    // servers/mixup.mjs: /far names its AS as localhost:port while it is itself 127.0.0.1; that AS's sign-in page closes itself.
+    // servers/mixup.mjs: /far names its AS as localhost:port while it is itself 127.0.0.1; that AS's sign-in page
+    // closes itself.
     const { mixupFar, mixupIssuer } = await servers();
     const asHost = new URL(mixupIssuer).host.replace('127.0.0.1', 'localhost');
-    const el = await fixture<McpClientElement>(html`<mcp-client url=${mixupFar} .auth=${{ redirectUri, popupClosedMs: 1500 }} .store=${freshStore('mcp-client-auth-far')}></mcp-client>`);
+    const el = await fixture<McpClientElement>(
+      html`<mcp-client url=${mixupFar} .auth=${{ redirectUri, popupClosedMs: 1500 }} .store=${freshStore('mcp-client-auth-far')}></mcp-client>`,
+    );
     await waitUntil(() => el.shadowRoot!.querySelector('[part=sign-in]'), 'sign-in asked', { timeout: 10_000 });
     await realClick(buttonNamed(el.shadowRoot!, 'Sign in'));
     const status = () => el.shadowRoot!.querySelector('[part=auth][role=status]')?.textContent ?? '';
-    await waitUntil(() => status().includes(asHost), 'the AS host shown while signing in', { timeout: 10_000, interval: 20 });
+    await waitUntil(() => status().includes(asHost), 'the AS host shown while signing in', {
+      timeout: 10_000,
+      interval: 20,
+    });
     expect(status()).to.contain("not the MCP server's own host");
     // The window closed itself: the sign-in ends within popupClosedMs and Sign in is offered again.
     await waitUntil(() => el.shadowRoot!.querySelector('[part=sign-in]'), 'sign-in offered again', { timeout: 10_000 });
   });
 
   it('says only "Signing in" when the authorization server is on the MCP server\'s own host', async () => {
-    const el = await fixture<McpClientElement>(html`<mcp-client url=${(await servers()).oauthMcp} redirect-uri=${redirectUri} .store=${freshStore('mcp-client-auth-near')}></mcp-client>`);
+    const el = await fixture<McpClientElement>(
+      html`<mcp-client url=${(await servers()).oauthMcp} redirect-uri=${redirectUri} .store=${freshStore('mcp-client-auth-near')}></mcp-client>`,
+    );
     await waitUntil(() => el.shadowRoot!.querySelector('[part=sign-in]'), 'sign-in asked', { timeout: 10_000 });
     const seen: string[] = [];
     const watch = () => seen.push(el.shadowRoot!.querySelector('[part=auth][role=status]')?.textContent ?? '');
@@ -37,7 +45,9 @@ describe('<mcp-client> sign-in', () => {
 
   it('asks to sign in, signs in with the Sign in button, lists tools, and signs out', async () => {
     const store = freshStore('mcp-client-auth-test');
-    const el = await fixture<McpClientElement>(html`<mcp-client url=${(await servers()).oauthMcp} redirect-uri=${redirectUri} .store=${store}></mcp-client>`);
+    const el = await fixture<McpClientElement>(
+      html`<mcp-client url=${(await servers()).oauthMcp} redirect-uri=${redirectUri} .store=${store}></mcp-client>`,
+    );
     await waitUntil(() => el.shadowRoot!.querySelector('[part=auth]'), 'sign-in asked', { timeout: 10_000 });
     expect(el.shadowRoot!.querySelector('[part=auth]')!.textContent).to.contain('needs you to sign in');
     await expect(el).to.be.accessible();
@@ -54,9 +64,13 @@ describe('<mcp-client> sign-in', () => {
   });
 
   it('says sign-in is not configured when the page gave no redirect URI', async () => {
-    const el = await fixture<McpClientElement>(html`<mcp-client url=${(await servers()).oauthMcp} .store=${freshStore('mcp-client-auth-test')}></mcp-client>`);
+    const el = await fixture<McpClientElement>(
+      html`<mcp-client url=${(await servers()).oauthMcp} .store=${freshStore('mcp-client-auth-test')}></mcp-client>`,
+    );
     await waitUntil(() => el.shadowRoot!.querySelector('[part=auth]'), 'auth problem shown', { timeout: 10_000 });
     expect(el.shadowRoot!.querySelector('[part=auth]')!.textContent).to.contain('has not configured sign-in');
-    expect([...el.shadowRoot!.querySelectorAll('button')].some((b) => b.textContent!.trim() === 'Sign in')).to.equal(false);
+    expect([...el.shadowRoot!.querySelectorAll('button')].some((b) => b.textContent!.trim() === 'Sign in')).to.equal(
+      false,
+    );
   });
 });

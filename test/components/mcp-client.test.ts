@@ -5,11 +5,16 @@ import type { McpToolResultEvent } from '../../src/events/events.js';
 import { buttonNamed, freshStore, servers } from '../helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
-const connected = (el: McpClientElement) => waitUntil(() => el.client?.state === 'ready' && shadow(el).querySelector('[role=tablist]'), 'connected', { timeout: 15_000 });
+const connected = (el: McpClientElement) =>
+  waitUntil(() => el.client?.state === 'ready' && shadow(el).querySelector('[role=tablist]'), 'connected', {
+    timeout: 15_000,
+  });
 
 describe('<mcp-client>', () => {
   it('connects, shows the server and its state, and lists its tools', async () => {
-    const el = await fixture<McpClientElement>(html`<mcp-client .store=${freshStore('mcp-client-test')} url=${(await servers()).everythingHttp}></mcp-client>`);
+    const el = await fixture<McpClientElement>(
+      html`<mcp-client .store=${freshStore('mcp-client-test')} url=${(await servers()).everythingHttp}></mcp-client>`,
+    );
     await connected(el);
     expect(shadow(el).querySelector('[part=server]')!.textContent).to.contain('Everything');
     expect(shadow(el).querySelector('[part=status]')!.textContent).to.contain('Connected');
@@ -21,12 +26,17 @@ describe('<mcp-client>', () => {
   });
 
   it('opens a tool form from the list and runs the tool', async () => {
-    const el = await fixture<McpClientElement>(html`<mcp-client .store=${freshStore('mcp-client-test')} url=${(await servers()).legacy}></mcp-client>`);
+    const el = await fixture<McpClientElement>(
+      html`<mcp-client .store=${freshStore('mcp-client-test')} url=${(await servers()).legacy}></mcp-client>`,
+    );
     await connected(el);
     const list = shadow(el).querySelector('mcp-tool-list')!;
     await waitUntil(() => list.shadowRoot!.querySelector('button'), 'tools listed');
     [...list.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('echo'))!.click();
-    await waitUntil(() => shadow(el).querySelector('mcp-tool-form')?.shadowRoot?.querySelector('mcp-schema-form'), 'form shown');
+    await waitUntil(
+      () => shadow(el).querySelector('mcp-tool-form')?.shadowRoot?.querySelector('mcp-schema-form'),
+      'form shown',
+    );
     const form = shadow(el).querySelector('mcp-tool-form')!;
     form.values = { message: 'from the widget' };
     await form.updateComplete;
@@ -36,7 +46,9 @@ describe('<mcp-client>', () => {
   });
 
   it('says why it cannot connect and offers Retry', async () => {
-    const el = await fixture<McpClientElement>(html`<mcp-client .store=${freshStore('mcp-client-test')} url=${(await servers()).noCors}></mcp-client>`);
+    const el = await fixture<McpClientElement>(
+      html`<mcp-client .store=${freshStore('mcp-client-test')} url=${(await servers()).noCors}></mcp-client>`,
+    );
     const failed = await oneEvent(el, 'mcp-error');
     expect(failed).to.exist;
     await el.updateComplete;
@@ -46,7 +58,9 @@ describe('<mcp-client>', () => {
   });
 
   it('switches tabs with the arrow keys', async () => {
-    const el = await fixture<McpClientElement>(html`<mcp-client .store=${freshStore('mcp-client-test')} url=${(await servers()).legacy}></mcp-client>`);
+    const el = await fixture<McpClientElement>(
+      html`<mcp-client .store=${freshStore('mcp-client-test')} url=${(await servers()).legacy}></mcp-client>`,
+    );
     await connected(el);
     const first = shadow(el).querySelector<HTMLButtonElement>('[role=tab]')!;
     first.focus();
@@ -57,7 +71,9 @@ describe('<mcp-client>', () => {
   });
 
   it('is accessible, connected and in dark theme', async () => {
-    const el = await fixture<McpClientElement>(html`<mcp-client theme="dark" .store=${freshStore('mcp-client-test')} url=${(await servers()).legacy}></mcp-client>`);
+    const el = await fixture<McpClientElement>(
+      html`<mcp-client theme="dark" .store=${freshStore('mcp-client-test')} url=${(await servers()).legacy}></mcp-client>`,
+    );
     await connected(el);
     await expect(el).to.be.accessible();
   });
@@ -65,11 +81,15 @@ describe('<mcp-client>', () => {
 
 describe('<mcp-client> log', () => {
   it('keeps log messages that arrived while another tab was shown', async () => {
-    const el = await fixture<McpClientElement>(html`<mcp-client .store=${freshStore('mcp-client-test')} url=${(await servers()).legacy}></mcp-client>`);
+    const el = await fixture<McpClientElement>(
+      html`<mcp-client .store=${freshStore('mcp-client-test')} url=${(await servers()).legacy}></mcp-client>`,
+    );
     await connected(el);
     await el.client!.setLogLevel('info');
     await el.client!.callTool('log_and_notify');
-    const logTab = [...shadow(el).querySelectorAll<HTMLButtonElement>('[role=tab]')].find((t) => t.textContent!.trim() === 'Log')!;
+    const logTab = [...shadow(el).querySelectorAll<HTMLButtonElement>('[role=tab]')].find(
+      (t) => t.textContent!.trim() === 'Log',
+    )!;
     logTab.click();
     await el.updateComplete;
     const log = shadow(el).querySelector('mcp-log-view')!;

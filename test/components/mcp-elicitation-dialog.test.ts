@@ -18,28 +18,80 @@ export const EVERYTHING_SCHEMA: JsonSchema = {
     firstLine: { title: 'String with default', type: 'string', default: 'It was a dark and stormy night.' },
     email: { title: 'String with email format', type: 'string', format: 'email' },
     birthdate: { title: 'String with date format', type: 'string', format: 'date' },
-    integer: { title: 'Integer', type: 'integer', description: 'Your favorite integer (do not give us your phone number, pin, or other sensitive info)', minimum: 1, maximum: 100, default: 42 },
+    integer: {
+      title: 'Integer',
+      type: 'integer',
+      description: 'Your favorite integer (do not give us your phone number, pin, or other sensitive info)',
+      minimum: 1,
+      maximum: 100,
+      default: 42,
+    },
     number: { title: 'Number in range 1-1000', type: 'number', minimum: 0, maximum: 1000, default: 3.14 },
-    untitledSingleSelectEnum: { type: 'string', title: 'Untitled Single Select Enum', enum: ['Monica', 'Rachel', 'Joey'], default: 'Monica' },
-    untitledMultipleSelectEnum: { type: 'array', title: 'Untitled Multiple Select Enum', minItems: 1, maxItems: 3, items: { type: 'string', enum: ['Guitar', 'Piano', 'Violin'] }, default: ['Guitar'] },
-    titledSingleSelectEnum: { type: 'string', title: 'Titled Single Select Enum', oneOf: [{ const: 'hero-1', title: 'Superman' }, { const: 'hero-2', title: 'Green Lantern' }], default: 'hero-1' },
-    titledMultipleSelectEnum: { type: 'array', title: 'Titled Multiple Select Enum', minItems: 1, maxItems: 3, items: { anyOf: [{ const: 'fish-1', title: 'Tuna' }, { const: 'fish-2', title: 'Salmon' }] }, default: ['fish-1'] },
-    legacyTitledEnum: { type: 'string', title: 'Legacy Titled Single Select Enum', enum: ['pet-1', 'pet-2'], enumNames: ['Cats', 'Dogs'], default: 'pet-1' },
+    untitledSingleSelectEnum: {
+      type: 'string',
+      title: 'Untitled Single Select Enum',
+      enum: ['Monica', 'Rachel', 'Joey'],
+      default: 'Monica',
+    },
+    untitledMultipleSelectEnum: {
+      type: 'array',
+      title: 'Untitled Multiple Select Enum',
+      minItems: 1,
+      maxItems: 3,
+      items: { type: 'string', enum: ['Guitar', 'Piano', 'Violin'] },
+      default: ['Guitar'],
+    },
+    titledSingleSelectEnum: {
+      type: 'string',
+      title: 'Titled Single Select Enum',
+      oneOf: [
+        { const: 'hero-1', title: 'Superman' },
+        { const: 'hero-2', title: 'Green Lantern' },
+      ],
+      default: 'hero-1',
+    },
+    titledMultipleSelectEnum: {
+      type: 'array',
+      title: 'Titled Multiple Select Enum',
+      minItems: 1,
+      maxItems: 3,
+      items: {
+        anyOf: [
+          { const: 'fish-1', title: 'Tuna' },
+          { const: 'fish-2', title: 'Salmon' },
+        ],
+      },
+      default: ['fish-1'],
+    },
+    legacyTitledEnum: {
+      type: 'string',
+      title: 'Legacy Titled Single Select Enum',
+      enum: ['pet-1', 'pet-2'],
+      enumNames: ['Cats', 'Dogs'],
+      default: 'pet-1',
+    },
   },
   required: ['name'],
 };
 
-const form = (params: Partial<ElicitParams> = {}): ElicitParams => ({ mode: 'form', message: 'Tell us about you', requestedSchema: EVERYTHING_SCHEMA, ...params });
+const form = (params: Partial<ElicitParams> = {}): ElicitParams => ({
+  mode: 'form',
+  message: 'Tell us about you',
+  requestedSchema: EVERYTHING_SCHEMA,
+  ...params,
+});
 const root = (el: McpElicitationDialog) => el.shadowRoot!;
 const dialogOf = (el: McpElicitationDialog) => root(el).querySelector('dialog')!;
 const schemaForm = (el: McpElicitationDialog) => root(el).querySelector<McpSchemaForm>('mcp-schema-form')!;
-const nameOf = (el: McpElicitationDialog) => root(el).getElementById(dialogOf(el).getAttribute('aria-labelledby')!)!.textContent;
+const nameOf = (el: McpElicitationDialog) =>
+  root(el).getElementById(dialogOf(el).getAttribute('aria-labelledby')!)!.textContent;
 /** Waits until open() has shown the modal dialog, with its form (in form mode) rendered. */
 const shown = async (el: McpElicitationDialog) => {
   await waitUntil(() => dialogOf(el).open, 'dialog shown');
   await schemaForm(el)?.updateComplete;
 };
-const labels = (f: McpSchemaForm, selector: string) => [...f.shadowRoot!.querySelectorAll(selector)].map((n) => n.textContent!.trim());
+const labels = (f: McpSchemaForm, selector: string) =>
+  [...f.shadowRoot!.querySelectorAll(selector)].map((n) => n.textContent!.trim());
 
 describe('<mcp-elicitation-dialog>', () => {
   it('is a modal dialog named "<server> asks for information" with Submit, Decline and Cancel, and is accessible open', async () => {
@@ -49,7 +101,9 @@ describe('<mcp-elicitation-dialog>', () => {
     expect(dialogOf(el).open).to.equal(true);
     expect(dialogOf(el).matches(':modal')).to.equal(true);
     expect(nameOf(el)).to.equal('fixture-server asks for information');
-    expect(root(el).getElementById(dialogOf(el).getAttribute('aria-describedby')!)!.textContent).to.equal('Tell us about you');
+    expect(root(el).getElementById(dialogOf(el).getAttribute('aria-describedby')!)!.textContent).to.equal(
+      'Tell us about you',
+    );
     for (const name of ['Submit', 'Decline', 'Cancel']) expect(buttonNamed(root(el), name)).to.exist;
     await expect(el).to.be.accessible();
     buttonNamed(root(el), 'Cancel').click();
@@ -89,7 +143,8 @@ describe('<mcp-elicitation-dialog>', () => {
     await shown(el);
     const f = schemaForm(el);
     typeInto(controlByLabel(f, 'String'), 'Ada');
-    const options = (label: string) => [...controlByLabel<HTMLSelectElement>(f, label).options].map((o) => o.textContent!.trim()).slice(1);
+    const options = (label: string) =>
+      [...controlByLabel<HTMLSelectElement>(f, label).options].map((o) => o.textContent!.trim()).slice(1);
     expect(options('Untitled Single Select Enum')).to.deep.equal(['Monica', 'Rachel', 'Joey']);
     expect(options('Titled Single Select Enum')).to.deep.equal(['Superman', 'Green Lantern']);
     expect(options('Legacy Titled Single Select Enum')).to.deep.equal(['Cats', 'Dogs']);
@@ -108,7 +163,12 @@ describe('<mcp-elicitation-dialog>', () => {
     await f.updateComplete;
     buttonNamed(root(el), 'Submit').click();
     const { content } = await answer;
-    expect(content).to.deep.include({ titledSingleSelectEnum: 'hero-2', legacyTitledEnum: 'pet-2', untitledMultipleSelectEnum: ['Guitar', 'Piano'], titledMultipleSelectEnum: ['fish-1', 'fish-2'] });
+    expect(content).to.deep.include({
+      titledSingleSelectEnum: 'hero-2',
+      legacyTitledEnum: 'pet-2',
+      untitledMultipleSelectEnum: ['Guitar', 'Piano'],
+      titledMultipleSelectEnum: ['fish-1', 'fish-2'],
+    });
   });
 
   it('validates before sending: a missing required field keeps the dialog open and gets focus', async () => {
@@ -133,7 +193,11 @@ describe('<mcp-elicitation-dialog>', () => {
   it('answers decline on Decline and cancel on Cancel and on Escape, giving focus back each time', async () => {
     const opener = await fixture<HTMLButtonElement>(html`<button>opener</button>`);
     const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
-    for (const [how, action] of [['Decline', 'decline'], ['Cancel', 'cancel'], ['Escape', 'cancel']] as const) {
+    for (const [how, action] of [
+      ['Decline', 'decline'],
+      ['Cancel', 'cancel'],
+      ['Escape', 'cancel'],
+    ] as const) {
       opener.focus();
       const answer = el.open({ params: form(), server });
       await shown(el);
@@ -148,11 +212,28 @@ describe('<mcp-elicitation-dialog>', () => {
 
   it('warns when a field is named like a password, token or card number, not when a description mentions a PIN', async () => {
     expect(sensitiveFields(EVERYTHING_SCHEMA)).to.deep.equal([]);
-    expect(sensitiveFields({ type: 'object', properties: { password: { type: 'string' }, api_key: { type: 'string', title: 'API key' }, card: { type: 'string', title: 'Card number' }, user: { type: 'string' } } })).to.deep.equal(['password', 'API key', 'Card number']);
+    expect(
+      sensitiveFields({
+        type: 'object',
+        properties: {
+          password: { type: 'string' },
+          api_key: { type: 'string', title: 'API key' },
+          card: { type: 'string', title: 'Card number' },
+          user: { type: 'string' },
+        },
+      }),
+    ).to.deep.equal(['password', 'API key', 'Card number']);
     const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
-    const answer = el.open({ params: form({ requestedSchema: { type: 'object', properties: { user: { type: 'string' }, password: { type: 'string' } } } }), server });
+    const answer = el.open({
+      params: form({
+        requestedSchema: { type: 'object', properties: { user: { type: 'string' }, password: { type: 'string' } } },
+      }),
+      server,
+    });
     await shown(el);
-    expect(root(el).querySelector('.warning')!.textContent).to.contain('password').and.contain('must not ask for passwords');
+    expect(root(el).querySelector('.warning')!.textContent)
+      .to.contain('password')
+      .and.contain('must not ask for passwords');
     buttonNamed(root(el), 'Decline').click();
     await answer;
   });
@@ -169,7 +250,16 @@ describe('<mcp-elicitation-dialog>', () => {
 
   it('can be answered with the keyboard alone: type, Tab to Submit, Enter', async () => {
     const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
-    const answer = el.open({ params: form({ requestedSchema: { type: 'object', properties: { name: { type: 'string', title: 'Your name' }, age: { type: 'integer' } }, required: ['name'] } }), server });
+    const answer = el.open({
+      params: form({
+        requestedSchema: {
+          type: 'object',
+          properties: { name: { type: 'string', title: 'Your name' }, age: { type: 'integer' } },
+          required: ['name'],
+        },
+      }),
+      server,
+    });
     await shown(el);
     // showModal put focus on the first field.
     expect(schemaForm(el).shadowRoot!.activeElement).to.equal(controlByLabel(schemaForm(el), 'Your name'));
@@ -187,7 +277,10 @@ describe('<mcp-elicitation-dialog>', () => {
 
   it('Enter in a field submits the form', async () => {
     const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
-    const answer = el.open({ params: form({ requestedSchema: { type: 'object', properties: { name: { type: 'string' } } } }), server });
+    const answer = el.open({
+      params: form({ requestedSchema: { type: 'object', properties: { name: { type: 'string' } } } }),
+      server,
+    });
     await shown(el);
     await sendKeys({ type: 'Lin' });
     await buttonsActive(root(el));
@@ -196,7 +289,12 @@ describe('<mcp-elicitation-dialog>', () => {
   });
 
   describe('URL mode', () => {
-    const url = (u: string, message = 'Sign in to the bank'): ElicitParams => ({ mode: 'url', message, url: u, elicitationId: 'e1' });
+    const url = (u: string, message = 'Sign in to the bank'): ElicitParams => ({
+      mode: 'url',
+      message,
+      url: u,
+      elicitationId: 'e1',
+    });
     let opened: unknown[][] = [];
     const realOpen = window.open;
     beforeEach(() => {
@@ -218,7 +316,12 @@ describe('<mcp-elicitation-dialog>', () => {
       for (const name of ['Open', 'Decline', 'Cancel']) expect(buttonNamed(root(el), name)).to.exist;
       await expect(el).to.be.accessible();
       expect(opened).to.deep.equal([]);
-      expect(performance.getEntriesByType('resource').slice(before).some((e) => e.name.includes('bank.example'))).to.equal(false);
+      expect(
+        performance
+          .getEntriesByType('resource')
+          .slice(before)
+          .some((e) => e.name.includes('bank.example')),
+      ).to.equal(false);
       buttonNamed(root(el), 'Open').click();
       expect(await answer).to.deep.equal({ action: 'accept' });
       expect(opened).to.deep.equal([['https://bank.example/connect?x=1#y', '_blank', 'noopener,noreferrer']]);
@@ -226,8 +329,16 @@ describe('<mcp-elicitation-dialog>', () => {
 
     it('warns on punycode, plain http and user-info URLs, highlighting the real host', async () => {
       expect(describeUrl('https://xn--pple-43d.com/')).to.include({ host: 'xn--pple-43d.com', punycode: true });
-      expect(describeUrl('https://bank.example@evil.example/login')).to.include({ host: 'evil.example', before: 'https://bank.example@', after: '/login', userinfo: true });
-      expect(describeUrl('https://evil.example.bank.example@evil.example/')).to.include({ before: 'https://evil.example.bank.example@', host: 'evil.example' });
+      expect(describeUrl('https://bank.example@evil.example/login')).to.include({
+        host: 'evil.example',
+        before: 'https://bank.example@',
+        after: '/login',
+        userinfo: true,
+      });
+      expect(describeUrl('https://evil.example.bank.example@evil.example/')).to.include({
+        before: 'https://evil.example.bank.example@',
+        host: 'evil.example',
+      });
       expect(describeUrl('http://plain.example/')).to.include({ insecure: true });
       const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
       const answer = el.open({ params: url('http://bank.example@xn--pple-43d.com/'), server });

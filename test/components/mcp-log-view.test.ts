@@ -1,11 +1,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { McpClient } from '../../src/client.js';
+import type { McpClient } from '../../src/client.js';
 import '../../src/components/mcp-log-view/define.js';
 import type { McpLogView } from '../../src/components/mcp-log-view/mcp-log-view.js';
 import { brokenImageFailed, connectedClient } from '../helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
-const lines = (el: Element) => [...shadow(el).querySelectorAll('[part~="entry"]')].map((e) => e.textContent!.replace(/\s+/g, ' ').trim());
+const lines = (el: Element) =>
+  [...shadow(el).querySelectorAll('[part~="entry"]')].map((e) => e.textContent!.replace(/\s+/g, ' ').trim());
 const levelSelect = (el: Element) => {
   const label = [...shadow(el).querySelectorAll('label')].find((l) => l.textContent!.trim().startsWith('Level'))!;
   return label.querySelector('select')!;
@@ -43,10 +44,12 @@ describe('<mcp-log-view>', () => {
     await waitUntil(() => lines(el).some((l) => l.includes('notifications/tools/list_changed')), 'notification shown');
     const all = lines(el);
     expect(all.findIndex((l) => l.endsWith('later 1'))).to.be.lessThan(all.findIndex((l) => l.endsWith('later 2')));
-    expect(all.findIndex((l) => l.endsWith('later 2'))).to.be.lessThan(all.findIndex((l) => l.includes('list_changed')));
+    expect(all.findIndex((l) => l.endsWith('later 2'))).to.be.lessThan(
+      all.findIndex((l) => l.includes('list_changed')),
+    );
   });
 
-  it('filters by level and sets the server\'s level (the server then stops sending info)', async () => {
+  it("filters by level and sets the server's level (the server then stops sending info)", async () => {
     const el = await view();
     await client.callTool('log_and_notify');
     await waitUntil(() => lines(el).length === 1, 'info entry');
@@ -65,7 +68,16 @@ describe('<mcp-log-view>', () => {
     }
     expect(sent.map(([l]) => l)).to.deep.equal(['warning']);
     expect(lines(el)).to.deep.equal([]);
-    expect([...levelSelect(el).options].map((o) => o.value)).to.deep.equal(['debug', 'info', 'notice', 'warning', 'error', 'critical', 'alert', 'emergency']);
+    expect([...levelSelect(el).options].map((o) => o.value)).to.deep.equal([
+      'debug',
+      'info',
+      'notice',
+      'warning',
+      'error',
+      'critical',
+      'alert',
+      'emergency',
+    ]);
 
     // After logging/setLevel warning the server drops info messages: nothing new arrives. The server
     // sends its log on the call's stream before the result, so the result is the later event.
@@ -81,7 +93,8 @@ describe('<mcp-log-view>', () => {
 
   it('records client errors, keeps at most `max` entries and clears', async () => {
     const el = await view(3);
-    for (let i = 1; i <= 5; i++) client.dispatchEvent(new CustomEvent('log', { detail: { level: 'notice', logger: 'test', data: { i } } }));
+    for (let i = 1; i <= 5; i++)
+      client.dispatchEvent(new CustomEvent('log', { detail: { level: 'notice', logger: 'test', data: { i } } }));
     client.dispatchEvent(new CustomEvent('error', { detail: new TypeError('stream lost') }));
     await el.updateComplete;
     expect(lines(el).length).to.equal(3);
@@ -96,8 +109,18 @@ describe('<mcp-log-view>', () => {
   it('renders hostile log data as text', async () => {
     delete (window as { __pwned?: unknown }).__pwned;
     const el = await view();
-    client.dispatchEvent(new CustomEvent('log', { detail: { level: 'error', logger: '<script>window.__pwned=1</script>', data: '<img src=x onerror="window.__pwned=2">' } }));
-    client.dispatchEvent(new CustomEvent('log', { detail: { level: 'bogus', data: { html: '<svg onload="window.__pwned=3">' } } }));
+    client.dispatchEvent(
+      new CustomEvent('log', {
+        detail: {
+          level: 'error',
+          logger: '<script>window.__pwned=1</script>',
+          data: '<img src=x onerror="window.__pwned=2">',
+        },
+      }),
+    );
+    client.dispatchEvent(
+      new CustomEvent('log', { detail: { level: 'bogus', data: { html: '<svg onload="window.__pwned=3">' } } }),
+    );
     await el.updateComplete;
     await brokenImageFailed('x');
     expect((window as { __pwned?: unknown }).__pwned).to.equal(undefined);

@@ -5,22 +5,27 @@ import type { McpPromptList } from '../../src/components/mcp-prompt-list/mcp-pro
 import { connectedClient, fixtureShowing, servers } from '../helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
-const buttonNamed = (el: Element, name: string) => [...shadow(el).querySelectorAll('button')].find((b) => b.textContent!.replace(/\s+/g, ' ').trim().startsWith(name))!;
+const buttonNamed = (el: Element, name: string) =>
+  [...shadow(el).querySelectorAll('button')].find((b) => b.textContent!.replace(/\s+/g, ' ').trim().startsWith(name))!;
 const inputLabelled = (el: Element, label: string) =>
-  [...shadow(el).querySelectorAll('label')].find((l) => l.querySelector('span')!.textContent!.replace('*', '').trim() === label)!.querySelector('input')!;
+  [...shadow(el).querySelectorAll('label')]
+    .find((l) => l.querySelector('span')!.textContent!.replace('*', '').trim() === label)!
+    .querySelector('input')!;
 const type = (input: HTMLInputElement, value: string) => {
   input.focus();
   input.value = value;
   input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
 };
-const options = (el: Element, input: HTMLInputElement) => [...shadow(el).querySelectorAll(`#${input.getAttribute('list')} option`)].map((o) => (o as HTMLOptionElement).value);
+const options = (el: Element, input: HTMLInputElement) =>
+  [...shadow(el).querySelectorAll(`#${input.getAttribute('list')} option`)].map((o) => (o as HTMLOptionElement).value);
 
 describe('<mcp-prompt-list>', () => {
   let client: McpClient;
   before(async () => (client = await connectedClient('legacy')));
   after(() => client.close());
 
-  const list = () => fixtureShowing<McpPromptList>(html`<mcp-prompt-list .client=${client}></mcp-prompt-list>`, '[part~="prompt"]');
+  const list = () =>
+    fixtureShowing<McpPromptList>(html`<mcp-prompt-list .client=${client}></mcp-prompt-list>`, '[part~="prompt"]');
 
   it('lists prompts by title, falling back to the name', async () => {
     const el = await list();
@@ -84,7 +89,9 @@ describe('<mcp-prompt-list>', () => {
     await el.updateComplete;
     const first = inputLabelled(el, 'first');
     const second = inputLabelled(el, 'second');
-    expect(shadow(el).getElementById(first.getAttribute('aria-describedby')!)!.textContent).to.equal('The first colour');
+    expect(shadow(el).getElementById(first.getAttribute('aria-describedby')!)!.textContent).to.equal(
+      'The first colour',
+    );
     type(first, 'green');
     type(second, 'bl');
     // The server completes `second` as "<context.arguments.first>+<value>".
@@ -94,7 +101,10 @@ describe('<mcp-prompt-list>', () => {
     await waitUntil(() => shadow(el).querySelector('mcp-result-view'), 'messages shown');
     const view = shadow(el).querySelector('mcp-result-view')!;
     await view.updateComplete;
-    expect([...view.shadowRoot!.querySelectorAll('[part="role"]')].map((r) => r.textContent)).to.deep.equal(['User', 'Assistant']);
+    expect([...view.shadowRoot!.querySelectorAll('[part="role"]')].map((r) => r.textContent)).to.deep.equal([
+      'User',
+      'Assistant',
+    ]);
     expect(view.shadowRoot!.textContent).to.include('Pair green with bl');
     expect(shadow(el).textContent).to.include('A pair of green');
   });
@@ -108,7 +118,9 @@ describe('<mcp-prompt-list>', () => {
     await el.updateComplete;
     expect(inputLabelled(el, 'name').value).to.equal('');
     // Skip the browser's validation, as a script could: the server's refusal shows as an alert.
-    shadow(el).querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    shadow(el)
+      .querySelector('form')!
+      .dispatchEvent(new Event('submit', { cancelable: true }));
     await waitUntil(() => shadow(el).querySelector('[role="alert"]'), 'error shown');
     expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.match(/name|invalid|required/i);
     el.selected = 'missing';
@@ -116,7 +128,7 @@ describe('<mcp-prompt-list>', () => {
     expect(shadow(el).querySelector('form')).to.equal(null);
   });
 
-  it('lists a modern-era server\'s prompts, and asks nothing of a server without the prompts capability', async () => {
+  it("lists a modern-era server's prompts, and asks nothing of a server without the prompts capability", async () => {
     const modern = new McpClient({ url: (await servers()).modern });
     await modern.connect();
     try {

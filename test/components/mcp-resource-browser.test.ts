@@ -5,7 +5,8 @@ import type { McpResourceBrowser } from '../../src/components/mcp-resource-brows
 import { connectedClient, firstText, fixtureShowing, servers } from '../helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
-const button = (el: Element, name: string) => shadow(el).querySelector(`button[aria-label="${name}"]`) as HTMLButtonElement;
+const button = (el: Element, name: string) =>
+  shadow(el).querySelector(`button[aria-label="${name}"]`) as HTMLButtonElement;
 const viewerText = (el: Element) => shadow(el).querySelector('mcp-result-view')?.shadowRoot?.textContent ?? '';
 
 describe('<mcp-resource-browser>', () => {
@@ -13,7 +14,11 @@ describe('<mcp-resource-browser>', () => {
   before(async () => (client = await connectedClient('legacy')));
   after(() => client.close());
 
-  const browser = () => fixtureShowing<McpResourceBrowser>(html`<mcp-resource-browser .client=${client}></mcp-resource-browser>`, '[part~="resource"]');
+  const browser = () =>
+    fixtureShowing<McpResourceBrowser>(
+      html`<mcp-resource-browser .client=${client}></mcp-resource-browser>`,
+      '[part~="resource"]',
+    );
 
   it('lists resources and templates with name, MIME type and URI', async () => {
     const el = await browser();
@@ -23,7 +28,10 @@ describe('<mcp-resource-browser>', () => {
     const template = shadow(el).querySelector('[part="template"]')!;
     expect(template.querySelector('.name')!.textContent).to.equal('item');
     expect(template.querySelector('code')!.textContent).to.equal('fixture://items/{id}');
-    expect([...shadow(el).querySelectorAll('h3')].map((h) => h.textContent)).to.deep.equal(['Resources', 'Resource templates']);
+    expect([...shadow(el).querySelectorAll('h3')].map((h) => h.textContent)).to.deep.equal([
+      'Resources',
+      'Resource templates',
+    ]);
     await expect(el).to.be.accessible();
   });
 
@@ -34,7 +42,9 @@ describe('<mcp-resource-browser>', () => {
     const read = (await reading) as CustomEvent;
     expect(read.detail.contents[0].text).to.equal('Hello from a resource');
     await waitUntil(() => viewerText(el).includes('Hello from a resource'), 'shown');
-    expect(shadow(el).querySelector('[part="viewer"]')!.getAttribute('aria-label')).to.equal('Contents of fixture://greeting');
+    expect(shadow(el).querySelector('[part="viewer"]')!.getAttribute('aria-label')).to.equal(
+      'Contents of fixture://greeting',
+    );
     expect(button(el, 'Read greeting').closest('li')!.getAttribute('aria-current')).to.equal('true');
 
     button(el, 'Read blob').click();
@@ -49,14 +59,19 @@ describe('<mcp-resource-browser>', () => {
     input.focus();
     input.value = 'b';
     input.dispatchEvent(new InputEvent('input'));
-    const options = () => [...shadow(el).querySelectorAll(`#${input.getAttribute('list')} option`)].map((o) => (o as HTMLOptionElement).value);
+    const options = () =>
+      [...shadow(el).querySelectorAll(`#${input.getAttribute('list')} option`)].map(
+        (o) => (o as HTMLOptionElement).value,
+      );
     await waitUntil(() => options().length, 'suggestions');
     expect(options()).to.deep.equal(['beta']);
     input.value = 'beta';
     input.dispatchEvent(new InputEvent('input'));
     button(el, 'Read item').click();
     await waitUntil(() => viewerText(el).includes('Item beta'), 'template read');
-    expect(shadow(el).querySelector('[part="viewer"]')!.getAttribute('aria-label')).to.equal('Contents of fixture://items/beta');
+    expect(shadow(el).querySelector('[part="viewer"]')!.getAttribute('aria-label')).to.equal(
+      'Contents of fixture://items/beta',
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -76,7 +91,9 @@ describe('<mcp-resource-browser>', () => {
     expect(firstText(await client.callTool('touch_resource', { uri: 'fixture://greeting' }))).to.equal('notified 1');
     expect(((await reread) as CustomEvent).detail.uri).to.equal('fixture://greeting');
     await waitUntil(() => shadow(el).querySelector('.badge.updated'), 'marked updated');
-    expect(shadow(el).querySelector('.badge.updated')!.closest('li')!.querySelector('.name')!.textContent).to.equal('greeting');
+    expect(shadow(el).querySelector('.badge.updated')!.closest('li')!.querySelector('.name')!.textContent).to.equal(
+      'greeting',
+    );
     await expect(el).to.be.accessible();
 
     button(el, 'Read greeting').click();
@@ -94,18 +111,26 @@ describe('<mcp-resource-browser>', () => {
     await waitUntil(() => button(el, 'Unsubscribe from blob'), 'subscribed');
     expect(firstText(await client.callTool('touch_resource', { uri: 'fixture://blob' }))).to.equal('notified 1');
     el.remove();
-    await waitUntil(async () => firstText(await client.callTool('touch_resource', { uri: 'fixture://blob' })) === 'notified 0', 'unsubscribed');
+    await waitUntil(
+      async () => firstText(await client.callTool('touch_resource', { uri: 'fixture://blob' })) === 'notified 0',
+      'unsubscribed',
+    );
   });
 
   it('browses server-everything resources and templates', async () => {
     const everything = new McpClient({ url: (await servers()).everythingHttp });
     await everything.connect();
     try {
-      const el = await fixture<McpResourceBrowser>(html`<mcp-resource-browser .client=${everything}></mcp-resource-browser>`);
+      const el = await fixture<McpResourceBrowser>(
+        html`<mcp-resource-browser .client=${everything}></mcp-resource-browser>`,
+      );
       await waitUntil(() => shadow(el).querySelector('[part~="resource"]'), 'listed', { timeout: 10_000 });
       const first = shadow(el).querySelector('[part~="resource"] button') as HTMLButtonElement;
       first.click();
-      await waitUntil(() => shadow(el).querySelector('mcp-result-view')?.shadowRoot?.querySelector('[part~="resource"]'), 'read');
+      await waitUntil(
+        () => shadow(el).querySelector('mcp-result-view')?.shadowRoot?.querySelector('[part~="resource"]'),
+        'read',
+      );
       await expect(el).to.be.accessible();
     } finally {
       await everything.close();

@@ -30,7 +30,9 @@ describe('<mcp-result-view>', () => {
   after(() => client.close());
 
   const show = async (result: CallToolResult, outputSchema?: object) => {
-    const el = await fixture<McpResultView>(html`<mcp-result-view .client=${client} .result=${result} .outputSchema=${outputSchema}></mcp-result-view>`);
+    const el = await fixture<McpResultView>(
+      html`<mcp-result-view .client=${client} .result=${result} .outputSchema=${outputSchema}></mcp-result-view>`,
+    );
     await el.updateComplete;
     return el;
   };
@@ -112,7 +114,11 @@ describe('<mcp-result-view>', () => {
   });
 
   it('flags structuredContent that does not match the schema, naming the place', async () => {
-    const el = await show(await client.callTool('add', { a: 1, b: 1 }), { type: 'object', properties: { sum: { type: 'string' } }, required: ['sum', 'note'] });
+    const el = await show(await client.callTool('add', { a: 1, b: 1 }), {
+      type: 'object',
+      properties: { sum: { type: 'string' } },
+      required: ['sum', 'note'],
+    });
     const alert = shadow(el).querySelector('[role="alert"]')!;
     expect(alert.textContent).to.include('does not match the tool’s output schema');
     expect(alert.textContent).to.include('/sum');
@@ -123,7 +129,10 @@ describe('<mcp-result-view>', () => {
   it('never fetches a network $ref in an output schema', async () => {
     performance.setResourceTimingBufferSize(100_000); // a full buffer would drop the entry we look for
     const target = `http://127.0.0.1:9/schema-${Date.now()}.json`;
-    const el = await show({ content: [], structuredContent: { a: 1 } }, { type: 'object', properties: { a: { $ref: target } } });
+    const el = await show(
+      { content: [], structuredContent: { a: 1 } },
+      { type: 'object', properties: { a: { $ref: target } } },
+    );
     expect(shadow(el).textContent).to.include('Not checked against the output schema');
     // A fetch of our own to the same dead port: once it is in the timeline, one started earlier would be too.
     const probe = `http://127.0.0.1:9/probe-${Date.now()}`;
@@ -134,7 +143,10 @@ describe('<mcp-result-view>', () => {
   });
 
   it('renders nested structured values as collapsible lists', async () => {
-    const el = await show({ content: [], structuredContent: { user: { name: 'Ada', tags: ['x', 'y'] }, ok: true, none: null } });
+    const el = await show({
+      content: [],
+      structuredContent: { user: { name: 'Ada', tags: ['x', 'y'] }, ok: true, none: null },
+    });
     const root = shadow(el);
     const details = root.querySelectorAll('details');
     expect(details.length).to.equal(2);
@@ -147,7 +159,10 @@ describe('<mcp-result-view>', () => {
   it('shows an isError result as an alert and degrades on unknown content types', async () => {
     const el = await show({ isError: true, content: [{ type: 'text', text: 'boom' }, { type: 'hologram' } as never] });
     const alert = shadow(el).querySelector('[role="alert"]')!;
-    expect(alert.textContent).to.include('The tool reported an error').and.include('boom').and.include('Unsupported content type: hologram');
+    expect(alert.textContent)
+      .to.include('The tool reported an error')
+      .and.include('boom')
+      .and.include('Unsupported content type: hologram');
     await expect(el).to.be.accessible();
   });
 
@@ -162,12 +177,16 @@ describe('<mcp-result-view>', () => {
     el.messages = undefined;
     el.contents = contents;
     await el.updateComplete;
-    expect(shadow(el).querySelector('[role="group"]')!.getAttribute('aria-label')).to.equal('Contents of fixture://greeting');
+    expect(shadow(el).querySelector('[role="group"]')!.getAttribute('aria-label')).to.equal(
+      'Contents of fixture://greeting',
+    );
     expect(shadow(el).querySelector('[part~="text"]')!.textContent).to.equal('Hello from a resource');
   });
 
   it('reads `uri` itself and reloads on demand', async () => {
-    const el = await fixture<McpResultView>(html`<mcp-result-view .client=${client} uri="fixture://items/beta"></mcp-result-view>`);
+    const el = await fixture<McpResultView>(
+      html`<mcp-result-view .client=${client} uri="fixture://items/beta"></mcp-result-view>`,
+    );
     await waitUntil(() => shadow(el).textContent?.includes('Item beta'), 'read');
     await el.reload();
     await el.updateComplete;
@@ -181,7 +200,11 @@ describe('<mcp-result-view>', () => {
     await brokenImageFailed('x');
     expect((window as { __pwned?: unknown }).__pwned).to.equal(undefined);
     const all = deepElements(el);
-    expect(all.filter((e) => e.localName === 'script' || e.localName === 'svg' || e.localName === 'iframe' || e.localName === 'b')).to.deep.equal([]);
+    expect(
+      all.filter(
+        (e) => e.localName === 'script' || e.localName === 'svg' || e.localName === 'iframe' || e.localName === 'b',
+      ),
+    ).to.deep.equal([]);
     expect(all.filter((e) => [...e.attributes].some((a) => a.name.startsWith('on')))).to.deep.equal([]);
     expect(all.filter((e) => e.localName === 'img')).to.deep.equal([]);
     expect(all.some((e) => e instanceof HTMLAnchorElement && !/^(https?|blob):/.test(e.href))).to.equal(false);
@@ -190,7 +213,9 @@ describe('<mcp-result-view>', () => {
     expect(root.textContent).to.include('<img src=x onerror="window.__pwned=1">');
     expect(root.textContent).to.include('Not shown: image/svg+xml is not an allowed media type');
     expect(root.textContent).to.include('<script>window.__pwned=7</script>');
-    expect((root.querySelector('a[part="download"]') as HTMLAnchorElement).getAttribute('download')).to.equal('evil.html.bin');
+    expect((root.querySelector('a[part="download"]') as HTMLAnchorElement).getAttribute('download')).to.equal(
+      'evil.html.bin',
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -198,16 +223,24 @@ describe('<mcp-result-view>', () => {
     const everything = new McpClient({ url: (await servers()).everythingHttp });
     await everything.connect();
     try {
-      const image = await fixture<McpResultView>(html`<mcp-result-view .result=${await everything.callTool('get-tiny-image')}></mcp-result-view>`);
+      const image = await fixture<McpResultView>(
+        html`<mcp-result-view .result=${await everything.callTool('get-tiny-image')}></mcp-result-view>`,
+      );
       expect((shadow(image).querySelector('img') as HTMLImageElement).src).to.match(/^data:image\/png;base64,/);
-      const links = await fixture<McpResultView>(html`<mcp-result-view .client=${everything} .result=${await everything.callTool('get-resource-links', { count: 2 })}></mcp-result-view>`);
-      const read = [...shadow(links).querySelectorAll('button')].find((b) => b.getAttribute('aria-label')!.startsWith('Read Text Resource'))!;
+      const links = await fixture<McpResultView>(
+        html`<mcp-result-view .client=${everything} .result=${await everything.callTool('get-resource-links', { count: 2 })}></mcp-result-view>`,
+      );
+      const read = [...shadow(links).querySelectorAll('button')].find((b) =>
+        b.getAttribute('aria-label')!.startsWith('Read Text Resource'),
+      )!;
       read.click();
       await links.updateComplete;
       const nested = shadow(links).querySelector('mcp-result-view')!;
       await waitUntil(() => nested.shadowRoot?.querySelector('[part~="text"]'), 'text resource read');
       await expect(links).to.be.accessible();
-      const ref = await fixture<McpResultView>(html`<mcp-result-view .result=${await everything.callTool('get-resource-reference', { resourceType: 'Text', resourceId: 1 })}></mcp-result-view>`);
+      const ref = await fixture<McpResultView>(
+        html`<mcp-result-view .result=${await everything.callTool('get-resource-reference', { resourceType: 'Text', resourceId: 1 })}></mcp-result-view>`,
+      );
       expect(shadow(ref).querySelector('[part="resource"]')).to.not.equal(null);
     } finally {
       await everything.close();

@@ -15,11 +15,13 @@ const params: CreateMessageParams = {
 const server = { name: 'fixture-server', version: '1' };
 
 const dialogOf = (el: McpSamplingDialog) => el.shadowRoot!.querySelector('dialog')!;
-const button = (el: McpSamplingDialog, name: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
+const button = (el: McpSamplingDialog, name: string) =>
+  [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
 /** Waits until open() has shown the modal dialog. */
 const shown = (el: McpSamplingDialog) => waitUntil(() => dialogOf(el).open, 'dialog shown');
 /** Waits until the review step, with the reply field, has replaced the request. */
-const reviewing = (el: McpSamplingDialog) => waitUntil(() => el.shadowRoot!.querySelector('#reply'), 'review step shown');
+const reviewing = (el: McpSamplingDialog) =>
+  waitUntil(() => el.shadowRoot!.querySelector('#reply'), 'review step shown');
 
 describe('<mcp-sampling-dialog>', () => {
   it('is a modal dialog named after the server, showing the request', async () => {
@@ -28,7 +30,9 @@ describe('<mcp-sampling-dialog>', () => {
     await shown(el);
     const dialog = dialogOf(el);
     expect(dialog.open).to.equal(true);
-    expect(el.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).to.equal('Sampling request from fixture-server');
+    expect(el.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).to.equal(
+      'Sampling request from fixture-server',
+    );
     expect(el.shadowRoot!.querySelector<HTMLTextAreaElement>('#system')!.value).to.equal('Be brief');
     expect(dialog.textContent).to.contain('64').and.contain('claude');
     await expect(el).to.be.accessible();
@@ -59,7 +63,11 @@ describe('<mcp-sampling-dialog>', () => {
     answer.value = 'Green sky.';
     answer.dispatchEvent(new Event('input'));
     button(el, 'Send').click();
-    expect(await reply).to.deep.include({ role: 'assistant', model: 'page-llm', content: { type: 'text', text: 'Green sky.' } });
+    expect(await reply).to.deep.include({
+      role: 'assistant',
+      model: 'page-llm',
+      content: { type: 'text', text: 'Green sky.' },
+    });
     expect(dialogOf(el).open).to.equal(false);
   });
 

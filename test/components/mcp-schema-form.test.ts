@@ -10,13 +10,18 @@ type Control = HTMLInputElement & HTMLSelectElement & HTMLTextAreaElement;
 function field(el: McpSchemaForm, name: string): Control {
   const root = el.shadowRoot!;
   const label = [...root.querySelectorAll('label')].find((l) => l.textContent!.replace('*', '').trim() === name);
-  if (!label) throw new Error(`no field labelled ${name}; labels: ${[...root.querySelectorAll('label')].map((l) => l.textContent!.trim()).join(' | ')}`);
+  if (!label)
+    throw new Error(
+      `no field labelled ${name}; labels: ${[...root.querySelectorAll('label')].map((l) => l.textContent!.trim()).join(' | ')}`,
+    );
   return root.getElementById(label.htmlFor) as Control;
 }
 
 /** The button whose accessible name is `name`. */
 function button(el: McpSchemaForm, name: string): HTMLButtonElement {
-  const b = [...el.shadowRoot!.querySelectorAll('button')].find((x) => (x.getAttribute('aria-label') ?? x.textContent!.trim()) === name);
+  const b = [...el.shadowRoot!.querySelectorAll('button')].find(
+    (x) => (x.getAttribute('aria-label') ?? x.textContent!.trim()) === name,
+  );
   if (!b) throw new Error(`no button ${name}`);
   return b;
 }
@@ -34,7 +39,13 @@ const tool: JsonSchema = {
   type: 'object',
   required: ['name', 'count'],
   properties: {
-    name: { type: 'string', title: 'Full name', description: 'As on your passport', minLength: 2, examples: ['Ada Lovelace'] },
+    name: {
+      type: 'string',
+      title: 'Full name',
+      description: 'As on your passport',
+      minLength: 2,
+      examples: ['Ada Lovelace'],
+    },
     email: { type: 'string', format: 'email' },
     count: { type: 'integer', minimum: 1 },
     ratio: { type: 'number', maximum: 1 },
@@ -44,7 +55,13 @@ const tool: JsonSchema = {
     code: { type: 'string', pattern: '^[A-Z]{3}$' },
     agree: { type: 'boolean' },
     color: { type: 'string', enum: ['r', 'g'], enumNames: ['Red', 'Green'] },
-    size: { type: 'string', oneOf: [{ const: 's', title: 'Small' }, { const: 'l', title: 'Large' }] },
+    size: {
+      type: 'string',
+      oneOf: [
+        { const: 's', title: 'Small' },
+        { const: 'l', title: 'Large' },
+      ],
+    },
     note: { type: ['string', 'null'] },
     old: { type: 'string', deprecated: true },
     version: { const: 'v1' },
@@ -95,7 +112,18 @@ describe('<mcp-schema-form>', () => {
     await type(el, 'raw', '["a", 1]');
     field(el, 'agree').click();
     await el.updateComplete;
-    expect(el.value).to.deep.equal({ name: 'Ada', count: 3, ratio: 0.5, when: '2024-02-03', agree: true, color: 'g', size: 'l', version: 'v1', address: { city: 'Paris' }, raw: ['a', 1] });
+    expect(el.value).to.deep.equal({
+      name: 'Ada',
+      count: 3,
+      ratio: 0.5,
+      when: '2024-02-03',
+      agree: true,
+      color: 'g',
+      size: 'l',
+      version: 'v1',
+      address: { city: 'Paris' },
+      raw: ['a', 1],
+    });
     expect(el.validate()).to.equal(true);
   });
 
@@ -110,9 +138,13 @@ describe('<mcp-schema-form>', () => {
     const name = field(el, 'Full name');
     expect(focused(el)).to.equal(name);
     expect(name.getAttribute('aria-invalid')).to.equal('true');
-    const described = name.getAttribute('aria-describedby')!.split(' ').map((id) => el.shadowRoot!.getElementById(id)!.textContent);
+    const described = name
+      .getAttribute('aria-describedby')!
+      .split(' ')
+      .map((id) => el.shadowRoot!.getElementById(id)!.textContent);
     expect(described).to.include('Enter at least 2 characters.');
-    const errorOf = (n: string) => el.shadowRoot!.getElementById(field(el, n).getAttribute('aria-describedby')!.split(' ').pop()!)!.textContent;
+    const errorOf = (n: string) =>
+      el.shadowRoot!.getElementById(field(el, n).getAttribute('aria-describedby')!.split(' ').pop()!)!.textContent;
     expect(errorOf('email')).to.equal('Enter a valid email.');
     expect(errorOf('count')).to.equal('This field is required.');
     expect(errorOf('code')).to.contain('^[A-Z]{3}$');
@@ -122,7 +154,9 @@ describe('<mcp-schema-form>', () => {
   });
 
   it('presets values, shows locked names read-only and sends them, and disables everything', async () => {
-    const el = await fixture<McpSchemaForm>(html`<mcp-schema-form .schema=${tool} .value=${{ name: 'Ada', count: 2, color: 'r' }} .locked=${['name']}></mcp-schema-form>`);
+    const el = await fixture<McpSchemaForm>(
+      html`<mcp-schema-form .schema=${tool} .value=${{ name: 'Ada', count: 2, color: 'r' }} .locked=${['name']}></mcp-schema-form>`,
+    );
     expect(field(el, 'Full name').readOnly).to.equal(true);
     expect(field(el, 'Full name').value).to.equal('Ada');
     expect(field(el, 'count').value).to.equal('2');
@@ -150,9 +184,21 @@ describe('<mcp-schema-form>', () => {
     const schema = {
       type: 'object',
       required: ['people'],
-      properties: { people: { type: 'array', title: 'People', items: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, age: { type: 'integer' } } } } },
+      properties: {
+        people: {
+          type: 'array',
+          title: 'People',
+          items: {
+            type: 'object',
+            required: ['name'],
+            properties: { name: { type: 'string' }, age: { type: 'integer' } },
+          },
+        },
+      },
     };
-    const wrap = await fixture(html`<div><button>before</button><mcp-schema-form .schema=${schema}></mcp-schema-form></div>`);
+    const wrap = await fixture(
+      html`<div><button>before</button><mcp-schema-form .schema=${schema}></mcp-schema-form></div>`,
+    );
     const el = wrap.querySelector('mcp-schema-form')!;
     wrap.querySelector('button')!.focus();
     await sendKeys({ press: 'Tab' });
@@ -193,13 +239,25 @@ describe('<mcp-schema-form>', () => {
         shape: {
           title: 'Shape',
           oneOf: [
-            { type: 'object', title: 'Circle', required: ['kind', 'r'], properties: { kind: { const: 'circle' }, r: { type: 'number', title: 'Radius' } } },
-            { type: 'object', title: 'Square', required: ['kind', 'side'], properties: { kind: { const: 'square' }, side: { type: 'number', title: 'Side' } } },
+            {
+              type: 'object',
+              title: 'Circle',
+              required: ['kind', 'r'],
+              properties: { kind: { const: 'circle' }, r: { type: 'number', title: 'Radius' } },
+            },
+            {
+              type: 'object',
+              title: 'Square',
+              required: ['kind', 'side'],
+              properties: { kind: { const: 'square' }, side: { type: 'number', title: 'Side' } },
+            },
           ],
         },
       },
     };
-    const wrap = await fixture(html`<div><button>before</button><mcp-schema-form .schema=${schema}></mcp-schema-form></div>`);
+    const wrap = await fixture(
+      html`<div><button>before</button><mcp-schema-form .schema=${schema}></mcp-schema-form></div>`,
+    );
     const el = wrap.querySelector('mcp-schema-form')!;
     wrap.querySelector('button')!.focus();
     await sendKeys({ press: 'Tab' });
@@ -229,9 +287,25 @@ describe('<mcp-schema-form>', () => {
       properties: {
         name: { type: 'string', title: 'Name', default: 'Ada' },
         plan: { type: 'string', title: 'Plan', enum: ['f', 'p'], enumNames: ['Free', 'Pro'] },
-        level: { type: 'string', oneOf: [{ const: 'lo', title: 'Low' }, { const: 'hi', title: 'High' }], default: 'hi' },
+        level: {
+          type: 'string',
+          oneOf: [
+            { const: 'lo', title: 'Low' },
+            { const: 'hi', title: 'High' },
+          ],
+          default: 'hi',
+        },
         days: { type: 'array', title: 'Days', items: { type: 'string', enum: ['mon', 'tue'] }, default: ['tue'] },
-        fruit: { type: 'array', title: 'Fruit', items: { anyOf: [{ const: 'a', title: 'Apple' }, { const: 'b', title: 'Banana' }] } },
+        fruit: {
+          type: 'array',
+          title: 'Fruit',
+          items: {
+            anyOf: [
+              { const: 'a', title: 'Apple' },
+              { const: 'b', title: 'Banana' },
+            ],
+          },
+        },
         age: { type: 'integer', minimum: 0, maximum: 150 },
         ok: { type: 'boolean', default: true },
       },
@@ -241,13 +315,25 @@ describe('<mcp-schema-form>', () => {
     field(el, 'Banana').click();
     field(el, 'mon').click();
     await type(el, 'Plan', '1');
-    expect(el.value).to.deep.equal({ name: 'Ada', plan: 'p', level: 'hi', days: ['mon', 'tue'], fruit: ['b'], ok: true });
+    expect(el.value).to.deep.equal({
+      name: 'Ada',
+      plan: 'p',
+      level: 'hi',
+      days: ['mon', 'tue'],
+      fruit: ['b'],
+      ok: true,
+    });
     await expect(el).to.be.accessible();
   });
 
   it('edits key/value maps and rejects duplicate keys', async () => {
-    const schema = { type: 'object', properties: { env: { type: 'object', title: 'Env', additionalProperties: { type: 'string' } } } };
-    const el = await fixture<McpSchemaForm>(html`<mcp-schema-form .schema=${schema} .value=${{ env: { A: '1' } }}></mcp-schema-form>`);
+    const schema = {
+      type: 'object',
+      properties: { env: { type: 'object', title: 'Env', additionalProperties: { type: 'string' } } },
+    };
+    const el = await fixture<McpSchemaForm>(
+      html`<mcp-schema-form .schema=${schema} .value=${{ env: { A: '1' } }}></mcp-schema-form>`,
+    );
     expect(field(el, 'Key 1 of Env').value).to.equal('A');
     button(el, 'Add entry to Env').click();
     await el.updateComplete;
@@ -262,7 +348,13 @@ describe('<mcp-schema-form>', () => {
   });
 
   it('falls back to a JSON editor for that field only, checked against its schema', async () => {
-    const schema = { type: 'object', properties: { pair: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'number' }], items: false }, n: { type: 'string' } } };
+    const schema = {
+      type: 'object',
+      properties: {
+        pair: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'number' }], items: false },
+        n: { type: 'string' },
+      },
+    };
     const el = await fixture<McpSchemaForm>(html`<mcp-schema-form .schema=${schema}></mcp-schema-form>`);
     const pair = field(el, 'pair');
     expect(pair.tagName).to.equal('TEXTAREA');
@@ -280,7 +372,12 @@ describe('<mcp-schema-form>', () => {
     const schema = {
       type: 'object',
       properties: { tree: { $ref: '#/$defs/node', title: 'Tree' } },
-      $defs: { node: { type: 'object', properties: { label: { type: 'string' }, child: { $ref: '#/$defs/node', title: 'Child' } } } },
+      $defs: {
+        node: {
+          type: 'object',
+          properties: { label: { type: 'string' }, child: { $ref: '#/$defs/node', title: 'Child' } },
+        },
+      },
     };
     const el = await fixture<McpSchemaForm>(html`<mcp-schema-form .schema=${schema}></mcp-schema-form>`);
     expect(el.shadowRoot!.querySelectorAll('input').length).to.equal(1);
@@ -336,7 +433,11 @@ describe('<mcp-schema-form>', () => {
     });
 
     it('a $ref cycle', async () => {
-      const schema = { type: 'object', properties: { a: { $ref: '#/$defs/a' } }, $defs: { a: { $ref: '#/$defs/b' }, b: { $ref: '#/$defs/a' } } };
+      const schema = {
+        type: 'object',
+        properties: { a: { $ref: '#/$defs/a' } },
+        $defs: { a: { $ref: '#/$defs/b' }, b: { $ref: '#/$defs/a' } },
+      };
       const el = await fixture<McpSchemaForm>(html`<mcp-schema-form .schema=${schema}></mcp-schema-form>`);
       expect(el.shadowRoot!.textContent).to.contain('refers to itself');
       await type(el, 'a', '1');
@@ -345,14 +446,18 @@ describe('<mcp-schema-form>', () => {
 
     it('a 10,000-property schema', async () => {
       const properties = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`p${i}`, { type: 'string' }]));
-      const el = await fixture<McpSchemaForm>(html`<mcp-schema-form .schema=${{ type: 'object', properties }}></mcp-schema-form>`);
+      const el = await fixture<McpSchemaForm>(
+        html`<mcp-schema-form .schema=${{ type: 'object', properties }}></mcp-schema-form>`,
+      );
       expect(el.shadowRoot!.textContent).to.contain('Too many properties');
       expect(el.shadowRoot!.querySelectorAll('input, textarea').length).to.equal(1);
     });
   });
 
   it('keeps __proto__ keys as data', async () => {
-    const schema = JSON.parse('{"type":"object","properties":{"__proto__":{"type":"object","properties":{"polluted":{"type":"string"}}}}}');
+    const schema = JSON.parse(
+      '{"type":"object","properties":{"__proto__":{"type":"object","properties":{"polluted":{"type":"string"}}}}}',
+    );
     const el = await fixture<McpSchemaForm>(html`<mcp-schema-form .schema=${schema}></mcp-schema-form>`);
     await type(el, 'polluted', 'yes');
     expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
@@ -360,7 +465,9 @@ describe('<mcp-schema-form>', () => {
   });
 
   it('is accessible, also while showing errors', async () => {
-    const el = await fixture<McpSchemaForm>(html`<mcp-schema-form .schema=${tool} .value=${{ tags: ['a', 'b'], meta: { k: 'v' } }}></mcp-schema-form>`);
+    const el = await fixture<McpSchemaForm>(
+      html`<mcp-schema-form .schema=${tool} .value=${{ tags: ['a', 'b'], meta: { k: 'v' } }}></mcp-schema-form>`,
+    );
     await expect(el).to.be.accessible();
     el.validate();
     await el.updateComplete;

@@ -46,7 +46,10 @@ describe('<mcp-server-list> Forget data and sign-in', () => {
     expect(await store.keys('mcp-auth-flow:')).to.deep.equal([flowKey('elsewhere')]);
     expect(await keysToForget(store, url)).to.deep.equal([]);
     // The sign-in is really gone: a new client over the same store must sign in again.
-    const error = await new McpClient({ url, store, auth: { redirectUri } }).connect().then(() => undefined, (e) => e);
+    const error = await new McpClient({ url, store, auth: { redirectUri } }).connect().then(
+      () => undefined,
+      (e) => e,
+    );
     expect(error?.needsAuthorization).to.equal(true);
   });
 });

@@ -84,7 +84,9 @@ describe('<mcp-server-list>', () => {
     await forgotten;
     expect(await keysOfServer(store, url)).to.deep.equal([]);
     expect((await store.keys()).filter((k) => k.includes(url))).to.deep.equal([]);
-    const log: { method: string; headers: Record<string, string> }[] = await (await fetch(`${proxyControl}/log`)).json();
+    const log: { method: string; headers: Record<string, string> }[] = await (
+      await fetch(`${proxyControl}/log`)
+    ).json();
     expect(log.filter((e) => e.method === 'DELETE')).to.have.length(1);
     expect(log.find((e) => e.method === 'DELETE')!.headers['mcp-session-id']).to.be.a('string');
   });

@@ -2,7 +2,7 @@
 // has a store, so it keeps drafts and history like a form inside <mcp-client>.
 import { expect, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/mcp-tool-form/define.js';
-import { type KeyValueStore, type Tool } from '../../src/client.js';
+import type { KeyValueStore, Tool } from '../../src/client.js';
 import { readDraft, readHistory } from '../../src/core/store/records.js';
 import { buttonNamed, controlByLabel, emptyStore, formOf, servers, toolFormFixture, typeInto } from '../helpers.js';
 
@@ -23,23 +23,35 @@ describe('<mcp-tool-form url> standalone', () => {
     const done = oneEvent(el, 'mcp-tool-result');
     buttonNamed(el.shadowRoot!, 'Run').click();
     await done;
-    await waitUntil(async () => (await readHistory(store, url)).length === 1, 'the call reached the history in the store');
+    await waitUntil(
+      async () => (await readHistory(store, url)).length === 1,
+      'the call reached the history in the store',
+    );
     expect((await readHistory(store, url))[0]).to.include({ tool: 'echo', ok: true, summary: 'Echo: standalone call' });
 
     typeInto(controlByLabel(formOf(el), 'message'), 'typed after the call');
-    await waitUntil(async () => (await readDraft(store, url, 'echo'))?.message === 'typed after the call', 'the draft reached the store');
+    await waitUntil(
+      async () => (await readDraft(store, url, 'echo'))?.message === 'typed after the call',
+      'the draft reached the store',
+    );
     fixtureCleanup(); // the page goes away
 
     const again = await toolFormFixture(html`<mcp-tool-form url=${url} tool="echo" .store=${store}></mcp-tool-form>`);
-    await waitUntil(() => controlByLabel(formOf(again), 'message')?.value === 'typed after the call', 'the draft restored', { timeout: 10_000 });
+    await waitUntil(
+      () => controlByLabel(formOf(again), 'message')?.value === 'typed after the call',
+      'the draft restored',
+      { timeout: 10_000 },
+    );
   });
 
-  it('has a store without being given one (the elements\' default IndexedDB store)', async () => {
+  it("has a store without being given one (the elements' default IndexedDB store)", async () => {
     // With the definition given the form never connects, so the default database is only read; the
     // URL is one no other test uses, so no session of another test file is shared through it.
     const echo: Tool = { name: 'echo', inputSchema: { type: 'object', properties: { message: { type: 'string' } } } };
     const nowhere = 'https://standalone.invalid/mcp';
-    const el = await toolFormFixture(html`<mcp-tool-form url=${nowhere} tool="echo" .definition=${echo}></mcp-tool-form>`);
+    const el = await toolFormFixture(
+      html`<mcp-tool-form url=${nowhere} tool="echo" .definition=${echo}></mcp-tool-form>`,
+    );
     expect(el.client?.url).to.equal(nowhere);
     expect(el.client?.store).to.exist;
   });

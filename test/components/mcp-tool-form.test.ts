@@ -1,12 +1,21 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/mcp-tool-form/define.js';
 import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
-import { McpClient } from '../../src/client.js';
+import type { McpClient } from '../../src/client.js';
 import type { Tool } from '../../src/client.js';
 import type { McpToolResultEvent } from '../../src/events/events.js';
 
 const resultOf = (el: Element) => oneEvent(el, 'mcp-tool-result') as unknown as Promise<McpToolResultEvent>;
-import { buttonNamed, connectedClient, controlByLabel, formOf, freshStore, servers, toolFormFixture, typeInto } from '../helpers.js';
+import {
+  buttonNamed,
+  connectedClient,
+  controlByLabel,
+  formOf,
+  freshStore,
+  servers,
+  toolFormFixture,
+  typeInto,
+} from '../helpers.js';
 
 const resultText = (el: McpToolForm) => el.shadowRoot!.querySelector('mcp-result-view')?.shadowRoot?.textContent ?? '';
 
@@ -39,7 +48,9 @@ describe('<mcp-tool-form>', () => {
   });
 
   it('lets the host veto a call with preventDefault on mcp-tool-call', async () => {
-    const el = await toolFormFixture(html`<mcp-tool-form tool="echo" .client=${client} .values=${{ message: 'vetoed' }}></mcp-tool-form>`);
+    const el = await toolFormFixture(
+      html`<mcp-tool-form tool="echo" .client=${client} .values=${{ message: 'vetoed' }}></mcp-tool-form>`,
+    );
     let veto = true;
     el.addEventListener('mcp-tool-call', (e) => veto && e.preventDefault());
     const results: McpToolResultEvent[] = [];
@@ -63,27 +74,46 @@ describe('<mcp-tool-form>', () => {
     typeInto(controlByLabel(formOf(el), 'steps'), '20');
     typeInto(controlByLabel(formOf(el), 'delayMs'), '100');
     buttonNamed(el.shadowRoot!, 'Run').click();
-    await waitUntil(() => el.shadowRoot!.querySelector('[part=progress]')?.textContent?.includes('of 20'), 'progress shown');
+    await waitUntil(
+      () => el.shadowRoot!.querySelector('[part=progress]')?.textContent?.includes('of 20'),
+      'progress shown',
+    );
     buttonNamed(el.shadowRoot!, 'Cancel').click();
-    await waitUntil(() => el.shadowRoot!.querySelector('[part=error]')?.textContent?.includes('Cancelled'), 'cancelled');
+    await waitUntil(
+      () => el.shadowRoot!.querySelector('[part=error]')?.textContent?.includes('Cancelled'),
+      'cancelled',
+    );
     expect(controlByLabel(formOf(el), 'steps').value).to.equal('20');
   });
 
   it('keeps the typed input when a call fails, and shows the error', async () => {
-    const ghost: Tool = { name: 'no_such_tool', inputSchema: { type: 'object', properties: { note: { type: 'string' } } } };
-    const el = await toolFormFixture(html`<mcp-tool-form tool="no_such_tool" .definition=${ghost} .client=${client}></mcp-tool-form>`);
+    const ghost: Tool = {
+      name: 'no_such_tool',
+      inputSchema: { type: 'object', properties: { note: { type: 'string' } } },
+    };
+    const el = await toolFormFixture(
+      html`<mcp-tool-form tool="no_such_tool" .definition=${ghost} .client=${client}></mcp-tool-form>`,
+    );
     typeInto(controlByLabel(formOf(el), 'note'), 'precious words');
     buttonNamed(el.shadowRoot!, 'Run').click();
     // SDK servers report an unknown tool as a tool error (isError), which the result view shows as an alert.
-    const alertText = () => el.shadowRoot!.querySelector('mcp-result-view')?.shadowRoot?.querySelector('[role=alert]')?.textContent ?? el.shadowRoot!.querySelector('[part=error]')?.textContent;
+    const alertText = () =>
+      el.shadowRoot!.querySelector('mcp-result-view')?.shadowRoot?.querySelector('[role=alert]')?.textContent ??
+      el.shadowRoot!.querySelector('[part=error]')?.textContent;
     await waitUntil(alertText, 'error shown');
     expect(alertText()).to.contain('no_such_tool');
     expect(controlByLabel(formOf(el), 'note').value).to.equal('precious words');
   });
 
   it('asks before running a tool whose annotations say destructive', async () => {
-    const tool: Tool = { name: 'echo', annotations: { destructiveHint: true }, inputSchema: { type: 'object', properties: { message: { type: 'string' } } } };
-    const el = await toolFormFixture(html`<mcp-tool-form tool="echo" .definition=${tool} .client=${client} .values=${{ message: 'boom' }}></mcp-tool-form>`);
+    const tool: Tool = {
+      name: 'echo',
+      annotations: { destructiveHint: true },
+      inputSchema: { type: 'object', properties: { message: { type: 'string' } } },
+    };
+    const el = await toolFormFixture(
+      html`<mcp-tool-form tool="echo" .definition=${tool} .client=${client} .values=${{ message: 'boom' }}></mcp-tool-form>`,
+    );
     let calls = 0;
     el.addEventListener('mcp-tool-call', () => calls++);
     buttonNamed(el.shadowRoot!, 'Run').click();
@@ -96,7 +126,9 @@ describe('<mcp-tool-form>', () => {
   });
 
   it('sends locked arguments and does not let the user change them', async () => {
-    const el = await toolFormFixture(html`<mcp-tool-form tool="add" .client=${client} .values=${{ a: 5 }} .locked=${['a']}></mcp-tool-form>`);
+    const el = await toolFormFixture(
+      html`<mcp-tool-form tool="add" .client=${client} .values=${{ a: 5 }} .locked=${['a']}></mcp-tool-form>`,
+    );
     const a = controlByLabel(formOf(el), 'a');
     expect(a.readOnly || a.disabled).to.equal(true);
     typeInto(controlByLabel(formOf(el), 'b'), '1');
@@ -106,7 +138,9 @@ describe('<mcp-tool-form>', () => {
   });
 
   it('works standalone with its own url', async () => {
-    const el = await toolFormFixture(html`<mcp-tool-form tool="echo" url=${(await servers()).legacy} .store=${freshStore('mcp-tool-form-test')} .values=${{ message: 'solo' }}></mcp-tool-form>`);
+    const el = await toolFormFixture(
+      html`<mcp-tool-form tool="echo" url=${(await servers()).legacy} .store=${freshStore('mcp-tool-form-test')} .values=${{ message: 'solo' }}></mcp-tool-form>`,
+    );
     const done = resultOf(el);
     buttonNamed(el.shadowRoot!, 'Run').click();
     expect((await done).result!.content[0]).to.deep.include({ text: 'Echo: solo' });

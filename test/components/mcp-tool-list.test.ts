@@ -8,9 +8,25 @@ import { servers } from '../helpers.js';
 const tools: Tool[] = [
   { name: 'plain', inputSchema: { type: 'object' } },
   { name: 'titled', title: 'Top title', annotations: { title: 'Annotation title' }, inputSchema: { type: 'object' } },
-  { name: 'annotated', annotations: { title: 'From annotations', readOnlyHint: true }, description: 'Reads things', inputSchema: { type: 'object' } },
-  { name: 'wipe', annotations: { destructiveHint: true }, description: 'Deletes everything', inputSchema: { type: 'object' } },
-  { name: 'evil', title: '<img src=x onerror="window.__pwned=1">', description: '<script>window.__pwned=1</script>', icons: [{ src: 'javascript:alert(1)' }, { src: 'https://evil.example/i.png' }], inputSchema: { type: 'object' } },
+  {
+    name: 'annotated',
+    annotations: { title: 'From annotations', readOnlyHint: true },
+    description: 'Reads things',
+    inputSchema: { type: 'object' },
+  },
+  {
+    name: 'wipe',
+    annotations: { destructiveHint: true },
+    description: 'Deletes everything',
+    inputSchema: { type: 'object' },
+  },
+  {
+    name: 'evil',
+    title: '<img src=x onerror="window.__pwned=1">',
+    description: '<script>window.__pwned=1</script>',
+    icons: [{ src: 'javascript:alert(1)' }, { src: 'https://evil.example/i.png' }],
+    inputSchema: { type: 'object' },
+  },
 ];
 
 describe('<mcp-tool-list>', () => {
@@ -55,25 +71,42 @@ describe('<mcp-tool-list>', () => {
 
   it('shows the title and, when it differs, the name on a quieter monospace line; search finds either', async () => {
     const el = await fixture<McpToolList>(html`<mcp-tool-list .tools=${tools}></mcp-tool-list>`);
-    const entry = (title: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.querySelector('.name')!.textContent === title)!;
+    const entry = (title: string) =>
+      [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.querySelector('.name')!.textContent === title)!;
     expect(entry('Top title').querySelector('[part=tool-name]')!.textContent).to.equal('titled');
     expect(getComputedStyle(entry('Top title').querySelector('[part=tool-name]')!).fontFamily).to.match(/mono/i);
-    expect(entry('plain').querySelector('[part=tool-name]'), 'no second line when the title is the name').to.equal(null);
+    expect(entry('plain').querySelector('[part=tool-name]'), 'no second line when the title is the name').to.equal(
+      null,
+    );
     const search = el.shadowRoot!.querySelector('input')!;
-    for (const [query, found] of [['titled', 'Top title'], ['top title', 'Top title'], ['annotated', 'From annotations']]) {
+    for (const [query, found] of [
+      ['titled', 'Top title'],
+      ['top title', 'Top title'],
+      ['annotated', 'From annotations'],
+    ]) {
       search.value = query;
       search.dispatchEvent(new Event('input'));
       await el.updateComplete;
-      expect([...el.shadowRoot!.querySelectorAll('.name')].map((n) => n.textContent), query).to.include(found);
+      expect(
+        [...el.shadowRoot!.querySelectorAll('.name')].map((n) => n.textContent),
+        query,
+      ).to.include(found);
     }
   });
 
   // The longest task is reported, not asserted: on this shared machine (load 10+ on 2 cores) task
   // durations are several times what the code costs; bench/first-screen.mjs measures it.
   it('shows the first screen of 10,000 tools at once and the rest in later tasks; search reaches any of them', async () => {
-    const many: Tool[] = Array.from({ length: 10_000 }, (_, i) => ({ name: `tool_${i}`, title: `Tool ${i}`, description: `Does thing ${i}`, inputSchema: { type: 'object' } }));
+    const many: Tool[] = Array.from({ length: 10_000 }, (_, i) => ({
+      name: `tool_${i}`,
+      title: `Tool ${i}`,
+      description: `Does thing ${i}`,
+      inputSchema: { type: 'object' },
+    }));
     let longest = 0;
-    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => (longest = Math.max(longest, e.duration))));
+    const observer = new PerformanceObserver((list) =>
+      list.getEntries().forEach((e) => (longest = Math.max(longest, e.duration))),
+    );
     observer.observe({ type: 'longtask' });
     try {
       const el = await fixture<McpToolList>(html`<mcp-tool-list .tools=${many}></mcp-tool-list>`);
@@ -95,12 +128,20 @@ describe('<mcp-tool-list>', () => {
   });
 
   it('tells assistive tech where each entry stands in the whole list, across chunks and after a search; choosing keeps the focus', async () => {
-    const many: Tool[] = Array.from({ length: 250 }, (_, i) => ({ name: `tool_${i}`, title: `Tool ${i}`, inputSchema: { type: 'object' } }));
+    const many: Tool[] = Array.from({ length: 250 }, (_, i) => ({
+      name: `tool_${i}`,
+      title: `Tool ${i}`,
+      inputSchema: { type: 'object' },
+    }));
     const el = await fixture<McpToolList>(html`<mcp-tool-list .tools=${many}></mcp-tool-list>`);
     const items = () => [...el.shadowRoot!.querySelectorAll('[role=listitem]')];
     await waitUntil(() => items().length === 250, 'every entry rendered');
     const last = items()[249];
-    expect([last.getAttribute('aria-posinset'), last.getAttribute('aria-setsize'), last.querySelector('.name')!.textContent]).to.deep.equal(['250', '250', 'Tool 249']);
+    expect([
+      last.getAttribute('aria-posinset'),
+      last.getAttribute('aria-setsize'),
+      last.querySelector('.name')!.textContent,
+    ]).to.deep.equal(['250', '250', 'Tool 249']);
     const button = items()[180].querySelector('button')!;
     button.focus();
     button.click();
@@ -111,7 +152,9 @@ describe('<mcp-tool-list>', () => {
     search.value = 'Tool 24';
     search.dispatchEvent(new Event('input'));
     await el.updateComplete;
-    expect(items().map((i) => [i.getAttribute('aria-posinset'), i.getAttribute('aria-setsize')])).to.deep.equal(Array.from({ length: 11 }, (_, i) => [String(i + 1), '11']));
+    expect(items().map((i) => [i.getAttribute('aria-posinset'), i.getAttribute('aria-setsize')])).to.deep.equal(
+      Array.from({ length: 11 }, (_, i) => [String(i + 1), '11']),
+    );
   });
 
   it('is accessible', async () => {

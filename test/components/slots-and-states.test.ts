@@ -16,13 +16,17 @@ const CLIENT_STATES = ['connected', 'connecting', 'needs-auth', 'error'];
 
 describe('slots and custom states', () => {
   it('<mcp-client>: header, empty and footer slots show the host content in place', async () => {
-    const el = await fixture<McpClientElement>(html`<mcp-client .store=${freshStore('slots')} url=${(await servers()).legacy}>
+    const el =
+      await fixture<McpClientElement>(html`<mcp-client .store=${freshStore('slots')} url=${(await servers()).legacy}>
       <img slot="header" alt="Acme" width="16" height="16" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" />
       <p slot="empty">Pick a tool on the left.</p>
       <small slot="footer">Calls are logged.</small>
     </mcp-client>`);
     await oneEvent(el, 'mcp-connected');
-    await waitUntil(() => shadow(el).querySelector('mcp-tool-list')?.shadowRoot?.querySelector('button'), 'tools listed');
+    await waitUntil(
+      () => shadow(el).querySelector('mcp-tool-list')?.shadowRoot?.querySelector('button'),
+      'tools listed',
+    );
     const [logo, empty, footer] = [...el.children] as HTMLElement[];
     expect(logo.assignedSlot?.name).to.equal('header');
     expect(footer.assignedSlot?.name).to.equal('footer');
@@ -33,7 +37,9 @@ describe('slots and custom states', () => {
     // The logo sits before the server's name in the header, the footer below everything.
     const name = shadow(el).querySelector('[part=server]')!.getBoundingClientRect();
     expect(logo.getBoundingClientRect().right).to.be.at.most(name.left);
-    expect(footer.getBoundingClientRect().top).to.be.at.least(shadow(el).querySelector('[role=tabpanel]')!.getBoundingClientRect().bottom - 1);
+    expect(footer.getBoundingClientRect().top).to.be.at.least(
+      shadow(el).querySelector('[role=tabpanel]')!.getBoundingClientRect().bottom - 1,
+    );
 
     const list = shadow(el).querySelector('mcp-tool-list')!;
     [...list.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('echo'))!.click();
@@ -44,17 +50,23 @@ describe('slots and custom states', () => {
 
   it('<mcp-client>: connecting, connected and disconnected are states a host can style', async () => {
     const style = document.createElement('style');
-    style.textContent = 'mcp-client:state(connected) { outline: 3px solid rgb(0, 128, 0); } mcp-client:state(connecting) { outline: 3px dashed rgb(200, 120, 0); }';
+    style.textContent =
+      'mcp-client:state(connected) { outline: 3px solid rgb(0, 128, 0); } mcp-client:state(connecting) { outline: 3px dashed rgb(200, 120, 0); }';
     document.head.append(style);
     try {
-      const el = await fixture<McpClientElement>(html`<mcp-client .store=${freshStore('states')} url=${(await servers()).legacy}></mcp-client>`);
+      const el = await fixture<McpClientElement>(
+        html`<mcp-client .store=${freshStore('states')} url=${(await servers()).legacy}></mcp-client>`,
+      );
       const up = oneEvent(el, 'mcp-connected');
       const client = el.client!;
-      if (client.state !== 'connecting') await new Promise<void>((resolve) => client.addEventListener('statechange', function on() {
-        if (client.state !== 'connecting') return;
-        client.removeEventListener('statechange', on);
-        resolve();
-      }));
+      if (client.state !== 'connecting')
+        await new Promise<void>((resolve) =>
+          client.addEventListener('statechange', function on() {
+            if (client.state !== 'connecting') return;
+            client.removeEventListener('statechange', on);
+            resolve();
+          }),
+        );
       await el.updateComplete;
       expect(statesOf(el, CLIENT_STATES), `client ${el.client?.state}`).to.deep.equal(['connecting']);
       expect(getComputedStyle(el).outlineStyle).to.equal('dashed');
@@ -66,7 +78,9 @@ describe('slots and custom states', () => {
       // A notification from the server comes out of the element as mcp-notification.
       const heard = oneEvent(el, 'mcp-notification');
       await el.client!.callTool('log_and_notify', {});
-      expect(((await heard) as unknown as { message: { method: string } }).message.method).to.equal('notifications/message');
+      expect(((await heard) as unknown as { message: { method: string } }).message.method).to.equal(
+        'notifications/message',
+      );
 
       const down = oneEvent(el, 'mcp-disconnected');
       buttonNamed(shadow(el), 'Disconnect').click();
@@ -81,12 +95,16 @@ describe('slots and custom states', () => {
 
   it('<mcp-client>: error and needs-auth states', async () => {
     const { noCors, oauthMcp } = await servers();
-    const broken = await fixture<McpClientElement>(html`<mcp-client .store=${freshStore('states')} url=${noCors}></mcp-client>`);
+    const broken = await fixture<McpClientElement>(
+      html`<mcp-client .store=${freshStore('states')} url=${noCors}></mcp-client>`,
+    );
     await oneEvent(broken, 'mcp-error');
     await broken.updateComplete;
     expect(statesOf(broken, CLIENT_STATES)).to.deep.equal(['error']);
 
-    const locked = await fixture<McpClientElement>(html`<mcp-client .store=${freshStore('states')} url=${oauthMcp} redirect-uri="${location.origin}/cb"></mcp-client>`);
+    const locked = await fixture<McpClientElement>(
+      html`<mcp-client .store=${freshStore('states')} url=${oauthMcp} redirect-uri="${location.origin}/cb"></mcp-client>`,
+    );
     await oneEvent(locked, 'mcp-error');
     await locked.updateComplete;
     expect(statesOf(locked, CLIENT_STATES)).to.deep.equal(['needs-auth']);
@@ -94,7 +112,8 @@ describe('slots and custom states', () => {
   });
 
   it('<mcp-tool-form>: before-run and after-run slots sit in the actions row; running is a state', async () => {
-    const el = await fixture<McpToolForm>(html`<mcp-tool-form .store=${freshStore('states')} url=${(await servers()).legacy} tool="slow" .values=${{ steps: 3, delayMs: 150 }}>
+    const el =
+      await fixture<McpToolForm>(html`<mcp-tool-form .store=${freshStore('states')} url=${(await servers()).legacy} tool="slow" .values=${{ steps: 3, delayMs: 150 }}>
       <label slot="before-run"><input type="checkbox" checked /> I accept the costs</label>
       <a slot="after-run" href="#help">Help</a>
     </mcp-tool-form>`);
@@ -116,7 +135,10 @@ describe('slots and custom states', () => {
     expect(is(el, 'running')).to.be.false;
   });
 
-  /** A dialog with a host icon and footer note, open: the icon sits beside the title (and out of the dialog's name), the note under the buttons. */
+  /**
+   * A dialog with a host icon and footer note, open: the icon sits beside the title (and out of the dialog's name), the
+   * note under the buttons.
+   */
   async function checkDialogSlots(el: McpSamplingDialog | McpElicitationDialog, name: string) {
     await waitUntil(() => shadow(el).querySelector('dialog')?.open, 'dialog shown');
     const dialog = shadow(el).querySelector('dialog')!;
@@ -142,7 +164,12 @@ describe('slots and custom states', () => {
       <small slot="footer">Replies come from Acme's model.</small>
     </mcp-sampling-dialog>`);
     let rejected = false;
-    const reply = el.open({ params: { messages: [{ role: 'user', content: { type: 'text', text: 'Hi' } }], maxTokens: 10 }, server: { name: 'fixture-server', version: '1' } }).catch(() => (rejected = true));
+    const reply = el
+      .open({
+        params: { messages: [{ role: 'user', content: { type: 'text', text: 'Hi' } }], maxTokens: 10 },
+        server: { name: 'fixture-server', version: '1' },
+      })
+      .catch(() => (rejected = true));
     await checkDialogSlots(el, 'Sampling request from fixture-server');
     buttonNamed(shadow(el), 'Reject').click();
     await reply;
@@ -154,7 +181,14 @@ describe('slots and custom states', () => {
       <img slot="icon" alt="" width="16" height="16" src=${ICON} />
       <small slot="footer">Answers go to Acme only.</small>
     </mcp-elicitation-dialog>`);
-    const answer = el.open({ params: { mode: 'form', message: 'Your name?', requestedSchema: { type: 'object', properties: { name: { type: 'string' } } } }, server: { name: 'fixture-server', version: '1' } });
+    const answer = el.open({
+      params: {
+        mode: 'form',
+        message: 'Your name?',
+        requestedSchema: { type: 'object', properties: { name: { type: 'string' } } },
+      },
+      server: { name: 'fixture-server', version: '1' },
+    });
     await checkDialogSlots(el, 'fixture-server asks for information');
     buttonNamed(shadow(el), 'Cancel').click();
     expect(await answer).to.deep.equal({ action: 'cancel' });

@@ -7,14 +7,28 @@ import '../../src/index.js';
 import type { McpClientElement } from '../../src/components/mcp-client/mcp-client.js';
 import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
 import { McpClient, type TaskRecord } from '../../src/client.js';
-import { buttonNamed, connectedClient, controlByLabel, firstText, formOf, freshStore, servers, typeInto, widget } from '../helpers.js';
+import {
+  buttonNamed,
+  connectedClient,
+  controlByLabel,
+  firstText,
+  formOf,
+  freshStore,
+  servers,
+  typeInto,
+  widget,
+} from '../helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 
 /** The tool form shown in the widget, once its fields are there. */
 async function shownForm(el: McpClientElement, tool?: string): Promise<McpToolForm> {
   const shown = () => shadow(el).querySelector<McpToolForm>('mcp-tool-form');
-  await waitUntil(() => (!tool || shown()?.tool === tool) && shown()?.shadowRoot?.querySelector('mcp-schema-form'), `${tool ?? 'tool'} form shown`, { timeout: 10_000 });
+  await waitUntil(
+    () => (!tool || shown()?.tool === tool) && shown()?.shadowRoot?.querySelector('mcp-schema-form'),
+    `${tool ?? 'tool'} form shown`,
+    { timeout: 10_000 },
+  );
   const form = shown()!;
   await formOf(form).updateComplete;
   return form;
@@ -29,8 +43,10 @@ async function openTool(el: McpClientElement, label: string): Promise<McpToolFor
   return shownForm(el, /^[\w-]+$/.test(label) ? label : undefined);
 }
 
-const statusLine = (form: McpToolForm) => form.shadowRoot!.querySelector('[part=task][role=status]')?.textContent?.trim() ?? '';
-const resultText = (form: McpToolForm) => form.shadowRoot!.querySelector('mcp-result-view')?.shadowRoot?.textContent ?? '';
+const statusLine = (form: McpToolForm) =>
+  form.shadowRoot!.querySelector('[part=task][role=status]')?.textContent?.trim() ?? '';
+const resultText = (form: McpToolForm) =>
+  form.shadowRoot!.querySelector('mcp-result-view')?.shadowRoot?.textContent ?? '';
 const errorText = (form: McpToolForm) => form.shadowRoot!.querySelector('[part=error][role=alert]')?.textContent ?? '';
 
 /** Every open dialog's shadow root and accessible name (aria-labelledby). */
@@ -38,7 +54,11 @@ function openDialog(host: McpClientElement): { root: ShadowRoot; name: string } 
   for (const d of shadow(host).querySelectorAll('mcp-elicitation-dialog')) {
     const dialog = shadow(d).querySelector('dialog[open]');
     if (!dialog) continue;
-    const name = dialog.getAttribute('aria-labelledby')!.split(' ').map((id) => shadow(d).getElementById(id)!.textContent!.trim()).join(' ');
+    const name = dialog
+      .getAttribute('aria-labelledby')!
+      .split(' ')
+      .map((id) => shadow(d).getElementById(id)!.textContent!.trim())
+      .join(' ');
     return { root: shadow(d), name };
   }
   return undefined;
@@ -46,12 +66,19 @@ function openDialog(host: McpClientElement): { root: ShadowRoot; name: string } 
 
 /** Waits until the store keeps no task for this server (the record goes once the task ended). */
 const noKeptTasks = (client: McpClient, url: string) =>
-  waitUntil(async () => (await client.store!.flush(), (await client.store!.get(`mcp-tasks:${url}`)) === undefined), 'no task kept');
+  waitUntil(
+    async () => (await client.store!.flush(), (await client.store!.get(`mcp-tasks:${url}`)) === undefined),
+    'no task kept',
+  );
 
-/** The task the client keeps for this server, once its store has it (the record is written just after the first status). */
+/**
+ * The task the client keeps for this server, once its store has it (the record is written just after the first status).
+ */
 async function keptTask(client: McpClient, url: string): Promise<TaskRecord> {
   const kept = () => client.store!.get<TaskRecord[]>(`mcp-tasks:${url}`);
-  await waitUntil(async () => (await client.store!.flush(), (await kept())?.length), 'the task kept', { timeout: 10_000 });
+  await waitUntil(async () => (await client.store!.flush(), (await kept())?.length), 'the task kept', {
+    timeout: 10_000,
+  });
   return (await kept())![0];
 }
 
@@ -63,7 +90,14 @@ function fill(form: McpToolForm, fields: Record<string, string | number>): void 
 const run = (form: McpToolForm) => buttonNamed(form.shadowRoot!, 'Run').click();
 
 /** What the modern fixture's task server saw. */
-async function taskLog(url: string): Promise<{ created: string[]; gets: number; askedAgain: number; misrouted: unknown[]; updates: { taskId: string; inputResponses: Record<string, unknown> }[]; cancelled: string[] }> {
+async function taskLog(url: string): Promise<{
+  created: string[];
+  gets: number;
+  askedAgain: number;
+  misrouted: unknown[];
+  updates: { taskId: string; inputResponses: Record<string, unknown> }[];
+  cancelled: string[];
+}> {
   const probe = new McpClient({ url });
   await probe.connect();
   try {
@@ -97,7 +131,10 @@ describe('tasks from <mcp-tool-form>, 2026-07-28 extension (modern fixture)', ()
     const before = (await taskLog(url)).created.length;
     run(form);
     const seen = await statusesWhile(form, () => resultText(form).includes('done after 4 steps'));
-    expect(seen.some((s) => /^Working — step \d of 4$/.test(s)), seen.join(' | ')).to.equal(true);
+    expect(
+      seen.some((s) => /^Working — step \d of 4$/.test(s)),
+      seen.join(' | '),
+    ).to.equal(true);
     expect(statusLine(form)).to.equal('Completed — All steps done');
     expect((await taskLog(url)).created.length).to.equal(before + 1);
   });
@@ -120,7 +157,13 @@ describe('tasks from <mcp-tool-form>, 2026-07-28 extension (modern fixture)', ()
     expect(statusLine(form)).to.equal('Waiting for your input — Waiting for your name');
     typeInto(controlByLabel(dialog.root.querySelector('mcp-schema-form')!, 'Your name'), 'Ada');
     buttonNamed(dialog.root, 'Submit').click();
-    await waitUntil(() => resultText(form).includes('Hello, Ada! (2 steps)'), 'result with the answer', { timeout: 10_000 }).catch(async (e) => { throw new Error(`${e.message}: status=${statusLine(form)} error=${errorText(form)} result=${resultText(form).slice(0, 200)} log=${JSON.stringify(await taskLog(url))}`); });
+    await waitUntil(() => resultText(form).includes('Hello, Ada! (2 steps)'), 'result with the answer', {
+      timeout: 10_000,
+    }).catch(async (e) => {
+      throw new Error(
+        `${e.message}: status=${statusLine(form)} error=${errorText(form)} result=${resultText(form).slice(0, 200)} log=${JSON.stringify(await taskLog(url))}`,
+      );
+    });
     const log = await taskLog(url);
     const mine = log.updates.filter((u) => u.taskId === log.created.at(-1));
     expect(log.askedAgain - askedAgainBefore, 'polls listed the answered request again').to.be.at.least(1);
@@ -141,7 +184,9 @@ describe('tasks from <mcp-tool-form>, 2026-07-28 extension (modern fixture)', ()
     const { taskId } = await keptTask(el.client!, url);
     buttonNamed(form.shadowRoot!, 'Cancel').click();
     await waitUntil(() => errorText(form).includes('Cancelled'), 'cancelled');
-    await waitUntil(async () => (await taskLog(url)).cancelled.includes(taskId), 'the server saw tasks/cancel', { timeout: 10_000 });
+    await waitUntil(async () => (await taskLog(url)).cancelled.includes(taskId), 'the server saw tasks/cancel', {
+      timeout: 10_000,
+    });
     await noKeptTasks(el.client!, url);
     expect(controlByLabel(formOf(form), 'steps').value).to.equal('100');
   });
@@ -166,7 +211,9 @@ describe('tasks from <mcp-tool-form>, 2026-07-28 extension (modern fixture)', ()
     form = await shownForm(second);
     await waitUntil(() => statusLine(form), 'the resumed form shows the task status');
     await expect(second).to.be.accessible();
-    await waitUntil(() => resultText(form).includes('done after 10 steps'), 'the resumed task’s result', { timeout: 15_000 });
+    await waitUntil(() => resultText(form).includes('done after 10 steps'), 'the resumed task’s result', {
+      timeout: 15_000,
+    });
     const log = await taskLog(url);
     expect(log.created.length, 'no new task was started').to.equal(created);
     expect(log.created).to.include(kept.taskId);
@@ -184,7 +231,9 @@ describe('tasks from <mcp-tool-form>, 2026-07-28 extension (modern fixture)', ()
     const taskId = (await taskLog(url)).created.at(-1);
     await openTool(el, 'echo');
     form = await openTool(el, 'long_job');
-    await waitUntil(() => statusLine(form).startsWith('Working — step'), 'its status on the new form', { timeout: 10_000 });
+    await waitUntil(() => statusLine(form).startsWith('Working — step'), 'its status on the new form', {
+      timeout: 10_000,
+    });
     await waitUntil(() => resultText(form).includes('done after 8 steps'), 'its result', { timeout: 10_000 });
     expect((await taskLog(url)).cancelled).not.to.include(taskId);
   });
@@ -230,7 +279,11 @@ describe('tasks, 2026-07-28 extension: the client API', () => {
 
   it('declares the extension in every request; callTool resolves with the final CallToolResult and reports each status to onTask', async () => {
     const statuses: string[] = [];
-    const result = await client.callTool('long_job', { steps: 2, stepMs: 50 }, { onTask: (t) => statuses.push(t.status) });
+    const result = await client.callTool(
+      'long_job',
+      { steps: 2, stepMs: 50 },
+      { onTask: (t) => statuses.push(t.status) },
+    );
     expect(firstText(result)).to.equal('done after 2 steps');
     expect(statuses[0]).to.equal('working');
     expect(statuses.at(-1)).to.equal('completed');
@@ -250,7 +303,8 @@ describe('tasks, 2026-07-28 extension: the client API', () => {
         return (await taskLog(url)).gets - before;
       };
       const atFloor = await getsFor(200);
-      // No more polls than a server asking for the 200 ms floor itself gets (give or take a round); a 0 ms loop would make hundreds.
+      // No more polls than a server asking for the 200 ms floor itself gets (give or take a round); a 0 ms loop would
+      // make hundreds.
       expect(await getsFor(hostile)).to.be.at.most(2 * atFloor + 2);
     });
   }
@@ -258,7 +312,9 @@ describe('tasks, 2026-07-28 extension: the client API', () => {
   it('input the client cannot give (no elicitation handler) fails the call clearly and cancels the task on the server', async () => {
     const url = (await servers()).modern;
     const seen: string[] = [];
-    const error = await client.callTool('long_job', { steps: 2, stepMs: 50, ask: true }, { onTask: (t) => seen.push(t.taskId) }).catch((e) => e);
+    const error = await client
+      .callTool('long_job', { steps: 2, stepMs: 50, ask: true }, { onTask: (t) => seen.push(t.taskId) })
+      .catch((e) => e);
     expect(error.message).to.contain('Elicitation is not supported');
     expect((await taskLog(url)).cancelled).to.include(seen[0]);
   });
@@ -290,7 +346,9 @@ describe('tasks from <mcp-tool-form>, 2025-11-25 flavour (server-everything)', (
     choice.value = [...choice.options].find((o) => o.textContent!.includes('snake'))!.value;
     choice.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
     buttonNamed(dialog.root, 'Submit').click();
-    await waitUntil(() => resultText(form).includes('Research Report: python (snake)'), 'the report', { timeout: 20_000 });
+    await waitUntil(() => resultText(form).includes('Research Report: python (snake)'), 'the report', {
+      timeout: 20_000,
+    });
   });
 });
 
@@ -306,7 +364,11 @@ describe('tasks, 2025-11-25 flavour (server-everything): cancel and reload', () 
     buttonNamed(form.shadowRoot!, 'Cancel').click();
     await waitUntil(() => errorText(form).includes('Cancelled'), 'cancelled');
     // Asked on the same session: the server's own view of the task.
-    await waitUntil(async () => (await (await el.client!.tasks()).get(taskId)).status === 'cancelled', 'the server has it cancelled', { timeout: 10_000 });
+    await waitUntil(
+      async () => (await (await el.client!.tasks()).get(taskId)).status === 'cancelled',
+      'the server has it cancelled',
+      { timeout: 10_000 },
+    );
   });
 
   it('a reload in the middle: the kept session and task id are taken up by a new widget, which shows the report', async () => {
@@ -316,7 +378,9 @@ describe('tasks, 2025-11-25 flavour (server-everything): cancel and reload', () 
     await first.connect();
     await first.listTools();
     const statuses: string[] = [];
-    const abandoned = first.callTool('simulate-research-query', { topic: 'tides' }, { onTask: (t) => statuses.push(t.status) }).catch((e) => e);
+    const abandoned = first
+      .callTool('simulate-research-query', { topic: 'tides' }, { onTask: (t) => statuses.push(t.status) })
+      .catch((e) => e);
     await waitUntil(() => statuses.includes('working'), 'task working', { timeout: 10_000 });
     const kept = await keptTask(first, url);
     await first.detach(); // as a reload does: the session stays on the server and in the store
@@ -324,7 +388,9 @@ describe('tasks, 2025-11-25 flavour (server-everything): cancel and reload', () 
 
     const second = await widget(url, { store });
     const form = await shownForm(second);
-    await waitUntil(() => resultText(form).includes('Research Report: tides'), 'the resumed task’s report', { timeout: 20_000 });
+    await waitUntil(() => resultText(form).includes('Research Report: tides'), 'the resumed task’s report', {
+      timeout: 20_000,
+    });
     expect(second.client!.state).to.equal('ready');
     await noKeptTasks(second.client!, url);
     expect(kept.tool).to.equal('simulate-research-query');
@@ -345,12 +411,18 @@ describe('tasks kept across reloads: finished and unknown ones', () => {
     // Meanwhile the server finishes it (asked by another client: the extension keys tasks by id alone).
     const probe = new McpClient({ url });
     await probe.connect();
-    await waitUntil(async () => (await (await probe.tasks()).get(kept.taskId)).status === 'completed', 'finished on the server', { timeout: 10_000 });
+    await waitUntil(
+      async () => (await (await probe.tasks()).get(kept.taskId)).status === 'completed',
+      'finished on the server',
+      { timeout: 10_000 },
+    );
     await probe.close();
 
     const second = await widget(url, { store });
     const shown = await shownForm(second);
-    await waitUntil(() => resultText(shown).includes('done after 2 steps'), 'the result, shown once', { timeout: 10_000 });
+    await waitUntil(() => resultText(shown).includes('done after 2 steps'), 'the result, shown once', {
+      timeout: 10_000,
+    });
     await noKeptTasks(second.client!, url);
     second.remove();
     const third = await widget(url, { store });
@@ -363,10 +435,14 @@ describe('tasks kept across reloads: finished and unknown ones', () => {
     const url = (await servers()).modern;
     const store = freshStore('mcp-tasks-test');
     // What an earlier page kept of a task the server has since purged.
-    await store.set(`mcp-tasks:${url}`, [{ taskId: 'expired-task', tool: 'long_job', arguments: {}, at: Date.now() - 86_400_000, status: 'working' }]);
+    await store.set(`mcp-tasks:${url}`, [
+      { taskId: 'expired-task', tool: 'long_job', arguments: {}, at: Date.now() - 86_400_000, status: 'working' },
+    ]);
     const el = await widget(url, { store });
     const form = await shownForm(el);
-    await waitUntil(() => errorText(form).includes('no longer knows task expired-task'), 'a readable note', { timeout: 10_000 });
+    await waitUntil(() => errorText(form).includes('no longer knows task expired-task'), 'a readable note', {
+      timeout: 10_000,
+    });
     await waitUntil(() => !shadow(el).querySelector('[part=tasks]'), 'not listed as running');
     await noKeptTasks(el.client!, url);
   });

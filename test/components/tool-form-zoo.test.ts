@@ -2,14 +2,22 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/mcp-tool-form/define.js';
 import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
-import { McpClient } from '../../src/client.js';
+import type { McpClient } from '../../src/client.js';
 import type { McpToolResultEvent } from '../../src/events/events.js';
 import { buttonNamed, connectedClient, toolFormFixture } from '../helpers.js';
 
 // Every keyword family through <mcp-tool-form> to a real server (servers/zoo.mjs), which
 // answers with the arguments it received: what the form builds is what the server gets.
-const received = (el: McpToolForm) => (oneEvent(el, 'mcp-tool-result') as unknown as Promise<McpToolResultEvent>).then((e) => (e.result!.structuredContent as { received: unknown }).received);
-const formReady = (el: McpToolForm) => waitUntil(() => el.shadowRoot!.querySelector('mcp-schema-form')?.shadowRoot?.querySelector('fieldset'), 'form rendered', { timeout: 10_000 });
+const received = (el: McpToolForm) =>
+  (oneEvent(el, 'mcp-tool-result') as unknown as Promise<McpToolResultEvent>).then(
+    (e) => (e.result!.structuredContent as { received: unknown }).received,
+  );
+const formReady = (el: McpToolForm) =>
+  waitUntil(
+    () => el.shadowRoot!.querySelector('mcp-schema-form')?.shadowRoot?.querySelector('fieldset'),
+    'form rendered',
+    { timeout: 10_000 },
+  );
 
 const cases: [string, Record<string, unknown>][] = [
   ['strings', { email: 'ada@example.com', site: 'https://example.com/a', day: '2026-11-22', code: 'ABC', nick: 'ada' }],
@@ -29,7 +37,9 @@ describe('<mcp-tool-form> on every keyword family, checked by what the server re
 
   for (const [tool, args] of cases) {
     it(`${tool}: preset values round-trip through the form to the server`, async () => {
-      const el = await toolFormFixture(html`<mcp-tool-form tool=${tool} .client=${client} .values=${args}></mcp-tool-form>`);
+      const el = await toolFormFixture(
+        html`<mcp-tool-form tool=${tool} .client=${client} .values=${args}></mcp-tool-form>`,
+      );
       const got = received(el);
       buttonNamed(el.shadowRoot!, 'Run').click();
       expect(await got).to.deep.equal(args);
@@ -37,17 +47,22 @@ describe('<mcp-tool-form> on every keyword family, checked by what the server re
   }
 
   it('refuses to send what the schema forbids (pattern, bounds) and says where', async () => {
-    const el = await toolFormFixture(html`<mcp-tool-form tool="strings" .client=${client} .values=${{ email: 'ada@example.com', code: 'abc' }}></mcp-tool-form>`);
+    const el = await toolFormFixture(
+      html`<mcp-tool-form tool="strings" .client=${client} .values=${{ email: 'ada@example.com', code: 'abc' }}></mcp-tool-form>`,
+    );
     let calls = 0;
     el.addEventListener('mcp-tool-call', () => calls++);
     buttonNamed(el.shadowRoot!, 'Run').click();
     await el.updateComplete;
     expect(calls).to.equal(0);
-    expect(el.shadowRoot!.querySelector('mcp-schema-form')!.shadowRoot!.querySelector('[aria-invalid="true"]')).to.exist;
+    expect(el.shadowRoot!.querySelector('mcp-schema-form')!.shadowRoot!.querySelector('[aria-invalid="true"]')).to
+      .exist;
   });
 
   it('fills an array of objects and runs it with the keyboard alone', async () => {
-    const wrap = await fixture(html`<div><button>before</button><mcp-tool-form tool="arrays" .client=${client}></mcp-tool-form></div>`);
+    const wrap = await fixture(
+      html`<div><button>before</button><mcp-tool-form tool="arrays" .client=${client}></mcp-tool-form></div>`,
+    );
     const el = wrap.querySelector('mcp-tool-form')!;
     await formReady(el);
     wrap.querySelector('button')!.focus();
@@ -65,7 +80,9 @@ describe('<mcp-tool-form> on every keyword family, checked by what the server re
   });
 
   it('picks a oneOf variant, fills it and runs it with the keyboard alone', async () => {
-    const wrap = await fixture(html`<div><button>before</button><mcp-tool-form tool="shapes" .client=${client}></mcp-tool-form></div>`);
+    const wrap = await fixture(
+      html`<div><button>before</button><mcp-tool-form tool="shapes" .client=${client}></mcp-tool-form></div>`,
+    );
     const el = wrap.querySelector('mcp-tool-form')!;
     await formReady(el);
     wrap.querySelector('button')!.focus();

@@ -16,25 +16,51 @@ const cliOf = (pkg) => join(dirname(require.resolve(`${pkg}/package.json`)), 'di
 const versionOf = (pkg) => require(`${pkg}/package.json`).version;
 
 const AUTH = [
-  'metadata-default', 'metadata-var1', 'metadata-var2', 'metadata-var3', 'basic-cimd',
-  'scope-from-www-authenticate', 'scope-from-scopes-supported', 'scope-omitted-when-undefined', 'scope-step-up', 'scope-retry-limit',
-  'token-endpoint-auth-basic', 'token-endpoint-auth-post', 'token-endpoint-auth-none', 'pre-registration',
-  '2025-03-26-oauth-metadata-backcompat', '2025-03-26-oauth-endpoint-fallback', 'resource-mismatch', 'offline-access-scope', 'offline-access-not-supported',
+  'metadata-default',
+  'metadata-var1',
+  'metadata-var2',
+  'metadata-var3',
+  'basic-cimd',
+  'scope-from-www-authenticate',
+  'scope-from-scopes-supported',
+  'scope-omitted-when-undefined',
+  'scope-step-up',
+  'scope-retry-limit',
+  'token-endpoint-auth-basic',
+  'token-endpoint-auth-post',
+  'token-endpoint-auth-none',
+  'pre-registration',
+  '2025-03-26-oauth-metadata-backcompat',
+  '2025-03-26-oauth-endpoint-fallback',
+  'resource-mismatch',
+  'offline-access-scope',
+  'offline-access-not-supported',
 ].map((name) => `auth/${name}`); // all but client-credentials-* and cross-app-access-*: those need secrets a browser must not hold
 
 /** `conformance list --client --spec-version 2026-07-28` of 0.2.0-alpha.12: all 33, in its order. */
 const MODERN = [
-  'tools_call', 'request-metadata',
+  'tools_call',
+  'request-metadata',
   ...AUTH.filter((s) => !s.startsWith('auth/2025-03-26')),
   'auth/authorization-server-migration',
-  ...['supported', 'not-advertised', 'supported-missing', 'wrong-issuer', 'unexpected', 'normalized'].map((s) => `auth/iss-${s}`),
+  ...['supported', 'not-advertised', 'supported-missing', 'wrong-issuer', 'unexpected', 'normalized'].map(
+    (s) => `auth/iss-${s}`,
+  ),
   'auth/metadata-issuer-mismatch',
-  'sep-2322-client-request-state', 'http-standard-headers', 'http-custom-headers', 'http-invalid-tool-headers',
-  'json-schema-ref-no-deref', 'json-schema-2020-12-preservation',
+  'sep-2322-client-request-state',
+  'http-standard-headers',
+  'http-custom-headers',
+  'http-invalid-tool-headers',
+  'json-schema-ref-no-deref',
+  'json-schema-2020-12-preservation',
 ];
 
 const SUITES = {
-  2025: { pkg: '@modelcontextprotocol/conformance', args: [], scenarios: ['initialize', 'tools_call', 'elicitation-sep1034-client-defaults', 'sse-retry', ...AUTH] },
+  2025: {
+    pkg: '@modelcontextprotocol/conformance',
+    args: [],
+    scenarios: ['initialize', 'tools_call', 'elicitation-sep1034-client-defaults', 'sse-retry', ...AUTH],
+  },
   2026: { pkg: 'conformance-2026', args: ['--spec-version', '2026-07-28'], scenarios: MODERN },
 };
 
@@ -53,7 +79,22 @@ for (const [suite, scenarios] of plan) {
     // The CLI needs Node >= 22 (fs.globSync); the node package from the npm registry brings it.
     const run = spawnSync(
       'npx',
-      ['-y', '-p', 'node@22', '--', 'node', cli, 'client', '--command', `node ${join(here, 'browser-client.mjs')}`, '--scenario', scenario, ...suite.args, '--timeout', '60000'],
+      [
+        '-y',
+        '-p',
+        'node@22',
+        '--',
+        'node',
+        cli,
+        'client',
+        '--command',
+        `node ${join(here, 'browser-client.mjs')}`,
+        '--scenario',
+        scenario,
+        ...suite.args,
+        '--timeout',
+        '60000',
+      ],
       { encoding: 'utf8', timeout: 180_000 },
     );
     const output = `${run.stdout}\n${run.stderr}`;
@@ -61,14 +102,18 @@ for (const [suite, scenarios] of plan) {
     const [passed, total] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
     const ok = run.status === 0 && total > 0 && passed === total;
     rows.push({ suite: version, scenario, checks: `${passed}/${total}`, result: ok ? 'PASS' : 'FAIL' });
-    if (!ok || process.env.VERBOSE) process.stderr.write(`\n--- ${version} ${scenario} (exit ${run.status}) ---\n${output.replace(/^npm warn.*\n/gm, '')}\n`);
+    if (!ok || process.env.VERBOSE)
+      process.stderr.write(
+        `\n--- ${version} ${scenario} (exit ${run.status}) ---\n${output.replace(/^npm warn.*\n/gm, '')}\n`,
+      );
   }
 }
 
 const sw = Math.max(...rows.map((r) => r.suite.length), 5);
 const width = Math.max(...rows.map((r) => r.scenario.length), 8);
 console.log(`\n${'suite'.padEnd(sw)}  ${'scenario'.padEnd(width)}  checks  result`);
-for (const r of rows) console.log(`${r.suite.padEnd(sw)}  ${r.scenario.padEnd(width)}  ${r.checks.padStart(6)}  ${r.result}`);
+for (const r of rows)
+  console.log(`${r.suite.padEnd(sw)}  ${r.scenario.padEnd(width)}  ${r.checks.padStart(6)}  ${r.result}`);
 const failed = rows.filter((r) => r.result !== 'PASS').length;
 console.log(`conformance: ${rows.length - failed} passed, ${failed} failed`);
 process.exit(failed || !rows.length ? 1 : 0);

@@ -32,7 +32,12 @@ function frameUserAgent(authorizationUrl, { signal }) {
 
 /** Connects through OAuth, lists and calls the mock server's tool, as a host app would. */
 async function authorizedSession(url, auth = {}) {
-  const client = new McpClient({ url, clientInfo, store: memoryStore(), auth: { redirectUri: `${location.origin}/callback`, userAgent: frameUserAgent, ...auth } });
+  const client = new McpClient({
+    url,
+    clientInfo,
+    store: memoryStore(),
+    auth: { redirectUri: `${location.origin}/callback`, userAgent: frameUserAgent, ...auth },
+  });
   await client.connect();
   const tools = await client.listTools();
   if (tools.some((t) => t.name === 'test-tool')) await client.callTool('test-tool', {});
@@ -40,22 +45,58 @@ async function authorizedSession(url, auth = {}) {
   await client.close();
 }
 
-/** Every browser-applicable auth scenario of conformance 0.1.16 (client-credentials and cross-app access need secrets a browser must not hold). */
+/**
+ * Every browser-applicable auth scenario of conformance 0.1.16 (client-credentials and cross-app access need secrets a
+ * browser must not hold).
+ */
 const AUTH_SCENARIOS = [
-  'metadata-default', 'metadata-var1', 'metadata-var2', 'metadata-var3', 'basic-cimd',
-  'scope-from-www-authenticate', 'scope-from-scopes-supported', 'scope-omitted-when-undefined', 'scope-step-up', 'scope-retry-limit',
-  'token-endpoint-auth-basic', 'token-endpoint-auth-post', 'token-endpoint-auth-none', 'pre-registration',
-  '2025-03-26-oauth-metadata-backcompat', '2025-03-26-oauth-endpoint-fallback', 'resource-mismatch', 'offline-access-scope', 'offline-access-not-supported',
+  'metadata-default',
+  'metadata-var1',
+  'metadata-var2',
+  'metadata-var3',
+  'basic-cimd',
+  'scope-from-www-authenticate',
+  'scope-from-scopes-supported',
+  'scope-omitted-when-undefined',
+  'scope-step-up',
+  'scope-retry-limit',
+  'token-endpoint-auth-basic',
+  'token-endpoint-auth-post',
+  'token-endpoint-auth-none',
+  'pre-registration',
+  '2025-03-26-oauth-metadata-backcompat',
+  '2025-03-26-oauth-endpoint-fallback',
+  'resource-mismatch',
+  'offline-access-scope',
+  'offline-access-not-supported',
 ];
-/** Auth scenarios of the 2026-07-28 set (conformance 0.2.0-alpha): RFC 9207 iss handling, and a resource moving to another authorization server (SEP-2352). */
-AUTH_SCENARIOS.push('iss-supported', 'iss-not-advertised', 'iss-supported-missing', 'iss-wrong-issuer', 'iss-unexpected', 'iss-normalized', 'authorization-server-migration');
+/**
+ * Auth scenarios of the 2026-07-28 set (conformance 0.2.0-alpha): RFC 9207 iss handling, and a resource moving to
+ * another authorization server (SEP-2352).
+ */
+AUTH_SCENARIOS.push(
+  'iss-supported',
+  'iss-not-advertised',
+  'iss-supported-missing',
+  'iss-wrong-issuer',
+  'iss-unexpected',
+  'iss-normalized',
+  'authorization-server-migration',
+);
 /** Per-scenario host configuration: the CIMD URL the suite expects, pre-registered credentials. */
 const AUTH_CONFIG = {
   'basic-cimd': { clientMetadataUrl: 'https://conformance-test.local/client-metadata.json' },
-  'pre-registration': { clients: { [context.issuer ?? 'from-metadata']: { clientId: context.client_id, clientSecret: context.client_secret } } },
+  'pre-registration': {
+    clients: {
+      [context.issuer ?? 'from-metadata']: { clientId: context.client_id, clientSecret: context.client_secret },
+    },
+  },
 };
 
-/** The issuer a pre-registered client belongs to: the host knows it; here the resource metadata says it (0.1.16 leaves it out of the context). */
+/**
+ * The issuer a pre-registered client belongs to: the host knows it; here the resource metadata says it (0.1.16 leaves
+ * it out of the context).
+ */
 async function withIssuer(url, auth) {
   if (!auth?.clients?.['from-metadata']) return auth;
   const prm = await fetch(new URL('/.well-known/oauth-protected-resource/mcp', url)).then((r) => r.json());
@@ -92,7 +133,8 @@ const scenarios = {
         const form = dialog.shadowRoot.querySelector('mcp-schema-form');
         await form.updateComplete;
         const submit = [...dialog.shadowRoot.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Submit');
-        if (!dialog.shadowRoot.querySelector('dialog').open || !submit) throw new Error('the elicitation dialog did not open with a Submit button');
+        if (!dialog.shadowRoot.querySelector('dialog').open || !submit)
+          throw new Error('the elicitation dialog did not open with a Submit button');
         submit.click();
         return answer;
       },
@@ -165,7 +207,7 @@ const scenarios = {
       url,
       clientInfo,
       onElicitation: async () => {
-        if (!interleaved) (interleaved = true), await client.callTool('test_mrtr_unrelated', {});
+        if (!interleaved) ((interleaved = true), await client.callTool('test_mrtr_unrelated', {}));
         return { action: 'accept', content: { confirmed: true } };
       },
     });
@@ -185,10 +227,14 @@ function argumentsFor(tool) {
   return Object.fromEntries((tool.inputSchema?.required ?? []).map((k) => [k, sample[props[k]?.type] ?? 'x']));
 }
 
-/** The 2026-07-28 set's auth scenarios; the rejection ones (iss-*, metadata-issuer-mismatch) expect the client to refuse. */
+/**
+ * The 2026-07-28 set's auth scenarios; the rejection ones (iss-*, metadata-issuer-mismatch) expect the client to
+ * refuse.
+ */
 AUTH_SCENARIOS.push('metadata-issuer-mismatch'); // the rest of the set's names are pushed above
 
-for (const name of AUTH_SCENARIOS) scenarios[`auth/${name}`] = async (url) => authorizedSession(url, await withIssuer(url, AUTH_CONFIG[name]));
+for (const name of AUTH_SCENARIOS)
+  scenarios[`auth/${name}`] = async (url) => authorizedSession(url, await withIssuer(url, AUTH_CONFIG[name]));
 
 const params = new URLSearchParams(location.search);
 const run = scenarios[params.get('scenario')];

@@ -7,7 +7,10 @@ import { servers } from '../helpers.js';
 const UI = { 'io.modelcontextprotocol/ui': { mimeTypes: ['text/html;profile=mcp-app'] } };
 
 describe('MCP Apps: capability', () => {
-  for (const [era, key] of [['modern', 'apps'], ['legacy', 'appsLegacy']] as const) {
+  for (const [era, key] of [
+    ['modern', 'apps'],
+    ['legacy', 'appsLegacy'],
+  ] as const) {
     it(`declares the ui extension to a ${era} server when asked to (the elements do), not otherwise`, async () => {
       const urls = await servers();
       const seen = async () => (await (await fetch(urls.appsControl)).json()).capabilities[era];

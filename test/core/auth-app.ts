@@ -10,7 +10,8 @@ const client = new McpClient({
   store: idbStore(params.get('db')!),
   auth: { redirectUri: new URL('/test/core/auth-callback.html', location.href).href, userAgent: 'redirect' },
 });
-const report = (message: Record<string, unknown>) => parent.postMessage({ type: 'mcp-auth-app', ...message }, location.origin);
+const report = (message: Record<string, unknown>) =>
+  parent.postMessage({ type: 'mcp-auth-app', ...message }, location.origin);
 
 try {
   await client.connect();

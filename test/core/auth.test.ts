@@ -8,7 +8,14 @@ import { clickTo, firstText, servers } from '../helpers.js';
 const redirectUri = new URL('/test/core/auth-callback.html', location.href).href;
 const DB = `mcp-auth-test-${Date.now()}`;
 
-interface Stats { authorizations: number; codeExchanges: number; refreshes: number; revocations: number; lastResource: string; lastScope: string }
+interface Stats {
+  authorizations: number;
+  codeExchanges: number;
+  refreshes: number;
+  revocations: number;
+  lastResource: string;
+  lastScope: string;
+}
 const stats = async (): Promise<Stats> => fetch(`${(await servers()).oauthControl}/stats`).then((r) => r.json());
 
 describe('authorization (OAuth 2.1 against a loopback authorization server)', () => {
@@ -31,7 +38,10 @@ describe('authorization (OAuth 2.1 against a loopback authorization server)', ()
     const client = newClient();
     const states: string[] = [];
     client.addEventListener('authchange', (e) => states.push((e as CustomEvent).detail));
-    const error = await client.connect().then(() => undefined, (e) => e);
+    const error = await client.connect().then(
+      () => undefined,
+      (e) => e,
+    );
     expect(await store.keys('mcp-auth-token:')).to.deep.equal([]);
     expect(error).to.be.instanceOf(McpAuthError);
     expect(error.needsAuthorization).to.equal(true);
@@ -43,7 +53,10 @@ describe('authorization (OAuth 2.1 against a loopback authorization server)', ()
   it('reports a refused sign-in as authState denied, without acting on the error text', async () => {
     await fetch(`${(await servers()).oauthControl}/deny-next`, { method: 'POST' });
     const client = newClient();
-    const error = await clickTo('Sign in', () => client.authorize()).then(() => undefined, (e) => e);
+    const error = await clickTo('Sign in', () => client.authorize()).then(
+      () => undefined,
+      (e) => e,
+    );
     expect(error).to.be.instanceOf(McpAuthError);
     expect(error.message).to.include('access_denied').and.not.include('<img');
     expect(client.authState).to.equal('denied');
@@ -65,7 +78,9 @@ describe('authorization (OAuth 2.1 against a loopback authorization server)', ()
     expect(after.lastResource).to.equal(url);
     expect(after.lastScope.split(' ')).to.have.members(['mcp:tools', 'offline_access']);
     // Tokens are kept per (issuer, resource), the registration per issuer.
-    expect(await store.keys('mcp-auth-token:')).to.deep.equal([`mcp-auth-token:${(await servers()).oauthIssuer} ${url}`]);
+    expect(await store.keys('mcp-auth-token:')).to.deep.equal([
+      `mcp-auth-token:${(await servers()).oauthIssuer} ${url}`,
+    ]);
     expect(await store.keys('mcp-auth-client:')).to.have.length(1);
   });
 
@@ -97,7 +112,10 @@ describe('authorization (OAuth 2.1 against a loopback authorization server)', ()
   it('steps up on 403 insufficient_scope: needs a sign-in with the union of scopes, then the call succeeds', async () => {
     const client = newClient();
     await client.connect();
-    const error = await client.callTool('admin_report').then(() => undefined, (e) => e);
+    const error = await client.callTool('admin_report').then(
+      () => undefined,
+      (e) => e,
+    );
     expect(error).to.be.instanceOf(McpAuthError);
     expect(error.status).to.equal(403);
     expect(client.authState).to.equal('needed');
@@ -115,7 +133,12 @@ describe('authorization (OAuth 2.1 against a loopback authorization server)', ()
     expect(client.authState).to.equal('none');
     expect(await store.keys('mcp-auth-token:')).to.deep.equal([]);
     expect((await stats()).revocations).to.equal(before.revocations + 2); // refresh and access token
-    const error = await newClient().connect().then(() => undefined, (e) => e);
+    const error = await newClient()
+      .connect()
+      .then(
+        () => undefined,
+        (e) => e,
+      );
     expect(error?.needsAuthorization).to.equal(true);
   });
 

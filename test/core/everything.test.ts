@@ -37,7 +37,11 @@ for (const mode of ['streamableHttp', 'sse'] as const) {
 
     it('reports progress of a long-running tool', async () => {
       const seen: number[] = [];
-      const result = await client.callTool('trigger-long-running-operation', { duration: 1, steps: 3 }, { onProgress: (p) => seen.push(p.progress) });
+      const result = await client.callTool(
+        'trigger-long-running-operation',
+        { duration: 1, steps: 3 },
+        { onProgress: (p) => seen.push(p.progress) },
+      );
       expect(seen).to.deep.equal([1, 2, 3]);
       expect(firstText(result)).to.contain('completed');
     });
@@ -52,7 +56,10 @@ for (const mode of ['streamableHttp', 'sse'] as const) {
       const prompt = await client.getPrompt('args-prompt', { city: 'Lisbon' });
       expect(JSON.stringify(prompt.messages)).to.contain('Lisbon');
 
-      const completion = await client.complete({ type: 'ref/prompt', name: 'completable-prompt' }, { name: 'department', value: 'E' });
+      const completion = await client.complete(
+        { type: 'ref/prompt', name: 'completable-prompt' },
+        { name: 'department', value: 'E' },
+      );
       expect(completion.values).to.include('Engineering');
     });
 

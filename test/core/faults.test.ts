@@ -23,15 +23,25 @@ describe('faults between the client and a legacy server', () => {
   let proxyUrl: string;
   const errors: Error[] = [];
 
-  const fault = (rule: object) => fetch(control, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rule) }).then((r) => r.json());
+  const fault = (rule: object) =>
+    fetch(control, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(rule),
+    }).then((r) => r.json());
   const log = (): Promise<LogEntry[]> => fetch(`${control}/log`).then((r) => r.json());
   const calls = async (method = 'tools/call') => (await log()).filter((e) => e.bodyJsonRpcMethod === method);
   const resumes = async () => (await log()).filter((e) => e.method === 'GET' && e.headers['last-event-id']);
-  const stillWorks = async (c = client) => expect(firstText(await c.callTool('echo', { message: 'next' }))).to.equal('Echo: next');
+  const stillWorks = async (c = client) =>
+    expect(firstText(await c.callTool('echo', { message: 'next' }))).to.equal('Echo: next');
   /** slow(steps) with every progress value it reported. */
   const slowCall = async (steps: number, delayMs: number, options: { timeout?: number } = {}) => {
     const progress: number[] = [];
-    const result = await client.callTool('slow', { steps, delayMs }, { ...options, onProgress: (p) => progress.push(p.progress) });
+    const result = await client.callTool(
+      'slow',
+      { steps, delayMs },
+      { ...options, onProgress: (p) => progress.push(p.progress) },
+    );
     return { text: firstText(result), progress };
   };
 
@@ -80,7 +90,11 @@ describe('faults between the client and a legacy server', () => {
 
     for (const [graceful, how, says] of [
       [false, 'cut', 'closed the response stream before answering'],
-      [true, 'ended cleanly by the server', 'closed the response stream before answering, with no event id to resume from'],
+      [
+        true,
+        'ended cleanly by the server',
+        'closed the response stream before answering, with no event id to resume from',
+      ],
     ] as const) {
       it(`fails clearly when the stream is ${how} before any event, and recovers`, async () => {
         await fault({ match: { jsonrpcMethod: 'tools/call' }, cutAfterEvents: 0, graceful });
@@ -123,9 +137,13 @@ describe('faults between the client and a legacy server', () => {
       const progress: number[] = [];
       let settled = false;
       const late: number[] = [];
-      const result = await client.callTool('slow', { steps: 2, delayMs: 30 }, {
-        onProgress: (p) => (settled ? late : progress).push(p.progress),
-      });
+      const result = await client.callTool(
+        'slow',
+        { steps: 2, delayMs: 30 },
+        {
+          onProgress: (p) => (settled ? late : progress).push(p.progress),
+        },
+      );
       settled = true;
       expect(firstText(result)).to.equal('done after 2 steps');
       expect(progress).to.deep.equal([]);
@@ -155,14 +173,72 @@ describe('faults between the client and a legacy server', () => {
 
   describe('answers that are not what they say', () => {
     // What the proxy answers to a tools/call instead of the server, and the error the caller gets.
-    const answers: { what: string; answer: object; error: typeof McpHttpError | typeof McpFormatError; fields?: object; says: string[] }[] = [
-      { what: 'turns an HTML error page into a readable error', answer: { status: 502, contentType: 'text/html', body: '<!doctype html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>' }, error: McpHttpError, fields: { kind: 'html', status: 502 }, says: ['502 Bad Gateway'] },
-      { what: 'reports a 500 with the server text', answer: { status: 500, body: 'database exploded' }, error: McpHttpError, fields: { kind: 'status' }, says: ['500', 'database exploded'] },
-      { what: 'turns a 200 with an HTML body into a readable error', answer: { status: 200, contentType: 'text/html', body: '<!doctype html><html><head><title>Sign in to the Wi-Fi</title></head><body>portal</body></html>' }, error: McpHttpError, fields: { kind: 'html', status: 200 }, says: ['HTML page', 'Sign in to the Wi-Fi'] },
-      { what: 'turns a 200 whose HTML body claims to be JSON into a readable error', answer: { status: 200, contentType: 'application/json', body: '<html><body>Service temporarily unavailable</body></html>' }, error: McpHttpError, fields: { kind: 'html' }, says: [] },
-      { what: 'treats a 200 with a truncated JSON body as a format error', answer: { status: 200, contentType: 'application/json', body: '{"jsonrpc":"2.0","id":' }, error: McpFormatError, says: ['malformed JSON'] },
-      { what: 'reports a JSON body cut off in transit as a clear error, not a bare TypeError', answer: { status: 200, contentType: 'application/json', body: '{"jsonrpc":"2.0","id":', truncate: true }, error: McpHttpError, fields: { kind: 'network' }, says: ['connection'] },
-      { what: 'reports a truncated JSON-RPC message inside an SSE event as a format error', answer: { status: 200, contentType: 'text/event-stream', body: 'id: x1\ndata: {"jsonrpc":"2.0","id":\n\n' }, error: McpFormatError, says: ['malformed JSON'] },
+    const answers: {
+      what: string;
+      answer: object;
+      error: typeof McpHttpError | typeof McpFormatError;
+      fields?: object;
+      says: string[];
+    }[] = [
+      {
+        what: 'turns an HTML error page into a readable error',
+        answer: {
+          status: 502,
+          contentType: 'text/html',
+          body: '<!doctype html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>',
+        },
+        error: McpHttpError,
+        fields: { kind: 'html', status: 502 },
+        says: ['502 Bad Gateway'],
+      },
+      {
+        what: 'reports a 500 with the server text',
+        answer: { status: 500, body: 'database exploded' },
+        error: McpHttpError,
+        fields: { kind: 'status' },
+        says: ['500', 'database exploded'],
+      },
+      {
+        what: 'turns a 200 with an HTML body into a readable error',
+        answer: {
+          status: 200,
+          contentType: 'text/html',
+          body: '<!doctype html><html><head><title>Sign in to the Wi-Fi</title></head><body>portal</body></html>',
+        },
+        error: McpHttpError,
+        fields: { kind: 'html', status: 200 },
+        says: ['HTML page', 'Sign in to the Wi-Fi'],
+      },
+      {
+        what: 'turns a 200 whose HTML body claims to be JSON into a readable error',
+        answer: {
+          status: 200,
+          contentType: 'application/json',
+          body: '<html><body>Service temporarily unavailable</body></html>',
+        },
+        error: McpHttpError,
+        fields: { kind: 'html' },
+        says: [],
+      },
+      {
+        what: 'treats a 200 with a truncated JSON body as a format error',
+        answer: { status: 200, contentType: 'application/json', body: '{"jsonrpc":"2.0","id":' },
+        error: McpFormatError,
+        says: ['malformed JSON'],
+      },
+      {
+        what: 'reports a JSON body cut off in transit as a clear error, not a bare TypeError',
+        answer: { status: 200, contentType: 'application/json', body: '{"jsonrpc":"2.0","id":', truncate: true },
+        error: McpHttpError,
+        fields: { kind: 'network' },
+        says: ['connection'],
+      },
+      {
+        what: 'reports a truncated JSON-RPC message inside an SSE event as a format error',
+        answer: { status: 200, contentType: 'text/event-stream', body: 'id: x1\ndata: {"jsonrpc":"2.0","id":\n\n' },
+        error: McpFormatError,
+        says: ['malformed JSON'],
+      },
     ];
     for (const { what, answer, error: kind, fields = {}, says } of answers) {
       it(`${what}, and recovers`, async () => {
@@ -176,8 +252,18 @@ describe('faults between the client and a legacy server', () => {
     }
 
     it('fails connect clearly when every answer is an HTML page, then connects once it is gone', async () => {
-      await fault({ match: { httpMethod: 'POST' }, persistent: true, status: 200, contentType: 'text/html', body: '<!doctype html><title>Captive portal</title>' });
-      const other = new McpClient({ url: proxyUrl, transport: 'streamable-http', eraCache: { get: () => undefined, set: () => {} } });
+      await fault({
+        match: { httpMethod: 'POST' },
+        persistent: true,
+        status: 200,
+        contentType: 'text/html',
+        body: '<!doctype html><title>Captive portal</title>',
+      });
+      const other = new McpClient({
+        url: proxyUrl,
+        transport: 'streamable-http',
+        eraCache: { get: () => undefined, set: () => {} },
+      });
       const error = await other.connect().catch((e) => e);
       expect(error).to.be.instanceOf(McpHttpError);
       expect(error.kind).to.equal('html');
@@ -203,7 +289,11 @@ describe('faults between the client and a legacy server', () => {
       let failed = false;
       const late: number[] = [];
       const error = await client
-        .callTool('slow', { steps: 2, delayMs: 1200 }, { timeout: 300, onProgress: (p) => (failed ? late : progress).push(p.progress) })
+        .callTool(
+          'slow',
+          { steps: 2, delayMs: 1200 },
+          { timeout: 300, onProgress: (p) => (failed ? late : progress).push(p.progress) },
+        )
         .catch((e) => e);
       failed = true;
       expect(error).to.be.instanceOf(McpTimeoutError);
@@ -219,14 +309,22 @@ describe('faults between the client and a legacy server', () => {
     });
 
     it('keeps a slow call alive while progress keeps coming, even past its timeout in total', async () => {
-      expect(await slowCall(5, 150, { timeout: 1000 })).to.deep.equal({ text: 'done after 5 steps', progress: [1, 2, 3, 4, 5] });
+      expect(await slowCall(5, 150, { timeout: 1000 })).to.deep.equal({
+        text: 'done after 5 steps',
+        progress: [1, 2, 3, 4, 5],
+      });
     });
   });
 
   describe('the session', () => {
     it('starts a new session when the server answers 404 for the old one, and completes the call', async () => {
       const before = (await log()).length;
-      await fault({ match: { jsonrpcMethod: 'tools/call' }, status: 404, body: '{"jsonrpc":"2.0","error":{"code":-32001,"message":"Session not found"},"id":null}', contentType: 'application/json' });
+      await fault({
+        match: { jsonrpcMethod: 'tools/call' },
+        status: 404,
+        body: '{"jsonrpc":"2.0","error":{"code":-32001,"message":"Session not found"},"id":null}',
+        contentType: 'application/json',
+      });
       const result = await client.callTool('echo', { message: 'after expiry' });
       expect(firstText(result)).to.equal('Echo: after expiry');
       const entries = (await log()).slice(before);
@@ -272,7 +370,10 @@ describe('a server restart behind the proxy', () => {
     expect(await restart()).to.deep.equal({ restarted: true });
     expect(firstText(await client.callTool('echo', { message: 'after' }))).to.equal('Echo: after');
     const entries = await log();
-    expect(entries.filter((e) => e.bodyJsonRpcMethod === 'initialize'), 'one new initialize').to.have.length(1);
+    expect(
+      entries.filter((e) => e.bodyJsonRpcMethod === 'initialize'),
+      'one new initialize',
+    ).to.have.length(1);
     const answered = entries.filter((e) => e.bodyJsonRpcMethod === 'tools/call' && e.status === 200);
     expect(answered, 'the call ran once').to.have.length(2); // 'before' and 'after'
     expect(answered[1].headers['mcp-session-id']).to.be.a('string').and.not.equal(oldSession);
@@ -283,12 +384,16 @@ describe('a server restart behind the proxy', () => {
     const progress: number[] = [];
     let restarted: Promise<unknown> | undefined;
     const error = await client
-      .callTool('slow', { steps: 3, delayMs: 300 }, {
-        onProgress: (p) => {
-          progress.push(p.progress);
-          restarted ??= restart();
+      .callTool(
+        'slow',
+        { steps: 3, delayMs: 300 },
+        {
+          onProgress: (p) => {
+            progress.push(p.progress);
+            restarted ??= restart();
+          },
         },
-      })
+      )
       .catch((e) => e);
     await restarted;
     expect(error).to.be.instanceOf(McpHttpError);
@@ -306,7 +411,10 @@ describe('errors a person can act on', () => {
     const error = await client.connect().catch((e) => e);
     expect(error).to.be.instanceOf(McpHttpError);
     expect(error.kind).to.equal('cors');
-    expect(error.message).to.contain('Access-Control-Allow-Origin').and.contain('Access-Control-Allow-Headers').and.contain('content-type');
+    expect(error.message)
+      .to.contain('Access-Control-Allow-Origin')
+      .and.contain('Access-Control-Allow-Headers')
+      .and.contain('content-type');
     expect(client.state).to.equal('idle');
   });
 

@@ -7,7 +7,10 @@ import { decodeMessages } from '../../src/core/jsonrpc/messages.js';
 
 describe('the JSON-RPC decoder on deep JSON', () => {
   it('fails JSON nested 100,000 deep with McpFormatError, not a stack overflow', () => {
-    for (const text of ['['.repeat(100_000) + ']'.repeat(100_000), '{"jsonrpc":"2.0","id":1,"result":' + '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_001)]) {
+    for (const text of [
+      '['.repeat(100_000) + ']'.repeat(100_000),
+      '{"jsonrpc":"2.0","id":1,"result":' + '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_001),
+    ]) {
       let out: unknown[];
       try {
         out = decodeMessages(text);

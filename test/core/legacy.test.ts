@@ -44,7 +44,11 @@ describe('legacy Streamable HTTP (SDK 1.x fixture)', () => {
   it('reports every progress step and lets progress extend the timeout', async () => {
     const steps: number[] = [];
     // 4 steps of 250 ms take a second, far past the 600 ms timeout, but each step resets it.
-    const result = await client.callTool('slow', { steps: 4, delayMs: 250 }, { timeout: 600, onProgress: (p) => steps.push(p.progress) });
+    const result = await client.callTool(
+      'slow',
+      { steps: 4, delayMs: 250 },
+      { timeout: 600, onProgress: (p) => steps.push(p.progress) },
+    );
     expect(steps).to.deep.equal([1, 2, 3, 4]);
     expect(firstText(result)).to.equal('done after 4 steps');
   });
@@ -58,7 +62,11 @@ describe('legacy Streamable HTTP (SDK 1.x fixture)', () => {
 
   it('cancels a running call through its AbortSignal', async () => {
     const controller = new AbortController();
-    const call = client.callTool('slow', { steps: 5, delayMs: 200 }, { signal: controller.signal, onProgress: () => controller.abort() });
+    const call = client.callTool(
+      'slow',
+      { steps: 5, delayMs: 200 },
+      { signal: controller.signal, onProgress: () => controller.abort() },
+    );
     expect(await call.catch((e) => e)).to.be.instanceOf(McpAbortError);
     expect(firstText(await client.callTool('echo', { message: 'after abort' }))).to.equal('Echo: after abort');
   });
@@ -70,14 +78,19 @@ describe('legacy Streamable HTTP (SDK 1.x fixture)', () => {
     const blob = (await client.readResource('fixture://blob')).contents[0].blob!;
     expect([...atob(blob)].map((c) => c.charCodeAt(0))).to.deep.equal([...Array(16).keys()]);
     expect((await client.listResourceTemplates()).map((t) => t.uriTemplate)).to.include('fixture://items/{id}');
-    const completion = await client.complete({ type: 'ref/resource', uri: 'fixture://items/{id}' }, { name: 'id', value: 'ga' });
+    const completion = await client.complete(
+      { type: 'ref/resource', uri: 'fixture://items/{id}' },
+      { name: 'id', value: 'ga' },
+    );
     expect(completion.values).to.deep.equal(['gamma']);
   });
 
   it('gets a prompt and completes its argument', async () => {
     const prompt = await client.getPrompt('greet', { name: 'Bob' });
     expect(prompt.messages[0].content).to.deep.include({ type: 'text', text: 'Please greet Bob (friendly)' });
-    expect((await client.complete({ type: 'ref/prompt', name: 'greet' }, { name: 'name', value: 'C' })).values).to.deep.equal(['Carol']);
+    expect(
+      (await client.complete({ type: 'ref/prompt', name: 'greet' }, { name: 'name', value: 'C' })).values,
+    ).to.deep.equal(['Carol']);
   });
 
   it('delivers resource updates after subscribe', async () => {

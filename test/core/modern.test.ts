@@ -64,7 +64,9 @@ for (const which of ['modern', 'modernStrict'] as const) {
       expect((await client.readResource('fixture://greeting')).contents[0].text).to.be.a('string').and.not.empty;
       const prompt = await client.getPrompt('greet', { name: 'Alice' });
       expect(JSON.stringify(prompt.messages)).to.contain('Alice');
-      expect((await client.complete({ type: 'ref/prompt', name: 'greet' }, { name: 'name', value: 'A' })).values).to.include('Alice');
+      expect(
+        (await client.complete({ type: 'ref/prompt', name: 'greet' }, { name: 'name', value: 'A' })).values,
+      ).to.include('Alice');
     });
 
     it('hears list changes on the subscriptions/listen stream', async () => {

@@ -30,7 +30,11 @@ describe('drafts and history', () => {
 
     const second = new McpClient({ url, store });
     const again = await toolFormFixture(html`<mcp-tool-form tool="echo" .client=${second}></mcp-tool-form>`);
-    await waitUntil(() => controlByLabel(formOf(again), 'message')?.value === 'typed after the call', 'the draft restored', { timeout: 10_000 });
+    await waitUntil(
+      () => controlByLabel(formOf(again), 'message')?.value === 'typed after the call',
+      'the draft restored',
+      { timeout: 10_000 },
+    );
     const history = await readHistory(second.store!, url);
     expect(history).to.have.length(1);
     expect(history[0]).to.include({ tool: 'echo', ok: true, summary: 'Echo: hello again' });

@@ -7,7 +7,8 @@ const params = new URLSearchParams(location.search);
 const name = params.get('name')!;
 const store = idbStore(params.get('db')!);
 const client = new McpClient({ url: params.get('server')!, store, transport: 'streamable-http' });
-const report = (message: Record<string, unknown>) => parent.postMessage({ type: 'mcp-tab', name, ...message }, location.origin);
+const report = (message: Record<string, unknown>) =>
+  parent.postMessage({ type: 'mcp-tab', name, ...message }, location.origin);
 
 client.addEventListener('log', (e) => report({ log: (e as CustomEvent<{ data: unknown }>).detail.data }));
 addEventListener('message', async (e) => {

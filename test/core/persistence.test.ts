@@ -81,7 +81,9 @@ describe('persistence', function () {
     await missed;
     expect(JSON.parse(firstText(await second.callTool('record_headers')))['mcp-session-id']).to.equal(sessionId);
     const log = await proxyLog();
-    expect(log.filter((e) => e.bodyJsonRpcMethod === 'initialize' || e.bodyJsonRpcMethod === 'server/discover')).to.deep.equal([]);
+    expect(
+      log.filter((e) => e.bodyJsonRpcMethod === 'initialize' || e.bodyJsonRpcMethod === 'server/discover'),
+    ).to.deep.equal([]);
     const get = log.find((e) => e.method === 'GET')!;
     expect(get.headers['last-event-id']).to.be.a('string');
     expect(get.headers['mcp-session-id']).to.equal(sessionId);
@@ -141,7 +143,12 @@ describe('persistence', function () {
    * store gives from localStorage: `hint` for the era, or nothing known (a first visit).
    */
   const slow = (inner: KeyValueStore, opened: Promise<unknown>, hint?: string) => {
-    const s = { answered: false, ...inner, get: async <T>(key: string) => (await opened, (s.answered = true), inner.get<T>(key)), peek: (key: string) => (key === eraKey(url) ? hint : undefined) };
+    const s = {
+      answered: false,
+      ...inner,
+      get: async <T>(key: string) => (await opened, (s.answered = true), inner.get<T>(key)),
+      peek: (key: string) => (key === eraKey(url) ? hint : undefined),
+    };
     return s;
   };
   const posts = async () => (await proxyLog()).filter((e) => e.method === 'POST').map((e) => e.bodyJsonRpcMethod);
@@ -150,7 +157,12 @@ describe('persistence', function () {
     let open!: () => void;
     const kept = slow(store, new Promise<void>((r) => (open = r)));
     let fetched = false;
-    const c = new McpClient({ url, store: kept, transport: 'streamable-http', fetch: (input, init) => ((fetched = true), fetch(input, init)) });
+    const c = new McpClient({
+      url,
+      store: kept,
+      transport: 'streamable-http',
+      fetch: (input, init) => ((fetched = true), fetch(input, init)),
+    });
     clients.push(c);
     await clearProxyLog();
     // The store answers nothing until the client is connected: a client that waited for it would never connect.
@@ -169,11 +181,17 @@ describe('persistence', function () {
     const sessionId = (await store.get<ServerRecord>(serverKey(url)))?.sessionId;
     await first.detach();
     await clearProxyLog();
-    const second = new McpClient({ url, store: slow(store, new Promise((r) => setTimeout(r, 300)), 'legacy'), transport: 'streamable-http' });
+    const second = new McpClient({
+      url,
+      store: slow(store, new Promise((r) => setTimeout(r, 300)), 'legacy'),
+      transport: 'streamable-http',
+    });
     clients.push(second);
     await second.connect();
     const log = await proxyLog();
-    expect(log.filter((e) => e.bodyJsonRpcMethod === 'initialize' || e.bodyJsonRpcMethod === 'server/discover')).to.deep.equal([]);
+    expect(
+      log.filter((e) => e.bodyJsonRpcMethod === 'initialize' || e.bodyJsonRpcMethod === 'server/discover'),
+    ).to.deep.equal([]);
     expect(log.find((e) => e.method === 'GET')?.headers['mcp-session-id']).to.equal(sessionId);
     expect(JSON.parse(firstText(await second.callTool('record_headers')))['mcp-session-id']).to.equal(sessionId);
   });
@@ -279,7 +297,11 @@ describe('persistence', function () {
       // The owner tab goes away: the other one opens the GET stream from where the owner left it.
       a.remove();
       messages.length = 0;
-      await waitUntil(async () => (await proxyLog()).filter((e) => e.method === 'GET').length >= 2, 'the remaining tab to open its GET stream', { timeout: 10_000 });
+      await waitUntil(
+        async () => (await proxyLog()).filter((e) => e.method === 'GET').length >= 2,
+        'the remaining tab to open its GET stream',
+        { timeout: 10_000 },
+      );
       b.contentWindow!.postMessage({ call: 'notify_later', arguments: { delayMs: 0, count: 2 } }, location.origin);
       await until(() => heard('b', 'later 2'), 'the remaining tab to hear the next notification');
       log = await proxyLog();

@@ -14,7 +14,12 @@ interface LogEntry {
 describe('tasks through the fault proxy (2025-11-25, SDK 1.x fixture)', () => {
   let client: McpClient;
   let control: string;
-  const fault = (rule: object) => fetch(control, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rule) }).then((r) => r.json());
+  const fault = (rule: object) =>
+    fetch(control, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(rule),
+    }).then((r) => r.json());
   const log = (): Promise<LogEntry[]> => fetch(`${control}/log`).then((r) => r.json());
 
   beforeEach(async () => {
@@ -30,14 +35,24 @@ describe('tasks through the fault proxy (2025-11-25, SDK 1.x fixture)', () => {
 
   it('runs an optional-task tool as a task when asked: params.task, tasks/get, then tasks/result', async () => {
     const statuses: string[] = [];
-    expect(firstText(await client.callTool('task_job', { steps: 2, stepMs: 50 }, { task: true, onTask: (t) => statuses.push(t.status) }))).to.equal('task_job done after 2 steps');
+    expect(
+      firstText(
+        await client.callTool(
+          'task_job',
+          { steps: 2, stepMs: 50 },
+          { task: true, onTask: (t) => statuses.push(t.status) },
+        ),
+      ),
+    ).to.equal('task_job done after 2 steps');
     expect(statuses[0]).to.equal('working');
     expect((await log()).some((e) => e.bodyJsonRpcMethod === 'tasks/result')).to.equal(true);
   });
 
   it('client.tasks(): list (2025-11-25 tasks/list) shows a running task, get its status, cancel ends it on the server', async () => {
     const seen: TaskState[] = [];
-    const call = client.callTool('task_job', { steps: 50, stepMs: 200 }, { task: true, onTask: (t) => seen.push(t) }).catch((e) => e);
+    const call = client
+      .callTool('task_job', { steps: 50, stepMs: 200 }, { task: true, onTask: (t) => seen.push(t) })
+      .catch((e) => e);
     await waitUntil(() => seen.length, 'the task reported', { timeout: 10_000 });
     const tasks = await client.tasks();
     const { taskId } = seen[0];
@@ -59,12 +74,16 @@ describe('tasks through the fault proxy (2025-11-25, SDK 1.x fixture)', () => {
     await fault({ match: { jsonrpcMethod: 'tasks/get' }, cutAfterEvents: 0 });
     const result = await client.callTool('task_job', { steps: 3, stepMs: 150 }, { task: true });
     expect(firstText(result)).to.equal('task_job done after 3 steps');
-    expect((await log()).some((e) => e.bodyJsonRpcMethod === 'tasks/get' && e.faults.includes('cutAfterEvents'))).to.equal(true);
+    expect(
+      (await log()).some((e) => e.bodyJsonRpcMethod === 'tasks/get' && e.faults.includes('cutAfterEvents')),
+    ).to.equal(true);
   });
 
   it('a server restart mid-task loses the task: a readable error, and it is not kept', async () => {
     const seen: TaskState[] = [];
-    const call = client.callTool('task_job', { steps: 30, stepMs: 200 }, { task: true, onTask: (t) => seen.push(t) }).catch((e) => e);
+    const call = client
+      .callTool('task_job', { steps: 30, stepMs: 200 }, { task: true, onTask: (t) => seen.push(t) })
+      .catch((e) => e);
     await waitUntil(() => seen.length, 'the task reported', { timeout: 10_000 });
     await fetch(`${control}/restart`, { method: 'POST' });
     const error = await call;

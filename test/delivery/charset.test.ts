@@ -11,7 +11,10 @@ describe('dist/mcp-web-components.iife.js on a windows-1252 page served without 
     expect(page.headers.get('content-type')).to.equal('text/html');
     expect(script.headers.get('content-type')).to.equal('text/javascript');
     const bytes = new Uint8Array(await script.arrayBuffer());
-    expect(bytes.findIndex((b) => b > 0x7f), 'the first non-ASCII byte of the script').to.equal(-1);
+    expect(
+      bytes.findIndex((b) => b > 0x7f),
+      'the first non-ASCII byte of the script',
+    ).to.equal(-1);
   });
 
   it('shows the widget text right: "Connected · <version>"', async () => {
@@ -22,14 +25,20 @@ describe('dist/mcp-web-components.iife.js on a windows-1252 page served without 
       await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
       const doc = frame.contentDocument!;
       expect(doc.characterSet).to.equal('windows-1252');
-      expect(doc.getElementById('own')!.textContent, "the page's own text, decoded as windows-1252").to.equal('Café · naïve');
+      expect(doc.getElementById('own')!.textContent, "the page's own text, decoded as windows-1252").to.equal(
+        'Café · naïve',
+      );
       const widget = doc.querySelector('mcp-client') as HTMLElement & { url: string };
       widget.url = (await servers()).legacy;
-      const status = () => widget.shadowRoot?.querySelector('[part=status]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+      const status = () =>
+        widget.shadowRoot?.querySelector('[part=status]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
       await waitUntil(() => status().startsWith('Connected'), 'connected', { timeout: 15_000 });
       expect(status()).to.match(/^Connected · \d{4}-\d{2}-\d{2}$/);
       // Text the script carries in its strings (an ellipsis here) reads right too.
-      const form = doc.createElement('mcp-schema-form') as HTMLElement & { schema: unknown; updateComplete: Promise<unknown> };
+      const form = doc.createElement('mcp-schema-form') as HTMLElement & {
+        schema: unknown;
+        updateComplete: Promise<unknown>;
+      };
       form.schema = { type: 'object', required: ['size'], properties: { size: { enum: ['S', 'L'] } } };
       doc.body.append(form);
       // Its fields show once the validator chunk has come from beside the script (served the same careless way).

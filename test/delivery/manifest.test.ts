@@ -26,7 +26,10 @@ interface Decl {
 
 const pkg = { ...index, McpAppView, ...appEvents };
 let manifest: { modules: { path: string; declarations?: Decl[] }[] };
-const elements = () => manifest.modules.flatMap((m) => (m.declarations ?? []).filter((d) => d.customElement).map((d) => ({ ...d, path: m.path })));
+const elements = () =>
+  manifest.modules.flatMap((m) =>
+    (m.declarations ?? []).filter((d) => d.customElement).map((d) => ({ ...d, path: m.path })),
+  );
 
 /** Every element under `root`, through shadow roots. */
 function deep(root: ParentNode, out: Element[] = []): Element[] {
@@ -37,8 +40,23 @@ function deep(root: ParentNode, out: Element[] = []): Element[] {
   return out;
 }
 
-const STYLE = ['color', 'background-color', 'border-top-color', 'border-inline-start-color', 'outline-color', 'font-family', 'font-size', 'border-top-left-radius', 'gap', 'padding-top', 'margin-top', 'max-height', 'accent-color'];
-const snapshot = (nodes: Element[]) => nodes.map((n) => STYLE.map((p) => getComputedStyle(n).getPropertyValue(p)).join('|'));
+const STYLE = [
+  'color',
+  'background-color',
+  'border-top-color',
+  'border-inline-start-color',
+  'outline-color',
+  'font-family',
+  'font-size',
+  'border-top-left-radius',
+  'gap',
+  'padding-top',
+  'margin-top',
+  'max-height',
+  'accent-color',
+];
+const snapshot = (nodes: Element[]) =>
+  nodes.map((n) => STYLE.map((p) => getComputedStyle(n).getPropertyValue(p)).join('|'));
 
 before(async () => {
   manifest = await (await fetch('/custom-elements.json')).json();
@@ -47,10 +65,16 @@ before(async () => {
 describe('custom-elements.json', () => {
   it('describes every element the package defines, each by its tag', () => {
     const tags = elements().map((d) => d.tagName);
-    const classes = Object.entries(pkg).filter(([, v]) => typeof v === 'function' && v.prototype instanceof HTMLElement).map(([name]) => name);
+    const classes = Object.entries(pkg)
+      .filter(([, v]) => typeof v === 'function' && v.prototype instanceof HTMLElement)
+      .map(([name]) => name);
     expect(elements().map((d) => d.name)).to.have.members(classes);
     for (const tag of tags) expect(customElements.get(tag!), tag).to.exist;
-    for (const d of elements()) expect(customElements.get(d.tagName!)).to.equal((pkg as unknown as Record<string, unknown>)[d.name], `${d.tagName} is the exported ${d.name}`);
+    for (const d of elements())
+      expect(customElements.get(d.tagName!)).to.equal(
+        (pkg as unknown as Record<string, unknown>)[d.name],
+        `${d.tagName} is the exported ${d.name}`,
+      );
   });
 
   it('lists events by name and class, with the flags the class really has, and a test waits for each', async () => {
@@ -66,7 +90,9 @@ describe('custom-elements.json', () => {
         expect(ev.type, e.type!.text).to.equal(e.name);
         expect(ev.cancelable, `${e.name} cancelable`).to.equal(!!e.cancelable);
         expect(ev.bubbles && ev.composed, `${e.name} bubbles out of shadow roots`).to.be.true;
-        expect(ev instanceof CustomEvent, `${e.name} has a detail type exactly when it is a CustomEvent`).to.equal(!!e.detail);
+        expect(ev instanceof CustomEvent, `${e.name} has a detail type exactly when it is a CustomEvent`).to.equal(
+          !!e.detail,
+        );
         expect(covered[e.name!], `${e.name}: some test waits for it`).to.be.an('array').that.is.not.empty;
       }
     }
@@ -78,17 +104,32 @@ describe('custom-elements.json', () => {
       for (const a of d.attributes ?? []) {
         if (!a.fieldName) continue;
         const el = document.createElement(d.tagName!) as unknown as Record<string, unknown> & HTMLElement;
-        if (a.default !== undefined) expect(el[a.fieldName], `${d.tagName} ${a.name} default`).to.deep.equal(JSON.parse(a.default.replace(/'/g, '"')));
+        if (a.default !== undefined)
+          expect(el[a.fieldName], `${d.tagName} ${a.name} default`).to.deep.equal(
+            JSON.parse(a.default.replace(/'/g, '"')),
+          );
         const sample = a.type?.text.startsWith('number') ? '7' : a.type?.text.startsWith('boolean') ? '' : 'sse';
         el.setAttribute(a.name, sample);
-        expect(el[a.fieldName], `${d.tagName} [${a.name}] sets .${a.fieldName}`).to.deep.equal(sample === '7' ? 7 : sample === '' ? true : 'sse');
+        expect(el[a.fieldName], `${d.tagName} [${a.name}] sets .${a.fieldName}`).to.deep.equal(
+          sample === '7' ? 7 : sample === '' ? true : 'sse',
+        );
       }
     }
   });
 
   it('lists slots that are in the element templates, and the states they set', async () => {
     const slots = elements().flatMap((d) => (d.slots ?? []).map((s) => ({ ...s, d })));
-    expect(slots.map((s) => `${s.d.tagName}:${s.name}`)).to.include.members(['mcp-client:header', 'mcp-client:empty', 'mcp-client:footer', 'mcp-tool-form:before-run', 'mcp-tool-form:after-run', 'mcp-sampling-dialog:icon', 'mcp-sampling-dialog:footer', 'mcp-elicitation-dialog:icon', 'mcp-elicitation-dialog:footer']);
+    expect(slots.map((s) => `${s.d.tagName}:${s.name}`)).to.include.members([
+      'mcp-client:header',
+      'mcp-client:empty',
+      'mcp-client:footer',
+      'mcp-tool-form:before-run',
+      'mcp-tool-form:after-run',
+      'mcp-sampling-dialog:icon',
+      'mcp-sampling-dialog:footer',
+      'mcp-elicitation-dialog:icon',
+      'mcp-elicitation-dialog:footer',
+    ]);
     for (const s of slots) {
       const source = await (await fetch(`/${s.d.path}`)).text();
       expect(source, `${s.d.tagName} renders <slot name="${s.name}">`).to.include(`<slot name="${s.name}">`);
@@ -96,7 +137,11 @@ describe('custom-elements.json', () => {
     }
     const client = elements().find((d) => d.tagName === 'mcp-client')!;
     expect(client.cssStates!.map((s) => s.name)).to.have.members(['connected', 'connecting', 'needs-auth', 'error']);
-    expect(elements().find((d) => d.tagName === 'mcp-tool-form')!.cssStates!.map((s) => s.name)).to.deep.equal(['running']);
+    expect(
+      elements()
+        .find((d) => d.tagName === 'mcp-tool-form')!
+        .cssStates!.map((s) => s.name),
+    ).to.deep.equal(['running']);
   });
 
   it('is what the editor data (VS Code custom data, JetBrains web-types) is made of', async () => {
@@ -107,24 +152,34 @@ describe('custom-elements.json', () => {
     for (const d of elements()) {
       const tag = vscode.tags.find((t: { name: string }) => t.name === d.tagName);
       expect(tag, `${d.tagName} in VS Code data`).to.exist;
-      expect(tag.attributes.map((a: { name: string }) => a.name)).to.deep.equal((d.attributes ?? []).map((a) => a.name));
+      expect(tag.attributes.map((a: { name: string }) => a.name)).to.deep.equal(
+        (d.attributes ?? []).map((a) => a.name),
+      );
       const wt = webTypes.contributions.html.elements.find((t: { name: string }) => t.name === d.tagName);
       expect(wt.events.map((e: { name: string }) => e.name)).to.deep.equal((d.events ?? []).map((e) => e.name));
       expect(wt.slots.map((e: { name: string }) => e.name)).to.deep.equal((d.slots ?? []).map((e) => e.name));
     }
-    expect(vscode.tags.find((t: { name: string }) => t.name === 'mcp-client').attributes.find((a: { name: string }) => a.name === 'transport').values.map((v: { name: string }) => v.name)).to.deep.equal(['auto', 'streamable-http', 'sse']);
+    expect(
+      vscode.tags
+        .find((t: { name: string }) => t.name === 'mcp-client')
+        .attributes.find((a: { name: string }) => a.name === 'transport')
+        .values.map((v: { name: string }) => v.name),
+    ).to.deep.equal(['auto', 'streamable-http', 'sse']);
   });
 
   it('lists every --mcp-* property the README documents, each described, and each changes a computed style', async () => {
     const readme = await (await fetch('/README.md')).text();
     const theming = readme.slice(readme.indexOf('## Theming'), readme.indexOf('Dark mode follows'));
     const documented = [...new Set([...theming.matchAll(/--mcp-[\w-]+/g)].map(([p]) => p))];
-    const listed = new Map(elements().flatMap((d) => (d.cssProperties ?? []).map((p) => [p.name, p.description] as const)));
+    const listed = new Map(
+      elements().flatMap((d) => (d.cssProperties ?? []).map((p) => [p.name, p.description] as const)),
+    );
     expect(documented.length).to.be.greaterThan(15);
     expect([...listed.keys()]).to.have.members(documented);
     for (const [name, description] of listed) expect(description, name).to.be.a('string').that.is.not.empty;
 
-    // A page that shows every kind of part: a connected widget, a failed form, a warning in a log, a result with text and an image.
+    // A page that shows every kind of part: a connected widget, a failed form, a warning in a log, a result with text
+    // and an image.
     const { legacy } = await servers();
     const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
     const page = await fixture<HTMLDivElement>(html`<div>
@@ -132,12 +187,21 @@ describe('custom-elements.json', () => {
       <mcp-tool-form url=${legacy} tool="echo" .store=${freshStore('manifest')}></mcp-tool-form>
       <mcp-tool-form url=${legacy} tool="no-such-tool" .store=${freshStore('manifest')}></mcp-tool-form>
       <mcp-log-view></mcp-log-view>
-      <mcp-result-view .result=${{ content: [{ type: 'text', text: 'hello' }, { type: 'image', data: png, mimeType: 'image/png' }] }}></mcp-result-view>
+      <mcp-result-view .result=${{
+        content: [
+          { type: 'text', text: 'hello' },
+          { type: 'image', data: png, mimeType: 'image/png' },
+        ],
+      }}></mcp-result-view>
     </div>`);
     const client = page.querySelector<McpClientElement>('mcp-client')!;
     await new Promise((resolve) => client.addEventListener('mcp-connected', resolve, { once: true }));
     const [echo, missing] = page.querySelectorAll<McpToolForm>('mcp-tool-form');
-    await waitUntil(() => echo.shadowRoot!.querySelector('[part=run]') && missing.shadowRoot!.querySelector('.error'), 'both forms rendered', { timeout: 10_000 });
+    await waitUntil(
+      () => echo.shadowRoot!.querySelector('[part=run]') && missing.shadowRoot!.querySelector('.error'),
+      'both forms rendered',
+      { timeout: 10_000 },
+    );
     page.querySelector<McpLogView>('mcp-log-view')!.add({ level: 'warning', source: 'log', text: 'careful' });
     await page.querySelector<McpLogView>('mcp-log-view')!.updateComplete;
     await client.updateComplete;

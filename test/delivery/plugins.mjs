@@ -11,11 +11,16 @@ const root = new URL('../../', import.meta.url);
 
 /** Names of the `mcp-*` events each test file listens for. */
 function eventCoverage() {
-  const files = readdirSync(new URL('test/', root), { recursive: true }).filter((f) => f.endsWith('.test.ts') && !f.startsWith('apps/'));
+  const files = readdirSync(new URL('test/', root), { recursive: true }).filter(
+    (f) => f.endsWith('.test.ts') && !f.startsWith('apps/'),
+  );
   const seen = {};
   for (const f of files) {
     const text = readFileSync(new URL(`test/${f}`, root), 'utf8');
-    for (const [, name] of text.matchAll(/(?:oneEvent|nextEvent|addEventListener|waitFor)\([^'"]*['"](mcp-[\w-]+)['"]/g)) (seen[name] ??= new Set()).add(f);
+    for (const [, name] of text.matchAll(
+      /(?:oneEvent|nextEvent|addEventListener|waitFor)\([^'"]*['"](mcp-[\w-]+)['"]/g,
+    ))
+      (seen[name] ??= new Set()).add(f);
     for (const [, name] of text.matchAll(/[@\s](?:on)?(mcp-[\w-]+)=\$\{/g)) (seen[name] ??= new Set()).add(f);
   }
   return Object.fromEntries(Object.entries(seen).map(([k, v]) => [k, [...v]]));
@@ -39,7 +44,8 @@ export const deliveryPlugins = [
   {
     name: 'mcp-delivery',
     async serve(context) {
-      if (context.path === '/__event-coverage.json') return { body: JSON.stringify(eventCoverage()), type: 'application/json' };
+      if (context.path === '/__event-coverage.json')
+        return { body: JSON.stringify(eventCoverage()), type: 'application/json' };
     },
   },
 ];
@@ -61,7 +67,9 @@ export function charsetMiddleware(ctx, next) {
   return next();
 }
 
-/** The `mcp-screenshot` command: `{ name }` -> test/screenshots/<name>.png of the whole page; returns its size in bytes. */
+/**
+ * The `mcp-screenshot` command: `{ name }` -> test/screenshots/<name>.png of the whole page; returns its size in bytes.
+ */
 export const screenshotPlugin = {
   name: 'mcp-screenshot',
   async executeCommand({ command, payload, session }) {

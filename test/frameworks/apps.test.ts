@@ -13,7 +13,15 @@ async function openApp(name: string): Promise<{ doc: Document; frame: HTMLIFrame
   document.body.append(frame);
   await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   const doc = frame.contentDocument!;
-  await waitUntil(() => doc.querySelector('mcp-tool-form')?.shadowRoot?.querySelector('mcp-schema-form')?.shadowRoot?.querySelector('input'), `${name}: the tool form rendered`, { timeout: 15_000 });
+  await waitUntil(
+    () =>
+      doc
+        .querySelector('mcp-tool-form')
+        ?.shadowRoot?.querySelector('mcp-schema-form')
+        ?.shadowRoot?.querySelector('input'),
+    `${name}: the tool form rendered`,
+    { timeout: 15_000 },
+  );
   return { doc, frame };
 }
 
@@ -41,7 +49,11 @@ for (const [app, heading] of [
         buttonNamed(toolForm.shadowRoot!, 'Run').focus();
         await sendKeys({ press: 'Enter' });
         const status = doc.querySelector('[role=status]')!;
-        await waitUntil(() => status.textContent!.includes('The server says'), `${app}: the result reached the app's state`, { timeout: 15_000 });
+        await waitUntil(
+          () => status.textContent!.includes('The server says'),
+          `${app}: the result reached the app's state`,
+          { timeout: 15_000 },
+        );
         expect(status.textContent).to.equal('The server says 42');
         // The form still holds what the person typed after the app re-rendered.
         expect(controlByLabel(fields, 'a').value).to.equal('40');

@@ -10,7 +10,10 @@ import { freshStore, servers } from '../helpers.js';
 // catalogue cannot break the widget, now or after a reload.
 const TEMPLATE = { _$litType$: 1, strings: ['<img src=x onerror="window.__pwned=1">'], values: [] };
 
-const toolNames = (el: McpClientElement) => [...el.shadowRoot!.querySelector('mcp-tool-list')!.shadowRoot!.querySelectorAll('[part~=tool] .name')].map((n) => n.textContent!.trim());
+const toolNames = (el: McpClientElement) =>
+  [...el.shadowRoot!.querySelector('mcp-tool-list')!.shadowRoot!.querySelectorAll('[part~=tool] .name')].map((n) =>
+    n.textContent!.trim(),
+  );
 
 describe('server values of the wrong type', () => {
   afterEach(() => fixtureCleanup());
@@ -20,7 +23,11 @@ describe('server values of the wrong type', () => {
     const store = freshStore('bad-catalogue');
     for (let load = 0; load < 2; load++) {
       const el = await fixture<McpClientElement>(html`<mcp-client url=${url} .store=${store}></mcp-client>`);
-      await waitUntil(() => el.shadowRoot!.querySelector('mcp-tool-list')?.shadowRoot?.querySelectorAll('[part~=tool]').length === 2, `tools listed (load ${load + 1})`, { timeout: 15_000 });
+      await waitUntil(
+        () => el.shadowRoot!.querySelector('mcp-tool-list')?.shadowRoot?.querySelectorAll('[part~=tool]').length === 2,
+        `tools listed (load ${load + 1})`,
+        { timeout: 15_000 },
+      );
       expect(toolNames(el).map((n) => n.split(' ')[0])).to.have.members(['regex_bomb', 'bad_types']);
       expect((window as { __pwned?: unknown }).__pwned).to.equal(undefined);
       fixtureCleanup();
@@ -30,7 +37,15 @@ describe('server values of the wrong type', () => {
   it('coerces a catalogue that an earlier version or a bad server left in the store', async () => {
     const store = freshStore('bad-kept-catalogue');
     const url = (await servers()).noCors;
-    await store.set(catalogueKey(url), { tools: [{ name: 'kept', title: TEMPLATE, description: { no: 1 }, annotations: 'x', icons: 'y' }, 'junk', { name: 7 }, null], prompts: 'nope' });
+    await store.set(catalogueKey(url), {
+      tools: [
+        { name: 'kept', title: TEMPLATE, description: { no: 1 }, annotations: 'x', icons: 'y' },
+        'junk',
+        { name: 7 },
+        null,
+      ],
+      prompts: 'nope',
+    });
     const client = new McpClient({ url, store });
     await client.connect().catch(() => {}); // the catalogue is restored before the network answers
     await client.close();

@@ -4,7 +4,17 @@ import '../../src/index.js';
 import type { McpElicitationDialog } from '../../src/components/mcp-elicitation-dialog/mcp-elicitation-dialog.js';
 import { McpClient, type CallToolResult, type Tool } from '../../src/client.js';
 import { QUEUE_LIMIT } from '../../src/internal/human-in-the-loop.js';
-import { buttonNamed, buttonsActive, controlByLabel, firstText, formOf, realClick, servers, toolFormFixture, widget } from '../helpers.js';
+import {
+  buttonNamed,
+  buttonsActive,
+  controlByLabel,
+  firstText,
+  formOf,
+  realClick,
+  servers,
+  toolFormFixture,
+  widget,
+} from '../helpers.js';
 
 // Dialog floods and click races: a server that asks again and again, a page-wide line of requests
 // that must stay bounded, a person's double-click or second Enter landing on the next dialog or on
@@ -14,7 +24,11 @@ const shadow = (el: Element) => el.shadowRoot!;
 
 /** Every open dialog inside the <mcp-client> elements on the page. */
 const openDialogs = () =>
-  [...document.querySelectorAll('mcp-client')].flatMap((host) => [...shadow(host).querySelectorAll('mcp-sampling-dialog, mcp-elicitation-dialog')].filter((d) => shadow(d).querySelector('dialog[open]')));
+  [...document.querySelectorAll('mcp-client')].flatMap((host) =>
+    [...shadow(host).querySelectorAll('mcp-sampling-dialog, mcp-elicitation-dialog')].filter((d) =>
+      shadow(d).querySelector('dialog[open]'),
+    ),
+  );
 
 /** The client's `error` events (what <mcp-log-view> shows) as text. */
 function notes(client: McpClient): string[] {
@@ -27,9 +41,19 @@ describe('dialog floods and click races', () => {
   afterEach(() => fixtureCleanup());
 
   it('ignores a real click on Submit that lands while the dialog is appearing, and takes one after the pause', async () => {
-    const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog activation-delay="4000"></mcp-elicitation-dialog>`);
+    const el = await fixture<McpElicitationDialog>(
+      html`<mcp-elicitation-dialog activation-delay="4000"></mcp-elicitation-dialog>`,
+    );
     let answer: unknown;
-    void el.open({ params: { mode: 'form', message: 'Name?', requestedSchema: { type: 'object', properties: { name: { type: 'string', default: 'Ada' } } } } as never }).then((r) => (answer = r));
+    void el
+      .open({
+        params: {
+          mode: 'form',
+          message: 'Name?',
+          requestedSchema: { type: 'object', properties: { name: { type: 'string', default: 'Ada' } } },
+        } as never,
+      })
+      .then((r) => (answer = r));
     await el.updateComplete;
     const submit = buttonNamed(shadow(el), 'Submit');
     expect(submit.getAttribute('aria-disabled')).to.equal('true');
@@ -64,9 +88,16 @@ describe('dialog floods and click races', () => {
     const el = await widget((await servers()).modern, { elicitationRateLimit: 100 });
     const seen = notes(el.client!);
     const results: (CallToolResult | undefined)[] = [];
-    const calls = Array.from({ length: QUEUE_LIMIT + 2 }, (_, i) => el.client!.callTool('ask_user', { question: `flood ${i}` }).then((r) => (results[i] = r)));
-    await waitUntil(() => results.filter(Boolean).length === 2, 'the two beyond the limit answered at once', { timeout: 15_000 });
-    expect(results.filter(Boolean).map((r) => firstText(r!).split(' ')[0])).to.deep.equal(['action=cancel', 'action=cancel']);
+    const calls = Array.from({ length: QUEUE_LIMIT + 2 }, (_, i) =>
+      el.client!.callTool('ask_user', { question: `flood ${i}` }).then((r) => (results[i] = r)),
+    );
+    await waitUntil(() => results.filter(Boolean).length === 2, 'the two beyond the limit answered at once', {
+      timeout: 15_000,
+    });
+    expect(results.filter(Boolean).map((r) => firstText(r!).split(' ')[0])).to.deep.equal([
+      'action=cancel',
+      'action=cancel',
+    ]);
     expect(seen.filter((n) => n.includes('Too many requests are waiting'))).to.have.length(2);
     expect(openDialogs()).to.have.length(1);
     // The person works through the line: one dialog at a time, each of the queued ones.
@@ -82,7 +113,11 @@ describe('dialog floods and click races', () => {
   it('shows who is asking: the claimed name without bidi or control characters and capped, beside the host we connected to', async () => {
     const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
     const claimed = `\u202Egnp.exe\u202C\u0007Your Bank\u200F${'!'.repeat(300)}`;
-    void el.open({ params: { mode: 'form', message: 'PIN?', requestedSchema: { type: 'object', properties: {} } } as never, server: { name: claimed, version: '1' }, host: 'evil.example:8443' } as never);
+    void el.open({
+      params: { mode: 'form', message: 'PIN?', requestedSchema: { type: 'object', properties: {} } } as never,
+      server: { name: claimed, version: '1' },
+      host: 'evil.example:8443',
+    } as never);
     await el.updateComplete;
     const title = shadow(el).getElementById('title')!.textContent!;
     expect(title).to.not.match(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u0000-\u001F]/);
@@ -106,8 +141,14 @@ describe('dialog floods and click races', () => {
     const client = new McpClient({ url: (await servers()).legacy });
     await client.connect();
     try {
-      const tool: Tool = { name: 'echo', annotations: { destructiveHint: true }, inputSchema: { type: 'object', properties: { message: { type: 'string' } } } };
-      const el = await toolFormFixture(html`<mcp-tool-form tool="echo" .definition=${tool} .client=${client}></mcp-tool-form>`);
+      const tool: Tool = {
+        name: 'echo',
+        annotations: { destructiveHint: true },
+        inputSchema: { type: 'object', properties: { message: { type: 'string' } } },
+      };
+      const el = await toolFormFixture(
+        html`<mcp-tool-form tool="echo" .definition=${tool} .client=${client}></mcp-tool-form>`,
+      );
       let calls = 0;
       el.addEventListener('mcp-tool-call', () => calls++);
       controlByLabel(formOf(el), 'message').focus();

@@ -33,17 +33,30 @@ describe('hostile server: the elements one by one', () => {
   it('<mcp-log-view> shows GET-stream log lines and protocol errors as text, from the first one', async () => {
     log = await fixture<McpLogView>(html`<mcp-log-view .client=${client}></mcp-log-view>`);
     await client.connect();
-    await waitUntil(() => log.entries.some((e) => e.text === 'hostile stream ready') && log.entries.filter((e) => e.source === 'error').length >= 4, 'log filled', { timeout: 10_000 });
+    await waitUntil(
+      () =>
+        log.entries.some((e) => e.text === 'hostile stream ready') &&
+        log.entries.filter((e) => e.source === 'error').length >= 4,
+      'log filled',
+      { timeout: 10_000 },
+    );
     await log.updateComplete;
     expect(deepText(root(log))).to.contain(SCRIPT);
-    expect(log.entries.filter((e) => e.source === 'error').map((e) => e.text).join('\n')).to.match(/JSON-RPC|JSON/);
+    expect(
+      log.entries
+        .filter((e) => e.source === 'error')
+        .map((e) => e.text)
+        .join('\n'),
+    ).to.match(/JSON-RPC|JSON/);
     expectSafe(tally, 'log view');
     tools = await client.listTools();
   });
 
   it('<mcp-result-view> shows every hostile block, the raw JSON and links read through the client as text', async () => {
     const result = await client.callTool('script_everywhere');
-    const view = await fixture<McpResultView>(html`<mcp-result-view .client=${client} .result=${result}></mcp-result-view>`);
+    const view = await fixture<McpResultView>(
+      html`<mcp-result-view .client=${client} .result=${result}></mcp-result-view>`,
+    );
     expectSafe(tally, 'result view');
     [...root(view).querySelectorAll('button')].find((b) => b.textContent!.includes('JSON'))!.click();
     await view.updateComplete;
@@ -55,7 +68,10 @@ describe('hostile server: the elements one by one', () => {
       b.click();
       await view.updateComplete;
       const inner = root(view).querySelectorAll<McpResultView>('mcp-result-view')[0];
-      await waitUntil(() => inner && !inner.shadowRoot!.querySelector('[role=status]') && inner.shadowRoot!.textContent!.trim(), `link ${i} read`);
+      await waitUntil(
+        () => inner && !inner.shadowRoot!.querySelector('[role=status]') && inner.shadowRoot!.textContent!.trim(),
+        `link ${i} read`,
+      );
       expectSafe(tally, `resource link ${i}`);
       b.click(); // close it again
       await view.updateComplete;
@@ -65,7 +81,9 @@ describe('hostile server: the elements one by one', () => {
   it('<mcp-result-view> checks __proto__ structured content against a __proto__ output schema, as data', async () => {
     const tool = tools.find((t) => t.name === 'proto_keys')!;
     const result = (await client.callTool('proto_keys')) as CallToolResult;
-    const view = await fixture<McpResultView>(html`<mcp-result-view .result=${result} .outputSchema=${tool.outputSchema}></mcp-result-view>`);
+    const view = await fixture<McpResultView>(
+      html`<mcp-result-view .result=${result} .outputSchema=${tool.outputSchema}></mcp-result-view>`,
+    );
     // The schema wants __proto__.polluted to be "no": the mismatch is reported, nothing is polluted.
     expect(root(view).querySelector('[part=structured] [role=alert]')).to.exist;
     expectSafe(tally, 'proto structured content');
@@ -73,7 +91,9 @@ describe('hostile server: the elements one by one', () => {
 
   it('<mcp-schema-form> fills __proto__, constructor and prototype fields as own keys', async () => {
     const tool = tools.find((t) => t.name === 'proto_keys')!;
-    const form = await fixture<McpSchemaForm>(html`<mcp-schema-form .schema=${tool.inputSchema as JsonSchema}></mcp-schema-form>`);
+    const form = await fixture<McpSchemaForm>(
+      html`<mcp-schema-form .schema=${tool.inputSchema as JsonSchema}></mcp-schema-form>`,
+    );
     expect(form.validate()).to.equal(true);
     const value = form.value as Record<string, unknown>;
     expect(Object.getPrototypeOf(value)).to.equal(Object.prototype);

@@ -7,9 +7,32 @@ import { expect } from '@open-wc/testing';
 type Pwned = { __pwned?: unknown; polluted?: unknown };
 
 /** Tags that must never appear in what the elements render from server data. */
-const FORBIDDEN_TAGS = new Set(['script', 'iframe', 'object', 'embed', 'frame', 'frameset', 'base', 'meta', 'svg', 'math', 'foreignobject']);
+const FORBIDDEN_TAGS = new Set([
+  'script',
+  'iframe',
+  'object',
+  'embed',
+  'frame',
+  'frameset',
+  'base',
+  'meta',
+  'svg',
+  'math',
+  'foreignobject',
+]);
 /** Attributes that take a URL. */
-const URL_ATTRS = ['href', 'src', 'action', 'formaction', 'xlink:href', 'srcset', 'poster', 'data', 'background', 'ping'];
+const URL_ATTRS = [
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'srcset',
+  'poster',
+  'data',
+  'background',
+  'ping',
+];
 /** URLs that run script or show a page of the attacker's making. */
 const BAD_URL = /^\s*(javascript|vbscript|data:\s*text\/html|data:\s*application\/(x?html|xhtml\+xml))/i;
 
@@ -28,7 +51,8 @@ function problemsOf(el: Element): string[] {
   for (const a of el.getAttributeNames()) {
     if (a.toLowerCase().startsWith('on')) out.push(`<${tag} ${a}> event-handler attribute`);
     const v = el.getAttribute(a) ?? '';
-    if (URL_ATTRS.includes(a.toLowerCase()) && BAD_URL.test(v.replace(/[\t\n\r]/g, ''))) out.push(`<${tag} ${a}="${v.slice(0, 60)}">`);
+    if (URL_ATTRS.includes(a.toLowerCase()) && BAD_URL.test(v.replace(/[\t\n\r]/g, '')))
+      out.push(`<${tag} ${a}="${v.slice(0, 60)}">`);
   }
   // Properties a template may have set without an attribute.
   const href = (el as HTMLAnchorElement).href;
@@ -41,7 +65,8 @@ function problemsOf(el: Element): string[] {
 function collect(records: MutationRecord[]): void {
   for (const r of records) {
     if (r.type === 'attributes') seen.push(...problemsOf(r.target as Element));
-    for (const n of r.addedNodes) if (n instanceof Element) for (const el of [n, ...n.querySelectorAll('*')]) seen.push(...problemsOf(el));
+    for (const n of r.addedNodes)
+      if (n instanceof Element) for (const el of [n, ...n.querySelectorAll('*')]) seen.push(...problemsOf(el));
   }
 }
 const observer = new MutationObserver(collect);
@@ -82,13 +107,20 @@ export function deepText(root: Element | ShadowRoot): string {
 }
 
 /** The first element matching `selector` anywhere below root, through shadow roots. */
-export function deepQuery<T extends Element = HTMLElement>(root: Document | ShadowRoot | Element, selector: string): T | undefined {
+export function deepQuery<T extends Element = HTMLElement>(
+  root: Document | ShadowRoot | Element,
+  selector: string,
+): T | undefined {
   return allElements(root).find((e) => e.matches(selector)) as T | undefined;
 }
 
 /** The names of Object.prototype, Array.prototype, Function.prototype and String.prototype, to compare. */
 function prototypes(): string {
-  return JSON.stringify([Object.prototype, Array.prototype, Function.prototype, String.prototype].map((p) => Object.getOwnPropertyNames(p).sort()));
+  return JSON.stringify(
+    [Object.prototype, Array.prototype, Function.prototype, String.prototype].map((p) =>
+      Object.getOwnPropertyNames(p).sort(),
+    ),
+  );
 }
 const pristine = prototypes();
 
@@ -115,4 +147,3 @@ export function expectSafe(tally: Tally, what: string): void {
   const transient = seen.splice(0);
   expect([...now, ...transient], `${what}: unsafe nodes`).to.deep.equal([]);
 }
-

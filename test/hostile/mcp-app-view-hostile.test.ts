@@ -29,7 +29,10 @@ for (const spec of [false, true]) {
     before(async () => {
       urls = await servers();
     });
-    const formFor = (tool: string) => toolFormFixture(html`<mcp-tool-form .store=${freshStore('mcp-app-hostile')} url=${urls.apps} tool=${tool} sandbox-url=${spec ? urls.sandbox : ''}></mcp-tool-form>`);
+    const formFor = (tool: string) =>
+      toolFormFixture(
+        html`<mcp-tool-form .store=${freshStore('mcp-app-hostile')} url=${urls.apps} tool=${tool} sandbox-url=${spec ? urls.sandbox : ''}></mcp-tool-form>`,
+      );
     /** The hostile tool run in a form of its own, once its view is shown and connected. */
     const hostileConnected = async () => {
       const form = await formFor('hostile');
@@ -46,7 +49,8 @@ for (const spec of [false, true]) {
       await hostileConnected();
       await appClick('Escape');
       const text = await appTextIncludes('navigate top:');
-      for (const attempt of ['top location', 'parent document', 'host cookie', 'storage', 'write host', 'own cookie']) expect(text, attempt).to.include(`${attempt}: blocked`);
+      for (const attempt of ['top location', 'parent document', 'host cookie', 'storage', 'write host', 'own cookie'])
+        expect(text, attempt).to.include(`${attempt}: blocked`);
       expect(text).to.not.include('s3cret');
       expect(location.href).to.equal(before.href);
       expect(document.title).to.equal(before.title);
@@ -67,8 +71,12 @@ for (const spec of [false, true]) {
       const from = { timeouts: beat.timeouts, frames: beat.frames };
       let done = false;
       const watch = appTextIncludes('flood: done', 20_000).then(() => (done = true));
-      // Spec mode: the page paints while the view floods (a page stalled by the flood would paint nothing until it ended).
-      if (spec) await waitUntil(() => done || beat.frames >= from.frames + 3, 'frames painted during the flood', { timeout: 20_000 });
+      // Spec mode: the page paints while the view floods (a page stalled by the flood would paint nothing until it
+      // ended).
+      if (spec)
+        await waitUntil(() => done || beat.frames >= from.frames + 3, 'frames painted during the flood', {
+          timeout: 20_000,
+        });
       if (spec) expect(done, 'the page painted 3 frames before the flood ended').to.equal(false);
       await watch;
       beat.stop();
@@ -104,7 +112,9 @@ for (const spec of [false, true]) {
       const ask = () => view.shadowRoot!.querySelector('[role=alertdialog]');
       await appClick('Call wipe');
       await waitUntil(ask, 'asked', { timeout: 10_000 });
-      expect(ask()!.getAttribute('aria-label')).to.equal('Hostile app wants to run Wipe, which may change or delete data. Allow it?');
+      expect(ask()!.getAttribute('aria-label')).to.equal(
+        'Hostile app wants to run Wipe, which may change or delete data. Allow it?',
+      );
       buttonNamed(view.shadowRoot!, 'Deny').click();
       await appTextIncludes('wipe: refused');
       expect(await calls()).to.equal(before);
@@ -119,7 +129,8 @@ for (const spec of [false, true]) {
       const form = await formFor('hostile');
       await run(form);
       const first = await appFrame(form, 'Hostile app');
-      // The host asks for teardown only once the view said initialized, which its result shows (its own text may come first).
+      // The host asks for teardown only once the view said initialized, which its result shows (its own text may come
+      // first).
       await appTextIncludes('result: received');
       const notes = notesOf(form);
       const again = await run(form);
@@ -145,7 +156,11 @@ for (const spec of [false, true]) {
       const answers = (text: string) => Number(/answers: (\d+)/.exec(text)?.[1] ?? 0);
       const answered = answers(await appTextIncludes('answers:'));
       let text = '';
-      await waitUntil(async () => answers((text = await appTextIncludes('answers:'))) >= answered + 3, 'three more answers', { timeout: 10_000 });
+      await waitUntil(
+        async () => answers((text = await appTextIncludes('answers:'))) >= answered + 3,
+        'three more answers',
+        { timeout: 10_000 },
+      );
       expect(text).to.not.include('ui/notifications');
     });
   });

@@ -8,8 +8,13 @@ import { clickTo, firstText, freshStore, servers } from '../helpers.js';
 // (servers/mixup.mjs). Nothing the honest AS issued, and no pre-registered secret, may reach it.
 const redirectUri = new URL('/test/core/auth-callback.html', location.href).href;
 
-interface MixUpStats { authorizations: number; registrations: { redirect_uris: string[] }[]; tokenRequests: Record<string, string>[] }
-const mixupStats = async (): Promise<MixUpStats> => fetch(`${(await servers()).mixupControl}/stats`).then((r) => r.json());
+interface MixUpStats {
+  authorizations: number;
+  registrations: { redirect_uris: string[] }[];
+  tokenRequests: Record<string, string>[];
+}
+const mixupStats = async (): Promise<MixUpStats> =>
+  fetch(`${(await servers()).mixupControl}/stats`).then((r) => r.json());
 
 /** A client the host registered with the honest AS beforehand, with a secret. */
 async function preRegisteredClient() {
@@ -17,7 +22,13 @@ async function preRegisteredClient() {
   const res = await fetch(new URL('register', oauthIssuer), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ client_name: 'host app', redirect_uris: [redirectUri], token_endpoint_auth_method: 'client_secret_post', grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'] }),
+    body: JSON.stringify({
+      client_name: 'host app',
+      redirect_uris: [redirectUri],
+      token_endpoint_auth_method: 'client_secret_post',
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+    }),
   });
   const client = await res.json();
   return { clientId: client.client_id as string, clientSecret: client.client_secret as string };
@@ -30,17 +41,26 @@ describe('OAuth mix-up: a hostile MCP server naming a hostile authorization serv
   it('never posts the honest AS code, nor the pre-registered secret, to the hostile AS', async () => {
     const { mixupMcp, mixupControl, oauthIssuer } = await servers();
     const pre = await preRegisteredClient();
-    await fetch(`${mixupControl}/target`, { method: 'POST', body: JSON.stringify({ clientId: pre.clientId, redirectUri }) });
+    await fetch(`${mixupControl}/target`, {
+      method: 'POST',
+      body: JSON.stringify({ clientId: pre.clientId, redirectUri }),
+    });
     const before = await mixupStats();
     const store = freshStore('mixup');
     const client = new McpClient({ url: mixupMcp, store, auth: { redirectUri, clients: { [oauthIssuer]: pre } } });
     opened.push(client);
 
-    const error = await clickTo('Sign in', () => client.authorize()).then(() => undefined, (e) => e);
+    const error = await clickTo('Sign in', () => client.authorize()).then(
+      () => undefined,
+      (e) => e,
+    );
 
     const after = await mixupStats();
     expect(after.authorizations, 'the popup went through the hostile AS').to.equal(before.authorizations + 1);
-    expect(after.tokenRequests.slice(before.tokenRequests.length), 'requests at the hostile token endpoint').to.deep.equal([]);
+    expect(
+      after.tokenRequests.slice(before.tokenRequests.length),
+      'requests at the hostile token endpoint',
+    ).to.deep.equal([]);
     // The hostile AS got a registration of its own, at a redirect URI of its own issuer.
     const registered = after.registrations.at(-1)!.redirect_uris;
     expect(registered).to.have.length(1);
@@ -67,9 +87,16 @@ describe('OAuth mix-up: a hostile MCP server naming a hostile authorization serv
   it('refuses an auth.clientId that is bound to no issuer instead of showing it to every AS', async () => {
     const { mixupMcp, mixupControl } = await servers();
     const before = await mixupStats();
-    const client = new McpClient({ url: mixupMcp, store: freshStore('mixup-unbound'), auth: { redirectUri, clientId: 'host-client', clientSecret: 'host-secret' } as never });
+    const client = new McpClient({
+      url: mixupMcp,
+      store: freshStore('mixup-unbound'),
+      auth: { redirectUri, clientId: 'host-client', clientSecret: 'host-secret' } as never,
+    });
     opened.push(client);
-    const error = await clickTo('Sign in', () => client.authorize()).then(() => undefined, (e) => e);
+    const error = await clickTo('Sign in', () => client.authorize()).then(
+      () => undefined,
+      (e) => e,
+    );
     expect(error).to.be.instanceOf(McpAuthError);
     expect(error.message).to.include('auth.clients');
     const after = await fetch(`${mixupControl}/stats`).then((r) => r.json());

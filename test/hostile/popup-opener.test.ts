@@ -14,7 +14,11 @@ describe('the sign-in popup and window.opener', () => {
   it('an authorization page that sets opener.location changes nothing here, and the sign-in still completes', async () => {
     const { oauthMcp, oauthControl } = await servers();
     const target = `${location.href.split('#')[0]}#tabnabbed`;
-    await fetch(`${oauthControl}/tabnab`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ target }) });
+    await fetch(`${oauthControl}/tabnab`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ target }),
+    });
     client = new McpClient({ url: oauthMcp, store: freshStore('popup-opener'), auth: { redirectUri } });
     await clickTo('Sign in', () => client!.authorize());
     expect(client.authState).to.equal('signed-in');

@@ -48,7 +48,9 @@ describe('hostile server: the core client', () => {
     // responses to requests never sent, odd notifications), "hostile stream ready" and, last, truncated
     // JSON: once that is reported, every message before it has been handled.
     await waitUntil(
-      () => heard.some((n) => n.params?.data === 'hostile stream ready') && seen.some((e) => /malformed JSON/.test(e.message)),
+      () =>
+        heard.some((n) => n.params?.data === 'hostile stream ready') &&
+        seen.some((e) => /malformed JSON/.test(e.message)),
       'the whole GET stream read',
       { timeout: 10_000 },
     );
@@ -56,9 +58,15 @@ describe('hostile server: the core client', () => {
     // (A response to a request never sent leaves no trace to check; 'unsolicited' covers it on a POST stream.)
     const handled = seen.length + heard.length;
     expect(seen.length, 'format errors reported').to.be.at.least(4);
-    expect(seen.every((e) => e instanceof McpError), seen.map((e) => `${e.name}: ${e.message}`).join('\n')).to.equal(true);
+    expect(
+      seen.every((e) => e instanceof McpError),
+      seen.map((e) => `${e.name}: ${e.message}`).join('\n'),
+    ).to.equal(true);
     expect(seen.some((e) => e instanceof McpFormatError)).to.equal(true);
-    expect(heard.some((n) => n.method.startsWith('<script>')), 'a method name of markup kept as text').to.equal(true);
+    expect(
+      heard.some((n) => n.method.startsWith('<script>')),
+      'a method name of markup kept as text',
+    ).to.equal(true);
     expect(client.state).to.equal('ready');
     expect(await client.callTool('deep_schema', {})).to.have.nested.property('content[0].text', 'deep ok');
     tally.count += handled;
@@ -108,7 +116,9 @@ describe('hostile server: the core client', () => {
   });
 
   it('keeps __proto__ keys in results as data', async () => {
-    const result = (await client.callTool('proto_keys', {})) as unknown as Record<string, unknown> & { structuredContent: Record<string, unknown> };
+    const result = (await client.callTool('proto_keys', {})) as unknown as Record<string, unknown> & {
+      structuredContent: Record<string, unknown>;
+    };
     expect(Object.hasOwn(result.structuredContent, '__proto__')).to.equal(true);
     expect(Object.getPrototypeOf(result.structuredContent)).to.equal(Object.prototype);
     expectSafe(tally, 'proto_keys');
@@ -118,7 +128,9 @@ describe('hostile server: the core client', () => {
     const beat = heartbeat();
     const abort = new AbortController();
     let progress = 0;
-    const call = client.callTool('endless_progress', {}, { signal: abort.signal, onProgress: () => progress++ }).catch((e: Error) => e);
+    const call = client
+      .callTool('endless_progress', {}, { signal: abort.signal, onProgress: () => progress++ })
+      .catch((e: Error) => e);
     try {
       await waitUntil(() => progress > 1000, 'progress flowing', { timeout: 20_000 });
       await expectTicking(beat, 20, 'the page stopped while progress streamed');
@@ -128,7 +140,11 @@ describe('hostile server: the core client', () => {
       beat.stop();
     }
     const control = (await servers()).hostileControl;
-    await waitUntil(async () => (await (await fetch(`${control}/stats`)).json()).openStreams === 0, 'the server saw the stream closed', { timeout: 10_000 });
+    await waitUntil(
+      async () => (await (await fetch(`${control}/stats`)).json()).openStreams === 0,
+      'the server saw the stream closed',
+      { timeout: 10_000 },
+    );
     expect((await (await fetch(`${control}/stats`)).json()).cancelled.length).to.be.greaterThan(0);
     expect(await client.callTool('deep_schema', {})).to.have.nested.property('content[0].text', 'deep ok');
     expectSafe(tally, 'endless_progress');
@@ -143,7 +159,9 @@ describe('hostile server: GET streams that never end an event', () => {
       const beat = heartbeat();
       try {
         await client.connect();
-        await waitUntil(() => seen.some((e) => /exceeded 16 MB/.test(e.message)), 'buffer limit reported', { timeout: 30_000 });
+        await waitUntil(() => seen.some((e) => /exceeded 16 MB/.test(e.message)), 'buffer limit reported', {
+          timeout: 30_000,
+        });
         await expectTicking(beat);
         expect(client.state).to.equal('ready');
         expect(await client.callTool('deep_schema', {})).to.have.nested.property('content[0].text', 'deep ok');

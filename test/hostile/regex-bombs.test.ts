@@ -1,6 +1,16 @@
 import { expect, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/mcp-tool-form/define.js';
-import { buttonNamed, controlByLabel, expectTicking, formOf, freshStore, heartbeat, servers, toolFormFixture, typeInto } from '../helpers.js';
+import {
+  buttonNamed,
+  controlByLabel,
+  expectTicking,
+  formOf,
+  freshStore,
+  heartbeat,
+  servers,
+  toolFormFixture,
+  typeInto,
+} from '../helpers.js';
 import { deepText } from './guard.js';
 
 // Regex bombs: a hostile tool (servers/hostile.mjs, /bombs) whose input and output schemas hold
@@ -10,7 +20,8 @@ import { deepText } from './guard.js';
 // for days). How long the checking takes is a figure in bench/big-inputs.mjs (regexbomb), not a bound here.
 
 /** Waits until the page has painted `n` more frames since `beat` was at `from`. */
-const painted = (beat: ReturnType<typeof heartbeat>, from: number, n = 2) => waitUntil(() => beat.frames >= from + n, 'the page paints again', { timeout: 10_000 });
+const painted = (beat: ReturnType<typeof heartbeat>, from: number, n = 2) =>
+  waitUntil(() => beat.frames >= from + n, 'the page paints again', { timeout: 10_000 });
 
 describe('regex bombs in server schemas', () => {
   let beat: ReturnType<typeof heartbeat>;
@@ -19,7 +30,9 @@ describe('regex bombs in server schemas', () => {
 
   it('checks the input and renders the result of a tool with catastrophic patterns while the page stays responsive', async () => {
     const url = (await servers()).hostileBombs;
-    const el = await toolFormFixture(html`<mcp-tool-form url=${url} tool="regex_bomb" .store=${freshStore('regex-bombs')}></mcp-tool-form>`);
+    const el = await toolFormFixture(
+      html`<mcp-tool-form url=${url} tool="regex_bomb" .store=${freshStore('regex-bombs')}></mcp-tool-form>`,
+    );
     const form = formOf(el);
 
     // A safe pattern is still checked, and the message names the server's pattern.
@@ -43,6 +56,8 @@ describe('regex bombs in server schemas', () => {
     await painted(beat, frames);
     const text = deepText(view.shadowRoot!);
     expect(text).to.include('bombs delivered');
-    expect(text).to.match(/Not checked against the output schema: the pattern \^\([ab]\+\)\+\$ could take too long to check/);
+    expect(text).to.match(
+      /Not checked against the output schema: the pattern \^\([ab]\+\)\+\$ could take too long to check/,
+    );
   });
 });

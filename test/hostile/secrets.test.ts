@@ -16,13 +16,26 @@ describe('secret fields in tool forms', () => {
     try {
       const tool: Tool = {
         name: 'echo',
-        inputSchema: { type: 'object', properties: { message: { type: 'string' }, apiKey: { type: 'string' }, pin: { type: 'string', format: 'password' }, blob: { type: 'string', writeOnly: true, title: 'Blob' }, nested: { type: 'object', properties: { refresh_token: { type: 'string' } } } } },
+        inputSchema: {
+          type: 'object',
+          properties: {
+            message: { type: 'string' },
+            apiKey: { type: 'string' },
+            pin: { type: 'string', format: 'password' },
+            blob: { type: 'string', writeOnly: true, title: 'Blob' },
+            nested: { type: 'object', properties: { refresh_token: { type: 'string' } } },
+          },
+        },
       };
-      const el = await toolFormFixture(html`<mcp-tool-form tool="echo" .definition=${tool} .client=${client}></mcp-tool-form>`);
+      const el = await toolFormFixture(
+        html`<mcp-tool-form tool="echo" .definition=${tool} .client=${client}></mcp-tool-form>`,
+      );
       const form = formOf(el);
-      for (const label of ['apiKey', 'pin', 'Blob', 'refresh_token']) expect(controlByLabel(form, label).type, label).to.equal('password');
+      for (const label of ['apiKey', 'pin', 'Blob', 'refresh_token'])
+        expect(controlByLabel(form, label).type, label).to.equal('password');
       expect(controlByLabel(form, 'message').type).to.equal('text');
-      for (const label of ['apiKey', 'pin', 'Blob', 'refresh_token']) typeInto(controlByLabel(form, label), `s3cret-${label}`);
+      for (const label of ['apiKey', 'pin', 'Blob', 'refresh_token'])
+        typeInto(controlByLabel(form, label), `s3cret-${label}`);
       typeInto(controlByLabel(form, 'message'), 'hello');
       await waitUntil(async () => (await readDraft(store, client.url, 'echo'))?.message === 'hello', 'the draft saved');
       const done = oneEvent(el, 'mcp-tool-result');

@@ -29,18 +29,30 @@ async function chooseTool(name: string): Promise<McpToolForm> {
   await openTab('Tools');
   const list = root(el).querySelector('mcp-tool-list')!;
   await waitUntil(() => list.shadowRoot!.querySelectorAll('[part~=tool]').length > 0, 'tools listed');
-  const button = [...list.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~=tool]')].find((b) => b.querySelector('.name')!.textContent!.startsWith(`${name} `))!;
+  const button = [...list.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~=tool]')].find((b) =>
+    b.querySelector('.name')!.textContent!.startsWith(`${name} `),
+  )!;
   expect(button, `tool ${name} listed`).to.exist;
   button.click();
-  await waitUntil(() => root(el).querySelector('mcp-tool-form')?.definition?.name === name && root(el).querySelector('mcp-tool-form')!.shadowRoot!.querySelector('mcp-schema-form'), `form of ${name}`);
+  await waitUntil(
+    () =>
+      root(el).querySelector('mcp-tool-form')?.definition?.name === name &&
+      root(el).querySelector('mcp-tool-form')!.shadowRoot!.querySelector('mcp-schema-form'),
+    `form of ${name}`,
+  );
   return root(el).querySelector('mcp-tool-form')!;
 }
 
 /** Runs the chosen tool and waits for its outcome (mcp-tool-result: a result or an error) to be on screen. */
 async function run(form: McpToolForm): Promise<string> {
-  const done = new Promise<McpToolResultEvent>((resolve) => form.addEventListener('mcp-tool-result', (e) => resolve(e as McpToolResultEvent), { once: true }));
+  const done = new Promise<McpToolResultEvent>((resolve) =>
+    form.addEventListener('mcp-tool-result', (e) => resolve(e as McpToolResultEvent), { once: true }),
+  );
   buttonNamed(root(form), 'Run').click();
-  await Promise.race([done, new Promise((_, reject) => setTimeout(() => reject(new Error(`${form.definition?.name}: no outcome`)), 25_000))]);
+  await Promise.race([
+    done,
+    new Promise((_, reject) => setTimeout(() => reject(new Error(`${form.definition?.name}: no outcome`)), 25_000)),
+  ]);
   await form.updateComplete;
   return deepText(root(form));
 }
@@ -52,7 +64,9 @@ describe('hostile server: the whole widget', () => {
     el.store = freshStore('mcp-hostile-widget-test');
     el.url = (await servers()).hostile;
     document.body.append(el);
-    await waitUntil(() => el.client?.state === 'ready' && root(el).querySelector('[role=tablist]'), 'connected', { timeout: 15_000 });
+    await waitUntil(() => el.client?.state === 'ready' && root(el).querySelector('[role=tablist]'), 'connected', {
+      timeout: 15_000,
+    });
   });
 
   it('shows the server name and instructions as text', async () => {
@@ -67,7 +81,10 @@ describe('hostile server: the whole widget', () => {
     await waitUntil(() => list.shadowRoot!.querySelectorAll('[part~=tool]').length === 18, 'all tools listed');
     expect(list.shadowRoot!.textContent).to.contain(SCRIPT);
     const icons = [...list.shadowRoot!.querySelectorAll('img')].map((i) => i.getAttribute('src')!);
-    expect(icons.every((s) => s.startsWith('data:image/svg+xml;base64,')), icons.join('\n')).to.equal(true);
+    expect(
+      icons.every((s) => s.startsWith('data:image/svg+xml;base64,')),
+      icons.join('\n'),
+    ).to.equal(true);
     // Searching with markup is a plain substring search.
     const search = list.shadowRoot!.querySelector<HTMLInputElement>('[part=search]')!;
     search.value = '<svg onload';
@@ -146,16 +163,25 @@ describe('hostile server: the whole widget', () => {
     const form = await chooseTool('endless_progress');
     try {
       buttonNamed(root(form), 'Run').click();
-      await waitUntil(() => root(form).querySelector('[part=progress]')?.textContent!.includes('step'), 'progress shown', { timeout: 15_000 });
+      await waitUntil(
+        () => root(form).querySelector('[part=progress]')?.textContent!.includes('step'),
+        'progress shown',
+        { timeout: 15_000 },
+      );
       await expectTicking(beat, 20);
       expectSafe(tally, 'endless_progress running');
       buttonNamed(root(form), 'Cancel').click();
-      await waitUntil(() => root(form).querySelector('[role=alert]')?.textContent!.includes('Cancelled'), 'cancelled shown');
+      await waitUntil(
+        () => root(form).querySelector('[role=alert]')?.textContent!.includes('Cancelled'),
+        'cancelled shown',
+      );
     } finally {
       beat.stop();
     }
     const stats = async () => (await fetch(`${(await servers()).hostileControl}/stats`)).json();
-    await waitUntil(async () => (await stats()).openStreams === 0, 'the server saw the stream closed', { timeout: 10_000 });
+    await waitUntil(async () => (await stats()).openStreams === 0, 'the server saw the stream closed', {
+      timeout: 10_000,
+    });
     expectSafe(tally, 'endless_progress cancelled');
   });
 
@@ -192,7 +218,10 @@ describe('hostile server: the whole widget', () => {
       form.values = { which };
       await form.updateComplete;
       buttonNamed(root(form), 'Run').click();
-      const dialog = await waitUntil(() => root(el).querySelector('mcp-elicitation-dialog')?.shadowRoot?.querySelector('dialog[open]'), 'dialog shown').then(() => root(el).querySelector('mcp-elicitation-dialog')!);
+      const dialog = await waitUntil(
+        () => root(el).querySelector('mcp-elicitation-dialog')?.shadowRoot?.querySelector('dialog[open]'),
+        'dialog shown',
+      ).then(() => root(el).querySelector('mcp-elicitation-dialog')!);
       expect(deepText(root(dialog))).to.contain('only http and https');
       expect(buttonNamed(root(dialog), 'Open').disabled).to.equal(true);
       expect(root(dialog).querySelector('a')).to.equal(null);
@@ -206,7 +235,10 @@ describe('hostile server: the whole widget', () => {
   it('declining a -32042 with unsafe URLs shows the error', async () => {
     const form = await chooseTool('url_required');
     buttonNamed(root(form), 'Run').click();
-    await waitUntil(() => root(el).querySelector('mcp-elicitation-dialog')?.shadowRoot?.querySelector('dialog[open]'), 'dialog shown');
+    await waitUntil(
+      () => root(el).querySelector('mcp-elicitation-dialog')?.shadowRoot?.querySelector('dialog[open]'),
+      'dialog shown',
+    );
     const dialog = root(el).querySelector('mcp-elicitation-dialog')!;
     expect(buttonNamed(root(dialog), 'Open').disabled).to.equal(true);
     expectSafe(tally, 'url_required dialog');
@@ -219,7 +251,10 @@ describe('hostile server: the whole widget', () => {
   it('shows a hostile elicitation form as text', async () => {
     const form = await chooseTool('form_elicitation');
     buttonNamed(root(form), 'Run').click();
-    await waitUntil(() => root(el).querySelector('mcp-elicitation-dialog')?.shadowRoot?.querySelector('dialog[open]'), 'dialog shown');
+    await waitUntil(
+      () => root(el).querySelector('mcp-elicitation-dialog')?.shadowRoot?.querySelector('dialog[open]'),
+      'dialog shown',
+    );
     const dialog = root(el).querySelector('mcp-elicitation-dialog')!;
     expect(deepText(root(dialog))).to.contain(SCRIPT);
     expectSafe(tally, 'form_elicitation dialog');
@@ -232,12 +267,21 @@ describe('hostile server: the whole widget', () => {
     const browser = root(el).querySelector('mcp-resource-browser')!;
     await waitUntil(() => browser.shadowRoot!.querySelectorAll('[part=resource]').length > 0, 'resources listed');
     // A template variable named __proto__ or constructor starts empty, not with what the prototype holds.
-    for (const input of browser.shadowRoot!.querySelectorAll<HTMLInputElement>('[part=template] input')) expect(input.value, input.name).to.equal('');
+    for (const input of browser.shadowRoot!.querySelectorAll<HTMLInputElement>('[part=template] input'))
+      expect(input.value, input.name).to.equal('');
     expectSafe(tally, 'resource list');
-    const reads = [...browser.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=resource] button')].filter((b) => b.textContent!.trim() === 'Read');
+    const reads = [...browser.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=resource] button')].filter(
+      (b) => b.textContent!.trim() === 'Read',
+    );
     for (const [i, button] of reads.entries()) {
       button.click();
-      await waitUntil(() => deepQuery(browser.shadowRoot!, '[part=viewer] mcp-result-view') && deepText(browser.shadowRoot!.querySelector('[part=viewer]')!).length > 0 && !deepQuery(browser.shadowRoot!, '[part=viewer] [role=status]'), `resource ${i} read`);
+      await waitUntil(
+        () =>
+          deepQuery(browser.shadowRoot!, '[part=viewer] mcp-result-view') &&
+          deepText(browser.shadowRoot!.querySelector('[part=viewer]')!).length > 0 &&
+          !deepQuery(browser.shadowRoot!, '[part=viewer] [role=status]'),
+        `resource ${i} read`,
+      );
       expectSafe(tally, `resource ${i}`);
     }
   });

@@ -18,7 +18,13 @@ after(() => everything?.close());
 
 for (const runtime of ['workerd', 'deno', 'node']) {
   test(`the relay in ${runtime}: connect, a call with progress, its SSE stream cut by the relay and resumed through it`, async (t) => {
-    const relay = await startRelay({ runtime, upstreams: [everything.url], allowOrigins: [ORIGIN], allowPrivateNetwork: true, maxStreamMs: 1200 });
+    const relay = await startRelay({
+      runtime,
+      upstreams: [everything.url],
+      allowOrigins: [ORIGIN],
+      allowPrivateNetwork: true,
+      maxStreamMs: 1200,
+    });
     t.after(() => relay.close());
     // Node's fetch sends no Origin: this one does, as a browser would, and notes the CORS answer to each request.
     const allowed = [];
@@ -36,11 +42,18 @@ for (const runtime of ['workerd', 'deno', 'node']) {
     assert.equal(client.serverInfo?.name, 'mcp-servers/everything');
 
     const progress = [];
-    const result = await client.callTool('trigger-long-running-operation', { duration: 3, steps: 3 }, { onProgress: (p) => progress.push(p.progress) });
+    const result = await client.callTool(
+      'trigger-long-running-operation',
+      { duration: 3, steps: 3 },
+      { onProgress: (p) => progress.push(p.progress) },
+    );
     assert.deepEqual(progress, [1, 2, 3], 'every progress step arrives once');
     assert.match(result.content[0].text, /Long running operation completed/);
     const resumed = relay.lines.filter((l) => /GET \S+\/mcp 200 resumed$/.test(l));
-    assert.ok(resumed.length > 0, `the stream was resumed with Last-Event-ID through the relay:\n${relay.lines.join('\n')}`);
+    assert.ok(
+      resumed.length > 0,
+      `the stream was resumed with Last-Event-ID through the relay:\n${relay.lines.join('\n')}`,
+    );
     assert.ok(allowed.length > 3 && allowed.every((a) => a === ORIGIN), `every answer allowed ${ORIGIN}: ${allowed}`);
   });
 }
@@ -49,13 +62,25 @@ test('the relay in workerd in front of a 2024-11-05 HTTP+SSE server: the long-li
   const sse = await startEverything({ mode: 'sse' });
   t.after(() => sse.close());
   // The endpoint (/message?sessionId=…) is another path on the same origin: the origin is listed as a prefix.
-  const relay = await startRelay({ runtime: 'workerd', upstreams: [`${new URL(sse.url).origin}/`], allowOrigins: [ORIGIN], allowPrivateNetwork: true });
+  const relay = await startRelay({
+    runtime: 'workerd',
+    upstreams: [`${new URL(sse.url).origin}/`],
+    allowOrigins: [ORIGIN],
+    allowPrivateNetwork: true,
+  });
   t.after(() => relay.close());
-  const client = new McpClient({ url: sse.url, relay: relay.url, fetch: (u, init) => fetch(u, { ...init, headers: { ...init?.headers, origin: ORIGIN } }) });
+  const client = new McpClient({
+    url: sse.url,
+    relay: relay.url,
+    fetch: (u, init) => fetch(u, { ...init, headers: { ...init?.headers, origin: ORIGIN } }),
+  });
   t.after(() => client.close());
   await client.connect();
   assert.equal(client.era, 'sse');
   const result = await client.callTool('echo', { message: 'through workerd' });
   assert.equal(result.content[0].text, 'Echo: through workerd');
-  assert.ok(relay.lines.some((l) => /POST \S+\/message 20\d$/.test(l)), relay.lines.join('\n'));
+  assert.ok(
+    relay.lines.some((l) => /POST \S+\/message 20\d$/.test(l)),
+    relay.lines.join('\n'),
+  );
 });

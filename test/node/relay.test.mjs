@@ -22,11 +22,19 @@ before(async () => {
     req.on('end', () => {
       seen.push({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString() });
       if (req.url.startsWith('/mcp')) {
-        res.writeHead(200, { 'content-type': 'application/json', 'mcp-session-id': 's-1', 'set-cookie': 'tracker=1', 'x-internal': 'upstream-only', connection: 'close' });
+        res.writeHead(200, {
+          'content-type': 'application/json',
+          'mcp-session-id': 's-1',
+          'set-cookie': 'tracker=1',
+          'x-internal': 'upstream-only',
+          connection: 'close',
+        });
         res.end('{"jsonrpc":"2.0","id":1,"result":{}}');
       } else if (req.url === '/sse') {
         res.writeHead(200, { 'content-type': 'text/event-stream' });
-        res.write('id: 1\ndata: {"jsonrpc":"2.0","method":"notifications/message","params":{"level":"info","data":"first"}}\n\n');
+        res.write(
+          'id: 1\ndata: {"jsonrpc":"2.0","method":"notifications/message","params":{"level":"info","data":"first"}}\n\n',
+        );
         release = () => res.end('id: 2\ndata: {"jsonrpc":"2.0","id":1,"result":{}}\n\n');
       } else if (req.url === '/redirect') {
         res.writeHead(302, { location: 'http://127.0.0.1:1/elsewhere' }).end();
@@ -37,7 +45,15 @@ before(async () => {
   });
   base = upstream.base;
   const upstreams = [`${base}/mcp`, `${base}/sse`, `${base}/redirect`, `${base}/slow`];
-  relay = await serveRelay({ port: 0, upstreams, allowOrigins: [ORIGIN], allowPrivateNetwork: true, maxBodyBytes: 1024, timeoutMs: 1000, log: (l) => logged.push(l) });
+  relay = await serveRelay({
+    port: 0,
+    upstreams,
+    allowOrigins: [ORIGIN],
+    allowPrivateNetwork: true,
+    maxBodyBytes: 1024,
+    timeoutMs: 1000,
+    log: (l) => logged.push(l),
+  });
   strictRelay = await serveRelay({ port: 0, upstreams, allowOrigins: [ORIGIN] });
 });
 after(async () => {
@@ -49,7 +65,12 @@ after(async () => {
 
 const via = (r, target) => `${r.url}?url=${encodeURIComponent(target)}`;
 const post = (target, { headers = {}, body = '{"jsonrpc":"2.0","id":1,"method":"ping"}', r = relay } = {}) =>
-  fetch(via(r, target), { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/json', ...headers }, body, duplex: 'half' });
+  fetch(via(r, target), {
+    method: 'POST',
+    headers: { origin: ORIGIN, 'content-type': 'application/json', ...headers },
+    body,
+    duplex: 'half',
+  });
 
 test('answers a preflight from an allowed origin, allowing and exposing the MCP headers (and nothing else), and does not forward it', async () => {
   const before = seen.length;
@@ -58,20 +79,24 @@ test('answers a preflight from an allowed origin, allowing and exposing the MCP 
     headers: {
       origin: ORIGIN,
       'access-control-request-method': 'POST',
-      'access-control-request-headers': 'content-type, authorization, mcp-session-id, mcp-protocol-version, mcp-method, mcp-name, mcp-param-city, last-event-id, x-evil',
+      'access-control-request-headers':
+        'content-type, authorization, mcp-session-id, mcp-protocol-version, mcp-method, mcp-name, mcp-param-city, last-event-id, x-evil',
       'access-control-request-private-network': 'true',
     },
   });
   assert.equal(res.status, 204);
   assert.equal(res.headers.get('access-control-allow-origin'), ORIGIN);
-  assert.equal(res.headers.get('access-control-allow-headers'), 'content-type, authorization, mcp-session-id, mcp-protocol-version, mcp-method, mcp-name, mcp-param-city, last-event-id');
+  assert.equal(
+    res.headers.get('access-control-allow-headers'),
+    'content-type, authorization, mcp-session-id, mcp-protocol-version, mcp-method, mcp-name, mcp-param-city, last-event-id',
+  );
   assert.match(res.headers.get('access-control-allow-methods'), /POST/);
   assert.equal(res.headers.get('access-control-allow-private-network'), 'true');
   assert.equal(res.headers.get('access-control-allow-credentials'), null);
   assert.equal(seen.length, before, 'the preflight stays at the relay');
 });
 
-test('passes the MCP headers and Authorization to the upstream, never Cookie, Origin or the relay\'s own Proxy-Authorization; answers with CORS and without Set-Cookie', async () => {
+test("passes the MCP headers and Authorization to the upstream, never Cookie, Origin or the relay's own Proxy-Authorization; answers with CORS and without Set-Cookie", async () => {
   const res = await post(`${base}/mcp`, {
     headers: {
       authorization: 'Bearer for-the-upstream',
@@ -97,13 +122,18 @@ test('passes the MCP headers and Authorization to the upstream, never Cookie, Or
   const got = seen.at(-1);
   assert.equal(got.body, '{"jsonrpc":"2.0","id":1,"method":"ping"}');
   assert.equal(got.headers.authorization, 'Bearer for-the-upstream');
-  for (const h of ['mcp-session-id', 'mcp-protocol-version', 'mcp-method', 'mcp-name', 'mcp-param-city']) assert.ok(got.headers[h], `${h} forwarded`);
-  for (const h of ['cookie', 'proxy-authorization', 'origin', 'x-forwarded-for', 'x-hop']) assert.equal(got.headers[h], undefined, `${h} not forwarded`);
+  for (const h of ['mcp-session-id', 'mcp-protocol-version', 'mcp-method', 'mcp-name', 'mcp-param-city'])
+    assert.ok(got.headers[h], `${h} forwarded`);
+  for (const h of ['cookie', 'proxy-authorization', 'origin', 'x-forwarded-for', 'x-hop'])
+    assert.equal(got.headers[h], undefined, `${h} not forwarded`);
 });
 
 test('refuses a disallowed origin, and a request without one, before reaching the upstream', async () => {
   const before = seen.length;
-  const pre = await fetch(via(relay, `${base}/mcp`), { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+  const pre = await fetch(via(relay, `${base}/mcp`), {
+    method: 'OPTIONS',
+    headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+  });
   assert.equal(pre.status, 403);
   assert.equal(pre.headers.get('access-control-allow-origin'), null);
   const res = await post(`${base}/mcp`, { headers: { origin: 'https://evil.example' } });
@@ -116,7 +146,14 @@ test('refuses a disallowed origin, and a request without one, before reaching th
 
 test('is no open proxy: an upstream not on the list, a look-alike path or a URL with credentials is refused and never contacted', async () => {
   const before = seen.length;
-  for (const target of [`${base}/admin`, `${base}/mcpx`, `${base}/mcp/../admin`, `http://127.0.0.2:${upstream.port}/mcp`, `http://user:pw@127.0.0.1:${upstream.port}/mcp`, 'file:///etc/passwd']) {
+  for (const target of [
+    `${base}/admin`,
+    `${base}/mcpx`,
+    `${base}/mcp/../admin`,
+    `http://127.0.0.2:${upstream.port}/mcp`,
+    `http://user:pw@127.0.0.1:${upstream.port}/mcp`,
+    'file:///etc/passwd',
+  ]) {
     const res = await post(target);
     assert.equal(res.status, 400, target);
     assert.equal(res.headers.get('access-control-allow-origin'), ORIGIN, 'the page can read why');
@@ -137,10 +174,35 @@ test('refuses a private-network upstream unless allowPrivateNetwork is on, even 
 
 test('tells private, loopback, link-local and shared addresses from public ones (as URLs spell them)', () => {
   const host = (u) => new URL(u).hostname;
-  for (const u of ['http://10.1.2.3/', 'http://172.20.0.1/', 'http://192.168.0.10/', 'http://169.254.169.254/', 'http://100.64.0.1/', 'http://127.0.0.1/', 'http://0x7f.1/', 'http://2130706433/', 'http://0.0.0.0/', 'http://localhost/', 'http://api.localhost./', 'http://[::1]/', 'http://[fd12::1]/', 'http://[fe80::1]/', 'http://[::ffff:127.0.0.1]/', 'http://[::ffff:10.0.0.1]/', 'http://[::]/']) {
+  for (const u of [
+    'http://10.1.2.3/',
+    'http://172.20.0.1/',
+    'http://192.168.0.10/',
+    'http://169.254.169.254/',
+    'http://100.64.0.1/',
+    'http://127.0.0.1/',
+    'http://0x7f.1/',
+    'http://2130706433/',
+    'http://0.0.0.0/',
+    'http://localhost/',
+    'http://api.localhost./',
+    'http://[::1]/',
+    'http://[fd12::1]/',
+    'http://[fe80::1]/',
+    'http://[::ffff:127.0.0.1]/',
+    'http://[::ffff:10.0.0.1]/',
+    'http://[::]/',
+  ]) {
     assert.equal(isPrivateHost(host(u)), true, u);
   }
-  for (const u of ['https://example.com/', 'http://8.8.8.8/', 'http://172.32.0.1/', 'http://[2606:4700::1111]/', 'http://192.169.0.1/']) assert.equal(isPrivateHost(host(u)), false, u);
+  for (const u of [
+    'https://example.com/',
+    'http://8.8.8.8/',
+    'http://172.32.0.1/',
+    'http://[2606:4700::1111]/',
+    'http://192.169.0.1/',
+  ])
+    assert.equal(isPrivateHost(host(u)), false, u);
 });
 
 test('refuses a body over the cap, whether announced or streamed, without contacting the upstream', async () => {
@@ -156,12 +218,16 @@ test('refuses a body over the cap, whether announced or streamed, without contac
   const streamed = await post(`${base}/mcp`, { body: chunks });
   assert.equal(streamed.status, 413);
   assert.equal(seen.length, before);
-  const fits = await post(`${base}/mcp`, { body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping', params: { pad: 'z'.repeat(900) } }) });
+  const fits = await post(`${base}/mcp`, {
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping', params: { pad: 'z'.repeat(900) } }),
+  });
   assert.equal(fits.status, 200);
 });
 
 test('streams an SSE answer through as it comes: the first event arrives while the upstream still holds the stream open', async () => {
-  const res = await fetch(via(relay, `${base}/sse`), { headers: { origin: ORIGIN, accept: 'text/event-stream', 'last-event-id': '0' } });
+  const res = await fetch(via(relay, `${base}/sse`), {
+    headers: { origin: ORIGIN, accept: 'text/event-stream', 'last-event-id': '0' },
+  });
   assert.equal(res.headers.get('content-type'), 'text/event-stream');
   const reader = res.body.getReader();
   const first = new TextDecoder().decode((await reader.read()).value);
@@ -203,7 +269,10 @@ test('gives up on an upstream that does not answer in time (504) and does not pa
 
 test('logs one line per request with the target origin and path only: no token, query or body', async () => {
   const marker = logged.length;
-  await post(`${base}/mcp?key=query-secret`, { headers: { authorization: 'Bearer log-secret' }, body: '{"jsonrpc":"2.0","id":1,"method":"ping","params":{"p":"body-secret"}}' });
+  await post(`${base}/mcp?key=query-secret`, {
+    headers: { authorization: 'Bearer log-secret' },
+    body: '{"jsonrpc":"2.0","id":1,"method":"ping","params":{"p":"body-secret"}}',
+  });
   const lines = logged.slice(marker);
   assert.deepEqual(lines, [`POST ${base}/mcp 200`]);
   assert.doesNotMatch(logged.join('\n'), /secret|Bearer/);

@@ -11,7 +11,10 @@ const redirectUri = new URL('/test/core/auth-callback.html', location.href).href
 describe('OAuth through the CORS relay', () => {
   it('signs in and calls a protected tool with every request relayed; the token belongs to the server, not the relay', async () => {
     const { oauthMcp, oauthIssuer } = await servers();
-    const relay = (await executeServerCommand('mcp-relay-start', { upstreams: [oauthMcp, oauthIssuer], origin: location.origin })) as { url: string; id: number };
+    const relay = (await executeServerCommand('mcp-relay-start', {
+      upstreams: [oauthMcp, oauthIssuer],
+      origin: location.origin,
+    })) as { url: string; id: number };
     const store = freshStore('mcp-relay-oauth-test');
     const client = new McpClient({ url: oauthMcp, relay: relay.url, store, auth: { redirectUri, userAgent: 'popup' } });
     try {
@@ -22,10 +25,22 @@ describe('OAuth through the CORS relay', () => {
       expect(await store.keys('mcp-auth-token:')).to.deep.equal([`mcp-auth-token:${oauthIssuer} ${oauthMcp}`]);
       const lines = (await executeServerCommand('mcp-relay-log', { id: relay.id })) as string[];
       const issuer = oauthIssuer.replace(/\/$/, '');
-      expect(lines.some((l) => l.includes(`GET ${new URL(oauthMcp).origin}/.well-known/oauth-protected-resource`)), lines.join('\n')).to.equal(true);
-      expect(lines.some((l) => l.includes(`POST ${issuer}/register 201`)), lines.join('\n')).to.equal(true);
-      expect(lines.some((l) => l.includes(`POST ${issuer}/token 200`)), lines.join('\n')).to.equal(true);
-      expect(lines.some((l) => l.includes(`POST ${oauthMcp} 200`)), lines.join('\n')).to.equal(true);
+      expect(
+        lines.some((l) => l.includes(`GET ${new URL(oauthMcp).origin}/.well-known/oauth-protected-resource`)),
+        lines.join('\n'),
+      ).to.equal(true);
+      expect(
+        lines.some((l) => l.includes(`POST ${issuer}/register 201`)),
+        lines.join('\n'),
+      ).to.equal(true);
+      expect(
+        lines.some((l) => l.includes(`POST ${issuer}/token 200`)),
+        lines.join('\n'),
+      ).to.equal(true);
+      expect(
+        lines.some((l) => l.includes(`POST ${oauthMcp} 200`)),
+        lines.join('\n'),
+      ).to.equal(true);
     } finally {
       await client.close();
     }

@@ -37,7 +37,10 @@ class StandInLanguageModel implements LanguageModelLike {
     return {
       promptStreaming: (input) => {
         this.prompted.push(input);
-        return new ReadableStream<string>({ start: (c) => void (this.stream = c), cancel: () => void (this.cancelled = true) });
+        return new ReadableStream<string>({
+          start: (c) => void (this.stream = c),
+          cancel: () => void (this.cancelled = true),
+        });
       },
       measureInputUsage: async (text) => String(text).length,
       destroy: () => void (this.destroyed = true),
@@ -63,10 +66,12 @@ class StandInLanguageModel implements LanguageModelLike {
   }
 }
 
-
-
 afterEach(() => {
-  for (const el of document.querySelectorAll('mcp-client')) el.shadowRoot?.querySelector('mcp-sampling-dialog')?.shadowRoot?.querySelector<HTMLButtonElement>('dialog[open] button.danger')?.click();
+  for (const el of document.querySelectorAll('mcp-client'))
+    el.shadowRoot
+      ?.querySelector('mcp-sampling-dialog')
+      ?.shadowRoot?.querySelector<HTMLButtonElement>('dialog[open] button.danger')
+      ?.click();
   fixtureCleanup();
 });
 
@@ -76,19 +81,27 @@ describe('browserSampling (Prompt API)', () => {
     const state = await real?.availability();
     if (state === 'available') {
       // A browser with its model: a real reply, held to maxTokens by stopping the stream.
-      const result = await browserSampling()({ maxTokens: 16, messages: [{ role: 'user', content: { type: 'text', text: 'Say hello.' } }] }, { signal: signal() });
+      const result = await browserSampling()(
+        { maxTokens: 16, messages: [{ role: 'user', content: { type: 'text', text: 'Say hello.' } }] },
+        { signal: signal() },
+      );
       expect((result.content as { text: string }).text).to.not.equal('');
       expect(result.stopReason).to.be.oneOf(['endTurn', 'maxTokens']);
       return;
     }
-    expect(state, 'this Chromium has no model (a downloadable one would need the network)').to.be.oneOf([undefined, 'unavailable']);
+    expect(state, 'this Chromium has no model (a downloadable one would need the network)').to.be.oneOf([
+      undefined,
+      'unavailable',
+    ]);
     const el = await widget((await servers()).legacy, { samplingHandler: browserSampling() });
     const call = el.client!.callTool('ask_llm', { prompt: 'Say hi' });
     const root = await dialogOf(el);
     buttonNamed(root, 'Approve').click();
     await waitUntil(() => root.querySelector('[role=alert]'), 'the not-available message');
     expect(root.querySelector('[role=alert]')!.textContent).to.equal(
-      state ? "This browser's built-in language model is not available on this device." : 'This browser has no built-in language model (the Prompt API, LanguageModel).',
+      state
+        ? "This browser's built-in language model is not available on this device."
+        : 'This browser has no built-in language model (the Prompt API, LanguageModel).',
     );
     typeInto(controlByLabel<HTMLTextAreaElement>(root, 'Reply'), 'by hand');
     buttonNamed(root, 'Send').click();
@@ -100,9 +113,14 @@ describe('browserSampling (Prompt API)', () => {
     delete (globalThis as { LanguageModel?: unknown }).LanguageModel;
     try {
       expect('LanguageModel' in globalThis).to.equal(false);
-      const e = await browserSampling()({ maxTokens: 5, messages: [{ role: 'user', content: { type: 'text', text: 'x' } }] }, { signal: signal() }).catch((x: Error) => x);
+      const e = await browserSampling()(
+        { maxTokens: 5, messages: [{ role: 'user', content: { type: 'text', text: 'x' } }] },
+        { signal: signal() },
+      ).catch((x: Error) => x);
       expect((e as DOMException).name).to.equal('NotSupportedError');
-      expect((e as DOMException).message).to.equal('This browser has no built-in language model (the Prompt API, LanguageModel).');
+      expect((e as DOMException).message).to.equal(
+        'This browser has no built-in language model (the Prompt API, LanguageModel).',
+      );
     } finally {
       if (own) Object.defineProperty(globalThis, 'LanguageModel', own);
     }
@@ -110,7 +128,10 @@ describe('browserSampling (Prompt API)', () => {
 
   it('stand-in LanguageModel that says "unavailable": NotSupportedError, and nothing is created', async () => {
     const model = new StandInLanguageModel('unavailable');
-    const e = await browserSampling({ languageModel: model })({ maxTokens: 5, messages: [{ role: 'user', content: { type: 'text', text: 'x' } }] }, { signal: signal() }).catch((x: Error) => x);
+    const e = await browserSampling({ languageModel: model })(
+      { maxTokens: 5, messages: [{ role: 'user', content: { type: 'text', text: 'x' } }] },
+      { signal: signal() },
+    ).catch((x: Error) => x);
     expect((e as DOMException).name).to.equal('NotSupportedError');
     expect(model.created).to.have.length(0);
   });
@@ -131,7 +152,10 @@ describe('browserSampling (Prompt API)', () => {
     model.finishDownload();
     await waitUntil(() => model.streaming, 'the prompt streams');
     model.push('a'.repeat(60));
-    await waitUntil(() => root.querySelector<HTMLTextAreaElement>('#reply')?.value === 'a'.repeat(60), 'the first chunk in the review step');
+    await waitUntil(
+      () => root.querySelector<HTMLTextAreaElement>('#reply')?.value === 'a'.repeat(60),
+      'the first chunk in the review step',
+    );
     expect(bar(), 'no progress once text arrives').to.equal(null);
     await expect(el.shadowRoot!.querySelector('mcp-sampling-dialog'), 'accessible while it streams').to.be.accessible();
     expect(hasButton(root, 'Send')).to.equal(false);
@@ -152,25 +176,42 @@ describe('browserSampling (Prompt API)', () => {
       temperature: 0.7,
       stopSequences: ['STOP'],
       messages: [
-        { role: 'user', content: [{ type: 'text', text: 'Describe' }, { type: 'image', mimeType: 'image/png', data: btoa('png!') }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'Describe' },
+            { type: 'image', mimeType: 'image/png', data: btoa('png!') },
+          ],
+        },
         { role: 'assistant', content: { type: 'text', text: 'A dot.' } },
         { role: 'user', content: { type: 'text', text: 'More?' } },
       ],
     };
     const partials: string[] = [];
-    const answer = browserSampling({ languageModel: model, create: { expectedOutputs: [{ type: 'text', languages: ['en'] }] } })(params, { signal: signal(), onPartial: (r) => partials.push((r.content as { text: string }).text) });
+    const answer = browserSampling({
+      languageModel: model,
+      create: { expectedOutputs: [{ type: 'text', languages: ['en'] }] },
+    })(params, { signal: signal(), onPartial: (r) => partials.push((r.content as { text: string }).text) });
     await waitUntil(() => model.streaming, 'streaming');
     model.push('A red ');
     model.push('dot. STOP and more');
     const result = await answer;
-    expect(result).to.deep.equal({ role: 'assistant', model: 'browser-built-in', content: { type: 'text', text: 'A red dot. ' }, stopReason: 'stopSequence' });
+    expect(result).to.deep.equal({
+      role: 'assistant',
+      model: 'browser-built-in',
+      content: { type: 'text', text: 'A red dot. ' },
+      stopReason: 'stopSequence',
+    });
     expect(partials).to.deep.equal(['A red ', 'A red dot. ']);
     expect(model.cancelled).to.equal(true);
     const created = model.created[0];
     expect(created.initialPrompts).to.deep.equal([{ role: 'system', content: 'Be brief.' }]);
     expect(created.expectedInputs).to.deep.equal([{ type: 'text' }, { type: 'image' }]);
     expect(created.expectedOutputs).to.deep.equal([{ type: 'text', languages: ['en'] }]);
-    expect(model.availabilityAsked[0]).to.deep.equal({ expectedInputs: [{ type: 'text' }, { type: 'image' }], expectedOutputs: [{ type: 'text', languages: ['en'] }] });
+    expect(model.availabilityAsked[0]).to.deep.equal({
+      expectedInputs: [{ type: 'text' }, { type: 'image' }],
+      expectedOutputs: [{ type: 'text', languages: ['en'] }],
+    });
     expect([created.temperature, created.topK]).to.deep.equal([0.7, 3]);
     const [first, second, third] = model.prompted[0] as { role: string; content: { type: string; value: unknown }[] }[];
     expect(first.role).to.equal('user');
@@ -196,7 +237,17 @@ describe('browserSampling (Prompt API)', () => {
     expect(model.cancelled).to.equal(true);
     buttonNamed(root, 'Send').click();
     expect(firstText(await call)).to.equal('LLM said: so far');
-    const e = await browserSampling({ languageModel: model })({ maxTokens: 5, toolChoice: { mode: 'required' }, tools: [{ name: 't', inputSchema: { type: 'object' } }], messages: [{ role: 'user', content: { type: 'text', text: 'x' } }] }, { signal: signal() }).catch((x: Error) => x);
-    expect((e as Error).message).to.equal("The browser's built-in model cannot call tools, and this request requires a tool call");
+    const e = await browserSampling({ languageModel: model })(
+      {
+        maxTokens: 5,
+        toolChoice: { mode: 'required' },
+        tools: [{ name: 't', inputSchema: { type: 'object' } }],
+        messages: [{ role: 'user', content: { type: 'text', text: 'x' } }],
+      },
+      { signal: signal() },
+    ).catch((x: Error) => x);
+    expect((e as Error).message).to.equal(
+      "The browser's built-in model cannot call tools, and this request requires a tool call",
+    );
   });
 });

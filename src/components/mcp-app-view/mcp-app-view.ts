@@ -85,12 +85,22 @@ export class McpAppView extends ClientElement {
       if (!tool) throw new McpAppError(msg().unknownTool(name ?? ''));
       const uri = viewUri(tool);
       if (!uri) throw new McpAppError(msg().appBadResource(String(tool._meta?.ui ?? tool.name)));
-      const [read, listed] = await Promise.all([client.readResource(uri, { signal }), client.listResources({ signal }).catch(() => [])]);
+      const [read, listed] = await Promise.all([
+        client.readResource(uri, { signal }),
+        client.listResources({ signal }).catch(() => []),
+      ]);
       const item = read.contents?.find((c) => c.uri === uri) ?? read.contents?.[0];
       const type = item?.mimeType?.replace(/\s/g, '').toLowerCase();
-      const text = item && ('text' in item && typeof item.text === 'string' ? item.text : 'blob' in item && typeof item.blob === 'string' ? decode(item.blob) : undefined);
+      const text =
+        item &&
+        ('text' in item && typeof item.text === 'string'
+          ? item.text
+          : 'blob' in item && typeof item.blob === 'string'
+            ? decode(item.blob)
+            : undefined);
       if (type !== APP_MIME || text === undefined) throw new McpAppError(msg().appBadResource(uri));
-      const uiOf = (o: unknown) => ((o as { _meta?: { ui?: object } } | undefined)?._meta?.ui ?? {}) as LoadedView['meta'];
+      const uiOf = (o: unknown) =>
+        ((o as { _meta?: { ui?: object } } | undefined)?._meta?.ui ?? {}) as LoadedView['meta'];
       // The content item's _meta.ui wins over the listing entry's.
       const meta = { ...uiOf(listed.find((r) => r.uri === uri)), ...uiOf(item) };
       this.startBridge();
@@ -105,7 +115,10 @@ export class McpAppView extends ClientElement {
   @property({ attribute: false }) definition?: Tool;
   /** Standalone use: the MCP server URL, when not inside <mcp-client> and no `client` is set. */
   @property() url?: string;
-  /** Standalone use: a CORS relay (`mcp-web-components/relay`) to reach a server that answers no CORS: the relay's URL; `url` stays the server's. */
+  /**
+   * Standalone use: a CORS relay (`mcp-web-components/relay`) to reach a server that answers no CORS: the relay's URL;
+   * `url` stays the server's.
+   */
   @property() relay?: string;
   /** Standalone use: where the session is kept (default: IndexedDB, as for <mcp-client>). */
   @property({ attribute: false }) store?: KeyValueStore;
@@ -113,7 +126,10 @@ export class McpAppView extends ClientElement {
   @property({ attribute: false }) input: Record<string, unknown> = {};
   /** The tool's result, sent to the view as `ui/notifications/tool-result` once it is ready. */
   @property({ attribute: false }) result?: CallToolResult;
-  /** Spec mode: the sandbox proxy page (on another origin) the view runs in; also read from an ancestor's `sandbox-url` (e.g. <mcp-client>). Without it, opaque mode. */
+  /**
+   * Spec mode: the sandbox proxy page (on another origin) the view runs in; also read from an ancestor's `sandbox-url`
+   * (e.g. <mcp-client>). Without it, opaque mode.
+   */
   @property({ attribute: 'sandbox-url' }) sandboxUrl?: string;
   /** The tallest the view may grow, in CSS pixels. */
   @property({ type: Number, attribute: 'max-height' }) maxHeight = 800;
@@ -128,7 +144,10 @@ export class McpAppView extends ClientElement {
   @query('dialog') private dialog?: HTMLDialogElement;
   private bridge?: AppBridge;
   private host?: AppHost;
-  /** The view's window and the origin its messages must carry, fixed when the view starts (checked on every message, so kept cheap). */
+  /**
+   * The view's window and the origin its messages must carry, fixed when the view starts (checked on every message, so
+   * kept cheap).
+   */
   private win?: Window | null;
   private origin?: string;
   private ownClient?: McpClient;
@@ -162,7 +181,8 @@ export class McpAppView extends ClientElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.url && !this.clientCtl.client && changed.has('url')) this.client = this.ownClient = createClient({ url: this.url, relay: this.relay, store: this.store });
+    if (this.url && !this.clientCtl.client && changed.has('url'))
+      this.client = this.ownClient = createClient({ url: this.url, relay: this.relay, store: this.store });
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -179,7 +199,10 @@ export class McpAppView extends ClientElement {
   /** Asks the view to wind down (`ui/resource-teardown`), waiting at most `timeout` ms, then removes it. */
   async teardown(timeout = 3000): Promise<void> {
     const bridge = this.bridge;
-    if (bridge?.initialized) await bridge.request('ui/resource-teardown', {}, timeout).catch(() => this.note('The view did not answer ui/resource-teardown in time; it was removed anyway.'));
+    if (bridge?.initialized)
+      await bridge
+        .request('ui/resource-teardown', {}, timeout)
+        .catch(() => this.note('The view did not answer ui/resource-teardown in time; it was removed anyway.'));
     bridge?.close();
     this.bridge = undefined;
     this.frame?.remove();
@@ -201,17 +224,21 @@ export class McpAppView extends ClientElement {
     if (!spec && !inlineScriptsRun()) return html`<p part="error" class="error" role="alert">${msg().appNoScript}</p>`;
     const ask = this.asking;
     return html`
-      ${ask
-        ? html`<div part="ask" role="alertdialog" aria-label=${ask.text}>
+      ${
+        ask
+          ? html`<div part="ask" role="alertdialog" aria-label=${ask.text}>
             <p>${ask.text}</p>
             <button type="button" class="danger" @click=${() => ask.answer(true)}>${ask.yes}</button>
             <button type="button" @click=${() => ask.answer(false)}>${msg().appDeny}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
       <dialog part="frame" aria-label=${title} tabindex="-1" open @cancel=${this.onCancel}>
-        ${spec
-          ? html`<iframe part="view" class=${view.meta.prefersBorder ? 'border' : ''} title=${title} src=${this.proxyUrl()!} sandbox="allow-scripts allow-same-origin" allow=${allowOf(view.meta.permissions)} referrerpolicy="no-referrer" style=${this.frameStyle()}></iframe>`
-          : html`<iframe part="view" class=${view.meta.prefersBorder ? 'border' : ''} title=${title} sandbox=${sandboxOf()} allow=${allowOf(view.meta.permissions)} referrerpolicy="no-referrer" .srcdoc=${withPolicy(view.html, viewCsp(view.meta.csp))} style=${this.frameStyle()}></iframe>`}
+        ${
+          spec
+            ? html`<iframe part="view" class=${view.meta.prefersBorder ? 'border' : ''} title=${title} src=${this.proxyUrl()!} sandbox="allow-scripts allow-same-origin" allow=${allowOf(view.meta.permissions)} referrerpolicy="no-referrer" style=${this.frameStyle()}></iframe>`
+            : html`<iframe part="view" class=${view.meta.prefersBorder ? 'border' : ''} title=${title} sandbox=${sandboxOf()} allow=${allowOf(view.meta.permissions)} referrerpolicy="no-referrer" .srcdoc=${withPolicy(view.html, viewCsp(view.meta.csp))} style=${this.frameStyle()}></iframe>`
+        }
       </dialog>
     `;
   }
@@ -242,8 +269,10 @@ export class McpAppView extends ClientElement {
       context: (tool) => this.hostContext(tool),
       mode: () => this.mode,
       showMode: (mode) => this.showMode(mode),
-      message: (role, content) => this.dispatchEvent(new McpAppMessageEvent(this.loader.value!.tool.name, role, content)),
-      updateContext: (content, structured) => this.dispatchEvent(new McpAppContextEvent(this.loader.value!.tool.name, content, structured)),
+      message: (role, content) =>
+        this.dispatchEvent(new McpAppMessageEvent(this.loader.value!.tool.name, role, content)),
+      updateContext: (content, structured) =>
+        this.dispatchEvent(new McpAppContextEvent(this.loader.value!.tool.name, content, structured)),
       confirm: (ask) => this.confirm(ask),
       save,
       note: (text) => this.note(text),
@@ -268,7 +297,11 @@ export class McpAppView extends ClientElement {
     const data = e.data as { method?: unknown } | undefined;
     if (this.origin !== 'null' && data?.method === 'ui/notifications/sandbox-proxy-ready') {
       const view = this.loader.value!;
-      return this.post({ jsonrpc: '2.0', method: 'ui/notifications/sandbox-resource-ready', params: { html: view.html, csp: view.meta.csp, permissions: view.meta.permissions, sandbox: sandboxOf() } });
+      return this.post({
+        jsonrpc: '2.0',
+        method: 'ui/notifications/sandbox-resource-ready',
+        params: { html: view.html, csp: view.meta.csp, permissions: view.meta.permissions, sandbox: sandboxOf() },
+      });
     }
     this.bridge.receive(e.data);
   }
@@ -280,7 +313,8 @@ export class McpAppView extends ClientElement {
       this.sendResult();
     } else if (method === 'ui/notifications/size-changed') {
       const { width, height } = params as { width?: unknown; height?: unknown };
-      const size = (v: unknown, max: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.min(Math.ceil(v), max) : undefined);
+      const size = (v: unknown, max: number) =>
+        typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.min(Math.ceil(v), max) : undefined;
       this.height = size(height, this.maxHeight) ?? this.height;
       this.width = size(width, 10_000) ?? this.width;
     } else if (method === 'notifications/message' && view) {
@@ -304,12 +338,23 @@ export class McpAppView extends ClientElement {
 
   private note(text: string): void {
     const view = this.loader.value;
-    this.client?.log({ level: 'warning', logger: msg().appOf(view ? toolTitle(view.tool) : this.tool ?? ''), data: text });
+    this.client?.log({
+      level: 'warning',
+      logger: msg().appOf(view ? toolTitle(view.tool) : (this.tool ?? '')),
+      data: text,
+    });
   }
 
-  /** The nearest value of an attribute on this element or its ancestors, across shadow roots (so <mcp-client sandbox-url> reaches the views in its forms). */
+  /**
+   * The nearest value of an attribute on this element or its ancestors, across shadow roots (so <mcp-client
+   * sandbox-url> reaches the views in its forms).
+   */
   private inherited(name: string): string | undefined {
-    for (let n: Node | null = this; n; n = (n as Element).parentElement ?? ((n.getRootNode() as ShadowRoot).host || null)) {
+    for (
+      let n: Node | null = this;
+      n;
+      n = (n as Element).parentElement ?? ((n.getRootNode() as ShadowRoot).host || null)
+    ) {
       const v = (n as Element).getAttribute?.(name);
       if (v) return v;
     }
@@ -327,7 +372,9 @@ export class McpAppView extends ClientElement {
 
   private hostContext(tool: Tool): Params {
     const computed = getComputedStyle(this);
-    const variables = Object.fromEntries(Object.entries(VARIABLES).map(([k, v]) => [k, computed.getPropertyValue(v).trim() || undefined]));
+    const variables = Object.fromEntries(
+      Object.entries(VARIABLES).map(([k, v]) => [k, computed.getPropertyValue(v).trim() || undefined]),
+    );
     return {
       toolInfo: { tool },
       theme: this.currentTheme(),
@@ -338,7 +385,10 @@ export class McpAppView extends ClientElement {
       locale: document.documentElement.lang || navigator.language,
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       platform: 'web',
-      deviceCapabilities: { touch: matchMedia('(pointer: coarse)').matches, hover: matchMedia('(hover: hover)').matches },
+      deviceCapabilities: {
+        touch: matchMedia('(pointer: coarse)').matches,
+        hover: matchMedia('(hover: hover)').matches,
+      },
     };
   }
 
@@ -349,7 +399,10 @@ export class McpAppView extends ClientElement {
   /** Asks the person what the view's request needs, in the element (one ask at a time: a new one declines the last). */
   private confirm(ask: HostAsk): Promise<boolean> {
     const title = msg().appOf(toolTitle(this.loader.value!.tool));
-    const [text, yes] = ask.kind === 'call' ? [msg().appAllowCall(title, toolTitle(ask.tool)), msg().appAllow] : [msg().appDownload(title, ask.name), msg().appSave];
+    const [text, yes] =
+      ask.kind === 'call'
+        ? [msg().appAllowCall(title, toolTitle(ask.tool)), msg().appAllow]
+        : [msg().appDownload(title, ask.name), msg().appSave];
     this.asking?.answer(false);
     return new Promise((resolve) => {
       this.asking = {
@@ -370,7 +423,7 @@ export class McpAppView extends ClientElement {
     dialog.close();
     // The focus goes to the dialog, out of the view's frame (where the person asked for fullscreen):
     // an Escape pressed in a frame of another origin is that frame's, and would not leave fullscreen.
-    if (mode === 'fullscreen') dialog.showModal(), dialog.focus();
+    if (mode === 'fullscreen') (dialog.showModal(), dialog.focus());
     else dialog.show();
     this.mode = mode;
     this.contextChanged({ displayMode: mode });

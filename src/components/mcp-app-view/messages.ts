@@ -9,10 +9,12 @@ const defaults: AppMessages = {
   appDeny: 'Deny',
   appDownload: (app, name) => `${app} wants to save the file ${name}. Save it?`,
   appSave: 'Save',
-  appNoScript: 'This page’s Content-Security-Policy blocks inline scripts, so the app cannot run here. Set sandbox-url to a sandbox page on another origin (spec mode) to show it.',
+  appNoScript:
+    'This page’s Content-Security-Policy blocks inline scripts, so the app cannot run here. Set sandbox-url to a sandbox page on another origin (spec mode) to show it.',
   appSameOrigin: 'sandbox-url must be on another origin than this page.',
   appBadResource: (uri) => `The server did not return an MCP App for ${uri}.`,
 };
 
 /** The message table in force, with the app strings filled in. */
-export const appMsg = (): ReturnType<typeof msg> & AppMessages => ({ ...defaults, ...msg() }) as ReturnType<typeof msg> & AppMessages;
+export const appMsg = (): ReturnType<typeof msg> & AppMessages =>
+  ({ ...defaults, ...msg() }) as ReturnType<typeof msg> & AppMessages;

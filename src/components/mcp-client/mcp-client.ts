@@ -9,13 +9,27 @@ import type { KeyValueStore } from '../../core/kv/store.js';
 import { McpAuthError, McpError } from '../../core/jsonrpc/errors.js';
 import { samplingRejected } from '../../core/client/input.js';
 import type { JsonRpcNotification } from '../../core/jsonrpc/messages.js';
-import type { CreateMessageParams, CreateMessageResult, ElicitParams, ElicitResult, Tool } from '../../core/protocol/types.js';
+import type {
+  CreateMessageParams,
+  CreateMessageResult,
+  ElicitParams,
+  ElicitResult,
+  Tool,
+} from '../../core/protocol/types.js';
 import type { TaskState } from '../../core/client/tasks.js';
 import { tasksKey } from '../../core/store/keys.js';
 import type { TaskRecord } from '../../core/store/records.js';
 import type { McpElicitationDialog } from '../mcp-elicitation-dialog/mcp-elicitation-dialog.js';
 import type { McpSamplingDialog } from '../mcp-sampling-dialog/mcp-sampling-dialog.js';
-import { McpConnectedEvent, McpDisconnectedEvent, McpElicitationRequestEvent, McpErrorEvent, McpNotificationEvent, McpSamplingRequestEvent, type McpToolSelectEvent } from '../../events/events.js';
+import {
+  McpConnectedEvent,
+  McpDisconnectedEvent,
+  McpElicitationRequestEvent,
+  McpErrorEvent,
+  McpNotificationEvent,
+  McpSamplingRequestEvent,
+  type McpToolSelectEvent,
+} from '../../events/events.js';
 import { serverNameAt } from '../../internal/dialog.js';
 import { dialogIn, enqueue, RateWindow, type SamplingHandler } from '../../internal/human-in-the-loop.js';
 import { msg } from '../../messages.js';
@@ -66,7 +80,10 @@ export class McpClientElement extends LitElement {
 
   /** The MCP server endpoint. */
   @property() url = '';
-  /** A CORS relay (`mcp-web-components/relay`) to reach a server that answers no CORS: the relay's URL; `url` stays the server's. */
+  /**
+   * A CORS relay (`mcp-web-components/relay`) to reach a server that answers no CORS: the relay's URL; `url` stays the
+   * server's.
+   */
   @property() relay?: string;
   /** `auto` (default), `streamable-http` or `sse`. */
   @property() transport: 'auto' | 'streamable-http' | 'sse' = 'auto';
@@ -81,9 +98,15 @@ export class McpClientElement extends LitElement {
    */
   @property({ attribute: false }) samplingPolicy?: (params: CreateMessageParams) => 'ask' | 'approve' | 'reject';
 
-  /** OAuth settings for servers that need sign-in (ARCHITECTURE.md#authorization): at least `redirectUri`, a page of yours serving dist/auth-callback.js. */
+  /**
+   * OAuth settings for servers that need sign-in (ARCHITECTURE.md#authorization): at least `redirectUri`, a page of
+   * yours serving dist/auth-callback.js.
+   */
   @property({ attribute: false }) auth?: AuthOptions;
-  /** Where sessions, the catalogue, drafts, history and tokens are kept; default: IndexedDB database `mcp-web-components`. */
+  /**
+   * Where sessions, the catalogue, drafts, history and tokens are kept; default: IndexedDB database
+   * `mcp-web-components`.
+   */
   @property({ attribute: false }) store?: KeyValueStore;
   /** Shorthand for `auth = { redirectUri }`. */
   @property({ attribute: 'redirect-uri' }) redirectUri?: string;
@@ -120,8 +143,17 @@ export class McpClientElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const authChanged = (changed.has('auth') || changed.has('redirectUri')) && this.current?.options.auth?.redirectUri !== this.authOptions()?.redirectUri;
-    if (this.url && (authChanged || ((changed.has('url') || changed.has('transport') || changed.has('relay')) && (this.current?.url !== this.url || this.current.options.transport !== this.transport || this.current.options.relay !== this.relay)))) {
+    const authChanged =
+      (changed.has('auth') || changed.has('redirectUri')) &&
+      this.current?.options.auth?.redirectUri !== this.authOptions()?.redirectUri;
+    if (
+      this.url &&
+      (authChanged ||
+        ((changed.has('url') || changed.has('transport') || changed.has('relay')) &&
+          (this.current?.url !== this.url ||
+            this.current.options.transport !== this.transport ||
+            this.current.options.relay !== this.relay)))
+    ) {
       this.replaceClient();
     }
   }
@@ -150,8 +182,14 @@ export class McpClientElement extends LitElement {
   }
 
   protected override updated(): void {
-    const on: Record<string, boolean> = { connected: this.connectionState === 'ready', connecting: this.connectionState === 'connecting' || this.connectionState === 'reconnecting', 'needs-auth': this.needsSignIn(), error: !!this.error && !this.needsSignIn() };
-    for (const [name, yes] of Object.entries(on)) yes ? this.internals.states.add(name) : this.internals.states.delete(name);
+    const on: Record<string, boolean> = {
+      connected: this.connectionState === 'ready',
+      connecting: this.connectionState === 'connecting' || this.connectionState === 'reconnecting',
+      'needs-auth': this.needsSignIn(),
+      error: !!this.error && !this.needsSignIn(),
+    };
+    for (const [name, yes] of Object.entries(on))
+      yes ? this.internals.states.add(name) : this.internals.states.delete(name);
   }
 
   override render() {
@@ -176,8 +214,9 @@ export class McpClientElement extends LitElement {
       </div>
       ${this.renderProblem()}
       ${ready && client?.instructions ? html`<details><summary>${msg().instructions}</summary><p part="instructions">${client.instructions}</p></details>` : nothing}
-      ${ready || client?.catalogue.tools?.length
-        ? html`<div part="tabs" role="tablist" aria-label=${name} @keydown=${this.onTabKey}>
+      ${
+        ready || client?.catalogue.tools?.length
+          ? html`<div part="tabs" role="tablist" aria-label=${name} @keydown=${this.onTabKey}>
               ${tabs
                 .filter(([, , shown]) => shown)
                 .map(
@@ -192,19 +231,29 @@ export class McpClientElement extends LitElement {
               <!-- Always mounted, so it hears what happens while another tab is shown. -->
               <mcp-log-view ?hidden=${this.tab !== 'log'}></mcp-log-view>
             </div>`
-        : nothing}
+          : nothing
+      }
       <slot name="footer"></slot>
     `;
   }
 
   private renderProblem() {
     if (this.authState === 'signing-in') {
-      // Where the person is sent, when it is not the MCP server's own host (a server may name any authorization server).
-      const as = this.client?.authorizationServer && URL.canParse(this.client.authorizationServer) ? new URL(this.client.authorizationServer) : undefined;
+      // Where the person is sent, when it is not the MCP server's own host (a server may name any authorization
+      // server).
+      const as =
+        this.client?.authorizationServer && URL.canParse(this.client.authorizationServer)
+          ? new URL(this.client.authorizationServer)
+          : undefined;
       return html`<p part="auth" role="status">${as && as.hostname !== new URL(this.client!.url).hostname ? msg().signingInAt(as.host) : msg().signingIn}</p>`;
     }
     if (this.needsSignIn()) {
-      const why = this.authState === 'expired' ? msg().authExpired : this.authState === 'denied' ? msg().authDenied : msg().authNeeded;
+      const why =
+        this.authState === 'expired'
+          ? msg().authExpired
+          : this.authState === 'denied'
+            ? msg().authDenied
+            : msg().authNeeded;
       return html`<div part="auth" role="alert">
         <span>${why}</span>
         ${this.authOptions() ? html`<button part="sign-in" class="primary" @click=${this.signIn}>${msg().signIn}</button>` : html`<span class="muted">${msg().authNotConfigured}</span>`}
@@ -215,7 +264,10 @@ export class McpClientElement extends LitElement {
   }
 
   private needsSignIn(): boolean {
-    return (this.error instanceof McpAuthError || ['needed', 'expired', 'denied'].includes(this.authState)) && this.connectionState !== 'ready';
+    return (
+      (this.error instanceof McpAuthError || ['needed', 'expired', 'denied'].includes(this.authState)) &&
+      this.connectionState !== 'ready'
+    );
   }
 
   private authOptions(): AuthOptions | undefined {
@@ -228,14 +280,16 @@ export class McpClientElement extends LitElement {
         return html`<div part="tools">
           <mcp-tool-list exportparts="search,list,tool,icon,description" .selected=${this.selectedTool?.name} @mcp-tool-select=${(e: McpToolSelectEvent) => (this.selectedTool = e.detail)}></mcp-tool-list>
           ${this.selectedTool ? html`<mcp-tool-form .tool=${this.selectedTool.name} .definition=${this.selectedTool}></mcp-tool-form>` : html`<slot name="empty"><p class="muted">${msg().chooseTool}</p></slot>`}
-          ${this.running.size
-            ? html`<section part="tasks" aria-label=${msg().runningTasks}>
+          ${
+            this.running.size
+              ? html`<section part="tasks" aria-label=${msg().runningTasks}>
                 <h3>${msg().runningTasks}</h3>
                 <ul>
                   ${[...this.running.values()].map((t) => html`<li><button part="task" @click=${() => this.selectTool(t.tool)}>${t.tool}</button> <span>${msg().task(t.status, t.statusMessage)}</span></li>`)}
                 </ul>
               </section>`
-            : nothing}
+              : nothing
+          }
         </div>`;
       case 'resources':
         return html`<mcp-resource-browser></mcp-resource-browser>`;
@@ -246,7 +300,10 @@ export class McpClientElement extends LitElement {
     }
   }
 
-  /** Runs a step that ends connected (connect, sign in) and reports it; a failure of a client since replaced is not news. */
+  /**
+   * Runs a step that ends connected (connect, sign in) and reports it; a failure of a client since replaced is not
+   * news.
+   */
   private async reach(step: (client: McpClient) => Promise<void>): Promise<void> {
     const client = this.current;
     if (!client) return;
@@ -281,14 +338,28 @@ export class McpClientElement extends LitElement {
       const t = (e as CustomEvent<TaskState>).detail;
       const running = new Map(this.running);
       if (['completed', 'failed', 'cancelled'].includes(t.status)) running.delete(t.taskId);
-      else running.set(t.taskId, { tool: t.tool || running.get(t.taskId)?.tool, status: t.status, statusMessage: t.statusMessage });
+      else
+        running.set(t.taskId, {
+          tool: t.tool || running.get(t.taskId)?.tool,
+          status: t.status,
+          statusMessage: t.statusMessage,
+        });
       this.running = running;
     });
     client.addEventListener('catalogue', () => this.requestUpdate()); // tools to show while connecting
     client.addEventListener('authchange', () => ((this.authState = client.authState), this.requestUpdate())); // the state, or where signing in goes
-    client.addEventListener('notification', (e) => this.dispatchEvent(new McpNotificationEvent((e as CustomEvent<JsonRpcNotification>).detail)));
+    client.addEventListener('notification', (e) =>
+      this.dispatchEvent(new McpNotificationEvent((e as CustomEvent<JsonRpcNotification>).detail)),
+    );
     // A changed list keeps the open form (a call may be running in it) while its tool is still listed.
-    client.addEventListener('toolschanged', () => void client.listTools().then((tools) => (this.selectedTool = tools.find((t) => t.name === this.selectedTool?.name)), () => (this.selectedTool = undefined)));
+    client.addEventListener(
+      'toolschanged',
+      () =>
+        void client.listTools().then(
+          (tools) => (this.selectedTool = tools.find((t) => t.name === this.selectedTool?.name)),
+          () => (this.selectedTool = undefined),
+        ),
+    );
     this.current = client;
     this.connectionState = client.state;
     this.authState = client.authState;
@@ -298,12 +369,17 @@ export class McpClientElement extends LitElement {
     if (connect && this.isConnected) void this.connect();
   }
 
-  /** After a reload: lists the tasks the store kept for this server and opens the first one's tool, whose form follows it again. */
+  /**
+   * After a reload: lists the tasks the store kept for this server and opens the first one's tool, whose form follows
+   * it again.
+   */
   private async pickUpTasks(client: McpClient): Promise<void> {
     const kept = (await client.store?.get<TaskRecord[]>(tasksKey(client.url))) ?? [];
     if (!kept.length || client !== this.current) return;
     const running = new Map(this.running);
-    for (const r of kept) if (!running.has(r.taskId)) running.set(r.taskId, { tool: r.tool, status: r.status ?? 'working', statusMessage: r.statusMessage });
+    for (const r of kept)
+      if (!running.has(r.taskId))
+        running.set(r.taskId, { tool: r.tool, status: r.status ?? 'working', statusMessage: r.statusMessage });
     this.running = running;
     if (!this.selectedTool) await this.selectTool(kept[0].tool);
   }
@@ -320,11 +396,21 @@ export class McpClientElement extends LitElement {
     const server = this.current?.serverInfo;
     if (!this.samplingWindow.take()) throw samplingRejected(msg().rateLimited(serverNameAt(server, this.host())));
     const policy = this.samplingPolicy?.(params) ?? 'ask';
-    if (policy === 'reject' || !this.dispatchEvent(new McpSamplingRequestEvent(params, server))) throw samplingRejected();
+    if (policy === 'reject' || !this.dispatchEvent(new McpSamplingRequestEvent(params, server)))
+      throw samplingRejected();
     if (policy === 'approve' && this.samplingHandler) return this.samplingHandler(params, { signal });
     // A request the server cancelled while waiting for its turn is not shown.
     return enqueue(
-      () => (signal.aborted ? Promise.reject(signal.reason) : dialogIn<McpSamplingDialog>(this, 'mcp-sampling-dialog').open({ params, server, host: this.host(), signal, handler: this.samplingHandler })),
+      () =>
+        signal.aborted
+          ? Promise.reject(signal.reason)
+          : dialogIn<McpSamplingDialog>(this, 'mcp-sampling-dialog').open({
+              params,
+              server,
+              host: this.host(),
+              signal,
+              handler: this.samplingHandler,
+            }),
       async () => {
         throw samplingRejected(this.note(msg().queueFull(serverNameAt(server, this.host()))));
       },
@@ -338,7 +424,15 @@ export class McpClientElement extends LitElement {
     const cancel = (note: string) => (this.note(note), Promise.resolve({ action: 'cancel' as const }));
     if (!this.elicitationWindow.take()) return cancel(msg().rateLimited(serverNameAt(server, this.host())));
     return enqueue(
-      () => (signal.aborted ? Promise.resolve({ action: 'cancel' as const }) : dialogIn<McpElicitationDialog>(this, 'mcp-elicitation-dialog').open({ params, server, host: this.host(), signal })),
+      () =>
+        signal.aborted
+          ? Promise.resolve({ action: 'cancel' as const })
+          : dialogIn<McpElicitationDialog>(this, 'mcp-elicitation-dialog').open({
+              params,
+              server,
+              host: this.host(),
+              signal,
+            }),
       () => cancel(msg().queueFull(serverNameAt(server, this.host()))),
       signal,
     );
@@ -359,9 +453,16 @@ export class McpClientElement extends LitElement {
     if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) return;
     const tabs = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[role=tab]')];
     const i = tabs.findIndex((t) => t.getAttribute('aria-selected') === 'true');
-    const next = e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : (i + (e.key === 'ArrowRight' ? 1 : -1) + tabs.length) % tabs.length;
+    const next =
+      e.key === 'Home'
+        ? 0
+        : e.key === 'End'
+          ? tabs.length - 1
+          : (i + (e.key === 'ArrowRight' ? 1 : -1) + tabs.length) % tabs.length;
     e.preventDefault();
     tabs[next].click();
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('[role=tab][aria-selected=true]')?.focus());
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLButtonElement>('[role=tab][aria-selected=true]')?.focus(),
+    );
   }
 }

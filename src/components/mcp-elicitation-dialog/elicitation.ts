@@ -3,7 +3,8 @@
 import type { JsonSchema } from '../../core/protocol/types.js';
 import { safeLink } from '../../internal/safe-url.js';
 
-const SENSITIVE = /pass(word|phrase|code)?|secret|token|api[\s_-]?key|credential|card|cvv|cvc|iban|ssn|social security|pin\b/i;
+const SENSITIVE =
+  /pass(word|phrase|code)?|secret|token|api[\s_-]?key|credential|card|cvv|cvc|iban|ssn|social security|pin\b/i;
 
 /**
  * Names of fields that look like they ask for a secret (checklist E-07: servers must not, so warn).
@@ -20,7 +21,17 @@ export function sensitiveFields(schema: JsonSchema | undefined): string[] {
  * The parts of a URL a person should check: its host (highlighted), and whether it uses punycode,
  * plain http, or a user-info part (`https://bank.example@evil.example/`) that imitates a host.
  */
-export function describeUrl(url: string): { href: string; host: string; before: string; after: string; punycode: boolean; insecure: boolean; userinfo: boolean } | undefined {
+export function describeUrl(url: string):
+  | {
+      href: string;
+      host: string;
+      before: string;
+      after: string;
+      punycode: boolean;
+      insecure: boolean;
+      userinfo: boolean;
+    }
+  | undefined {
   const href = safeLink(url);
   if (!href) return undefined;
   const u = new URL(href);

@@ -1,7 +1,13 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ElicitParams, ElicitResult, Implementation, JsonSchema } from '../../core/protocol/types.js';
-import { ActivationGuard, ACTIVATION_DELAY_MS, deepActiveElement, plainLabel, serverName } from '../../internal/dialog.js';
+import {
+  ActivationGuard,
+  ACTIVATION_DELAY_MS,
+  deepActiveElement,
+  plainLabel,
+  serverName,
+} from '../../internal/dialog.js';
 import { describeUrl, sensitiveFields } from './elicitation.js';
 import { msg } from '../../messages.js';
 import { dialogStyles } from '../dialog.styles.js';
@@ -104,13 +110,15 @@ export class McpElicitationDialog extends LitElement {
   private renderUrl(raw: string) {
     const u = describeUrl(raw);
     return html`
-      ${u
-        ? html`<p part="url" style="word-break:break-all"><code>${u.before}<mark>${u.host}</mark>${u.after}</code></p>
+      ${
+        u
+          ? html`<p part="url" style="word-break:break-all"><code>${u.before}<mark>${u.host}</mark>${u.after}</code></p>
             <p>${msg().urlDomain(u.host)}</p>
             ${u.punycode ? html`<p class="warning" role="note">${msg().punycodeWarning}</p>` : nothing}
             ${u.insecure ? html`<p class="warning" role="note">${msg().insecureUrl}</p>` : nothing}
             ${u.userinfo ? html`<p class="warning" role="note">${msg().userinfoWarning(u.host)}</p>` : nothing}`
-        : html`<p class="warning" role="note">${msg().unsafeUrl}</p><p part="url"><code>${raw}</code></p>`}
+          : html`<p class="warning" role="note">${msg().unsafeUrl}</p><p part="url"><code>${raw}</code></p>`
+      }
       <div class="actions">
         <button type="button" aria-disabled=${this.guard.waiting} @click=${(e: Event) => this.guard.allows(e) && this.finish({ action: 'cancel' })}>${msg().cancel}</button>
         <button type="button" aria-disabled=${this.guard.waiting} @click=${(e: Event) => this.guard.allows(e) && this.finish({ action: 'decline' })}>${msg().decline}</button>
@@ -130,10 +138,19 @@ export class McpElicitationDialog extends LitElement {
     this.finish({ action: 'accept' });
   }
 
-  /** Enter in a field submits, as in any form: the fields live in the schema form's shadow root, outside this <form>'s reach. */
+  /**
+   * Enter in a field submits, as in any form: the fields live in the schema form's shadow root, outside this <form>'s
+   * reach.
+   */
   private onKeydown(e: KeyboardEvent): void {
     const field = e.composedPath()[0];
-    if (e.key !== 'Enter' || e.isComposing || !(field instanceof HTMLInputElement) || ['button', 'submit', 'reset', 'file'].includes(field.type)) return;
+    if (
+      e.key !== 'Enter' ||
+      e.isComposing ||
+      !(field instanceof HTMLInputElement) ||
+      ['button', 'submit', 'reset', 'file'].includes(field.type)
+    )
+      return;
     e.preventDefault();
     if (this.guard.allows(e)) this.submit();
   }

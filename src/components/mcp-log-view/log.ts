@@ -2,7 +2,16 @@
 import type { LoggingLevel } from '../../core/protocol/types.js';
 
 /** RFC 5424 severities, least severe first (checklist LG-01). */
-export const LEVELS: readonly LoggingLevel[] = ['debug', 'info', 'notice', 'warning', 'error', 'critical', 'alert', 'emergency'];
+export const LEVELS: readonly LoggingLevel[] = [
+  'debug',
+  'info',
+  'notice',
+  'warning',
+  'error',
+  'critical',
+  'alert',
+  'emergency',
+];
 
 /** Server data as text, never as markup (LG-03): strings unchanged, other values as JSON. */
 export function dataText(data: unknown): string {

@@ -54,12 +54,22 @@ export class McpLogView extends ClientElement {
     log: (e) => {
       const d = (e.detail ?? {}) as { level?: string; logger?: unknown; data?: unknown };
       const level = LEVELS.includes(d.level as LoggingLevel) ? (d.level as LoggingLevel) : 'info';
-      this.add({ level, source: 'log', logger: typeof d.logger === 'string' ? d.logger : undefined, text: dataText(d.data) });
+      this.add({
+        level,
+        source: 'log',
+        logger: typeof d.logger === 'string' ? d.logger : undefined,
+        text: dataText(d.data),
+      });
     },
     notification: (e) => {
       const n = (e.detail ?? {}) as { method?: string; params?: unknown };
       if (!n.method || SKIPPED.has(n.method)) return;
-      this.add({ level: 'info', source: 'notification', logger: n.method, text: n.params === undefined ? '' : dataText(n.params) });
+      this.add({
+        level: 'info',
+        source: 'notification',
+        logger: n.method,
+        text: n.params === undefined ? '' : dataText(n.params),
+      });
     },
     error: (e) => {
       const err = e.detail as Error | undefined;
@@ -96,13 +106,19 @@ export class McpLogView extends ClientElement {
     this.requestUpdate();
   }
 
-  /** Renders at most once a frame (a hidden tab, which has no frames, after a timer): a server that floods the log would otherwise re-render the list for every chunk it sends. */
+  /**
+   * Renders at most once a frame (a hidden tab, which has no frames, after a timer): a server that floods the log would
+   * otherwise re-render the list for every chunk it sends.
+   */
   protected override async scheduleUpdate(): Promise<void> {
     await new Promise((r) => (requestAnimationFrame(r), setTimeout(r, 100)));
     super.scheduleUpdate();
   }
 
-  /** Hidden (<mcp-client> keeps it mounted behind the other tabs), it measures nothing: a layout forced here would lay out the whole page. */
+  /**
+   * Hidden (<mcp-client> keeps it mounted behind the other tabs), it measures nothing: a layout forced here would lay
+   * out the whole page.
+   */
   @property({ type: Boolean, reflect: true }) override hidden = false;
 
   /** The entries the level lets through, oldest first. */
@@ -148,6 +164,11 @@ export class McpLogView extends ClientElement {
   private onLevel(e: Event) {
     this.level = (e.target as HTMLSelectElement).value as LoggingLevel;
     const client = this.clientCtl.client;
-    if (client?.state === 'ready' && client.serverCapabilities.logging) client.setLogLevel(this.level).catch((error: Error) => this.add({ level: 'error', source: 'error', logger: error.name, text: error.message }));
+    if (client?.state === 'ready' && client.serverCapabilities.logging)
+      client
+        .setLogLevel(this.level)
+        .catch((error: Error) =>
+          this.add({ level: 'error', source: 'error', logger: error.name, text: error.message }),
+        );
   }
 }

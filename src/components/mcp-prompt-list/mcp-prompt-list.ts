@@ -31,7 +31,8 @@ export class McpPromptList extends ClientElement {
   static override styles = [tokens, catalogueStyles, styles];
 
   private listTask = new Task(this, {
-    task: async ([client, ready], { signal }): Promise<Prompt[]> => (client && ready && client.serverCapabilities.prompts ? client.listPrompts({ signal }) : []),
+    task: async ([client, ready], { signal }): Promise<Prompt[]> =>
+      client && ready && client.serverCapabilities.prompts ? client.listPrompts({ signal }) : [],
     args: () => [this.clientCtl.client, this.clientCtl.ready, this.clientCtl.revision] as const,
   });
   private getTask = new Task(this, {
@@ -129,7 +130,13 @@ export class McpPromptList extends ClientElement {
   private onInput(prompt: Prompt, arg: PromptArgument, key: string, value: string) {
     this.args = { ...this.args, [arg.name]: value };
     const { [arg.name]: _self, ...others } = filled(this.args);
-    this.completion.suggest({ key, ref: { type: 'ref/prompt', name: prompt.name }, name: arg.name, value, context: others });
+    this.completion.suggest({
+      key,
+      ref: { type: 'ref/prompt', name: prompt.name },
+      name: arg.name,
+      value,
+      context: others,
+    });
   }
 
   private get(e: Event, prompt: Prompt) {

@@ -30,7 +30,10 @@ export class McpResourceBrowser extends ClientElement {
   private listTask = new Task(this, {
     task: async ([client, ready], { signal }): Promise<{ resources: Resource[]; templates: ResourceTemplate[] }> => {
       if (!client || !ready || !client.serverCapabilities.resources) return { resources: [], templates: [] };
-      const [resources, templates] = await Promise.all([client.listResources({ signal }), client.listResourceTemplates({ signal }).catch(() => [])]);
+      const [resources, templates] = await Promise.all([
+        client.listResources({ signal }),
+        client.listResourceTemplates({ signal }).catch(() => []),
+      ]);
       return { resources, templates };
     },
     args: () => [this.clientCtl.client, this.clientCtl.ready, this.clientCtl.revision] as const,
@@ -67,29 +70,35 @@ export class McpResourceBrowser extends ClientElement {
         complete: ({ resources, templates }) => this.renderLists(resources, templates),
       })}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.current
-        ? html`<section part="viewer" aria-label=${msg().contentsOf(this.current)}>
+      ${
+        this.current
+          ? html`<section part="viewer" aria-label=${msg().contentsOf(this.current)}>
             <mcp-result-view .client=${this.clientCtl.client} uri=${this.current} exportparts="content,text,image,audio,link,resource,download,note"></mcp-result-view>
           </section>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 
   private renderLists(resources: Resource[], templates: ResourceTemplate[]) {
     if (!resources.length && !templates.length) return html`<p class="muted">${msg().noResources}</p>`;
     return html`
-      ${resources.length
-        ? html`<section aria-labelledby="resources-heading">
+      ${
+        resources.length
+          ? html`<section aria-labelledby="resources-heading">
             <h3 id="resources-heading">${msg().resources}</h3>
             <ul part="list">${resources.map((r) => this.renderResource(r))}</ul>
           </section>`
-        : nothing}
-      ${templates.length
-        ? html`<section aria-labelledby="templates-heading">
+          : nothing
+      }
+      ${
+        templates.length
+          ? html`<section aria-labelledby="templates-heading">
             <h3 id="templates-heading">${msg().templates}</h3>
             <ul part="list">${templates.map((t, i) => this.renderTemplate(t, i))}</ul>
           </section>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 
@@ -109,18 +118,21 @@ export class McpResourceBrowser extends ClientElement {
       ${r.description ? html`<span part="description">${r.description}</span>` : nothing}
       <div class="row">
         <button aria-label=${msg().readOf(name)} @click=${() => this.show(r.uri)}>${msg().read}</button>
-        ${canSubscribe
-          ? html`<button aria-pressed=${on ? 'true' : 'false'} aria-label=${on ? msg().unsubscribeFrom(name) : msg().subscribeTo(name)} @click=${() => this.toggleSubscription(r.uri)}>
+        ${
+          canSubscribe
+            ? html`<button aria-pressed=${on ? 'true' : 'false'} aria-label=${on ? msg().unsubscribeFrom(name) : msg().subscribeTo(name)} @click=${() => this.toggleSubscription(r.uri)}>
               ${on ? msg().unsubscribe : msg().subscribe}
             </button>`
-          : nothing}
+            : nothing
+        }
       </div>
     </li>`;
   }
 
   private renderTemplate(t: ResourceTemplate, i: number) {
     const name = titleOf(t);
-    // Own keys only: a template or variable named `__proto__` or `constructor` starts empty, not with the prototype's member.
+    // Own keys only: a template or variable named `__proto__` or `constructor` starts empty, not with the prototype's
+    // member.
     const values = (own(this.values, t.uriTemplate) ?? {}) as Record<string, string>;
     return html`<li part="template">
       <div class="row">${this.renderIcon(t.icons)}<span class="name">${name}</span>${t.mimeType ? html`<span class="badge">${t.mimeType}</span>` : nothing}</div>

@@ -16,7 +16,11 @@ export function decodeBase64(data: string): Uint8Array<ArrayBuffer> | undefined 
 }
 
 /** File extensions kept on a download: data and media formats that no system runs or renders as a page. */
-const SAFE_EXTENSIONS = new Set('txt csv tsv json jsonl ndjson md log xml yaml yml png jpg jpeg gif webp avif bmp ico pdf wav mp3 ogg oga flac m4a aac opus mp4 m4v webm mov mkv zip gz tgz bz2 xz zst 7z tar bin dat parquet arrow sqlite db'.split(' '));
+const SAFE_EXTENSIONS = new Set(
+  'txt csv tsv json jsonl ndjson md log xml yaml yml png jpg jpeg gif webp avif bmp ico pdf wav mp3 ogg oga flac m4a aac opus mp4 m4v webm mov mkv zip gz tgz bz2 xz zst 7z tar bin dat parquet arrow sqlite db'.split(
+    ' ',
+  ),
+);
 
 /** A file name for saving a resource: the URI's last path segment with only harmless characters. */
 export function safeFilename(uri: string, fallback = 'resource.bin'): string {
@@ -26,7 +30,10 @@ export function safeFilename(uri: string, fallback = 'resource.bin'): string {
   } catch {
     /* keep it encoded */
   }
-  let name = last.replace(/[^\w.-]+/g, '_').replace(/^[._]+/, '').slice(0, 100);
+  let name = last
+    .replace(/[^\w.-]+/g, '_')
+    .replace(/^[._]+/, '')
+    .slice(0, 100);
   // An extension the system might open as a program or a page (.exe, .html, .svg, .lnk, .js…) gets `.bin` after it.
   const ext = /\.([^.]+)$/.exec(name)?.[1].toLowerCase();
   if (ext && !SAFE_EXTENSIONS.has(ext)) name += '.bin';
@@ -39,10 +46,14 @@ export function formatBytes(n: number): string {
 }
 
 /** Annotation facts worth showing (CT-02): who it is for when that is not the user, and the priority. */
-export function annotationText(a: Annotations | undefined, labels: { audience: (who: string) => string; priority: (p: number) => string }): string[] {
+export function annotationText(
+  a: Annotations | undefined,
+  labels: { audience: (who: string) => string; priority: (p: number) => string },
+): string[] {
   if (!a) return [];
   const out: string[] = [];
-  if (Array.isArray(a.audience) && a.audience.length && !a.audience.includes('user')) out.push(labels.audience(a.audience.join(', ')));
+  if (Array.isArray(a.audience) && a.audience.length && !a.audience.includes('user'))
+    out.push(labels.audience(a.audience.join(', ')));
   if (typeof a.priority === 'number' && Number.isFinite(a.priority)) out.push(labels.priority(a.priority));
   return out;
 }

@@ -1,7 +1,15 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import type { Annotations, CallToolResult, ContentBlock, JsonSchema, PromptMessage, ResourceContents, ResourceLink } from '../../core/protocol/types.js';
+import type {
+  Annotations,
+  CallToolResult,
+  ContentBlock,
+  JsonSchema,
+  PromptMessage,
+  ResourceContents,
+  ResourceLink,
+} from '../../core/protocol/types.js';
 import { McpResourceReadEvent } from '../../events/events.js';
 import { msg } from '../../messages.js';
 import { isAllowedMedia, mediaDataUrl, safeLink } from '../../internal/safe-url.js';
@@ -12,14 +20,15 @@ import { loadValidator, validator } from '../../core/schema/validator.js';
 import { styles } from './mcp-result-view.styles.js';
 
 /**
- * Longer text is cut into blocks (at line ends where there are some) that lay out only near the screen, so 10 MB of text does not freeze the page; all of it stays in the DOM (find in page, copy).
- * A block is small enough that laying out the one on screen stays short even when it is one unbroken line.
+ * Longer text is cut into blocks (at line ends where there are some) that lay out only near the screen, so 10 MB of
+ * text does not freeze the page; all of it stays in the DOM (find in page, copy). A block is small enough that laying
+ * out the one on screen stays short even when it is one unbroken line.
  */
 const BLOCK = 32_768;
 function textBlocks(text: string): unknown {
   if (text.length <= BLOCK) return text;
   const blocks = [];
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     let end = Math.min(text.length, at + BLOCK);
     // Searched within the block only: lastIndexOf on the whole text walks back to its start each time
     // when there is no line end, which made 10 MB of one line cost seconds of script.
@@ -122,7 +131,9 @@ export class McpResultView extends ClientElement {
     const body = html`${blocks.length ? html`<div part="content">${blocks.map((b) => this.renderBlock(b))}</div>` : nothing}
     ${result.structuredContent !== undefined ? this.renderStructured(result.structuredContent) : nothing}
     ${!blocks.length && result.structuredContent === undefined ? html`<p class="muted" part="note">${msg().noContent}</p>` : nothing}`;
-    return result.isError ? html`<div part="error" role="alert"><strong class="error">${msg().toolError}</strong>${body}</div>` : body;
+    return result.isError
+      ? html`<div part="error" role="alert"><strong class="error">${msg().toolError}</strong>${body}</div>`
+      : body;
   }
 
   private renderMessages(messages: PromptMessage[]) {
@@ -160,7 +171,9 @@ export class McpResultView extends ClientElement {
 
   private renderAnnotations(a: Annotations | undefined) {
     const facts = annotationText(a, msg());
-    return facts.length ? html`<div class="row">${facts.map((f) => html`<span class="badge">${f}</span>`)}</div>` : nothing;
+    return facts.length
+      ? html`<div class="row">${facts.map((f) => html`<span class="badge">${f}</span>`)}</div>`
+      : nothing;
   }
 
   /** An <img> or <audio> for allow-listed types with valid base64, else a note (CT-01). */
@@ -188,9 +201,11 @@ export class McpResultView extends ClientElement {
       <code class="uri">${link.uri}</code>
       ${link.description ? html`<span class="muted">${link.description}</span>` : nothing}
       <div class="row">
-        ${client
-          ? html`<button aria-expanded=${isOpen ? 'true' : 'false'} aria-label=${msg().readOf(name)} @click=${() => this.toggleLink(link.uri)}>${msg().read}</button>`
-          : nothing}
+        ${
+          client
+            ? html`<button aria-expanded=${isOpen ? 'true' : 'false'} aria-label=${msg().readOf(name)} @click=${() => this.toggleLink(link.uri)}>${msg().read}</button>`
+            : nothing
+        }
         ${open ? html`<a href=${open} target="_blank" rel="noopener noreferrer" aria-label=${msg().openOf(name)}>${msg().open}</a>` : nothing}
       </div>
       ${isOpen ? html`<mcp-result-view .client=${client} uri=${link.uri}></mcp-result-view>` : nothing}
@@ -202,7 +217,8 @@ export class McpResultView extends ClientElement {
     const mime = c.mimeType ? html`<span class="badge">${c.mimeType}</span>` : nothing;
     let body: TemplateResult;
     if (typeof c.text === 'string') body = html`<pre part="text">${textBlocks(c.text)}</pre>`;
-    else if (typeof c.blob === 'string') body = isAllowedMedia(c.mimeType) ? this.renderMedia(c.mimeType, c.blob) : this.renderDownload(c);
+    else if (typeof c.blob === 'string')
+      body = isAllowedMedia(c.mimeType) ? this.renderMedia(c.mimeType, c.blob) : this.renderDownload(c);
     else body = html`<p class="muted" part="note">${msg().noContent}</p>`;
     return html`<div part="resource" aria-label=${msg().contentsOf(c.uri ?? '')} role="group"><div class="row">${label}${mime}</div>${body}</div>`;
   }
@@ -230,25 +246,31 @@ export class McpResultView extends ClientElement {
   private renderStructured(value: unknown) {
     const v = validator();
     // The check appears once the validator's chunk is here (the result itself does not wait for it).
-    if (this.outputSchema && !v) void loadValidator().then(() => this.requestUpdate(), () => {});
+    if (this.outputSchema && !v)
+      void loadValidator().then(
+        () => this.requestUpdate(),
+        () => {},
+      );
     const check = this.outputSchema ? v?.checkOutput(this.outputSchema, value) : undefined;
     return html`<section part="structured" aria-labelledby="structured-heading">
       <div class="row">
         <h3 id="structured-heading">${msg().structured}</h3>
         <button aria-expanded=${this.showRaw ? 'true' : 'false'} @click=${() => (this.showRaw = !this.showRaw)}>${this.showRaw ? msg().hideRaw : msg().showRaw}</button>
       </div>
-      ${check?.problem
-        ? html`<p class="muted">${msg().schemaUnchecked(check.problem)}</p>`
-        : check?.errors.length
-          ? html`<div class="error" role="alert">
+      ${
+        check?.problem
+          ? html`<p class="muted">${msg().schemaUnchecked(check.problem)}</p>`
+          : check?.errors.length
+            ? html`<div class="error" role="alert">
               <p>${msg().schemaMismatch}</p>
               <ul>
                 ${check.errors.map((e) => html`<li><code>${e.instanceLocation}</code> ${e.error}</li>`)}
               </ul>
             </div>`
-          : check
-            ? html`<p class="muted">${msg().schemaValid}</p>`
-            : nothing}
+            : check
+              ? html`<p class="muted">${msg().schemaValid}</p>`
+              : nothing
+      }
       ${this.showRaw ? html`<pre part="raw">${JSON.stringify(value, null, 2)}</pre>` : this.renderTree(value)}
     </section>`;
   }
@@ -256,7 +278,9 @@ export class McpResultView extends ClientElement {
   /** Objects and arrays as nested definition lists (collapsible below the top level); scalars as text. */
   private renderTree(value: unknown, depth = 0): TemplateResult {
     if (value === null || typeof value !== 'object') {
-      return typeof value === 'string' ? html`<span class="string">${value}</span>` : html`<span class="literal">${JSON.stringify(value) ?? String(value)}</span>`;
+      return typeof value === 'string'
+        ? html`<span class="string">${value}</span>`
+        : html`<span class="literal">${JSON.stringify(value) ?? String(value)}</span>`;
     }
     const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
     if (!entries.length) return html`<span class="literal">${Array.isArray(value) ? '[]' : '{}'}</span>`;

@@ -2,7 +2,13 @@ import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { samplingRejected } from '../../core/client/input.js';
 import type { CreateMessageParams, CreateMessageResult, Implementation } from '../../core/protocol/types.js';
-import { ActivationGuard, ACTIVATION_DELAY_MS, deepActiveElement, plainLabel, serverName } from '../../internal/dialog.js';
+import {
+  ActivationGuard,
+  ACTIVATION_DELAY_MS,
+  deepActiveElement,
+  plainLabel,
+  serverName,
+} from '../../internal/dialog.js';
 import type { SamplingHandler } from '../../internal/human-in-the-loop.js';
 import { msg } from '../../messages.js';
 import { mediaDataUrl } from '../../internal/safe-url.js';
@@ -20,7 +26,15 @@ export interface SamplingRequest {
   signal?: AbortSignal;
 }
 
-type Block = { type?: string; text?: string; mimeType?: string; data?: string; name?: string; input?: unknown; toolUseId?: string };
+type Block = {
+  type?: string;
+  text?: string;
+  mimeType?: string;
+  data?: string;
+  name?: string;
+  input?: unknown;
+  toolUseId?: string;
+};
 const blocks = (content: unknown): Block[] => (Array.isArray(content) ? content : [content]) as Block[];
 const textOf = (r: CreateMessageResult) => blocks(r.content).find((b) => b?.type === 'text')?.text ?? '';
 
@@ -130,11 +144,13 @@ export class McpSamplingDialog extends LitElement {
           ><textarea id="m${index}-${j}" .value=${b.text ?? ''} @input=${(e: Event) => (b.text = (e.target as HTMLTextAreaElement).value)}></textarea>`;
       const media = b?.type === 'image' || b?.type === 'audio' ? mediaDataUrl(b.mimeType, b.data) : undefined;
       return html`<label>${label}</label>
-        ${b?.type === 'image' && media
-          ? html`<img src=${media} alt=${msg().image(b.mimeType ?? '')} style="max-width:100%;max-height:12em" />`
-          : b?.type === 'audio' && media
-            ? html`<audio controls src=${media} aria-label=${msg().audio(b.mimeType ?? '')}></audio>`
-            : html`<pre>${JSON.stringify(b, null, 2)}</pre>`}`;
+        ${
+          b?.type === 'image' && media
+            ? html`<img src=${media} alt=${msg().image(b.mimeType ?? '')} style="max-width:100%;max-height:12em" />`
+            : b?.type === 'audio' && media
+              ? html`<audio controls src=${media} aria-label=${msg().audio(b.mimeType ?? '')}></audio>`
+              : html`<pre>${JSON.stringify(b, null, 2)}</pre>`
+        }`;
     });
   }
 
@@ -166,11 +182,15 @@ export class McpSamplingDialog extends LitElement {
     this.progress = undefined;
     const stopped = (this.generation = new AbortController()).signal;
     const signal = request.signal ? AbortSignal.any([request.signal, stopped]) : stopped;
-    const onPartial = (r: CreateMessageResult) => this.request === request && ((this.result = r), (this.reply = textOf(r)));
+    const onPartial = (r: CreateMessageResult) =>
+      this.request === request && ((this.result = r), (this.reply = textOf(r)));
     try {
-      onPartial(await handler(structuredClone(this.draft!), { signal, onPartial, onProgress: (p) => (this.progress = p) }));
+      onPartial(
+        await handler(structuredClone(this.draft!), { signal, onPartial, onProgress: (p) => (this.progress = p) }),
+      );
     } catch (e) {
-      // Stopped by the person: what streamed so far stays for review. Otherwise the person sees why and may write the reply.
+      // Stopped by the person: what streamed so far stays for review. Otherwise the person sees why and may write the
+      // reply.
       if (this.request === request && !stopped.aborted) this.error = (e as Error).message;
     }
     // A handler that settles after its request was answered (rejected, cancelled) leaves the next request alone.
@@ -179,8 +199,15 @@ export class McpSamplingDialog extends LitElement {
 
   private send(): void {
     const base = this.result;
-    const edited = base && blocks(base.content).some((b) => b?.type !== 'text') ? base.content : { type: 'text', text: this.reply };
-    this.finish(undefined, { role: 'assistant', model: base?.model ?? 'human', stopReason: base?.stopReason ?? 'endTurn', ...(base?._meta ? { _meta: base._meta } : {}), content: edited });
+    const edited =
+      base && blocks(base.content).some((b) => b?.type !== 'text') ? base.content : { type: 'text', text: this.reply };
+    this.finish(undefined, {
+      role: 'assistant',
+      model: base?.model ?? 'human',
+      stopReason: base?.stopReason ?? 'endTurn',
+      ...(base?._meta ? { _meta: base._meta } : {}),
+      content: edited,
+    });
   }
 
   private onEscape(e: Event): void {

@@ -9,7 +9,9 @@ import type { ArrayDraft, Draft, ObjectDraft, VariantDraft } from '../../core/sc
 import { isSecret } from '../../internal/secrets.js';
 import { loadValidator, validator } from '../../core/schema/validator.js';
 
-/** The form kit (validator, field models, drafts): loaded as the form connects; the fields render only once it is here. */
+/**
+ * The form kit (validator, field models, drafts): loaded as the form connects; the fields render only once it is here.
+ */
 const kit = () => validator()!;
 const UNCHECKED: FieldError = { keyword: 'uncheckable' };
 import { McpFormInputEvent } from '../../events/events.js';
@@ -40,9 +42,19 @@ interface Slot {
 }
 
 /** The ValidityState flag of a schema keyword (exclusive bounds as the plain ones). */
-const VALIDITY: Record<string, keyof ValidityStateFlags> = { required: 'valueMissing', pattern: 'patternMismatch', minimum: 'rangeUnderflow', maximum: 'rangeOverflow', minLength: 'tooShort', maxLength: 'tooLong', format: 'typeMismatch', type: 'typeMismatch' };
+const VALIDITY: Record<string, keyof ValidityStateFlags> = {
+  required: 'valueMissing',
+  pattern: 'patternMismatch',
+  minimum: 'rangeUnderflow',
+  maximum: 'rangeOverflow',
+  minLength: 'tooShort',
+  maxLength: 'tooLong',
+  format: 'typeMismatch',
+  type: 'typeMismatch',
+};
 
-const isKind = <T extends { t: string }>(d: Draft, t: T['t']): d is Draft & T => typeof d === 'object' && d !== null && !Array.isArray(d) && d.t === t;
+const isKind = <T extends { t: string }>(d: Draft, t: T['t']): d is Draft & T =>
+  typeof d === 'object' && d !== null && !Array.isArray(d) && d.t === t;
 
 /**
  * @summary A form generated from a JSON Schema: the engine behind tool forms and elicitation forms.
@@ -76,7 +88,10 @@ export class McpSchemaForm extends LitElement {
   @property({ attribute: false }) locked: string[] = [];
   /** Disables every control. */
   @property({ type: Boolean, reflect: true }) disabled = false;
-  /** The name the value (as JSON) is submitted under with the enclosing form; without one the element takes no part in it. */
+  /**
+   * The name the value (as JSON) is submitted under with the enclosing form; without one the element takes no part in
+   * it.
+   */
   @property() name?: string;
 
   @state() private draft: Draft;
@@ -113,7 +128,11 @@ export class McpSchemaForm extends LitElement {
     super.connectedCallback();
     // The validator arrives in its own chunk (from cache, in a few ms); the fields render once it is
     // here, so whatever a person submits is checked.
-    if (!validator()) void loadValidator().then(() => this.requestUpdate(), () => this.requestUpdate());
+    if (!validator())
+      void loadValidator().then(
+        () => this.requestUpdate(),
+        () => this.requestUpdate(),
+      );
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
@@ -159,21 +178,37 @@ export class McpSchemaForm extends LitElement {
     if (this.focusInvalid) {
       this.focusInvalid = false;
       const bad = this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid]');
-      const target = bad?.matches('input, select, textarea') ? bad : bad?.querySelector<HTMLElement>('input, select, textarea, button');
+      const target = bad?.matches('input, select, textarea')
+        ? bad
+        : bad?.querySelector<HTMLElement>('input, select, textarea, button');
       target?.focus();
     }
     if (this.focusAfter) {
       const { path, act, index } = this.focusAfter;
       this.focusAfter = undefined;
-      const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button[data-path]')].filter((b) => b.dataset.path === path);
-      const at = (a: string, i: number) => buttons.find((b) => b.dataset.act === a && b.dataset.index === String(i) && !b.disabled);
-      const next = at(act, index) ?? at(act === 'up' ? 'down' : 'up', index) ?? at('remove', index) ?? at('remove', index - 1) ?? at('add', -1);
-      if (act === 'add') this.renderRoot.querySelector<HTMLElement>(`[data-item="${CSS.escape(path)}:${index}"]`)?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+      const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button[data-path]')].filter(
+        (b) => b.dataset.path === path,
+      );
+      const at = (a: string, i: number) =>
+        buttons.find((b) => b.dataset.act === a && b.dataset.index === String(i) && !b.disabled);
+      const next =
+        at(act, index) ??
+        at(act === 'up' ? 'down' : 'up', index) ??
+        at('remove', index) ??
+        at('remove', index - 1) ??
+        at('add', -1);
+      if (act === 'add')
+        this.renderRoot
+          .querySelector<HTMLElement>(`[data-item="${CSS.escape(path)}:${index}"]`)
+          ?.querySelector<HTMLElement>('input, select, textarea, button')
+          ?.focus();
       else next?.focus();
     }
   }
 
-  /** Checks the current value against the schema, shows the errors and focuses the first invalid field; true when valid. */
+  /**
+   * Checks the current value against the schema, shows the errors and focuses the first invalid field; true when valid.
+   */
   validate(): boolean {
     this.showErrors = true;
     this.focusInvalid = true;
@@ -208,15 +243,23 @@ export class McpSchemaForm extends LitElement {
     this.fieldsByPath.clear();
     const root = kit().describeField(doc, doc.root);
     const formError = this.showErrors ? this.errors.get('#') : undefined;
-    const slot: Slot = { path: '#', label: root.title ?? msg().schemaForm.arguments, required: true, readOnly: false, set: (d) => (this.draft = d) };
+    const slot: Slot = {
+      path: '#',
+      label: root.title ?? msg().schemaForm.arguments,
+      required: true,
+      readOnly: false,
+      set: (d) => (this.draft = d),
+    };
     return html`<fieldset part="form" class="plain" ?disabled=${this.disabled || this.formDisabled}>
       ${doc.problem ? html`<p part="message" class="error" role="alert">${msg().schemaForm.schema[doc.problem.code]}</p>` : nothing}
       ${formError && !doc.problem ? html`<p part="error" class="error" role="alert" data-invalid>${this.errorText(formError, root)}</p>` : nothing}
-      ${root.kind === 'object'
-        ? this.renderProperties(root, this.ensureObject(root, this.draft, slot, true), slot)
-        : root.problem === 'any' && !doc.problem
-          ? nothing /* a tool without parameters */
-          : this.renderField(root, this.draft, slot)}
+      ${
+        root.kind === 'object'
+          ? this.renderProperties(root, this.ensureObject(root, this.draft, slot, true), slot)
+          : root.problem === 'any' && !doc.problem
+            ? nothing /* a tool without parameters */
+            : this.renderField(root, this.draft, slot)
+      }
     </fieldset>`;
   }
 
@@ -227,7 +270,11 @@ export class McpSchemaForm extends LitElement {
       case 'array':
         return this.renderArray(field, isKind<ArrayDraft>(draft, 'array') ? draft : this.reset(field, slot), slot);
       case 'variant':
-        return this.renderVariant(field, isKind<VariantDraft>(draft, 'variant') ? draft : this.reset(field, slot), slot);
+        return this.renderVariant(
+          field,
+          isKind<VariantDraft>(draft, 'variant') ? draft : this.reset(field, slot),
+          slot,
+        );
       case 'multiselect':
         return this.renderChoices(field, Array.isArray(draft) ? draft : [], slot);
       default:
@@ -249,7 +296,9 @@ export class McpSchemaForm extends LitElement {
           ${a.help}${a.error}
         </div>`;
       case 'select':
-        control = html`<select part="input" id=${a.id} ?disabled=${ro} aria-required=${a.required} aria-invalid=${a.invalid} aria-describedby=${a.describedBy} @change=${(e: Event) => {
+        control = html`<select part="input" id=${a.id} ?disabled=${ro} aria-required=${a.required} aria-invalid=${a.invalid} aria-describedby=${a.describedBy} @change=${(
+          e: Event,
+        ) => {
           const v = (e.target as HTMLSelectElement).value;
           this.edit(slot, v === '' ? undefined : Number(v));
         }}>
@@ -300,10 +349,12 @@ export class McpSchemaForm extends LitElement {
     return html`<fieldset part="field object" class="field group" aria-describedby=${a.describedBy} ?data-invalid=${a.invalid === 'true'}>
       <legend part="label">${this.labelText(slot)}</legend>
       ${a.help}
-      ${d.open
-        ? html`${optional && !slot.readOnly ? html`<button part="button" class="link" @click=${toggle(false)}>${msg().schemaForm.remove(slot.label)}</button>` : nothing}
+      ${
+        d.open
+          ? html`${optional && !slot.readOnly ? html`<button part="button" class="link" @click=${toggle(false)}>${msg().schemaForm.remove(slot.label)}</button>` : nothing}
           ${this.renderProperties(field, d, slot)}`
-        : html`<button part="button" ?disabled=${slot.readOnly} @click=${toggle(true)}>${msg().schemaForm.add(slot.label)}</button>`}
+          : html`<button part="button" ?disabled=${slot.readOnly} @click=${toggle(true)}>${msg().schemaForm.add(slot.label)}</button>`
+      }
       ${a.error}
     </fieldset>`;
   }
@@ -340,10 +391,12 @@ export class McpSchemaForm extends LitElement {
         return html`<div part="entry" class="entry" data-item=${`${slot.path}:${i}`}>
           <div part="field" class="field">
             <label part="label" for=${keyId}>${m.entryKey(i + 1, slot.label)}</label>
-            <input part="input" id=${keyId} .value=${live(e.key)} ?readonly=${slot.readOnly} aria-invalid=${keyError ? 'true' : 'false'} aria-describedby=${keyError ? errId : nothing} @input=${(ev: Event) => {
-                e.key = (ev.target as HTMLInputElement).value;
-                this.changed();
-              }} />
+            <input part="input" id=${keyId} .value=${live(e.key)} ?readonly=${slot.readOnly} aria-invalid=${keyError ? 'true' : 'false'} aria-describedby=${keyError ? errId : nothing} @input=${(
+              ev: Event,
+            ) => {
+              e.key = (ev.target as HTMLInputElement).value;
+              this.changed();
+            }} />
             ${keyError ? html`<div part="error" class="error" id=${errId}>${this.errorText(keyError, field)}</div>` : nothing}
           </div>
           ${this.renderField(valueField, e.value, { path: kit().childPath(slot.path, e.key), label: m.entryValue(i + 1, slot.label), required: true, readOnly: slot.readOnly, set: (v) => (e.value = v) })}
@@ -375,8 +428,9 @@ export class McpSchemaForm extends LitElement {
     return html`<fieldset part="field array" class="field group" aria-describedby=${a.describedBy} ?data-invalid=${a.invalid === 'true'}>
       <legend part="label">${this.labelText(slot)}</legend>
       ${a.help}
-      ${n
-        ? html`<ol part="array" class="items">
+      ${
+        n
+          ? html`<ol part="array" class="items">
             ${d.items.map(
               (x, i) => html`<li part="item" class="item" data-item=${`${slot.path}:${i}`}>
                 ${this.renderField(item, x.value, { path: kit().childPath(slot.path, i), label: m.item(i + 1, slot.label), required: true, readOnly: slot.readOnly, set: (v) => (x.value = v) })}
@@ -388,7 +442,8 @@ export class McpSchemaForm extends LitElement {
               </li>`,
             )}
           </ol>`
-        : nothing}
+          : nothing
+      }
       <button part="button" data-path=${slot.path} data-act="add" data-index="-1" ?disabled=${slot.readOnly || full} @click=${add}>${m.addItem(slot.label)}</button>
       ${a.error}
     </fieldset>`;
@@ -406,13 +461,16 @@ export class McpSchemaForm extends LitElement {
         const shape = kit().variantField(this.doc!, field, choice);
         const next = kit().openDraft(this.doc!, shape) as ObjectDraft;
         // Keep what was typed into properties both shapes share.
-        for (const [name, v] of prev?.props ?? []) if (next.props.has(name) && name !== field.discriminator && typeof v === typeof next.props.get(name)) next.props.set(name, v);
+        for (const [name, v] of prev?.props ?? [])
+          if (next.props.has(name) && name !== field.discriminator && typeof v === typeof next.props.get(name))
+            next.props.set(name, v);
         next.added = true;
         value = next;
       }
       this.edit(slot, { t: 'variant', choice, value } satisfies VariantDraft);
     };
-    const shape = d.choice >= 0 && field.variants![d.choice] ? kit().variantField(this.doc!, field, d.choice) : undefined;
+    const shape =
+      d.choice >= 0 && field.variants![d.choice] ? kit().variantField(this.doc!, field, d.choice) : undefined;
     return html`<div part="field" class="field group variant">
       <label part="label" for=${a.id}>${this.labelText(slot)}</label>
       ${a.help}
@@ -421,18 +479,24 @@ export class McpSchemaForm extends LitElement {
         ${field.variants!.map((v, i) => html`<option value=${i} ?selected=${d.choice === i}>${v.label || m.option(i + 1)}</option>`)}
       </select>
       ${a.error}
-      ${shape
-        ? html`<div class="shape" role="group" aria-labelledby=${a.id}>
+      ${
+        shape
+          ? html`<div class="shape" role="group" aria-labelledby=${a.id}>
             ${this.renderProperties(shape, this.ensureObject(shape, d.value, { ...slot, set: (v) => (d.value = v) }, true), { ...slot, hide: field.discriminator })}
           </div>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
   /** Multi-select (an array of choices) as a group of checkboxes. */
   private renderChoices(field: FieldModel, chosen: number[], slot: Slot) {
     const a = this.a11y(field, slot);
-    const toggle = (i: number) => (e: Event) => this.edit(slot, (e.target as HTMLInputElement).checked ? [...chosen, i].sort((x, y) => x - y) : chosen.filter((x) => x !== i));
+    const toggle = (i: number) => (e: Event) =>
+      this.edit(
+        slot,
+        (e.target as HTMLInputElement).checked ? [...chosen, i].sort((x, y) => x - y) : chosen.filter((x) => x !== i),
+      );
     return html`<fieldset part="field choices" class="field group" aria-describedby=${a.describedBy} ?data-invalid=${a.invalid === 'true'}>
       <legend part="label">${this.labelText(slot)}</legend>
       ${a.help}
@@ -450,7 +514,9 @@ export class McpSchemaForm extends LitElement {
     this.fieldsByPath.set(slot.path, [id, field]);
     const error = this.showErrors ? this.errors.get(slot.path) : undefined;
     const problem = field.problem && field.problem !== 'any' ? msg().schemaForm.problems[field.problem] : undefined;
-    const helpText = [problem, field.deprecated && msg().schemaForm.deprecated, field.description].filter(Boolean).join(' ');
+    const helpText = [problem, field.deprecated && msg().schemaForm.deprecated, field.description]
+      .filter(Boolean)
+      .join(' ');
     const ids = [helpText && `${id}-help`, error && `${id}-error`].filter(Boolean).join(' ');
     return {
       id,
@@ -458,7 +524,9 @@ export class McpSchemaForm extends LitElement {
       invalid: error ? 'true' : 'false',
       describedBy: ids || nothing,
       help: helpText ? html`<div part="help" class="help muted" id=${`${id}-help`}>${helpText}</div>` : nothing,
-      error: error ? html`<div part="error" class="error" id=${`${id}-error`}>${this.errorText(error, field)}</div>` : nothing,
+      error: error
+        ? html`<div part="error" class="error" id=${`${id}-error`}>${this.errorText(error, field)}</div>`
+        : nothing,
     };
   }
 
@@ -478,7 +546,9 @@ export class McpSchemaForm extends LitElement {
   /** The object draft of a field, creating it when the stored draft does not fit (after a schema change). */
   private ensureObject(field: FieldModel, current: Draft, slot: Slot, open = false): ObjectDraft {
     if (isKind<ObjectDraft>(current, 'object')) return current;
-    const d = open ? (kit().openDraft(this.doc!, field) as ObjectDraft) : (kit().createDraft(this.doc!, field) as ObjectDraft);
+    const d = open
+      ? (kit().openDraft(this.doc!, field) as ObjectDraft)
+      : (kit().createDraft(this.doc!, field) as ObjectDraft);
     slot.set(d);
     return d;
   }
@@ -502,7 +572,7 @@ export class McpSchemaForm extends LitElement {
 
   private check() {
     // Until the kit is here (its chunk loads as the form connects), nothing counts as valid.
-    if (!this.doc) return (this.errors = new Map([['#', UNCHECKED]])), this.value;
+    if (!this.doc) return ((this.errors = new Map([['#', UNCHECKED]])), this.value);
     const { value, collected } = kit().draftToArguments(this.doc, this.draft, this.locked);
     this.errors = kit().validateArguments(this.doc, value, collected);
     return value as Record<string, unknown>;
@@ -520,7 +590,11 @@ export class McpSchemaForm extends LitElement {
     if (!error) return this.internals.setValidity({});
     const [id, field] = this.fieldsByPath.get(path!) ?? [];
     const flag = VALIDITY[error.keyword.replace(/^exclusiveM/, 'm')] ?? 'customError';
-    this.internals.setValidity({ [flag]: true }, this.errorText(error, field), this.renderRoot.querySelector<HTMLElement>(`#${id}`) ?? undefined);
+    this.internals.setValidity(
+      { [flag]: true },
+      this.errorText(error, field),
+      this.renderRoot.querySelector<HTMLElement>(`#${id}`) ?? undefined,
+    );
   }
 
   private changed() {

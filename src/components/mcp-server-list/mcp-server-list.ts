@@ -22,7 +22,10 @@ import { styles } from './mcp-server-list.styles.js';
 export class McpServerList extends LitElement {
   static override styles = [tokens, catalogueStyles, styles];
 
-  /** Where the list and every server's data are kept (default: IndexedDB database `mcp-web-components`, as for <mcp-client>). */
+  /**
+   * Where the list and every server's data are kept (default: IndexedDB database `mcp-web-components`, as for
+   * <mcp-client>).
+   */
   @property({ attribute: false }) store: KeyValueStore = defaultStore();
   /** The URL of the chosen server. */
   @property() selected?: string;
@@ -68,7 +71,10 @@ export class McpServerList extends LitElement {
     this.dispatchEvent(new McpServerSelectEvent(server.url, server.name));
   }
 
-  /** Forgets everything kept for a server: ends its session (DELETE), signs out, and deletes tokens, history, drafts and catalogue. */
+  /**
+   * Forgets everything kept for a server: ends its session (DELETE), signs out, and deletes tokens, history, drafts and
+   * catalogue.
+   */
   async forgetServer(url: string): Promise<void> {
     await createClient({ url, store: this.store, auth: this.auth }).forget();
     // Without auth options the client cannot sign out, so its sign-in data is still there.
@@ -85,11 +91,13 @@ export class McpServerList extends LitElement {
       </form>
       ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
       <p class="muted" role="status">${this.status}</p>
-      ${this.servers.length
-        ? html`<ul part="list" aria-label=${msg().savedServers}>
+      ${
+        this.servers.length
+          ? html`<ul part="list" aria-label=${msg().savedServers}>
             ${this.servers.map((s) => this.renderServer(s))}
           </ul>`
-        : html`<p class="muted">${msg().noServers}</p>`}
+          : html`<p class="muted">${msg().noServers}</p>`
+      }
     `;
   }
 
@@ -111,13 +119,15 @@ export class McpServerList extends LitElement {
       <button aria-label=${msg().renameOf(s.name)} @click=${() => (this.renaming = s.url)}>${msg().rename}</button>
       <button aria-label=${msg().removeOf(s.name)} @click=${() => this.removeServer(s.url)}>${msg().remove}</button>
       <button class="danger" aria-label=${msg().forgetOf(s.name)} @click=${() => (this.confirming = s.url)}>${msg().forget}</button>
-      ${this.confirming === s.url
-        ? html`<div part="confirm" role="alertdialog" aria-label=${msg().confirmForget(s.name)}>
+      ${
+        this.confirming === s.url
+          ? html`<div part="confirm" role="alertdialog" aria-label=${msg().confirmForget(s.name)}>
             <span>${msg().confirmForget(s.name)}</span>
             <button class="danger" @click=${() => this.onForget(s)}>${msg().forget}</button>
             <button @click=${() => (this.confirming = undefined)}>${msg().cancel}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
     </li>`;
   }
 

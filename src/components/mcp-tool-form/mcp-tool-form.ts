@@ -28,7 +28,8 @@ import '../mcp-result-view/define.js';
 
 /**
  * @summary One tool's form: fields from its input schema, a Run button, progress or a task's status, Cancel, and the result.
- * A call the server runs as a task shows the task's status line; after a reload, an unfinished task of this tool is picked up again.
+ * A call the server runs as a task shows the task's status line; after a reload, an unfinished task of this tool is
+ * picked up again.
  * @fires mcp-tool-call - Before the call; cancelable: preventDefault() vetoes it.
  * @fires mcp-tool-result - After the call, with the result or the error.
  * @fires mcp-error - The call failed.
@@ -60,7 +61,8 @@ export class McpToolForm extends ClientElement {
       if (!ready) await client.connect();
       return (await client.listTools({ signal })).find((t) => t.name === name);
     },
-    args: () => [this.tool, this.clientCtl.client, this.clientCtl.ready, this.definition, this.clientCtl.revision] as const,
+    args: () =>
+      [this.tool, this.clientCtl.client, this.clientCtl.ready, this.definition, this.clientCtl.revision] as const,
   });
 
   /** The name of the tool this form calls. */
@@ -69,9 +71,15 @@ export class McpToolForm extends ClientElement {
   @property({ attribute: false }) definition?: Tool;
   /** Standalone use: the MCP server URL, when not inside <mcp-client>. */
   @property() url?: string;
-  /** Standalone use: a CORS relay (`mcp-web-components/relay`) to reach a server that answers no CORS: the relay's URL; `url` stays the server's. */
+  /**
+   * Standalone use: a CORS relay (`mcp-web-components/relay`) to reach a server that answers no CORS: the relay's URL;
+   * `url` stays the server's.
+   */
   @property() relay?: string;
-  /** Standalone use: where the session, drafts and history are kept (default: IndexedDB database `mcp-web-components`, as for <mcp-client>). */
+  /**
+   * Standalone use: where the session, drafts and history are kept (default: IndexedDB database `mcp-web-components`,
+   * as for <mcp-client>).
+   */
   @property({ attribute: false }) store?: KeyValueStore;
   /** Standalone use: OAuth settings for a server that needs sign-in, as <mcp-client>'s `auth`. */
   @property({ attribute: false }) auth?: AuthOptions;
@@ -84,7 +92,9 @@ export class McpToolForm extends ClientElement {
   @state() private progress?: Progress;
   @state() private task?: TaskState;
   @state() private confirming = false;
-  /** The confirmation ignores a person's clicks for a moment, so a double-click or second Enter on Run cannot confirm. */
+  /**
+   * The confirmation ignores a person's clicks for a moment, so a double-click or second Enter on Run cannot confirm.
+   */
   private readonly confirmGuard = new ActivationGuard(this);
   @state() private result?: CallToolResult;
   @state() private error?: Error;
@@ -119,7 +129,12 @@ export class McpToolForm extends ClientElement {
     }
     if (this.url && (changed.has('url') || changed.has('relay') || changed.has('store') || changed.has('auth'))) {
       void this.ownClient?.close();
-      this.client = this.ownClient = createClient({ url: this.url, relay: this.relay, store: this.store, auth: this.auth });
+      this.client = this.ownClient = createClient({
+        url: this.url,
+        relay: this.relay,
+        store: this.store,
+        auth: this.auth,
+      });
       this.draftFor = undefined; // another store may hold another draft
     }
   }
@@ -168,7 +183,8 @@ export class McpToolForm extends ClientElement {
       initial: () => nothing,
       pending: () => html`<p class="muted" role="status">${msg().state.connecting}</p>`,
       error: (e) => html`<p part="error" class="error" role="alert">${(e as Error).message}</p>`,
-      complete: (tool) => (tool ? this.renderTool(tool) : html`<p class="error" role="alert">${msg().unknownTool(this.tool ?? '')}</p>`),
+      complete: (tool) =>
+        tool ? this.renderTool(tool) : html`<p class="error" role="alert">${msg().unknownTool(this.tool ?? '')}</p>`,
     });
   }
 
@@ -189,61 +205,91 @@ export class McpToolForm extends ClientElement {
         @keydown=${this.onKeydown}
       >
         <mcp-schema-form part="form" exportparts="field,label,input,help,error: field-error" .schema=${tool.inputSchema ?? { type: 'object' }} .value=${this.values} .locked=${this.locked} ?disabled=${this.running} @mcp-form-input=${this.onFormInput}></mcp-schema-form>
-        ${this.confirming
-          ? html`<div part="confirm" role="alertdialog" aria-label=${msg().confirmDestructive(toolTitle(tool))}>
+        ${
+          this.confirming
+            ? html`<div part="confirm" role="alertdialog" aria-label=${msg().confirmDestructive(toolTitle(tool))}>
               <p>${msg().confirmDestructive(toolTitle(tool))}</p>
               <button type="submit" class="danger" aria-disabled=${this.confirmGuard.waiting} @click=${(e: Event) => !this.confirmGuard.allows(e) && e.preventDefault()}>${msg().confirm}</button>
               <button type="button" @click=${() => (this.confirming = false)}>${msg().cancel}</button>
             </div>`
-          : html`<div part="actions">
+            : html`<div part="actions">
               <slot name="before-run"></slot>
               <button part="run" type="submit" class="primary" ?disabled=${this.running}>${msg().run}</button>
               ${this.running ? html`<button part="cancel" type="button" @click=${this.cancel}>${msg().cancel}</button>` : nothing}
               ${this.task ? html`<p part="task" role="status">${msg().task(this.task.status, this.task.statusMessage)}</p>` : nothing}
-              ${this.running && !this.task
-                ? html`<div part="progress" role="status">
+              ${
+                this.running && !this.task
+                  ? html`<div part="progress" role="status">
                     ${p?.total ? html`<progress max=${p.total} .value=${p.progress} aria-label=${msg().running}></progress>` : html`<progress aria-label=${msg().running}></progress>`}
                     <span>${p ? `${msg().progress(p.progress, p.total)}${p.message ? ` \u2014 ${p.message}` : ''}` : msg().running}</span>
                   </div>`
-                : nothing}
+                  : nothing
+              }
               <slot name="after-run"></slot>
-            </div>`}
+            </div>`
+        }
       </form>
       ${this.error ? html`<p part="error" class="error" role="alert">${this.error.message}</p>` : nothing}
       ${this.result || (this.viewCall && viewUri(tool)) ? this.renderResult(tool, this.result) : nothing}
     `;
   }
 
-  /** The plain result, or the tool's app (loaded on first use, shown from the start of the call) with the plain result one click away. */
+  /**
+   * The plain result, or the tool's app (loaded on first use, shown from the start of the call) with the plain result
+   * one click away.
+   */
   private renderResult(tool: Tool, result: CallToolResult | undefined) {
     const app = viewUri(tool) && this.appShown;
     if (app) void import('../mcp-app-view/define.js').catch(() => (this.appShown = false));
     return html`
       ${viewUri(tool) && result ? html`<button part="app-toggle" type="button" @click=${() => (this.appShown = !app)}>${app ? msg().appShowResult : msg().appShowView}</button>` : nothing}
-      ${app
-        ? // One view per call: the last one was torn down.
-          keyed(this.viewCall, html`<mcp-app-view part="app" .client=${this.client} .definition=${tool} .input=${this.args} .result=${result}></mcp-app-view>`)
-        : result
-          ? html`<mcp-result-view part="result" .result=${result} .outputSchema=${tool.outputSchema} .client=${this.client}></mcp-result-view>`
-          : nothing}
+      ${
+        app
+          ? // One view per call: the last one was torn down.
+            keyed(
+              this.viewCall,
+              html`<mcp-app-view part="app" .client=${this.client} .definition=${tool} .input=${this.args} .result=${result}></mcp-app-view>`,
+            )
+          : result
+            ? html`<mcp-result-view part="result" .result=${result} .outputSchema=${tool.outputSchema} .client=${this.client}></mcp-result-view>`
+            : nothing
+      }
     `;
   }
 
   private onFormInput(e: McpFormInputEvent): void {
     const client = this.client;
-    if (client?.store && this.tool) void saveDraft(client.store, client.url, this.tool, withoutSecrets(this.toolTask.value?.inputSchema, e.detail) as typeof e.detail);
+    if (client?.store && this.tool)
+      void saveDraft(
+        client.store,
+        client.url,
+        this.tool,
+        withoutSecrets(this.toolTask.value?.inputSchema, e.detail) as typeof e.detail,
+      );
   }
 
-  /** Enter in a one-line field runs the tool, as in any form (the fields sit in another shadow root, so the browser won't). */
+  /**
+   * Enter in a one-line field runs the tool, as in any form (the fields sit in another shadow root, so the browser
+   * won't).
+   */
   private onKeydown(e: KeyboardEvent): void {
     const target = e.composedPath()[0] as HTMLElement;
-    if (e.key !== 'Enter' || e.isComposing || !(target instanceof HTMLInputElement) || ['checkbox', 'radio', 'button', 'submit'].includes(target.type)) return;
+    if (
+      e.key !== 'Enter' ||
+      e.isComposing ||
+      !(target instanceof HTMLInputElement) ||
+      ['checkbox', 'radio', 'button', 'submit'].includes(target.type)
+    )
+      return;
     e.preventDefault();
     // Enter in a field asks for the confirmation; only the Confirm button gives it.
     if (!this.confirming) void this.run();
   }
 
-  /** After a reload: an unfinished task of this tool, kept in the store, is followed again to its result (once per client and tool). */
+  /**
+   * After a reload: an unfinished task of this tool, kept in the store, is followed again to its result (once per
+   * client and tool).
+   */
   private pickUpTask(): void {
     const client = this.client;
     const tool = this.toolTask.value;
@@ -269,7 +315,11 @@ export class McpToolForm extends ClientElement {
     this.abort = new AbortController();
     this.running = true;
     this.progress = undefined;
-    this.task = resume && { taskId: resume.taskId, status: resume.status as TaskState['status'], statusMessage: resume.statusMessage };
+    this.task = resume && {
+      taskId: resume.taskId,
+      status: resume.status as TaskState['status'],
+      statusMessage: resume.statusMessage,
+    };
     this.error = undefined;
     // A view is asked to wind down (ui/resource-teardown) before it goes.
     await (this.renderRoot.querySelector('mcp-app-view') as { teardown?: () => Promise<void> } | null)?.teardown?.();
@@ -278,23 +328,39 @@ export class McpToolForm extends ClientElement {
     this.viewCall++;
     const showTask = (t: TaskState) => mine() && (this.task = t);
     // A tool that may run as a task is asked to (2025-11-25 `optional`): the status line shows how it goes.
-    const options = { signal: this.abort.signal, onProgress: (p: Progress) => mine() && (this.progress = p), onTask: showTask, task: true, keptArguments: withoutSecrets(tool.inputSchema, args) as Record<string, unknown> };
-    // A resumed task may already be followed (by a form that was removed): its statuses come as the client's task events.
+    const options = {
+      signal: this.abort.signal,
+      onProgress: (p: Progress) => mine() && (this.progress = p),
+      onTask: showTask,
+      task: true,
+      keptArguments: withoutSecrets(tool.inputSchema, args) as Record<string, unknown>,
+    };
+    // A resumed task may already be followed (by a form that was removed): its statuses come as the client's task
+    // events.
     const onTaskEvent = (e: CustomEvent<TaskState>) => e.detail.taskId === resume?.taskId && showTask(e.detail);
     if (resume) client.addEventListener('task', onTaskEvent);
     let result: CallToolResult | undefined;
     let failure: Error | undefined;
     try {
-      result = await (resume ? (await client.tasks()).resume(resume.taskId, options) : client.callTool(tool.name, args, options));
+      result = await (resume
+        ? (await client.tasks()).resume(resume.taskId, options)
+        : client.callTool(tool.name, args, options));
       if (mine()) this.result = result;
       this.dispatchEvent(new McpToolResultEvent(tool.name, args, result));
     } catch (error) {
       // What the user typed stays in the form: only the error is shown.
-      failure = error instanceof McpAbortError ? new McpAbortError(msg().cancelled) : error instanceof McpProtocolError && error.code === ERROR.missingCapability ? new McpProtocolError(error.code, msg().missingCapability(needed(error.data)), error.data) : (error as Error);
+      failure =
+        error instanceof McpAbortError
+          ? new McpAbortError(msg().cancelled)
+          : error instanceof McpProtocolError && error.code === ERROR.missingCapability
+            ? new McpProtocolError(error.code, msg().missingCapability(needed(error.data)), error.data)
+            : (error as Error);
       if (mine()) {
         this.error = failure;
         // A view shown while the call ran learns it will get no result.
-        (this.renderRoot.querySelector('mcp-app-view') as { cancelled?: (reason: string) => void } | null)?.cancelled?.(failure.message);
+        (this.renderRoot.querySelector('mcp-app-view') as { cancelled?: (reason: string) => void } | null)?.cancelled?.(
+          failure.message,
+        );
       }
       this.dispatchEvent(new McpToolResultEvent(tool.name, args, undefined, error as Error));
       if (!(error instanceof McpAbortError)) this.dispatchEvent(new McpErrorEvent(error as Error));
@@ -305,7 +371,14 @@ export class McpToolForm extends ClientElement {
         this.abort = undefined;
       }
       const summary = failure?.message ?? result?.content?.find((c) => c.type === 'text')?.text;
-      if (client.store) void appendHistory(client.store, client.url, { tool: tool.name, arguments: withoutSecrets(tool.inputSchema, args) as typeof args, at: Date.now(), ok: !!result && !result.isError, summary: summary?.slice(0, 200) });
+      if (client.store)
+        void appendHistory(client.store, client.url, {
+          tool: tool.name,
+          arguments: withoutSecrets(tool.inputSchema, args) as typeof args,
+          at: Date.now(),
+          ok: !!result && !result.isError,
+          summary: summary?.slice(0, 200),
+        });
     }
   }
 
@@ -322,6 +395,9 @@ export class McpToolForm extends ClientElement {
 /** The capabilities a -32021 error says the server requires (`data.requiredCapabilities`), extensions by name. */
 function needed(data: unknown): string {
   const caps = ((data as { requiredCapabilities?: unknown })?.requiredCapabilities ?? {}) as Record<string, unknown>;
-  const names = [...Object.keys(caps).filter((k) => k !== 'extensions'), ...Object.keys((caps.extensions ?? {}) as object)];
+  const names = [
+    ...Object.keys(caps).filter((k) => k !== 'extensions'),
+    ...Object.keys((caps.extensions ?? {}) as object),
+  ];
   return names.map(String).join(', ').slice(0, 200) || '?';
 }

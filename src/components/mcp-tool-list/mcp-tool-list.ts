@@ -65,7 +65,8 @@ export class McpToolList extends ClientElement {
 
   private toolsTask = new Task(this, {
     // Until the connection is up, show the tools kept from last time (then revalidate).
-    task: async ([client, ready], { signal }): Promise<Tool[]> => (client && ready ? client.listTools({ signal }) : (client?.catalogue.tools ?? [])),
+    task: async ([client, ready], { signal }): Promise<Tool[]> =>
+      client && ready ? client.listTools({ signal }) : (client?.catalogue.tools ?? []),
     args: () => [this.clientCtl.client, this.clientCtl.ready, this.clientCtl.revision] as const,
   });
 
@@ -77,7 +78,10 @@ export class McpToolList extends ClientElement {
   @property({ type: Boolean, attribute: 'app-tools' }) appTools = false;
 
   @state() private query = '';
-  /** The listed tools (those a person may run) and the matching ones in chunks, kept while the tools, the query and app-tools stay the same (rendered chunks are then kept). */
+  /**
+   * The listed tools (those a person may run) and the matching ones in chunks, kept while the tools, the query and
+   * app-tools stay the same (rendered chunks are then kept).
+   */
   private filtered?: { all: Tool[]; visible: Tool[]; query: string; appTools: boolean; chunks: Tool[][] };
   /** The chunks rendered so far, for those chunks and messages. */
   private made: { chunks?: Tool[][]; m?: ReturnType<typeof msg>; nodes: HTMLElement[] } = { nodes: [] };
@@ -92,18 +96,24 @@ export class McpToolList extends ClientElement {
     // The chosen entry, marked in place: its button (and the focus on it) stays.
     const chosen = this.selected === undefined ? undefined : this.buttons.get(this.selected);
     if (chosen !== this.marked) {
-      for (const [b, on] of [[this.marked, false], [chosen, true]] as const) b?.setAttribute('part', on ? 'tool selected' : 'tool'), b?.setAttribute('aria-pressed', String(on));
+      for (const [b, on] of [
+        [this.marked, false],
+        [chosen, true],
+      ] as const)
+        (b?.setAttribute('part', on ? 'tool selected' : 'tool'), b?.setAttribute('aria-pressed', String(on)));
       this.marked = chosen;
     }
     // A listed tool is soon opened: its form's validator chunk comes now, while the page is idle, not on the click.
-    if (this.filtered?.chunks.length && !this.preloaded) (this.preloaded = true), (globalThis.requestIdleCallback ?? setTimeout)(() => void loadValidator().catch(() => {}));
+    if (this.filtered?.chunks.length && !this.preloaded)
+      ((this.preloaded = true),
+        (globalThis.requestIdleCallback ?? setTimeout)(() => void loadValidator().catch(() => {})));
     // The rest of a long list, in the next task (and the ones after): no task grows with the number of tools.
     if (this.made.nodes.length < (this.filtered?.chunks.length ?? 0) && !this.more)
-      (this.more = true),
+      ((this.more = true),
         soon(() => {
           this.more = false;
           if (this.isConnected) this.requestUpdate();
-        });
+        }));
   }
 
   override render() {
@@ -111,7 +121,11 @@ export class McpToolList extends ClientElement {
     const states = taskStates(msg().state.connecting);
     // While the list is asked for again (connected now, or changed), the last one stays: no flash, no lost search.
     const last = this.toolsTask.value;
-    return this.toolsTask.render({ ...states, pending: () => (last ? this.renderTools(last) : states.pending()), complete: (tools) => this.renderTools(tools) });
+    return this.toolsTask.render({
+      ...states,
+      pending: () => (last ? this.renderTools(last) : states.pending()),
+      complete: (tools) => this.renderTools(tools),
+    });
   }
 
   private renderTools(listed: Tool[]) {
@@ -130,7 +144,8 @@ export class McpToolList extends ClientElement {
     if (this.made.chunks !== chunks || this.made.m !== m) this.made = { chunks, m, nodes: [] };
     const { nodes } = this.made;
     const start = performance.now();
-    while (nodes.length < chunks.length && (!nodes.length || performance.now() - start < BUDGET_MS)) nodes.push(this.renderChunk(chunks[nodes.length], m, nodes.length * CHUNK, chunks.length));
+    while (nodes.length < chunks.length && (!nodes.length || performance.now() - start < BUDGET_MS))
+      nodes.push(this.renderChunk(chunks[nodes.length], m, nodes.length * CHUNK, chunks.length));
     return [...nodes];
   }
 
@@ -174,7 +189,16 @@ export class McpToolList extends ClientElement {
       title !== tool.name ? (code.textContent = tool.name) : code.remove();
       tool.description ? (description.textContent = tool.description) : description.remove();
       const src = tool.icons?.map((i) => safeIconSrc(i.src, url, i.mimeType)).find(Boolean);
-      if (src) b.prepend(Object.assign(document.createElement('img'), { part: 'icon', alt: '', crossOrigin: 'anonymous', referrerPolicy: 'no-referrer', src }));
+      if (src)
+        b.prepend(
+          Object.assign(document.createElement('img'), {
+            part: 'icon',
+            alt: '',
+            crossOrigin: 'anonymous',
+            referrerPolicy: 'no-referrer',
+            src,
+          }),
+        );
       this.buttons.set(tool.name, b);
       this.toolOf.set(b, tool);
     }

@@ -1,8 +1,15 @@
 // The host side of an MCP App's JSON-RPC over postMessage, on our own message checks and pending
 // table: it answers the view's requests through the host's handler, holds every message to the view
 // until the view says `ui/notifications/initialized`, and keeps a misbehaving view from flooding the page.
-import { McpAbortError, McpProtocolError } from '../jsonrpc/errors.js';
-import { isNotification, isRequest, isResponse, toMessage, type JsonRpcMessage, type Params } from '../jsonrpc/messages.js';
+import { McpAbortError, type McpProtocolError } from '../jsonrpc/errors.js';
+import {
+  isNotification,
+  isRequest,
+  isResponse,
+  toMessage,
+  type JsonRpcMessage,
+  type Params,
+} from '../jsonrpc/messages.js';
 import { PendingTable } from '../jsonrpc/pending.js';
 
 /** What the bridge needs from the element that shows the view. */
@@ -43,7 +50,11 @@ export class AppBridge {
       this.count = 0;
       this.noted.clear();
     }
-    if (++this.count > PER_SECOND) return this.once('flood', `The view sent more than ${PER_SECOND} messages in a second; the rest of that second is dropped.`);
+    if (++this.count > PER_SECOND)
+      return this.once(
+        'flood',
+        `The view sent more than ${PER_SECOND} messages in a second; the rest of that second is dropped.`,
+      );
     let m: JsonRpcMessage;
     try {
       m = toMessage(data);
@@ -104,7 +115,15 @@ export class AppBridge {
       reply = { jsonrpc: '2.0', id, result: await this.host.request(method, params) };
     } catch (error) {
       const e = (error as Error)?.name === 'McpProtocolError' ? (error as McpProtocolError) : undefined;
-      reply = { jsonrpc: '2.0', id, error: { code: e?.code ?? -32603, message: (error as Error)?.message ?? String(error), ...(e?.data === undefined ? {} : { data: e.data }) } };
+      reply = {
+        jsonrpc: '2.0',
+        id,
+        error: {
+          code: e?.code ?? -32603,
+          message: (error as Error)?.message ?? String(error),
+          ...(e?.data === undefined ? {} : { data: e.data }),
+        },
+      };
     } finally {
       this.inFlight--;
     }

@@ -10,7 +10,8 @@ export interface ViewCsp {
 }
 
 /** An entry that could end or extend a directive (`;`, quotes, spaces, commas, newlines) is refused. */
-const clean = (list: unknown): string[] => (Array.isArray(list) ? list.filter((d): d is string => typeof d === 'string' && /^[^\s;,'"]+$/.test(d)) : []);
+const clean = (list: unknown): string[] =>
+  Array.isArray(list) ? list.filter((d): d is string => typeof d === 'string' && /^[^\s;,'"]+$/.test(d)) : [];
 
 /**
  * The policy of a view: nothing beyond its own inline code and data: media unless it declares domains
@@ -37,7 +38,12 @@ export function viewCsp(csp: ViewCsp = {}): string {
     .join('; ');
 }
 
-const FEATURES: Record<string, string> = { camera: 'camera', microphone: 'microphone', geolocation: 'geolocation', clipboardWrite: 'clipboard-write' };
+const FEATURES: Record<string, string> = {
+  camera: 'camera',
+  microphone: 'microphone',
+  geolocation: 'geolocation',
+  clipboardWrite: 'clipboard-write',
+};
 
 /** The iframe `allow` attribute for the permissions a view asks for (`_meta.ui.permissions`). */
 export const allowOf = (permissions: unknown): string =>
@@ -51,7 +57,14 @@ export const allowOf = (permissions: unknown): string =>
  * would give it the embedder's origin or its top window.
  */
 export const sandboxOf = (asked?: unknown): string =>
-  [...new Set(['allow-scripts', ...(typeof asked === 'string' ? asked.split(/\s+/) : []).filter((t) => /^allow-(forms|popups|popups-to-escape-sandbox|modals|downloads)$/.test(t))])].join(' ');
+  [
+    ...new Set([
+      'allow-scripts',
+      ...(typeof asked === 'string' ? asked.split(/\s+/) : []).filter((t) =>
+        /^allow-(forms|popups|popups-to-escape-sandbox|modals|downloads)$/.test(t),
+      ),
+    ]),
+  ].join(' ');
 
 /** The view's HTML with its policy as the first thing in <head> (opaque mode, and the proxy's inner frame). */
 export function withPolicy(html: string, policy: string): string {
@@ -59,7 +72,10 @@ export function withPolicy(html: string, policy: string): string {
   const head = /<head(\s[^>]*)?>/i.exec(html);
   if (head) return html.slice(0, head.index + head[0].length) + meta + html.slice(head.index + head[0].length);
   const open = /<html(\s[^>]*)?>/i.exec(html);
-  if (open) return html.slice(0, open.index + open[0].length) + `<head>${meta}</head>` + html.slice(open.index + open[0].length);
+  if (open)
+    return (
+      html.slice(0, open.index + open[0].length) + `<head>${meta}</head>` + html.slice(open.index + open[0].length)
+    );
   const doctype = /^\s*<!doctype[^>]*>/i.exec(html)?.[0] ?? '';
   return doctype + meta + html.slice(doctype.length);
 }

@@ -76,7 +76,8 @@ export class AppHost {
     const client = s.client();
     switch (method) {
       case 'ui/initialize': {
-        this.appModes = (params.appCapabilities as { availableDisplayModes?: unknown } | undefined)?.availableDisplayModes;
+        this.appModes = (params.appCapabilities as { availableDisplayModes?: unknown } | undefined)
+          ?.availableDisplayModes;
         const sampling = client.options.onSampling ? { sampling: {} } : {};
         return {
           protocolVersion: VERSIONS.includes(params.protocolVersion as string) ? params.protocolVersion : VERSIONS[0],
@@ -111,7 +112,9 @@ export class AppHost {
         const url = s.safeLink(params.url as string);
         // A view may open a link only right after the person used it (its click activates this page too).
         if (!url || navigator.userActivation?.isActive === false) {
-          s.note(`The view asked to open ${JSON.stringify(String(params.url).slice(0, 200))}; refused (${url ? 'no click' : 'not an http(s) link'}).`);
+          s.note(
+            `The view asked to open ${JSON.stringify(String(params.url).slice(0, 200))}; refused (${url ? 'no click' : 'not an http(s) link'}).`,
+          );
           return { isError: true };
         }
         window.open(url, '_blank', 'noopener,noreferrer');
@@ -123,7 +126,10 @@ export class AppHost {
       }
       case 'ui/update-model-context': {
         const content = Array.isArray(params.content) ? (params.content as ContentBlock[]) : undefined;
-        const structured = params.structuredContent && typeof params.structuredContent === 'object' ? (params.structuredContent as Record<string, unknown>) : undefined;
+        const structured =
+          params.structuredContent && typeof params.structuredContent === 'object'
+            ? (params.structuredContent as Record<string, unknown>)
+            : undefined;
         return s.updateContext(content, structured) ? {} : { isError: true };
       }
       case 'ui/request-display-mode':
@@ -132,7 +138,10 @@ export class AppHost {
         return this.download(params);
       case 'sampling/createMessage': {
         if (!client.options.onSampling) break;
-        return (await client.options.onSampling(params as unknown as CreateMessageParams, { server: client.serverInfo, signal: new AbortController().signal })) as unknown as Params;
+        return (await client.options.onSampling(params as unknown as CreateMessageParams, {
+          server: client.serverInfo,
+          signal: new AbortController().signal,
+        })) as unknown as Params;
       }
     }
     throw new McpProtocolError(-32601, `Method not found: ${method}`);
@@ -151,21 +160,35 @@ export class AppHost {
     const name = String(params.name);
     const tool = view.tools.find((t) => t.name === name);
     if (!tool || !visibility(tool).includes('app')) {
-      s.note(`The view asked to call ${JSON.stringify(name.slice(0, 100))}, which ${tool ? 'is not visible to apps' : 'the server does not offer'}; refused.`);
+      s.note(
+        `The view asked to call ${JSON.stringify(name.slice(0, 100))}, which ${tool ? 'is not visible to apps' : 'the server does not offer'}; refused.`,
+      );
       throw new McpProtocolError(-32602, `Tool ${name} is not available to this app`);
     }
-    if (s.isDestructive(tool) && !(await s.confirm({ kind: 'call', tool }))) throw new McpProtocolError(-32000, 'The person declined the call');
-    const args = params.arguments && typeof params.arguments === 'object' ? (params.arguments as Record<string, unknown>) : {};
+    if (s.isDestructive(tool) && !(await s.confirm({ kind: 'call', tool })))
+      throw new McpProtocolError(-32000, 'The person declined the call');
+    const args =
+      params.arguments && typeof params.arguments === 'object' ? (params.arguments as Record<string, unknown>) : {};
     return s.client().callTool(name, args);
   }
 
   /** `ui/download-file`: asks the person, then saves the first item under a sanitised name as plain bytes. */
   private async download(params: Params): Promise<Params> {
-    const item = (Array.isArray(params.contents) ? params.contents[0] : undefined) as { resource?: { uri?: string; text?: string; blob?: string }; uri?: string } | undefined;
+    const item = (Array.isArray(params.contents) ? params.contents[0] : undefined) as
+      { resource?: { uri?: string; text?: string; blob?: string }; uri?: string } | undefined;
     const res = item?.resource;
     const uri = res?.uri ?? item?.uri ?? '';
-    const name = (uri.split(/[/\\]/).pop() || 'download').replace(/[^\w.-]+/g, '_').replace(/^\.+/, '').slice(0, 100) || 'download';
-    const bytes = typeof res?.text === 'string' ? new TextEncoder().encode(res.text) : typeof res?.blob === 'string' ? Uint8Array.from(atob(res.blob), (c) => c.charCodeAt(0)) : undefined;
+    const name =
+      (uri.split(/[/\\]/).pop() || 'download')
+        .replace(/[^\w.-]+/g, '_')
+        .replace(/^\.+/, '')
+        .slice(0, 100) || 'download';
+    const bytes =
+      typeof res?.text === 'string'
+        ? new TextEncoder().encode(res.text)
+        : typeof res?.blob === 'string'
+          ? Uint8Array.from(atob(res.blob), (c) => c.charCodeAt(0))
+          : undefined;
     if (!bytes || !(await this.surface.confirm({ kind: 'download', name }))) return { isError: true };
     this.surface.save(name, bytes);
     return {};

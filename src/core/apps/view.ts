@@ -11,7 +11,9 @@ export const APP_MIME = 'text/html;profile=mcp-app';
 type UiMeta = { resourceUri?: unknown; visibility?: unknown };
 const uiMeta = (tool: Tool): UiMeta => ((tool._meta?.ui ?? {}) as UiMeta) || {};
 
-/** The `ui://` URI of a tool's view (the nested `_meta.ui.resourceUri` wins over the deprecated flat key), or undefined. */
+/**
+ * The `ui://` URI of a tool's view (the nested `_meta.ui.resourceUri` wins over the deprecated flat key), or undefined.
+ */
 export function viewUri(tool: Tool | undefined): string | undefined {
   if (!tool) return undefined;
   const uri = uiMeta(tool).resourceUri ?? tool._meta?.['ui/resourceUri'];

@@ -17,7 +17,8 @@ export const FLOW_PREFIX = 'mcp-auth-flow:';
 /** Where the binding of the MCP server at `serverUrl` is kept. */
 export const bindingKey = (serverUrl: string) => `${BINDING_PREFIX}${canonicalResource(serverUrl)}`;
 /** Tokens are kept per (issuer, resource). */
-export const tokenKey = (b: { as: { issuer: string }; resource: string }) => `mcp-auth-token:${b.as.issuer} ${b.resource}`;
+export const tokenKey = (b: { as: { issuer: string }; resource: string }) =>
+  `mcp-auth-token:${b.as.issuer} ${b.resource}`;
 /** A sign-in under way, by its `state`, until the person comes back. */
 export const flowKey = (state: string) => `${FLOW_PREFIX}${state}`;
 /** Registrations are kept per issuer and never reused with another (A-12). */

@@ -25,11 +25,18 @@ export function authHttp(serverUrl: string, fetchFn: FetchLike, signal?: AbortSi
       } catch (error) {
         if (signal?.aborted || init.signal?.aborted) throw new McpAbortError();
         const origin = typeof location === 'object' ? location.origin : 'this page';
-        throw new McpHttpError(`Cannot reach ${u.origin}${u.pathname} for authorization: the server is down, or its CORS policy does not allow ${origin} (OAuth metadata, registration and token endpoints need CORS)`, 'network', 0, '', u.href);
+        throw new McpHttpError(
+          `Cannot reach ${u.origin}${u.pathname} for authorization: the server is down, or its CORS policy does not allow ${origin} (OAuth metadata, registration and token endpoints need CORS)`,
+          'network',
+          0,
+          '',
+          u.href,
+        );
       }
     },
   };
 }
 
 /** GETs a JSON metadata document without following redirects. */
-export const getJson = (http: AuthHttp, url: string) => http[customFetch](url, { method: 'GET', headers: { accept: 'application/json' }, redirect: 'manual' });
+export const getJson = (http: AuthHttp, url: string) =>
+  http[customFetch](url, { method: 'GET', headers: { accept: 'application/json' }, redirect: 'manual' });

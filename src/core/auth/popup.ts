@@ -11,9 +11,21 @@ import type { AuthOptions, UserAgentFunction } from './types.js';
 export const CALLBACK_MESSAGE = 'mcp-auth-callback';
 export const CALLBACK_CHANNEL = 'mcp-auth';
 
-/** Signs in with the popup the client opened in the click (null: the browser blocked it; undefined: the redirect user agent). The caller closes it. */
-export async function signIn(popup: Window | null | undefined, auth: AuthOptions, load: () => Promise<AuthSession>, signal?: AbortSignal): Promise<void> {
-  if (popup === null) throw new McpAuthError('The browser blocked the sign-in popup: call authorize() directly in a click handler, or use the "redirect" user agent', 0);
+/**
+ * Signs in with the popup the client opened in the click (null: the browser blocked it; undefined: the redirect user
+ * agent). The caller closes it.
+ */
+export async function signIn(
+  popup: Window | null | undefined,
+  auth: AuthOptions,
+  load: () => Promise<AuthSession>,
+  signal?: AbortSignal,
+): Promise<void> {
+  if (popup === null)
+    throw new McpAuthError(
+      'The browser blocked the sign-in popup: call authorize() directly in a click handler, or use the "redirect" user agent',
+      0,
+    );
   // No reverse tabnabbing: the authorization server's pages get no handle on this tab. The
   // callback then comes back by BroadcastChannel, which needs the redirect URI on this origin.
   if (popup && new URL(auth.redirectUri, location.href).origin === location.origin) popup.opener = null;
@@ -31,12 +43,21 @@ export function popupUserAgent(win: Window, redirectUri: string, closedMs = 180_
     win.location.href = url.href;
     const closed = new AbortController();
     let since: number | undefined;
-    const watch = setInterval(() => {
-      if (!win.closed) since = undefined;
-      else if (Date.now() - (since ??= Date.now()) >= closedMs) closed.abort();
-    }, Math.min(500, closedMs));
+    const watch = setInterval(
+      () => {
+        if (!win.closed) since = undefined;
+        else if (Date.now() - (since ??= Date.now()) >= closedMs) closed.abort();
+      },
+      Math.min(500, closedMs),
+    );
     return waitForCallback(url, redirectUri, AbortSignal.any([signal, closed.signal]))
-      .catch((error) => Promise.reject(closed.signal.aborted && !signal.aborted ? new McpAuthError('The sign-in window was closed before signing in finished', 0) : error))
+      .catch((error) =>
+        Promise.reject(
+          closed.signal.aborted && !signal.aborted
+            ? new McpAuthError('The sign-in window was closed before signing in finished', 0)
+            : error,
+        ),
+      )
       .finally(() => {
         clearInterval(watch);
         win.close();
@@ -58,7 +79,12 @@ export function waitForCallback(authorizationUrl: URL, redirectUri: string, sign
     const accept = (data: { type?: unknown; url?: unknown } | null) => {
       if (data?.type !== CALLBACK_MESSAGE || typeof data.url !== 'string' || !URL.canParse(data.url)) return;
       const url = new URL(data.url);
-      if (url.origin !== expected.origin || url.pathname !== expected.pathname || url.searchParams.get('state') !== state) return;
+      if (
+        url.origin !== expected.origin ||
+        url.pathname !== expected.pathname ||
+        url.searchParams.get('state') !== state
+      )
+        return;
       stop();
       resolve(url);
     };

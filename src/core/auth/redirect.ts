@@ -20,7 +20,8 @@ export function redirectResults(): { state: string; url: URL; take(): void }[] {
   for (let i = 0; i < sessionStorage.length; i++) {
     const key = sessionStorage.key(i)!;
     const value = sessionStorage.getItem(key);
-    if (key.startsWith(RESULT) && value && URL.canParse(value)) found.push({ state: key.slice(RESULT.length), url: new URL(value), take: () => sessionStorage.removeItem(key) });
+    if (key.startsWith(RESULT) && value && URL.canParse(value))
+      found.push({ state: key.slice(RESULT.length), url: new URL(value), take: () => sessionStorage.removeItem(key) });
   }
   return found;
 }

@@ -4,7 +4,14 @@
 // pre-registered client is used only with the issuer it is configured under, and a registered or
 // CIMD client gets a redirect URI of its own issuer (`redirectUri?mcp_as=<tag>`), so a code that
 // another authorization server bounced back cannot finish this issuer's flow (flow.ts).
-import { ClientSecretPost, dynamicClientRegistrationRequest, None, processDynamicClientRegistrationResponse, type AuthorizationServer, type ClientAuth } from 'oauth4webapi';
+import {
+  ClientSecretPost,
+  dynamicClientRegistrationRequest,
+  None,
+  processDynamicClientRegistrationResponse,
+  type AuthorizationServer,
+  type ClientAuth,
+} from 'oauth4webapi';
 import { McpAuthError } from '../jsonrpc/errors.js';
 import type { KeyValueStore } from '../kv/store.js';
 import { registrationKey } from './keys.js';
@@ -22,21 +29,50 @@ export interface Registration {
 }
 
 /** Finds or creates this client's registration at `as`. */
-export async function registrationFor(as: AuthorizationServer, auth: AuthOptions, store: KeyValueStore, http: AuthHttp, scope?: string): Promise<Registration> {
+export async function registrationFor(
+  as: AuthorizationServer,
+  auth: AuthOptions,
+  store: KeyValueStore,
+  http: AuthHttp,
+  scope?: string,
+): Promise<Registration> {
   const { issuer } = as;
-  if ('clientId' in auth || 'clientSecret' in auth) throw new McpAuthError('auth.clientId/clientSecret are bound to no authorization server and are refused: configure auth.clients = { [issuer]: { clientId, clientSecret } }', 0, '', false);
+  if ('clientId' in auth || 'clientSecret' in auth)
+    throw new McpAuthError(
+      'auth.clientId/clientSecret are bound to no authorization server and are refused: configure auth.clients = { [issuer]: { clientId, clientSecret } }',
+      0,
+      '',
+      false,
+    );
   const pre = preRegistered(auth, issuer);
-  if (pre) return { issuer, client_id: pre.clientId, client_secret: pre.clientSecret, redirect_uri: pre.redirectUri ?? auth.redirectUri };
+  if (pre)
+    return {
+      issuer,
+      client_id: pre.clientId,
+      client_secret: pre.clientSecret,
+      redirect_uri: pre.redirectUri ?? auth.redirectUri,
+    };
   const redirect_uri = await issuerRedirectUri(auth.redirectUri, issuer);
   if (auth.clientMetadataUrl && as.client_id_metadata_document_supported === true) {
     const url = new URL(auth.clientMetadataUrl);
-    if (url.protocol !== 'https:' || url.pathname === '/') throw new McpAuthError('auth.clientMetadataUrl must be an https URL with a path (it is the client_id)', 0, '', false);
+    if (url.protocol !== 'https:' || url.pathname === '/')
+      throw new McpAuthError(
+        'auth.clientMetadataUrl must be an https URL with a path (it is the client_id)',
+        0,
+        '',
+        false,
+      );
     return { issuer, client_id: url.href, token_endpoint_auth_method: 'none', redirect_uri };
   }
   const stored = await store.get<Registration>(registrationKey(issuer)).catch(() => undefined);
   if (stored?.redirect_uri === redirect_uri && stored.issuer === issuer) return stored;
   if (!as.registration_endpoint) {
-    throw new McpAuthError(`The authorization server ${as.issuer} supports neither Client ID Metadata Documents nor dynamic registration: configure auth.clientId for it`, 0, '', false);
+    throw new McpAuthError(
+      `The authorization server ${as.issuer} supports neither Client ID Metadata Documents nor dynamic registration: configure auth.clientId for it`,
+      0,
+      '',
+      false,
+    );
   }
   const metadata = {
     client_name: auth.clientName ?? 'mcp-web-components',
@@ -49,9 +85,16 @@ export async function registrationFor(as: AuthorizationServer, auth: AuthOptions
   };
   let client;
   try {
-    client = await processDynamicClientRegistrationResponse(await lenientRegistration(await dynamicClientRegistrationRequest(as, metadata, http)));
+    client = await processDynamicClientRegistrationResponse(
+      await lenientRegistration(await dynamicClientRegistrationRequest(as, metadata, http)),
+    );
   } catch (error) {
-    throw new McpAuthError(`Registering with ${as.issuer} failed (is ${redirect_uri} an acceptable redirect URI there?): ${(error as Error).message}`, 0, '', false);
+    throw new McpAuthError(
+      `Registering with ${as.issuer} failed (is ${redirect_uri} an acceptable redirect URI there?): ${(error as Error).message}`,
+      0,
+      '',
+      false,
+    );
   }
   const registration: Registration = {
     issuer,
@@ -74,7 +117,10 @@ function preRegistered(auth: AuthOptions, issuer: string) {
 /** `redirectUri` with `mcp_as`, the first 12 base64url characters of SHA-256(issuer): one redirect URI per issuer. */
 export async function issuerRedirectUri(redirectUri: string, issuer: string): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(issuer)));
-  const tag = btoa(String.fromCharCode(...digest)).replace(/\+/g, '-').replace(/\//g, '_').slice(0, 12);
+  const tag = btoa(String.fromCharCode(...digest))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .slice(0, 12);
   const url = new URL(redirectUri);
   url.searchParams.set('mcp_as', tag);
   return url.href;
@@ -82,7 +128,13 @@ export async function issuerRedirectUri(redirectUri: string, issuer: string): Pr
 
 /** Throws unless `reg` was made for `as`: no identity, secret or token goes to another issuer. */
 export function assertIssuer(as: AuthorizationServer, reg: Registration): void {
-  if (reg.issuer !== as.issuer) throw new McpAuthError(`Refusing to use a client registered with ${String(reg.issuer).slice(0, 200)} at ${as.issuer}`, 0, '', false);
+  if (reg.issuer !== as.issuer)
+    throw new McpAuthError(
+      `Refusing to use a client registered with ${String(reg.issuer).slice(0, 200)} at ${as.issuer}`,
+      0,
+      '',
+      false,
+    );
 }
 
 /**
@@ -90,16 +142,30 @@ export function assertIssuer(as: AuthorizationServer, reg: Registration): void {
  * that leave it out are common, so a missing value is read as 0 ("does not expire").
  */
 async function lenientRegistration(res: Response): Promise<Response> {
-  const body = await res.clone().json().catch(() => undefined);
+  const body = await res
+    .clone()
+    .json()
+    .catch(() => undefined);
   if (!body?.client_secret || body.client_secret_expires_at !== undefined) return res;
-  return new Response(JSON.stringify({ ...body, client_secret_expires_at: 0 }), { status: res.status, headers: res.headers });
+  return new Response(JSON.stringify({ ...body, client_secret_expires_at: 0 }), {
+    status: res.status,
+    headers: res.headers,
+  });
 }
 
 /** How to authenticate at the token endpoint: what registration said, else the best the server supports. */
 export function clientAuthFor(as: AuthorizationServer, reg: Registration): ClientAuth {
   assertIssuer(as, reg);
   const supported = as.token_endpoint_auth_methods_supported ?? ['client_secret_basic'];
-  const method = reg.token_endpoint_auth_method ?? (!reg.client_secret ? 'none' : supported.includes('client_secret_basic') ? 'client_secret_basic' : supported.includes('client_secret_post') ? 'client_secret_post' : 'none');
+  const method =
+    reg.token_endpoint_auth_method ??
+    (!reg.client_secret
+      ? 'none'
+      : supported.includes('client_secret_basic')
+        ? 'client_secret_basic'
+        : supported.includes('client_secret_post')
+          ? 'client_secret_post'
+          : 'none');
   if (method === 'client_secret_basic' && reg.client_secret) return secretBasic(reg.client_secret);
   if (method === 'client_secret_post' && reg.client_secret) return ClientSecretPost(reg.client_secret);
   return None();
@@ -113,6 +179,8 @@ const formEncode = (value: string) => new URLSearchParams({ v: value }).toString
  * that do not form-decode the Basic credentials (the conformance suite's, and several real ones)
  * then see another client id, so those characters are left as the HTML form encoding leaves them.
  */
-const secretBasic = (secret: string): ClientAuth => (_as, client, _body, headers) => {
-  headers.set('authorization', `Basic ${btoa(`${formEncode(client.client_id)}:${formEncode(secret)}`)}`);
-};
+const secretBasic =
+  (secret: string): ClientAuth =>
+  (_as, client, _body, headers) => {
+    headers.set('authorization', `Basic ${btoa(`${formEncode(client.client_id)}:${formEncode(secret)}`)}`);
+  };

@@ -111,7 +111,8 @@ export class AuthSession {
   /** Runs discovery, registration and the authorization-code flow through the given or configured user agent. */
   async signIn(userAgent?: UserAgentFunction, signal = new AbortController().signal): Promise<void> {
     const agent = userAgent ?? (this.options.userAgent === 'redirect' ? redirectUserAgent : this.options.userAgent);
-    if (typeof agent !== 'function') throw new McpAuthError('The popup user agent must be opened in a click: call client.authorize()', 0);
+    if (typeof agent !== 'function')
+      throw new McpAuthError('The popup user agent must be opened in a click: call client.authorize()', 0);
     this.setState('signing-in');
     this.denied = false;
     const http = authHttp(this.serverUrl, this.fetch, signal);
@@ -147,16 +148,21 @@ export class AuthSession {
     await revokeToken(binding.as, binding.registration, tokens.access_token, http);
   }
 
-  /** A-15: the challenge's scope, else PRM scopes_supported, else the host's; widened by step-up; offline_access when offered (A-17). */
+  /**
+   * A-15: the challenge's scope, else PRM scopes_supported, else the host's; widened by step-up; offline_access when
+   * offered (A-17).
+   */
   private chooseScope(d: Discovery): string | undefined {
-    const base = this.stepUpScope ?? this.challenge?.scope ?? d.scopesSupported?.join(' ') ?? this.options.scopes?.join(' ');
+    const base =
+      this.stepUpScope ?? this.challenge?.scope ?? d.scopesSupported?.join(' ') ?? this.options.scopes?.join(' ');
     return d.as.scopes_supported?.includes('offline_access') ? union(base, 'offline_access') : base || undefined;
   }
 
   /** Checks the redirect back, trades the code for tokens and binds this server to that authorization server. */
   private async complete(flow: PendingFlow, callback: URL): Promise<void> {
     try {
-      if (Date.now() - flow.created > FLOW_TTL_MS) throw new McpAuthError('The sign-in took too long; please try again', 0);
+      if (Date.now() - flow.created > FLOW_TTL_MS)
+        throw new McpAuthError('The sign-in took too long; please try again', 0);
       const tokens = await finishFlow(flow, callback, authHttp(this.serverUrl, this.fetch));
       this.binding = { resource: flow.resource, as: flow.as, registration: flow.registration };
       await this.store.set(bindingKey(this.serverUrl), this.binding).catch(() => {});
@@ -185,7 +191,15 @@ export class AuthSession {
   private async tryRefresh(): Promise<boolean> {
     if (!this.binding || !this.tokens?.refresh_token) return false;
     try {
-      await this.saveTokens(await refreshTokens(this.binding.as, this.binding.registration, this.binding.resource, this.tokens, authHttp(this.serverUrl, this.fetch)));
+      await this.saveTokens(
+        await refreshTokens(
+          this.binding.as,
+          this.binding.registration,
+          this.binding.resource,
+          this.tokens,
+          authHttp(this.serverUrl, this.fetch),
+        ),
+      );
       return true;
     } catch {
       return false;
@@ -211,12 +225,15 @@ export class AuthSession {
 }
 
 /** The union of two space-separated scope lists, in first-seen order. */
-const union = (a?: string, b?: string) => [...new Set(`${a ?? ''} ${b ?? ''}`.split(' ').filter(Boolean))].join(' ') || undefined;
+const union = (a?: string, b?: string) =>
+  [...new Set(`${a ?? ''} ${b ?? ''}`.split(' ').filter(Boolean))].join(' ') || undefined;
 
 /** Turns a library or protocol failure into an McpAuthError that says what happened (without tokens). */
 function authError(error: unknown): McpError {
   if (error instanceof McpError) return error;
-  if (error instanceof AuthorizationResponseError) return new McpAuthError(`The authorization server refused the sign-in (${error.error})`, 0);
-  if (error instanceof ResponseBodyError) return new McpAuthError(`The authorization server answered ${error.error} (HTTP ${error.status})`, 0);
+  if (error instanceof AuthorizationResponseError)
+    return new McpAuthError(`The authorization server refused the sign-in (${error.error})`, 0);
+  if (error instanceof ResponseBodyError)
+    return new McpAuthError(`The authorization server answered ${error.error} (HTTP ${error.status})`, 0);
   return new McpAuthError(`Signing in failed: ${(error as Error)?.message ?? String(error)}`, 0);
 }

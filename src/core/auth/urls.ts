@@ -16,11 +16,20 @@ function reach(host: string): Reach {
     const [hi, lo] = [parseInt(embedded[1], 16), parseInt(embedded[2], 16)];
     h = `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
   }
-  if (h === 'localhost' || h.endsWith('.localhost') || h === '::1' || h === '::' || h === '0.0.0.0' || /^127\./.test(h)) return 2;
+  if (h === 'localhost' || h.endsWith('.localhost') || h === '::1' || h === '::' || h === '0.0.0.0' || /^127\./.test(h))
+    return 2;
   const v4 = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(h);
   if (v4) {
     const [a, b] = [Number(v4[1]), Number(v4[2])];
-    if (a === 10 || a === 0 || (a === 172 && b >= 16 && b < 32) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b < 128)) return 1;
+    if (
+      a === 10 ||
+      a === 0 ||
+      (a === 172 && b >= 16 && b < 32) ||
+      (a === 192 && b === 168) ||
+      (a === 169 && b === 254) ||
+      (a === 100 && b >= 64 && b < 128)
+    )
+      return 1;
     return 0;
   }
   // IPv6 unique-local fc00::/7 and link-local fe80::/10.
@@ -42,12 +51,24 @@ export function assertSafeUrl(url: string | URL, serverUrl: string, what = 'URL'
   } catch {
     throw new McpAuthError(`The authorization ${what} ${String(url).slice(0, 100)} is not a valid URL`, 0, '', false);
   }
-  const ok = (u.protocol === 'https:' || (u.protocol === 'http:' && isLoopback(u))) && !u.username && !u.password && reach(u.hostname) <= reach(new URL(serverUrl).hostname);
-  if (!ok) throw new McpAuthError(`Refusing the authorization ${what} ${u.origin}${u.pathname}: it must be https and may not point into a private network the MCP server is not on`, 0, '', false);
+  const ok =
+    (u.protocol === 'https:' || (u.protocol === 'http:' && isLoopback(u))) &&
+    !u.username &&
+    !u.password &&
+    reach(u.hostname) <= reach(new URL(serverUrl).hostname);
+  if (!ok)
+    throw new McpAuthError(
+      `Refusing the authorization ${what} ${u.origin}${u.pathname}: it must be https and may not point into a private network the MCP server is not on`,
+      0,
+      '',
+      false,
+    );
   return u;
 }
 
-/** Whether metadata claiming `resource` may speak for the MCP server at `serverUrl` (same origin, a path prefix of it). */
+/**
+ * Whether metadata claiming `resource` may speak for the MCP server at `serverUrl` (same origin, a path prefix of it).
+ */
 export function resourceCovers(resource: string, serverUrl: string): boolean {
   try {
     const r = new URL(resource);

@@ -42,11 +42,17 @@ export class Authorization {
     }
   }
 
-  /** Signs in through `auth.userAgent`; the popup opens before anything is awaited, in the click's own task (the rest is in auth/popup.ts, loaded now). */
+  /**
+   * Signs in through `auth.userAgent`; the popup opens before anything is awaited, in the click's own task (the rest is
+   * in auth/popup.ts, loaded now).
+   */
   async signIn(signal?: AbortSignal): Promise<void> {
     const auth = this.options;
     if (!auth) throw new McpError('authorize() needs the auth option');
-    const popup = (auth.userAgent ?? 'popup') === 'popup' ? window.open('about:blank', '_blank', 'popup,width=520,height=720') : undefined;
+    const popup =
+      (auth.userAgent ?? 'popup') === 'popup'
+        ? window.open('about:blank', '_blank', 'popup,width=520,height=720')
+        : undefined;
     try {
       await (await import('../auth/popup.js')).signIn(popup, auth, () => this.load(), signal);
     } finally {

@@ -3,7 +3,21 @@
 // input.ts answers what the server asks, authorization.ts signs in, and the store keeps the session.
 import { McpAbortError, McpProtocolError, McpStreamLostError } from '../jsonrpc/errors.js';
 import type { JsonRpcMessage, JsonRpcNotification, Params } from '../jsonrpc/messages.js';
-import type { CallToolResult, CompleteResult, CompletionRef, GetPromptResult, Implementation, LoggingLevel, Progress, Prompt, ReadResourceResult, Resource, ResourceTemplate, ServerCapabilities, Tool } from '../protocol/types.js';
+import type {
+  CallToolResult,
+  CompleteResult,
+  CompletionRef,
+  GetPromptResult,
+  Implementation,
+  LoggingLevel,
+  Progress,
+  Prompt,
+  ReadResourceResult,
+  Resource,
+  ResourceTemplate,
+  ServerCapabilities,
+  Tool,
+} from '../protocol/types.js';
 import { ERROR } from '../protocol/versions.js';
 import type { AuthState } from '../auth/types.js';
 import { batchedStore, type BatchedStore } from '../kv/batched.js';
@@ -46,11 +60,17 @@ export interface McpClientEventMap {
   resourceupdated: CustomEvent<{ uri: string } & Params>;
   /** Every notification from the server, as it came. */
   notification: CustomEvent<JsonRpcNotification>;
-  /** A log entry: a server's `notifications/message` (as the server sent it: check it before trusting it), or one added with `log()`. */
+  /**
+   * A log entry: a server's `notifications/message` (as the server sent it: check it before trusting it), or one added
+   * with `log()`.
+   */
   log: CustomEvent<LogEntry>;
   /** Progress of one of this client's requests (`notifications/progress`). */
   progress: CustomEvent<Progress>;
-  /** A problem that failed no request (a lost stream, a malformed frame, a tool left out, a server request not answered), or one added with `log()`. */
+  /**
+   * A problem that failed no request (a lost stream, a malformed frame, a tool left out, a server request not
+   * answered), or one added with `log()`.
+   */
   error: CustomEvent<Error>;
   /** A task's status changed (tool calls run as tasks). */
   task: CustomEvent<TaskState>;
@@ -58,10 +78,26 @@ export interface McpClientEventMap {
 
 /** EventTarget with McpClient's events typed; any other name still takes any listener. */
 export interface McpClientEventTarget extends EventTarget {
-  addEventListener<K extends keyof McpClientEventMap>(type: K, listener: (this: McpClient, event: McpClientEventMap[K]) => void, options?: boolean | AddEventListenerOptions): void;
-  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
-  removeEventListener<K extends keyof McpClientEventMap>(type: K, listener: (this: McpClient, event: McpClientEventMap[K]) => void, options?: boolean | EventListenerOptions): void;
-  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
+  addEventListener<K extends keyof McpClientEventMap>(
+    type: K,
+    listener: (this: McpClient, event: McpClientEventMap[K]) => void,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  removeEventListener<K extends keyof McpClientEventMap>(
+    type: K,
+    listener: (this: McpClient, event: McpClientEventMap[K]) => void,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | EventListenerOptions,
+  ): void;
 }
 
 /** A browser-native MCP client for one server URL. */
@@ -76,10 +112,15 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
   instructions?: string;
   /** The last connection error, for display. */
   lastError?: Error;
-  /** Where signing in stands; `authchange` fires when it changes (also when `authorizationServer`, the issuer signing in goes to, is found). */
+  /**
+   * Where signing in stands; `authchange` fires when it changes (also when `authorizationServer`, the issuer signing in
+   * goes to, is found).
+   */
   authState: AuthState = 'none';
   authorizationServer?: string;
-  /** The `store` option with write-behind, where this client keeps its session; elements keep drafts and history in it. */
+  /**
+   * The `store` option with write-behind, where this client keeps its session; elements keep drafts and history in it.
+   */
   readonly store?: BatchedStore;
   readonly url: string;
 
@@ -93,7 +134,8 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
   private early?: Promise<Tool[] | undefined>;
   private connecting?: Promise<void>;
   /** Fires an event (McpClientEventMap); an arrow, so the context hands it to the eras and the engine as it is. */
-  private readonly emit = (type: string, detail?: unknown): void => void this.dispatchEvent(new CustomEvent(type, { detail }));
+  private readonly emit = (type: string, detail?: unknown): void =>
+    void this.dispatchEvent(new CustomEvent(type, { detail }));
 
   constructor(readonly options: McpClientOptions) {
     super();
@@ -115,14 +157,24 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
       engine,
       kept: (this.kept = new Persistence(url, store)),
       tabs: new Tabs(url, !!store, conn, onMessage),
-      auth: new Authorization(url, options.auth, { store: options.store, fetch: viaRelay(options), onState: (s) => emit('authchange', (this.authState = s)), onIssuer: (i) => ((this.authorizationServer = i), emit('authchange', this.authState)) }),
+      auth: new Authorization(url, options.auth, {
+        store: options.store,
+        fetch: viaRelay(options),
+        onState: (s) => emit('authchange', (this.authState = s)),
+        onIssuer: (i) => ((this.authorizationServer = i), emit('authchange', this.authState)),
+      }),
       get state() {
         return client.state;
       },
       setState: (state, error) => this.setState(state, error),
       adopted: (c) => this.adopted(c),
       // The tool list goes out as soon as the era allows, before the GET stream and the store's bookkeeping.
-      handshaken: () => void (options.listToolsEarly && conn()?.facts?.capabilities?.tools && (this.early = this.listTools().catch(() => undefined))),
+      handshaken: () =>
+        void (
+          options.listToolsEarly &&
+          conn()?.facts?.capabilities?.tools &&
+          (this.early = this.listTools().catch(() => undefined))
+        ),
       transportOptions: () => ({
         fetch: viaRelay(options) ?? ((...args) => fetch(...args)),
         headers: () => ({ ...options.headers?.(), ...ctx.auth.header() }),
@@ -140,7 +192,10 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
     return this.kept.catalogue;
   }
 
-  /** Finds the server's era and connects; resolves when requests can be sent. Calls made while it connects share one attempt. */
+  /**
+   * Finds the server's era and connects; resolves when requests can be sent. Calls made while it connects share one
+   * attempt.
+   */
   connect({ signal }: { signal?: AbortSignal } = {}): Promise<void> {
     if (this.state === 'ready') return Promise.resolve();
     return (this.connecting ??= this.open(signal).finally(() => (this.connecting = undefined)));
@@ -151,12 +206,18 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
     return this.stop(true);
   }
 
-  /** Lets go of this page's streams and stream ownership but keeps the session, on the server and in the store, for a reload to resume. */
+  /**
+   * Lets go of this page's streams and stream ownership but keeps the session, on the server and in the store, for a
+   * reload to resume.
+   */
   async detach(): Promise<void> {
     await this.stop(false);
   }
 
-  /** Forgets this server: ends its session (DELETE), signs out, and deletes everything the store keeps of it: session, era, catalogue, history, drafts, tokens and registration. */
+  /**
+   * Forgets this server: ends its session (DELETE), signs out, and deletes everything the store keeps of it: session,
+   * era, catalogue, history, drafts, tokens and registration.
+   */
   async forget(): Promise<void> {
     await this.kept.read().then(() => this.link.adoptKept()); // a session an earlier page kept is ended on the server too
     await this.signOut();
@@ -166,9 +227,13 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
 
   // ---- server features ----------------------------------------------------------------
 
-  /** All tools, following every cursor; tools the era cannot call (modern: invalid x-mcp-header annotations) are left out. */
+  /**
+   * All tools, following every cursor; tools the era cannot call (modern: invalid x-mcp-header annotations) are left
+   * out.
+   */
   async listTools(options: ListOptions = {}): Promise<Tool[]> {
-    // Callers that come while the early list is on its way share it (a task re-run must not ask again); once it is in, the next one asks anew.
+    // Callers that come while the early list is on its way share it (a task re-run must not ask again); once it is in,
+    // the next one asks anew.
     const early = !options.cursor && this.early;
     const tools = early && (await early);
     if (early && this.early === early) this.early = undefined;
@@ -179,11 +244,26 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
     return this.keep('tools', usable, options);
   }
 
-  /** Calls a tool; progress reaches `onProgress` and extends the timeout. A call run as a task is followed to its result (tasks.ts): statuses reach `onTask`, aborting cancels it. */
-  async callTool(name: string, args: Record<string, unknown> = {}, options: TaskCallOptions = {}): Promise<CallToolResult> {
+  /**
+   * Calls a tool; progress reaches `onProgress` and extends the timeout. A call run as a task is followed to its result
+   * (tasks.ts): statuses reach `onTask`, aborting cancels it.
+   */
+  async callTool(
+    name: string,
+    args: Record<string, unknown> = {},
+    options: TaskCallOptions = {},
+  ): Promise<CallToolResult> {
     const tool = this.tools.get(name);
-    const params = { name, arguments: args, ...this.link.live.taskParams?.(tool?.execution?.taskSupport, options.task) };
-    const run = async () => this.withInput('tools/call', params, { ...options, headers: { ...options.headers, ...(await this.link.live.headers?.('tools/call', params, tool)) } });
+    const params = {
+      name,
+      arguments: args,
+      ...this.link.live.taskParams?.(tool?.execution?.taskSupport, options.task),
+    };
+    const run = async () =>
+      this.withInput('tools/call', params, {
+        ...options,
+        headers: { ...options.headers, ...(await this.link.live.headers?.('tools/call', params, tool)) },
+      });
     let result: Params;
     try {
       result = await run();
@@ -193,20 +273,33 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
       else if (!(error instanceof McpProtocolError && error.code === ERROR.headerMismatch)) throw error;
       else result = await this.listTools({ signal: options.signal }).then(run);
     }
-    return result.resultType === 'task' || result.task ? (await this.tasks()).follow(result, name, args, options) : (result as unknown as CallToolResult);
+    return result.resultType === 'task' || result.task
+      ? (await this.tasks()).follow(result, name, args, options)
+      : (result as unknown as CallToolResult);
   }
 
-  /** Lower-level task control, loaded on first use: `(await client.tasks()).get(taskId)`; also cancel, list (2025-11-25), resume after a reload, pending. */
+  /**
+   * Lower-level task control, loaded on first use: `(await client.tasks()).get(taskId)`; also cancel, list
+   * (2025-11-25), resume after a reload, pending.
+   */
   tasks(): Promise<Tasks> {
     return (this.taskModule ??= import('./tasks.js').then((m) => new m.Tasks(this)));
   }
   private taskModule?: Promise<Tasks>;
 
   async listResources(options: ListOptions = {}): Promise<Resource[]> {
-    return this.keep('resources', (await this.lists.all('resources/list', 'resources', options)) as Resource[], options);
+    return this.keep(
+      'resources',
+      (await this.lists.all('resources/list', 'resources', options)) as Resource[],
+      options,
+    );
   }
   async listResourceTemplates(options: ListOptions = {}): Promise<ResourceTemplate[]> {
-    return this.keep('resourceTemplates', (await this.lists.all('resources/templates/list', 'resourceTemplates', options)) as ResourceTemplate[], options);
+    return this.keep(
+      'resourceTemplates',
+      (await this.lists.all('resources/templates/list', 'resourceTemplates', options)) as ResourceTemplate[],
+      options,
+    );
   }
   async readResource(uri: string, options: RequestOptions = {}): Promise<ReadResourceResult> {
     return (await this.withInput('resources/read', { uri }, options)) as unknown as ReadResourceResult;
@@ -225,13 +318,26 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
   async listPrompts(options: ListOptions = {}): Promise<Prompt[]> {
     return this.keep('prompts', (await this.lists.all('prompts/list', 'prompts', options)) as Prompt[], options);
   }
-  async getPrompt(name: string, args: Record<string, string> = {}, options: RequestOptions = {}): Promise<GetPromptResult> {
+  async getPrompt(
+    name: string,
+    args: Record<string, string> = {},
+    options: RequestOptions = {},
+  ): Promise<GetPromptResult> {
     return (await this.withInput('prompts/get', { name, arguments: args }, options)) as unknown as GetPromptResult;
   }
 
   /** Suggestions for one argument of a prompt or resource template. */
-  async complete(ref: CompletionRef, argument: { name: string; value: string }, context?: { arguments?: Record<string, string> }, options: RequestOptions = {}): Promise<CompleteResult['completion']> {
-    const result = await this.request('completion/complete', { ref, argument, ...(context ? { context } : {}) }, options);
+  async complete(
+    ref: CompletionRef,
+    argument: { name: string; value: string },
+    context?: { arguments?: Record<string, string> },
+    options: RequestOptions = {},
+  ): Promise<CompleteResult['completion']> {
+    const result = await this.request(
+      'completion/complete',
+      { ref, argument, ...(context ? { context } : {}) },
+      options,
+    );
     return (result as unknown as CompleteResult).completion;
   }
 
@@ -252,7 +358,10 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
     return this.engine.request(method, params, options);
   }
 
-  /** Adds an entry to this client's log, where its log views show it: an entry fires `log`, an Error fires `error`, as the server's own would. */
+  /**
+   * Adds an entry to this client's log, where its log views show it: an entry fires `log`, an Error fires `error`, as
+   * the server's own would.
+   */
   log(entry: LogEntry | Error): void {
     this.emit(entry instanceof Error ? 'error' : 'log', entry);
   }
@@ -271,8 +380,8 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
   // ---- inside --------------------------------------------------------------------------
 
   private async open(signal?: AbortSignal): Promise<void> {
-    // The catalogue, the kept record, the era and the tab locks are asked for at once: the first request waits only for the slowest.
-    // The catalogue arrives when it does (`catalogue` event); the network does not wait for it.
+    // The catalogue, the kept record, the era and the tab locks are asked for at once: the first request waits only for
+    // the slowest. The catalogue arrives when it does (`catalogue` event); the network does not wait for it.
     void this.kept.restore().then(() => this.state === 'connecting' && this.emit('catalogue'));
     this.link.prefetch();
     this.ctx.tabs.join();
@@ -285,8 +394,10 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
       await this.ctx.tabs.joined;
       this.lastError = undefined;
       this.setState('ready');
-      // A client that can answer sampling, elicitation or roots will be asked: bring input.late.ts now, off the start-up path.
-      if (this.options.onSampling || this.options.onElicitation || this.options.onRoots) import('./input.late.js').catch(() => {});
+      // A client that can answer sampling, elicitation or roots will be asked: bring input.late.ts now, off the
+      // start-up path.
+      if (this.options.onSampling || this.options.onElicitation || this.options.onRoots)
+        import('./input.late.js').catch(() => {});
     } catch (error) {
       this.lastError = error as Error;
       this.setState('idle');
@@ -294,16 +405,31 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
     }
   }
 
-  /** A request that may come back `input_required`; one whose stream broke is re-issued once where repeating it is safe (HM-16). */
+  /**
+   * A request that may come back `input_required`; one whose stream broke is re-issued once where repeating it is safe
+   * (HM-16).
+   */
   private withInput(method: string, params: Params, options: RequestOptions): Promise<Params> {
     const tool = method === 'tools/call' ? this.tools.get(params.name as string) : undefined;
-    const safe = !tool ? method !== 'tools/call' : tool.annotations?.idempotentHint === true || tool.annotations?.readOnlyHint === true;
-    const send = (p: Params) => this.request(method, p, options).catch((error) => (error instanceof McpStreamLostError && safe ? this.request(method, p, options) : Promise.reject(error)));
-    return withInput(send, method, params, this.options, { server: this.serverInfo, signal: this.engine.asking(options.signal) });
+    const safe = !tool
+      ? method !== 'tools/call'
+      : tool.annotations?.idempotentHint === true || tool.annotations?.readOnlyHint === true;
+    const send = (p: Params) =>
+      this.request(method, p, options).catch((error) =>
+        error instanceof McpStreamLostError && safe ? this.request(method, p, options) : Promise.reject(error),
+      );
+    return withInput(send, method, params, this.options, {
+      server: this.serverInfo,
+      signal: this.engine.asking(options.signal),
+    });
   }
 
   /** Remembers a complete list in the catalogue (and the store); a single page is not a catalogue. */
-  private keep<K extends keyof Catalogue>(key: K, items: NonNullable<Catalogue[K]>, { cursor }: ListOptions): NonNullable<Catalogue[K]> {
+  private keep<K extends keyof Catalogue>(
+    key: K,
+    items: NonNullable<Catalogue[K]>,
+    { cursor }: ListOptions,
+  ): NonNullable<Catalogue[K]> {
     if (cursor === undefined) this.kept.keep(key, items);
     // Elements show the catalogue until the connection is ready (the early tool list among it).
     if (this.state === 'connecting') this.emit('catalogue');
@@ -337,14 +463,15 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
     const method = (m as { method: string }).method;
     const [event, stale] = CHANGES[method] ?? [];
     if (event) this.invalidate(stale, event);
-    if (method === 'notifications/resources/updated') this.invalidate('resources/read' + JSON.stringify({ uri: params.uri }), 'resourceupdated', params);
+    if (method === 'notifications/resources/updated')
+      this.invalidate('resources/read' + JSON.stringify({ uri: params.uri }), 'resourceupdated', params);
     if (method === 'notifications/message') this.emit('log', params);
     this.emit('notification', m);
   }
 
   private invalidate(prefix: string, event: string, detail?: unknown): void {
     if (event === 'toolschanged') this.early = undefined;
-    this.lists.invalidate(prefix), this.emit(event, detail);
+    (this.lists.invalidate(prefix), this.emit(event, detail));
   }
 
   private setState(state: ClientState, error?: Error): void {

@@ -1,7 +1,15 @@
 // The JSON-RPC engine: ids, the pending table, progress that extends timeouts, and the requests a
 // server sends us (answered through input.late.ts). It knows no era: the connection adds its `_meta`
 // and says how to cancel, the link sends the bytes.
-import { isNotification, isRequest, isResponse, type JsonRpcMessage, type JsonRpcRequest, type Params, type RequestId } from '../jsonrpc/messages.js';
+import {
+  isNotification,
+  isRequest,
+  isResponse,
+  type JsonRpcMessage,
+  type JsonRpcRequest,
+  type Params,
+  type RequestId,
+} from '../jsonrpc/messages.js';
 import { PendingTable } from '../jsonrpc/pending.js';
 import type { Progress } from '../protocol/types.js';
 import type { SendOptions } from '../transport/types.js';
@@ -14,7 +22,9 @@ export interface RequestOptions {
   onProgress?: (progress: Progress) => void;
   /** Extra HTTP headers for this request. */
   headers?: Record<string, string>;
-  /** @internal The connection to send over, when it is not (yet) the link's current one: a handshake racing another era's. */
+  /**
+   * @internal The connection to send over, when it is not (yet) the link's current one: a handshake racing another era's.
+   */
   via?: Connection;
 }
 
@@ -34,7 +44,10 @@ export class RpcEngine {
    */
   constructor(
     /** @internal */ readonly conn: () => Connection | undefined,
-    /** @internal */ readonly send: (message: JsonRpcMessage, options: SendOptions & { via?: Connection }) => Promise<void>,
+    /** @internal */ readonly send: (
+      message: JsonRpcMessage,
+      options: SendOptions & { via?: Connection },
+    ) => Promise<void>,
     /** @internal */ readonly options: InputHandlers & { timeout?: number; maxTotalTimeout?: number },
     /** @internal */ readonly emit: (type: string, detail?: unknown) => void,
   ) {}
@@ -48,15 +61,26 @@ export class RpcEngine {
       meta.progressToken = id;
       this.progress.set(id, options.onProgress);
     }
-    const message: JsonRpcRequest = { jsonrpc: '2.0', id, method, params: Object.keys(meta).length ? { ...params, _meta: meta } : params };
+    const message: JsonRpcRequest = {
+      jsonrpc: '2.0',
+      id,
+      method,
+      params: Object.keys(meta).length ? { ...params, _meta: meta } : params,
+    };
     const stop = new AbortController();
     const result = this.pending.add(
       id,
       method,
-      { timeout: options.timeout ?? this.options.timeout ?? 60_000, maxTotalTimeout: this.options.maxTotalTimeout ?? 600_000, signal: options.signal },
+      {
+        timeout: options.timeout ?? this.options.timeout ?? 60_000,
+        maxTotalTimeout: this.options.maxTotalTimeout ?? 600_000,
+        signal: options.signal,
+      },
       (reason) => conn()?.cancel?.(id, method, reason),
     );
-    this.send(message, { signal: stop.signal, headers: options.headers, via: options.via }).catch((error) => stop.signal.aborted || this.pending.reject(id, error));
+    this.send(message, { signal: stop.signal, headers: options.headers, via: options.via }).catch(
+      (error) => stop.signal.aborted || this.pending.reject(id, error),
+    );
     try {
       return await result;
     } finally {
@@ -90,7 +114,8 @@ export class RpcEngine {
         this.emit('progress', params);
       }
     }
-    if (m.method === 'notifications/cancelled') this.serverRequests.get(params.requestId as RequestId)?.abort(params.reason ?? 'Cancelled by the server');
+    if (m.method === 'notifications/cancelled')
+      this.serverRequests.get(params.requestId as RequestId)?.abort(params.reason ?? 'Cancelled by the server');
     return params;
   }
 
@@ -102,7 +127,10 @@ export class RpcEngine {
     this.closing = new AbortController();
   }
 
-  /** The signal for asking the person on behalf of one of our requests (MRTR): aborted by `signal`, or when the client closes. */
+  /**
+   * The signal for asking the person on behalf of one of our requests (MRTR): aborted by `signal`, or when the client
+   * closes.
+   */
   asking(signal?: AbortSignal): AbortSignal {
     return signal ? AbortSignal.any([signal, this.closing.signal]) : this.closing.signal;
   }

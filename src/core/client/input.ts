@@ -6,7 +6,14 @@ import type { Params } from '../jsonrpc/messages.js';
 import { ERROR } from '../protocol/versions.js';
 import { VERSION } from '../version.js';
 import { APP_MIME, UI_EXTENSION } from '../apps/view.js';
-import type { CreateMessageParams, CreateMessageResult, ElicitParams, ElicitResult, Implementation, ListRootsResult } from '../protocol/types.js';
+import type {
+  CreateMessageParams,
+  CreateMessageResult,
+  ElicitParams,
+  ElicitResult,
+  Implementation,
+  ListRootsResult,
+} from '../protocol/types.js';
 import type * as Answer from './input.late.js';
 
 /** What a handler learns besides the params: which server asks, and a signal aborted if the server cancels. */
@@ -14,7 +21,10 @@ export interface HandlerContext {
   server?: Implementation;
   signal: AbortSignal;
 }
-/** What a sampling handler may also get from `<mcp-sampling-dialog>`: where to show a reply as it streams, and a model download's progress. */
+/**
+ * What a sampling handler may also get from `<mcp-sampling-dialog>`: where to show a reply as it streams, and a model
+ * download's progress.
+ */
 export interface SamplingContext extends HandlerContext {
   /** Called as the reply streams in, with the reply so far (the dialog shows it; the person may stop it there). */
   onPartial?(partial: CreateMessageResult): void;
@@ -31,15 +41,19 @@ export interface InputHandlers {
   onRoots?: RootsHandler;
   /** Declare `sampling.tools`: the sampling handler can take `tools` and `toolChoice`. */
   samplingTools?: boolean;
-  /** Declare the MCP Apps extension (`io.modelcontextprotocol/ui`): the host renders tools' views, as the elements do. */
+  /**
+   * Declare the MCP Apps extension (`io.modelcontextprotocol/ui`): the host renders tools' views, as the elements do.
+   */
   apps?: boolean;
 }
 
 /** Who we say we are when the host did not say: `initialize` (legacy) and every `_meta` (modern). */
-export const clientInfoOf = (o: { clientInfo?: Implementation }): Implementation => o.clientInfo ?? { name: 'mcp-web-components', version: VERSION };
+export const clientInfoOf = (o: { clientInfo?: Implementation }): Implementation =>
+  o.clientInfo ?? { name: 'mcp-web-components', version: VERSION };
 
 /** The error a sampling handler throws when the person rejects the request (legacy code -1). */
-export const samplingRejected = (message = 'User rejected sampling request') => new McpProtocolError(ERROR.userRejected, message);
+export const samplingRejected = (message = 'User rejected sampling request') =>
+  new McpProtocolError(ERROR.userRejected, message);
 
 /** Client capabilities implied by the handlers present (an absent handler means not declared). */
 export function capabilitiesFor(h: InputHandlers): Record<string, object> {
@@ -52,15 +66,24 @@ export function capabilitiesFor(h: InputHandlers): Record<string, object> {
 }
 
 /** Answers one server ask through the handlers (input.late.ts, loaded on the first ask: most pages never get one). */
-export const answerInput = async (...args: Parameters<typeof Answer.answerInput>): Promise<Params> => (await import('./input.late.js')).answerInput(...args);
+export const answerInput = async (...args: Parameters<typeof Answer.answerInput>): Promise<Params> =>
+  (await import('./input.late.js')).answerInput(...args);
 
 /**
  * Runs a request that may come back `input_required` (MRTR, checklist §2.9); the rounds that answer
  * its input requests and send it again are in input.late.ts, loaded when a server first asks.
  */
-export async function withInput(send: (params: Params) => Promise<Params>, method: string, params: Params, h: InputHandlers, context: HandlerContext): Promise<Params> {
+export async function withInput(
+  send: (params: Params) => Promise<Params>,
+  method: string,
+  params: Params,
+  h: InputHandlers,
+  context: HandlerContext,
+): Promise<Params> {
   const result = await send(params);
   const type = result.resultType ?? 'complete';
   // A task (2026-07-28 extension) is followed by the caller, tasks.ts.
-  return type === 'complete' || (type === 'task' && method === 'tools/call') ? result : (await import('./input.late.js')).inputRounds(send, method, params, h, context, result);
+  return type === 'complete' || (type === 'task' && method === 'tools/call')
+    ? result
+    : (await import('./input.late.js')).inputRounds(send, method, params, h, context, result);
 }

@@ -4,7 +4,9 @@ import { McpAuthError, McpSessionExpiredError } from '../jsonrpc/errors.js';
 import { sleep } from '../util/sleep.js';
 import type { Link } from './link.js';
 
-/** The transport's connection is gone for good: renew an expired session, or fail what waits and reconnect with backoff. */
+/**
+ * The transport's connection is gone for good: renew an expired session, or fail what waits and reconnect with backoff.
+ */
 export async function closed(link: Link, error: Error): Promise<void> {
   const host = link.host;
   if (host.state === 'closed') return;
@@ -24,7 +26,10 @@ export async function closed(link: Link, error: Error): Promise<void> {
   }
 }
 
-/** Starts a new session for one the server ended; another tab may have started it already, and then it is joined rather than a third started. */
+/**
+ * Starts a new session for one the server ended; another tab may have started it already, and then it is joined rather
+ * than a third started.
+ */
 export async function renew(link: Link): Promise<void> {
   const host = link.host;
   host.setState('reconnecting');

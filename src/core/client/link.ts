@@ -47,7 +47,10 @@ export class Link {
     this.era = Promise.resolve(this.cache().get(this.host.url)).catch(() => undefined);
   }
 
-  /** Resumes what the store kept or negotiates the era; one tab at a time, so a second tab resumes the first one's session. */
+  /**
+   * Resumes what the store kept or negotiates the era; one tab at a time, so a second tab resumes the first one's
+   * session.
+   */
   open(signal?: AbortSignal): Promise<void> {
     const host = this.host;
     const cache = this.cache();
@@ -84,7 +87,11 @@ export class Link {
       probed.discovered.catch(() => {});
     }
     let taken = false;
-    return { first: hint === undefined, take: () => ((taken = true), probed), drop: () => void (taken || dropProbe(probed)) };
+    return {
+      first: hint === undefined,
+      take: () => ((taken = true), probed),
+      drop: () => void (taken || dropProbe(probed)),
+    };
   }
 
   private cache() {
@@ -112,13 +119,17 @@ export class Link {
     try {
       await this.host.auth.retrying(send);
     } catch (error) {
-      if (!(error instanceof McpSessionExpiredError) || message.method === 'initialize' || options.signal?.aborted) throw error;
+      if (!(error instanceof McpSessionExpiredError) || message.method === 'initialize' || options.signal?.aborted)
+        throw error;
       await this.renew();
       await send();
     }
   }
 
-  /** The transport's connection is gone for good: renew an expired session, or fail what waits and reconnect with backoff (link.late.ts). */
+  /**
+   * The transport's connection is gone for good: renew an expired session, or fail what waits and reconnect with
+   * backoff (link.late.ts).
+   */
   async closed(error: Error): Promise<void> {
     const host = this.host;
     if (host.state === 'closed') return;
@@ -145,7 +156,9 @@ export class Link {
   }
   private loadingRecovery?: Promise<typeof import('./link.late.js')>;
 
-  /** Takes up the session (legacy) or discovery (modern, within ttlMs) that the store holds, instead of starting anew. */
+  /**
+   * Takes up the session (legacy) or discovery (modern, within ttlMs) that the store holds, instead of starting anew.
+   */
   /** @internal */
   async resume(skipSession?: string, early?: boolean): Promise<boolean> {
     const host = this.host;

@@ -13,7 +13,9 @@ export const CHANGES: Record<string, [string, string]> = {
 /** The longest a server's `ttlMs` is honoured (an hour): a huge or endless one cannot pin a stale answer. */
 export const MAX_TTL_MS = 3_600_000;
 
-/** A server's `ttlMs` as a safe number of ms: 0 for anything that is not a positive finite number, at most MAX_TTL_MS. */
+/**
+ * A server's `ttlMs` as a safe number of ms: 0 for anything that is not a positive finite number, at most MAX_TTL_MS.
+ */
 export const ttlOf = (value: unknown) => (typeof value === 'number' && value > 0 ? Math.min(value, MAX_TTL_MS) : 0);
 
 const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -30,7 +32,11 @@ const FIELDS = new Map<string, (v: unknown) => boolean>([
  * for a template. In place: the value is ours (parsed, or cloned from the store), and most lists have none.
  */
 function scrub(value: unknown, depth: number): void {
-  if (depth < 4 && typeof value === 'object' && value) for (const k in value) k.startsWith('_$lit') ? delete (value as Record<string, unknown>)[k] : scrub((value as Record<string, unknown>)[k], depth + 1);
+  if (depth < 4 && typeof value === 'object' && value)
+    for (const k in value)
+      k.startsWith('_$lit')
+        ? delete (value as Record<string, unknown>)[k]
+        : scrub((value as Record<string, unknown>)[k], depth + 1);
 }
 
 /**
@@ -58,7 +64,9 @@ export class Lists {
   private cache = new Map<string, { expires: number; value: Params }>();
 
   constructor(
-    private readonly engine: { request(method: string, params: Params, options: { signal?: AbortSignal }): Promise<Params> },
+    private readonly engine: {
+      request(method: string, params: Params, options: { signal?: AbortSignal }): Promise<Params>;
+    },
     private readonly caches: () => boolean | undefined,
   ) {}
 
@@ -70,9 +78,11 @@ export class Lists {
       const params = next === undefined ? {} : { cursor: next };
       const cacheKey = method + JSON.stringify(params);
       const hit = this.cache.get(cacheKey);
-      const result = hit && Date.now() < hit.expires ? hit.value : await this.engine.request(method, params, { signal });
+      const result =
+        hit && Date.now() < hit.expires ? hit.value : await this.engine.request(method, params, { signal });
       const ttl = ttlOf(result.ttlMs);
-      if (result !== hit?.value && this.caches() && ttl > 0) this.cache.set(cacheKey, { expires: Date.now() + ttl, value: result });
+      if (result !== hit?.value && this.caches() && ttl > 0)
+        this.cache.set(cacheKey, { expires: Date.now() + ttl, value: result });
       items.push(...coerceItems(result[key]));
       next = result.nextCursor as string | undefined;
       // A missing nextCursor is the only end signal; "" is a valid cursor (U-09).

@@ -10,7 +10,10 @@ export type ClientState = 'idle' | 'connecting' | 'ready' | 'reconnecting' | 'cl
 
 export interface McpClientOptions extends InputHandlers {
   url: string;
-  /** `auto` tries modern, then legacy Streamable HTTP, then HTTP+SSE; `streamable-http` skips HTTP+SSE; `sse` uses only HTTP+SSE. */
+  /**
+   * `auto` tries modern, then legacy Streamable HTTP, then HTTP+SSE; `streamable-http` skips HTTP+SSE; `sse` uses only
+   * HTTP+SSE.
+   */
   transport?: TransportMode;
   /**
    * Ask for the tool list as soon as the handshake allows, before the connection counts as ready,
@@ -48,6 +51,15 @@ export interface ListOptions {
   cursor?: string;
 }
 
-/** The fetch to use: `fetch` as given, or one that sends each request to the relay with its target in `?url=` (and carries `relay`, for the error wording). */
+/**
+ * The fetch to use: `fetch` as given, or one that sends each request to the relay with its target in `?url=` (and
+ * carries `relay`, for the error wording).
+ */
 export const viaRelay = ({ fetch: f, relay }: McpClientOptions): FetchLike | undefined =>
-  relay ? Object.assign((u: RequestInfo | URL, init?: RequestInit) => (f ?? fetch)(`${relay}?url=${encodeURIComponent(u as string)}`, init), { relay }) : f;
+  relay
+    ? Object.assign(
+        (u: RequestInfo | URL, init?: RequestInit) =>
+          (f ?? fetch)(`${relay}?url=${encodeURIComponent(u as string)}`, init),
+        { relay },
+      )
+    : f;

@@ -7,7 +7,9 @@ import { coerceItems } from './lists.js';
 
 /** A kept catalogue as the elements expect it: one written by an older version or a bad server cannot break them. */
 const coerceCatalogue = (c: Catalogue | undefined): Catalogue =>
-  Object.fromEntries(Object.entries(c && typeof c === 'object' ? c : {}).map(([k, v]) => [k, coerceItems(v)])) as Catalogue;
+  Object.fromEntries(
+    Object.entries(c && typeof c === 'object' ? c : {}).map(([k, v]) => [k, coerceItems(v)]),
+  ) as Catalogue;
 
 /** One server URL's kept record and catalogue; without a store both live in memory only. */
 export class Persistence {
@@ -25,7 +27,10 @@ export class Persistence {
 
   /** Reads the kept catalogue, once. */
   restore(): Promise<void> {
-    this.restored ??= Promise.resolve(this.store?.get<Catalogue>(catalogueKey(this.url))).then((c) => void (this.catalogue = { ...coerceCatalogue(c), ...this.catalogue }), () => {});
+    this.restored ??= Promise.resolve(this.store?.get<Catalogue>(catalogueKey(this.url))).then(
+      (c) => void (this.catalogue = { ...coerceCatalogue(c), ...this.catalogue }),
+      () => {},
+    );
     return this.restored;
   }
 

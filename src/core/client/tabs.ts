@@ -12,7 +12,10 @@ export const locks = () => (globalThis.navigator as Navigator | undefined)?.lock
 export class Tabs {
   /** Whether this tab holds the shared stream (always, when it does not share). */
   owner = true;
-  /** Settles once `owner` is known (unset when not sharing); the first request does not wait for it, the GET stream does. */
+  /**
+   * Settles once `owner` is known (unset when not sharing); the first request does not wait for it, the GET stream
+   * does.
+   */
   joined?: Promise<void>;
   /** Where the stream owner tells the other tabs what the stream brought (StreamNews). */
   channel?: BroadcastChannel;
@@ -25,10 +28,14 @@ export class Tabs {
     readonly deliver: (m: JsonRpcMessage) => void,
   ) {}
 
-  /** Joins the other tabs (once): claims `mcp-stream:<url>`, queueing if another tab has it, and listens on its channel. */
+  /**
+   * Joins the other tabs (once): claims `mcp-stream:<url>`, queueing if another tab has it, and listens on its channel.
+   */
   join(): void {
     // A tab that leaves while the module loads does not claim after all.
-    const joined: Promise<void> | undefined = this.shared ? (this.joined ??= import('./tabs.late.js').then((m) => (this.joined === joined ? m.claim(this) : undefined))) : undefined;
+    const joined: Promise<void> | undefined = this.shared
+      ? (this.joined ??= import('./tabs.late.js').then((m) => (this.joined === joined ? m.claim(this) : undefined)))
+      : undefined;
   }
 
   /**

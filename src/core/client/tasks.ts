@@ -6,7 +6,14 @@
 //   2025-11-25: `tools/call` with `params.task` answers `{task}`; `tasks/get` polls; `tasks/result`
 //     blocks until the end (and carries the server's elicitation/sampling tagged with the task);
 //     `tasks/list`; `tasks/cancel`.
-import { McpAbortError, McpError, McpHttpError, McpProtocolError, McpStreamLostError, McpTimeoutError } from '../jsonrpc/errors.js';
+import {
+  McpAbortError,
+  McpError,
+  McpHttpError,
+  McpProtocolError,
+  McpStreamLostError,
+  McpTimeoutError,
+} from '../jsonrpc/errors.js';
 import type { Params } from '../jsonrpc/messages.js';
 import type { CallToolResult, Implementation } from '../protocol/types.js';
 import { ERROR } from '../protocol/versions.js';
@@ -34,11 +41,16 @@ export interface TaskState {
 
 /** What a tool call may add for tasks. */
 export interface TaskCallOptions extends RequestOptions {
-  /** Each status the task reports (working, input_required, completed, failed, cancelled), with the server's message. */
+  /**
+   * Each status the task reports (working, input_required, completed, failed, cancelled), with the server's message.
+   */
   onTask?: (task: TaskState) => void;
   /** 2025-11-25: run a tool whose `execution.taskSupport` is `optional` as a task (`required` ones always are). */
   task?: boolean;
-  /** The arguments to keep with the task in the store, when they differ from those sent (the tool form leaves secret fields out). */
+  /**
+   * The arguments to keep with the task in the store, when they differ from those sent (the tool form leaves secret
+   * fields out).
+   */
   keptArguments?: Record<string, unknown>;
 }
 
@@ -72,14 +84,21 @@ export interface TaskClient {
 export const POLL = { min: 200, max: 10_000, fallback: 1_000 };
 const interval = (t: Params) => {
   const ms = Number(t.pollIntervalMs ?? t.pollInterval);
-  return Number.isFinite(ms) && ms > 0 ? Math.min(POLL.max, Math.max(POLL.min, ms)) : ms <= 0 ? POLL.min : POLL.fallback;
+  return Number.isFinite(ms) && ms > 0
+    ? Math.min(POLL.max, Math.max(POLL.min, ms))
+    : ms <= 0
+      ? POLL.min
+      : POLL.fallback;
 };
 /** Polls that fail on the way (5xx, cut stream, network) are tried again this many times. */
 const POLL_RETRIES = 5;
 /** How many input requests one task may make. */
 const MAX_INPUTS = 50;
 const TERMINAL = ['completed', 'failed', 'cancelled'];
-const transient = (e: unknown) => e instanceof McpStreamLostError || e instanceof McpTimeoutError || (e instanceof McpHttpError && (e.kind === 'network' || e.status >= 500));
+const transient = (e: unknown) =>
+  e instanceof McpStreamLostError ||
+  e instanceof McpTimeoutError ||
+  (e instanceof McpHttpError && (e.kind === 'network' || e.status >= 500));
 /** The server no longer knows the task (expired, purged, or lost in a restart). */
 const unknownTask = (e: unknown) => e instanceof McpProtocolError && e.code === ERROR.invalidParams;
 
@@ -88,12 +107,27 @@ export class Tasks implements TaskControl {
 
   constructor(private readonly client: TaskClient) {}
 
-  /** Follows the task a `tools/call` answered with (`resultType: "task"`, or 2025-11-25 `{task}`) to its final result. */
-  follow(created: Params, tool: string, args: Record<string, unknown>, options: TaskCallOptions = {}): Promise<CallToolResult> {
+  /**
+   * Follows the task a `tools/call` answered with (`resultType: "task"`, or 2025-11-25 `{task}`) to its final result.
+   */
+  follow(
+    created: Params,
+    tool: string,
+    args: Record<string, unknown>,
+    options: TaskCallOptions = {},
+  ): Promise<CallToolResult> {
     const task = (created.task ?? created) as Params;
-    if (typeof task.taskId !== 'string' || !task.taskId) return Promise.reject(new McpError(`The server answered ${tool} with a task that has no taskId`));
+    if (typeof task.taskId !== 'string' || !task.taskId)
+      return Promise.reject(new McpError(`The server answered ${tool} with a task that has no taskId`));
     const taskId = task.taskId;
-    void this.update({ taskId, tool, arguments: options.keptArguments ?? args, at: Date.now(), status: task.status as string, statusMessage: task.statusMessage as string | undefined });
+    void this.update({
+      taskId,
+      tool,
+      arguments: options.keptArguments ?? args,
+      at: Date.now(),
+      status: task.status as string,
+      statusMessage: task.statusMessage as string | undefined,
+    });
     return this.track(taskId, this.poll(task, tool, options));
   }
 
@@ -107,7 +141,8 @@ export class Tasks implements TaskControl {
   }
 
   async list(cursor?: string, options: RequestOptions = {}): Promise<{ tasks: TaskState[]; nextCursor?: string }> {
-    if (this.client.era === 'modern') throw new McpError('The 2026-07-28 tasks extension has no tasks/list; pending() lists the tasks kept here');
+    if (this.client.era === 'modern')
+      throw new McpError('The 2026-07-28 tasks extension has no tasks/list; pending() lists the tasks kept here');
     const r = await this.client.request('tasks/list', cursor ? { cursor } : {}, options);
     return { tasks: ((r.tasks as Params[]) ?? []).map(stateOf), nextCursor: r.nextCursor as string | undefined };
   }
@@ -155,28 +190,41 @@ export class Tasks implements TaskControl {
     let seen = '';
     let keep = false;
     try {
-      for (let failures = 0; ; ) {
+      for (let failures = 0; ;) {
         const status = t.status as TaskStatus;
         const state = { ...stateOf(t), tool };
         if (`${status} ${state.statusMessage}` !== seen) {
           seen = `${status} ${state.statusMessage}`;
           this.report(state, options);
         }
-        if (status === 'cancelled') throw new McpAbortError(t.statusMessage ? `The task was cancelled: ${t.statusMessage}` : 'The task was cancelled');
+        if (status === 'cancelled')
+          throw new McpAbortError(
+            t.statusMessage ? `The task was cancelled: ${t.statusMessage}` : 'The task was cancelled',
+          );
         if (modern) {
           if (status === 'completed') return t.result as unknown as CallToolResult;
           if (status === 'failed') throw errorOf(t.error, t.statusMessage);
           // Input this client cannot (or will not) give ends the task here and on the server.
-          if (status === 'input_required') await this.answer(taskId, t.inputRequests as Params, answered, signal).catch((e) => (signal?.aborted ? Promise.reject(e) : this.cancel(taskId).catch(() => {}).then(() => Promise.reject(e))));
+          if (status === 'input_required')
+            await this.answer(taskId, t.inputRequests as Params, answered, signal).catch((e) =>
+              signal?.aborted
+                ? Promise.reject(e)
+                : this.cancel(taskId)
+                    .catch(() => {})
+                    .then(() => Promise.reject(e)),
+            );
         } else if (status !== 'working' && !blocking) {
           // 2025-11-25: tasks/result waits for the end, and the server sends its questions meanwhile.
-          blocking = this.client.request('tasks/result', { taskId }, { signal, timeout: 600_000 }).then((result) => ({ result }));
+          blocking = this.client
+            .request('tasks/result', { taskId }, { signal, timeout: 600_000 })
+            .then((result) => ({ result }));
           blocking.catch(() => {});
         }
         const wait = sleep(Math.min(POLL.max, interval(t) * 2 ** failures), signal).then(() => undefined);
         const done = await (blocking ? Promise.race([blocking, wait]) : wait);
         if (done) return done.result as unknown as CallToolResult;
-        if (this.client.state === 'closed') throw new McpAbortError('The client was closed; the task goes on and a new client can resume it');
+        if (this.client.state === 'closed')
+          throw new McpAbortError('The client was closed; the task goes on and a new client can resume it');
         try {
           t = await this.client.request('tasks/get', { taskId }, { signal });
           failures = 0;
@@ -191,7 +239,10 @@ export class Tasks implements TaskControl {
         throw new McpAbortError('The task was cancelled');
       }
       // The network failed or this client closed (a reload): the task goes on, and its record stays to resume it.
-      keep = transient(error) || this.client.state === 'closed' || (error instanceof McpAbortError && !TERMINAL.includes(t.status as string));
+      keep =
+        transient(error) ||
+        this.client.state === 'closed' ||
+        (error instanceof McpAbortError && !TERMINAL.includes(t.status as string));
       throw error;
     } finally {
       if (!keep) void this.drop(taskId);
@@ -199,32 +250,48 @@ export class Tasks implements TaskControl {
   }
 
   /** Answers the input requests not answered before (keys are unique over a task's life), then tells the server. */
-  private async answer(taskId: string, requests: Params = {}, answered: Set<string>, signal?: AbortSignal): Promise<void> {
+  private async answer(
+    taskId: string,
+    requests: Params = {},
+    answered: Set<string>,
+    signal?: AbortSignal,
+  ): Promise<void> {
     const inputResponses: Params = {};
     for (const [key, ask] of Object.entries(requests as Record<string, { method: string; params?: Params }>)) {
       if (answered.has(key)) continue;
       // A server that keeps asking (new keys every poll) is stopped: the person is not its answering machine.
-      if (answered.size >= MAX_INPUTS) throw new McpError(`The task asked for input more than ${MAX_INPUTS} times; giving up on it`);
+      if (answered.size >= MAX_INPUTS)
+        throw new McpError(`The task asked for input more than ${MAX_INPUTS} times; giving up on it`);
       answered.add(key);
-      inputResponses[key] = await answerInput(this.client.options, ask?.method, ask?.params, { server: this.client.serverInfo, signal: signal ?? new AbortController().signal });
+      inputResponses[key] = await answerInput(this.client.options, ask?.method, ask?.params, {
+        server: this.client.serverInfo,
+        signal: signal ?? new AbortController().signal,
+      });
     }
-    if (Object.keys(inputResponses).length) await this.client.request('tasks/update', { taskId, inputResponses }, { signal });
+    if (Object.keys(inputResponses).length)
+      await this.client.request('tasks/update', { taskId, inputResponses }, { signal });
   }
 
-  /** A tasks/get the server answers "unknown task" (-32602): the task is dropped with a readable note; any other error passes through. */
+  /**
+   * A tasks/get the server answers "unknown task" (-32602): the task is dropped with a readable note; any other error
+   * passes through.
+   */
   private async lost(taskId: string, error: unknown): Promise<unknown> {
     if (!unknownTask(error)) return error;
     await this.drop(taskId);
     const note = `The server no longer knows task ${taskId} (it expired or was lost): ${(error as Error).message}`;
     // Whoever lists the task (<mcp-client>'s running tasks) hears that it ended.
-    this.client.dispatchEvent(new CustomEvent('task', { detail: { taskId, status: 'failed', statusMessage: note } satisfies TaskState }));
+    this.client.dispatchEvent(
+      new CustomEvent('task', { detail: { taskId, status: 'failed', statusMessage: note } satisfies TaskState }),
+    );
     return new McpError(note);
   }
 
   private report(state: TaskState, options: TaskCallOptions): void {
     options.onTask?.(state);
     this.client.dispatchEvent(new CustomEvent('task', { detail: state }));
-    if (!TERMINAL.includes(state.status)) void this.update({ taskId: state.taskId, status: state.status, statusMessage: state.statusMessage });
+    if (!TERMINAL.includes(state.status))
+      void this.update({ taskId: state.taskId, status: state.status, statusMessage: state.statusMessage });
   }
 
   /** Keeps (or updates) a task's record in the store, or in memory without one. */
@@ -246,7 +313,8 @@ export class Tasks implements TaskControl {
       const list = change(await this.pending());
       this.memory = new Map(list.map((r) => [r.taskId, r]));
       const store = this.client.store;
-      if (store) await (list.length ? store.set(tasksKey(this.client.url), list) : store.del(tasksKey(this.client.url)));
+      if (store)
+        await (list.length ? store.set(tasksKey(this.client.url), list) : store.del(tasksKey(this.client.url)));
     };
     return (this.edits = this.edits.then(run, run));
   }
@@ -257,12 +325,17 @@ export class Tasks implements TaskControl {
 function stateOf(r: Params): TaskState {
   const t = (r.task ?? r) as Params;
   const s: TaskState = { taskId: t.taskId as string, status: t.status as TaskStatus };
-  for (const k of ['statusMessage', 'createdAt', 'lastUpdatedAt'] as const) if (typeof t[k] === 'string') s[k] = t[k] as string;
+  for (const k of ['statusMessage', 'createdAt', 'lastUpdatedAt'] as const)
+    if (typeof t[k] === 'string') s[k] = t[k] as string;
   return s;
 }
 
 /** A failed task's JSON-RPC error as the error a plain call would have thrown. */
 function errorOf(error: unknown, message?: unknown): McpProtocolError {
   const e = (error ?? {}) as { code?: unknown; message?: unknown; data?: unknown };
-  return new McpProtocolError(typeof e.code === 'number' ? e.code : -32603, String(e.message ?? message ?? 'The task failed'), e.data);
+  return new McpProtocolError(
+    typeof e.code === 'number' ? e.code : -32603,
+    String(e.message ?? message ?? 'The task failed'),
+    e.data,
+  );
 }

@@ -94,11 +94,12 @@ export class McpSessionExpiredError extends McpError {
   }
 }
 
-/** A sampling handler that could not get the page's model to answer: content it cannot take, or a provider's failure. */
+/**
+ * A sampling handler that could not get the page's model to answer: content it cannot take, or a provider's failure.
+ */
 export class McpSamplingError extends McpError {
   override name = 'McpSamplingError';
 }
 
 /** Shortens untrusted text for an error message. */
-export const excerpt = (text: string, max = 200): string =>
-  text.length > max ? text.slice(0, max) + '…' : text;
+export const excerpt = (text: string, max = 200): string => (text.length > max ? text.slice(0, max) + '…' : text);

@@ -31,7 +31,8 @@ export type JsonRpcMessage = JsonRpcRequest | JsonRpcNotification | JsonRpcRespo
 /** True for a message with a method and an id: a request the peer expects an answer to. */
 export const isRequest = (m: JsonRpcMessage): m is JsonRpcRequest => 'method' in m && 'id' in m && m.id != null;
 /** True for a message with a method and no id. */
-export const isNotification = (m: JsonRpcMessage): m is JsonRpcNotification => 'method' in m && !('id' in m && m.id != null);
+export const isNotification = (m: JsonRpcMessage): m is JsonRpcNotification =>
+  'method' in m && !('id' in m && m.id != null);
 /** True for a result or error answer. */
 export const isResponse = (m: JsonRpcMessage): m is JsonRpcResponse => !('method' in m);
 
@@ -40,16 +41,20 @@ const isId = (v: unknown): v is RequestId => typeof v === 'string' || (typeof v 
 
 /** Checks that a parsed value is one JSON-RPC 2.0 message; throws McpFormatError otherwise. */
 export function toMessage(value: unknown): JsonRpcMessage {
-  if (!isObject(value) || value.jsonrpc !== '2.0') throw new McpFormatError('Not a JSON-RPC 2.0 message', excerpt(safeString(value)));
+  if (!isObject(value) || value.jsonrpc !== '2.0')
+    throw new McpFormatError('Not a JSON-RPC 2.0 message', excerpt(safeString(value)));
   if (typeof value.method === 'string') {
-    if ('params' in value && value.params !== undefined && !isObject(value.params)) throw new McpFormatError(`Invalid params in ${value.method}`);
+    if ('params' in value && value.params !== undefined && !isObject(value.params))
+      throw new McpFormatError(`Invalid params in ${value.method}`);
     if ('id' in value && value.id != null && !isId(value.id)) throw new McpFormatError('Invalid request id');
     return value as unknown as JsonRpcMessage;
   }
-  if (!('id' in value) || (value.id !== null && !isId(value.id))) throw new McpFormatError('JSON-RPC response without a valid id');
+  if (!('id' in value) || (value.id !== null && !isId(value.id)))
+    throw new McpFormatError('JSON-RPC response without a valid id');
   if (isObject(value.error)) {
     const { code, message } = value.error;
-    if (typeof code !== 'number' || typeof message !== 'string') throw new McpFormatError('Malformed JSON-RPC error object');
+    if (typeof code !== 'number' || typeof message !== 'string')
+      throw new McpFormatError('Malformed JSON-RPC error object');
     return value as unknown as JsonRpcMessage;
   }
   if (!isObject(value.result)) throw new McpFormatError('JSON-RPC response has neither result nor error');

@@ -76,7 +76,8 @@ export class PendingTable {
     const e = response.id == null ? undefined : this.entries.get(response.id);
     if (!e) return false;
     this.remove(response.id!);
-    if (response.error) e.reject(new McpProtocolError(response.error.code, response.error.message, response.error.data));
+    if (response.error)
+      e.reject(new McpProtocolError(response.error.code, response.error.message, response.error.data));
     else e.resolve(response.result ?? {});
     return true;
   }
@@ -116,4 +117,8 @@ export class PendingTable {
 }
 
 const abortReason = (signal: AbortSignal): string =>
-  typeof signal.reason === 'string' ? signal.reason : signal.reason instanceof Error && signal.reason.name !== 'AbortError' ? signal.reason.message : 'The request was cancelled';
+  typeof signal.reason === 'string'
+    ? signal.reason
+    : signal.reason instanceof Error && signal.reason.name !== 'AbortError'
+      ? signal.reason.message
+      : 'The request was cancelled';

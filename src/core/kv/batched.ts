@@ -30,7 +30,8 @@ export function batchedStore(store: KeyValueStore, delayMs = 100): BatchedStore 
     return writing;
   };
   const later = (key: string, value: unknown) => {
-    // Not cloned here (a 1,000-tool catalogue costs ms): the store clones when it writes, and callers replace what they keep rather than change it.
+    // Not cloned here (a 1,000-tool catalogue costs ms): the store clones when it writes, and callers replace what they
+    // keep rather than change it.
     pending.set(key, value);
     timer ??= setTimeout(flush, delayMs);
   };
@@ -55,6 +56,9 @@ export function batchedStore(store: KeyValueStore, delayMs = 100): BatchedStore 
       return [...stored];
     },
     flush,
-    ...(store.peek && { peek: (key: string) => (pending.has(key) ? (pending.get(key) === DELETED ? undefined : pending.get(key)) : store.peek!(key)) }),
+    ...(store.peek && {
+      peek: (key: string) =>
+        pending.has(key) ? (pending.get(key) === DELETED ? undefined : pending.get(key)) : store.peek!(key),
+    }),
   };
 }

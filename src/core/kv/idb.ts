@@ -28,7 +28,10 @@ export function idbStore(dbName = 'mcp-web-components', storeName = 'kv'): KeyVa
   const read = <T>(op: () => Promise<T>, none: T): Promise<T> => {
     if (wrote || !indexedDB.databases) return op();
     // "It exists" is kept; "it does not" is asked again next time, as another tab may create it.
-    const asked = (exists ??= indexedDB.databases().then((list) => list.some((d) => d.name === dbName), () => true));
+    const asked = (exists ??= indexedDB.databases().then(
+      (list) => list.some((d) => d.name === dbName),
+      () => true,
+    ));
     return asked.then((yes) => (yes || wrote ? op() : ((exists = exists === asked ? undefined : exists), none)));
   };
   // The era of each URL (a short string) is also in localStorage, which answers synchronously.
@@ -43,12 +46,19 @@ export function idbStore(dbName = 'mcp-web-components', storeName = 'kv'): KeyVa
     get: (key) => read(() => get(key, db), undefined),
     set: (key, value) => write(key, () => set(key, value, db), value),
     del: (key) => write(key, () => del(key, db)),
-    keys: (prefix = '') => read(async () => ((await keys(db)) as IDBValidKey[]).filter((k): k is string => typeof k === 'string' && k.startsWith(prefix)), []),
+    keys: (prefix = '') =>
+      read(
+        async () =>
+          ((await keys(db)) as IDBValidKey[]).filter((k): k is string => typeof k === 'string' && k.startsWith(prefix)),
+        [],
+      ),
     // The era as the mirror has it; undefined when it has none; null where it cannot say (another key,
     // or a localStorage this page cannot write, whose silence would wrongly mean "nothing kept").
     peek: (key) => {
       const m = mirrored(key);
-      writable ??= !!local((s) => (s.setItem(`${dbName}/${storeName}:?`, ''), s.removeItem(`${dbName}/${storeName}:?`), true));
+      writable ??= !!local(
+        (s) => (s.setItem(`${dbName}/${storeName}:?`, ''), s.removeItem(`${dbName}/${storeName}:?`), true),
+      );
       if (!m || !writable) return null;
       try {
         return localStorage.getItem(m) ?? undefined;

@@ -14,7 +14,14 @@ export function encodeHeaderValue(value: string): string {
 /** Mcp-Method and Mcp-Name for a modern request (HM-08). */
 export function routingHeaders(method: string, params: Record<string, unknown> = {}): Record<string, string> {
   const headers: Record<string, string> = { 'mcp-method': method };
-  const name = method === 'tools/call' || method === 'prompts/get' ? params.name : method === 'resources/read' ? params.uri : method.startsWith('tasks/') ? params.taskId : undefined;
+  const name =
+    method === 'tools/call' || method === 'prompts/get'
+      ? params.name
+      : method === 'resources/read'
+        ? params.uri
+        : method.startsWith('tasks/')
+          ? params.taskId
+          : undefined;
   if (typeof name === 'string') headers['mcp-name'] = encodeHeaderValue(name);
   return headers;
 }

@@ -66,11 +66,35 @@ export interface Annotations {
   priority?: number;
   lastModified?: string;
 }
-export interface TextContent { type: 'text'; text: string; annotations?: Annotations; _meta?: Meta }
-export interface ImageContent { type: 'image'; data: string; mimeType: string; annotations?: Annotations; _meta?: Meta }
-export interface AudioContent { type: 'audio'; data: string; mimeType: string; annotations?: Annotations; _meta?: Meta }
-export interface ResourceLink extends Resource { type: 'resource_link' }
-export interface EmbeddedResource { type: 'resource'; resource: ResourceContents; annotations?: Annotations; _meta?: Meta }
+export interface TextContent {
+  type: 'text';
+  text: string;
+  annotations?: Annotations;
+  _meta?: Meta;
+}
+export interface ImageContent {
+  type: 'image';
+  data: string;
+  mimeType: string;
+  annotations?: Annotations;
+  _meta?: Meta;
+}
+export interface AudioContent {
+  type: 'audio';
+  data: string;
+  mimeType: string;
+  annotations?: Annotations;
+  _meta?: Meta;
+}
+export interface ResourceLink extends Resource {
+  type: 'resource_link';
+}
+export interface EmbeddedResource {
+  type: 'resource';
+  resource: ResourceContents;
+  annotations?: Annotations;
+  _meta?: Meta;
+}
 export type ContentBlock = TextContent | ImageContent | AudioContent | ResourceLink | EmbeddedResource;
 
 export interface CallToolResult {
@@ -113,7 +137,12 @@ export interface ReadResourceResult {
   _meta?: Meta;
 }
 
-export interface PromptArgument { name: string; title?: string; description?: string; required?: boolean }
+export interface PromptArgument {
+  name: string;
+  title?: string;
+  description?: string;
+  required?: boolean;
+}
 export interface Prompt {
   name: string;
   title?: string;
@@ -122,22 +151,40 @@ export interface Prompt {
   icons?: Icon[];
   _meta?: Meta;
 }
-export interface PromptMessage { role: 'user' | 'assistant'; content: ContentBlock }
-export interface GetPromptResult { description?: string; messages: PromptMessage[]; _meta?: Meta }
+export interface PromptMessage {
+  role: 'user' | 'assistant';
+  content: ContentBlock;
+}
+export interface GetPromptResult {
+  description?: string;
+  messages: PromptMessage[];
+  _meta?: Meta;
+}
 
 export type CompletionRef = { type: 'ref/prompt'; name: string } | { type: 'ref/resource'; uri: string };
-export interface CompleteResult { completion: { values: string[]; total?: number; hasMore?: boolean } }
+export interface CompleteResult {
+  completion: { values: string[]; total?: number; hasMore?: boolean };
+}
 
 export type LoggingLevel = 'debug' | 'info' | 'notice' | 'warning' | 'error' | 'critical' | 'alert' | 'emergency';
 
-export interface Progress { progress: number; total?: number; message?: string }
+export interface Progress {
+  progress: number;
+  total?: number;
+  message?: string;
+}
 
 /** `sampling/createMessage` params (checklist SA-02). */
 export interface CreateMessageParams {
   messages: { role: 'user' | 'assistant'; content: unknown }[];
   maxTokens: number;
   systemPrompt?: string;
-  modelPreferences?: { hints?: { name?: string }[]; costPriority?: number; speedPriority?: number; intelligencePriority?: number };
+  modelPreferences?: {
+    hints?: { name?: string }[];
+    costPriority?: number;
+    speedPriority?: number;
+    intelligencePriority?: number;
+  };
   includeContext?: 'none' | 'thisServer' | 'allServers';
   temperature?: number;
   stopSequences?: string[];
@@ -167,4 +214,6 @@ export interface ElicitResult {
   content?: Record<string, string | number | boolean | string[]>;
   _meta?: Meta;
 }
-export interface ListRootsResult { roots: { uri: string; name?: string }[] }
+export interface ListRootsResult {
+  roots: { uri: string; name?: string }[];
+}

@@ -4,10 +4,20 @@
 import { encodePointer } from '@cfworker/json-schema';
 import type { SchemaDoc } from './document.js';
 import { describeField, entryField, itemField, propertyField, variantField, type FieldModel } from './describe.js';
-import { fromLocalDateTime, fromLocalTime, type ArrayDraft, type Draft, type ObjectDraft, type VariantDraft } from './draft.js';
+import {
+  fromLocalDateTime,
+  fromLocalTime,
+  type ArrayDraft,
+  type Draft,
+  type ObjectDraft,
+  type VariantDraft,
+} from './draft.js';
 import { setOwn } from './safe.js';
 
-/** A problem with one field: a JSON Schema keyword (or our own: `number`, `integer`, `json`, `key`…) and the validator's text. */
+/**
+ * A problem with one field: a JSON Schema keyword (or our own: `number`, `integer`, `json`, `key`…) and the validator's
+ * text.
+ */
 export interface FieldError {
   keyword: string;
   raw?: string;
@@ -29,25 +39,42 @@ export const childPath = (path: string, key: string | number) => `${path}/${enco
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
 /** The arguments a form's draft stands for; `locked` top-level names are sent even when read-only. */
-export function draftToArguments(doc: SchemaDoc, draft: Draft, locked: readonly string[] = []): { value: unknown; collected: Collected } {
+export function draftToArguments(
+  doc: SchemaDoc,
+  draft: Draft,
+  locked: readonly string[] = [],
+): { value: unknown; collected: Collected } {
   const collected: Collected = { errors: new Map(), paths: new Set(), branches: [] };
   const value = toValue(doc, describeField(doc, doc.root), draft, '#', true, collected, locked);
   return { value: value === undefined ? {} : value, collected };
 }
 
 /** The value of one field, or undefined when it is to be left out. */
-export function toValue(doc: SchemaDoc, field: FieldModel, draft: Draft, path: string, required: boolean, c: Collected, locked: readonly string[] = []): unknown {
+export function toValue(
+  doc: SchemaDoc,
+  field: FieldModel,
+  draft: Draft,
+  path: string,
+  required: boolean,
+  c: Collected,
+  locked: readonly string[] = [],
+): unknown {
   c.paths.add(path);
   const empty = () => (field.nullable && required ? null : undefined);
   const fail = (keyword: string) => void c.errors.set(path, { keyword });
-  if (field.branch !== undefined && draft !== undefined && draft !== '') c.branches.push({ path, schema: field.branch });
+  if (field.branch !== undefined && draft !== undefined && draft !== '')
+    c.branches.push({ path, schema: field.branch });
   // The validator would stop at an unresolved `$ref`: a value there is an error of its own (B-11).
   if (field.problem === 'externalRef' && typeof draft === 'string' && draft.trim()) fail('externalRef');
   switch (field.kind) {
     case 'text': {
       const text = typeof draft === 'string' ? draft : '';
       if (text === '') return empty();
-      return field.inputType === 'datetime-local' ? fromLocalDateTime(text) : field.inputType === 'time' ? fromLocalTime(text) : text;
+      return field.inputType === 'datetime-local'
+        ? fromLocalDateTime(text)
+        : field.inputType === 'time'
+          ? fromLocalTime(text)
+          : text;
     }
     case 'number': {
       const text = typeof draft === 'string' ? draft.trim() : '';
@@ -61,9 +88,13 @@ export function toValue(doc: SchemaDoc, field: FieldModel, draft: Draft, path: s
     case 'boolean':
       return typeof draft === 'boolean' ? draft : required ? false : undefined;
     case 'select':
-      return typeof draft === 'number' && field.choices![draft] ? structuredClone(field.choices![draft].value) : empty();
+      return typeof draft === 'number' && field.choices![draft]
+        ? structuredClone(field.choices![draft].value)
+        : empty();
     case 'multiselect': {
-      const chosen = Array.isArray(draft) ? field.choices!.filter((_, i) => draft.includes(i)).map((x) => structuredClone(x.value)) : [];
+      const chosen = Array.isArray(draft)
+        ? field.choices!.filter((_, i) => draft.includes(i)).map((x) => structuredClone(x.value))
+        : [];
       return chosen.length || required ? chosen : undefined;
     }
     case 'const':
@@ -101,7 +132,15 @@ export function toValue(doc: SchemaDoc, field: FieldModel, draft: Draft, path: s
   }
 }
 
-function objectValue(doc: SchemaDoc, field: FieldModel, d: ObjectDraft | undefined, path: string, required: boolean, c: Collected, locked: readonly string[]): unknown {
+function objectValue(
+  doc: SchemaDoc,
+  field: FieldModel,
+  d: ObjectDraft | undefined,
+  path: string,
+  required: boolean,
+  c: Collected,
+  locked: readonly string[],
+): unknown {
   if (!d || !d.open) return field.nullable && required ? null : undefined;
   const out: Record<string, unknown> = {};
   let filled = false;
@@ -120,7 +159,8 @@ function objectValue(doc: SchemaDoc, field: FieldModel, d: ObjectDraft | undefin
       const p = childPath(path, e.key);
       const v = toValue(doc, value, e.value, p, true, c);
       if (e.key === '' && v === undefined) return;
-      if (e.key === '' || seen.has(e.key)) return c.errors.set(`${path}/~entry${i}`, { keyword: e.key === '' ? 'key' : 'duplicateKey' });
+      if (e.key === '' || seen.has(e.key))
+        return c.errors.set(`${path}/~entry${i}`, { keyword: e.key === '' ? 'key' : 'duplicateKey' });
       seen.add(e.key);
       setOwn(out, e.key, v === undefined ? null : v);
       filled = true;

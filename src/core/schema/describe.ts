@@ -5,10 +5,12 @@ import { LIMITS } from './limits.js';
 import { resolveRef, type SchemaDoc } from './document.js';
 import { isObject, own, ownEntries } from './safe.js';
 
-export type FieldKind = 'text' | 'number' | 'boolean' | 'select' | 'multiselect' | 'const' | 'object' | 'array' | 'variant' | 'json';
+export type FieldKind =
+  'text' | 'number' | 'boolean' | 'select' | 'multiselect' | 'const' | 'object' | 'array' | 'variant' | 'json';
 
 /** Why a field is a JSON editor (or cannot be used). */
-export type FieldProblem = 'any' | 'unsupported' | 'tooDeep' | 'tooManyProperties' | 'externalRef' | 'refCycle' | 'never';
+export type FieldProblem =
+  'any' | 'unsupported' | 'tooDeep' | 'tooManyProperties' | 'externalRef' | 'refCycle' | 'never';
 
 export interface Choice {
   label: string;
@@ -81,7 +83,14 @@ export interface FieldModel {
   branch?: unknown;
 }
 
-const FORMATS: Record<string, FieldModel['inputType']> = { email: 'email', uri: 'url', url: 'url', date: 'date', 'date-time': 'datetime-local', time: 'time' };
+const FORMATS: Record<string, FieldModel['inputType']> = {
+  email: 'email',
+  uri: 'url',
+  url: 'url',
+  date: 'date',
+  'date-time': 'datetime-local',
+  time: 'time',
+};
 const ANNOTATIONS = ['title', 'description', 'default', 'examples', 'readOnly', 'deprecated'];
 
 /** The context of a form's top level. */
@@ -120,7 +129,9 @@ function resolve(doc: SchemaDoc, input: unknown): Resolved {
   return { schema, targets };
 }
 
-/** Merges two schemas for display when they only add up (properties, required, annotations); null on a real conflict. */
+/**
+ * Merges two schemas for display when they only add up (properties, required, annotations); null on a real conflict.
+ */
 function mergeObjects(a: Record<string, unknown> | null, b: Record<string, unknown>): Record<string, unknown> {
   if (!a) return a as never;
   const out: Record<string, unknown> = { ...a };
@@ -134,7 +145,8 @@ function mergeObjects(a: Record<string, unknown> | null, b: Record<string, unkno
 }
 
 /** The label for a choice: its `title`, else the value itself. */
-const choiceLabel = (value: unknown, title?: unknown) => (typeof title === 'string' && title ? title : typeof value === 'string' ? value : JSON.stringify(value));
+const choiceLabel = (value: unknown, title?: unknown) =>
+  typeof title === 'string' && title ? title : typeof value === 'string' ? value : JSON.stringify(value);
 
 /** The choices of a titled `oneOf`/`anyOf` of consts, or undefined if some member is not a const. */
 function constChoices(doc: SchemaDoc, members: unknown[]): Choice[] | undefined {
@@ -142,8 +154,10 @@ function constChoices(doc: SchemaDoc, members: unknown[]): Choice[] | undefined 
   for (const m of members) {
     const s = resolve(doc, m).schema;
     const en = own(s, 'enum');
-    if (Object.hasOwn(isObject(s) ? s : {}, 'const')) out.push({ value: own(s, 'const'), label: choiceLabel(own(s, 'const'), own(s, 'title')) });
-    else if (Array.isArray(en) && en.length === 1) out.push({ value: en[0], label: choiceLabel(en[0], own(s, 'title')) });
+    if (Object.hasOwn(isObject(s) ? s : {}, 'const'))
+      out.push({ value: own(s, 'const'), label: choiceLabel(own(s, 'const'), own(s, 'title')) });
+    else if (Array.isArray(en) && en.length === 1)
+      out.push({ value: en[0], label: choiceLabel(en[0], own(s, 'title')) });
     else return undefined;
   }
   return out;
@@ -154,17 +168,36 @@ function enumChoices(values: unknown[], names: unknown): Choice[] {
   return values.map((value, i) => ({ value, label: choiceLabel(value, Array.isArray(names) ? names[i] : undefined) }));
 }
 
-const isNullSchema = (s: unknown) => own(s, 'type') === 'null' || (isObject(s) && Object.hasOwn(s, 'const') && s.const === null);
+const isNullSchema = (s: unknown) =>
+  own(s, 'type') === 'null' || (isObject(s) && Object.hasOwn(s, 'const') && s.const === null);
 
 /** Describes one schema as one form field; `ctx` says where it sits. */
 export function describeField(doc: SchemaDoc, input: unknown, ctx: FieldContext = rootContext): FieldModel {
   const r = resolve(doc, input);
   // `{"oneOf": [{"$ref": "#"}]}` would describe itself forever: a cycle among eager descriptions ends here.
-  if (ctx.eager?.some((x) => r.targets.includes(x))) return { kind: 'json', schema: isObject(r.schema) ? r.schema : {}, readOnly: false, deprecated: false, nullable: false, recursive: true, inner: { depth: ctx.depth + 1, refs: ctx.refs }, problem: 'refCycle' };
+  if (ctx.eager?.some((x) => r.targets.includes(x)))
+    return {
+      kind: 'json',
+      schema: isObject(r.schema) ? r.schema : {},
+      readOnly: false,
+      deprecated: false,
+      nullable: false,
+      recursive: true,
+      inner: { depth: ctx.depth + 1, refs: ctx.refs },
+      problem: 'refCycle',
+    };
   const recursive = r.targets.some((t) => ctx.refs.includes(t));
   const inner: FieldContext = { depth: ctx.depth + 1, refs: r.targets.length ? [...ctx.refs, ...r.targets] : ctx.refs };
   let s: Record<string, unknown> = isObject(r.schema) ? r.schema : {};
-  const field: FieldModel = { kind: 'json', schema: s, readOnly: false, deprecated: false, nullable: false, recursive, inner };
+  const field: FieldModel = {
+    kind: 'json',
+    schema: s,
+    readOnly: false,
+    deprecated: false,
+    nullable: false,
+    recursive,
+    inner,
+  };
   const annotate = () => {
     const title = own(s, 'title');
     const description = own(s, 'description');
@@ -172,7 +205,8 @@ export function describeField(doc: SchemaDoc, input: unknown, ctx: FieldContext 
     field.title = typeof title === 'string' && title ? title : undefined;
     field.description = typeof description === 'string' && description ? description : undefined;
     if (Object.hasOwn(s, 'default')) field.default = s.default;
-    if (Array.isArray(examples) && examples.length) field.placeholder = typeof examples[0] === 'string' ? examples[0] : JSON.stringify(examples[0]);
+    if (Array.isArray(examples) && examples.length)
+      field.placeholder = typeof examples[0] === 'string' ? examples[0] : JSON.stringify(examples[0]);
     field.readOnly = s.readOnly === true;
     field.deprecated = s.deprecated === true;
     field.schema = s;
@@ -212,7 +246,12 @@ export function describeField(doc: SchemaDoc, input: unknown, ctx: FieldContext 
     if (members.length && shapes.every((f) => f.kind === 'object' && !f.problem)) {
       const [discriminator, values] = discriminatorOf(s, shapes) ?? [];
       const labels = shapes.map((f, i) => f.title ?? (values ? choiceLabel(values[i]) : ''));
-      return { ...field, kind: 'variant', variants: members.map((schema, i) => ({ schema, label: labels[i] })), discriminator };
+      return {
+        ...field,
+        kind: 'variant',
+        variants: members.map((schema, i) => ({ schema, label: labels[i] })),
+        discriminator,
+      };
     }
     return { ...field, problem: 'unsupported' };
   }
@@ -227,8 +266,15 @@ export function describeField(doc: SchemaDoc, input: unknown, ctx: FieldContext 
   if (type === 'number' || type === 'integer') return { ...field, kind: 'number', integer: type === 'integer' };
   if (type === 'boolean') return { ...field, kind: 'boolean' };
   if (type === 'array') return describeArray(doc, field, s, ctx);
-  if (type === 'object' || (type === undefined && (isObject(s.properties) || isObject(s.additionalProperties)))) return describeObject(field, s);
-  return { ...field, problem: type === undefined && !Object.keys(s).some((k) => !ANNOTATIONS.includes(k) && k !== '$schema' && k !== '$defs') ? 'any' : 'unsupported' };
+  if (type === 'object' || (type === undefined && (isObject(s.properties) || isObject(s.additionalProperties))))
+    return describeObject(field, s);
+  return {
+    ...field,
+    problem:
+      type === undefined && !Object.keys(s).some((k) => !ANNOTATIONS.includes(k) && k !== '$schema' && k !== '$defs')
+        ? 'any'
+        : 'unsupported',
+  };
 }
 
 /** The annotation fields of a model, to lay over another. */
@@ -243,18 +289,31 @@ const pick = ({ title, description, placeholder, readOnly, deprecated }: FieldMo
 function describeObject(field: FieldModel, s: Record<string, unknown>): FieldModel {
   const props = ownEntries(s.properties);
   if (props.length > LIMITS.properties) return { ...field, problem: 'tooManyProperties' };
-  const required = new Set(Array.isArray(s.required) ? s.required.filter((k): k is string => typeof k === 'string') : []);
+  const required = new Set(
+    Array.isArray(s.required) ? s.required.filter((k): k is string => typeof k === 'string') : [],
+  );
   const extra = s.additionalProperties;
   const entries = isObject(extra) && Object.keys(extra).length ? extra : undefined;
   if (!props.length && !entries && extra !== false) return { ...field, problem: 'any' };
   if (isObject(s.patternProperties) && !props.length) return { ...field, problem: 'unsupported' };
-  return { ...field, kind: 'object', properties: props.map(([name, schema]) => ({ name, schema, required: required.has(name) })), entries };
+  return {
+    ...field,
+    kind: 'object',
+    properties: props.map(([name, schema]) => ({ name, schema, required: required.has(name) })),
+    entries,
+  };
 }
 
 function describeArray(doc: SchemaDoc, field: FieldModel, s: Record<string, unknown>, ctx: FieldContext): FieldModel {
   const items = s.items;
-  if (!isObject(items) || Array.isArray(s.prefixItems)) return { ...field, problem: items === undefined && s.prefixItems === undefined ? 'any' : 'unsupported' };
-  const item = describeField(doc, items, { ...ctx, depth: ctx.depth + 1, eager: [...(ctx.eager ?? []), s], probe: true });
+  if (!isObject(items) || Array.isArray(s.prefixItems))
+    return { ...field, problem: items === undefined && s.prefixItems === undefined ? 'any' : 'unsupported' };
+  const item = describeField(doc, items, {
+    ...ctx,
+    depth: ctx.depth + 1,
+    eager: [...(ctx.eager ?? []), s],
+    probe: true,
+  });
   if (item.kind === 'select' && !item.problem) return { ...field, kind: 'multiselect', choices: item.choices };
   return { ...field, kind: 'array', items };
 }
@@ -267,15 +326,21 @@ function discriminatorOf(s: Record<string, unknown>, shapes: FieldModel[]): [str
     const values = shapes.map((f) => {
       const p = f.properties?.find((q) => q.name === name)?.schema;
       const en = own(p, 'enum');
-      return isObject(p) && Object.hasOwn(p, 'const') ? p.const : Array.isArray(en) && en.length === 1 ? en[0] : undefined;
+      return isObject(p) && Object.hasOwn(p, 'const')
+        ? p.const
+        : Array.isArray(en) && en.length === 1
+          ? en[0]
+          : undefined;
     });
-    if (values.every((v) => v !== undefined) && new Set(values.map((v) => JSON.stringify(v))).size === values.length) return [name, values];
+    if (values.every((v) => v !== undefined) && new Set(values.map((v) => JSON.stringify(v))).size === values.length)
+      return [name, values];
   }
   return undefined;
 }
 
 /** The model of one named property of an object field. */
-export const propertyField = (doc: SchemaDoc, parent: FieldModel, prop: Property) => describeField(doc, prop.schema, parent.inner);
+export const propertyField = (doc: SchemaDoc, parent: FieldModel, prop: Property) =>
+  describeField(doc, prop.schema, parent.inner);
 
 /** The model of an array field's items. */
 export const itemField = (doc: SchemaDoc, parent: FieldModel) => describeField(doc, parent.items, parent.inner);
@@ -284,4 +349,5 @@ export const itemField = (doc: SchemaDoc, parent: FieldModel) => describeField(d
 export const entryField = (doc: SchemaDoc, parent: FieldModel) => describeField(doc, parent.entries, parent.inner);
 
 /** The model of one shape of a variant field. */
-export const variantField = (doc: SchemaDoc, parent: FieldModel, choice: number) => describeField(doc, parent.variants![choice].schema, parent.inner);
+export const variantField = (doc: SchemaDoc, parent: FieldModel, choice: number) =>
+  describeField(doc, parent.variants![choice].schema, parent.inner);

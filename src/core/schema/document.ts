@@ -49,7 +49,8 @@ export function loadSchema(schema: unknown): SchemaDoc {
   defuseSchema(root); // no server regex that could freeze the page reaches the validator
   const { ids } = measureSchema(root);
   const dialect = dialectOf(own(root, '$schema'));
-  if (!dialect) return { root, dialect: '2020-12', ids, problem: { code: 'dialect', detail: String(own(root, '$schema')) } };
+  if (!dialect)
+    return { root, dialect: '2020-12', ids, problem: { code: 'dialect', detail: String(own(root, '$schema')) } };
   if (typeof root !== 'boolean' && !isObject(root)) return { root, dialect, ids, problem: { code: 'invalid' } };
   try {
     return { root, dialect, ids, lookup: dereference(root as Schema) };

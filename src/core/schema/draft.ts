@@ -63,7 +63,9 @@ export function fromLocalDateTime(local: string): string {
 }
 
 /** A time input's value (`HH:mm[:ss]`) as an RFC 3339 time with today's local offset. */
-export const fromLocalTime = (local: string) => (/^\d\d:\d\d$/.test(local) ? `${local}:00` : local) + (/^\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(local) ? utcOffset(new Date()) : '');
+export const fromLocalTime = (local: string) =>
+  (/^\d\d:\d\d$/.test(local) ? `${local}:00` : local) +
+  (/^\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(local) ? utcOffset(new Date()) : '');
 
 /** The draft for a field, from a preset value, else the schema default, else empty. */
 export function createDraft(doc: SchemaDoc, field: FieldModel, value?: unknown): Draft {
@@ -81,14 +83,25 @@ export function createDraft(doc: SchemaDoc, field: FieldModel, value?: unknown):
       return i < 0 ? undefined : i;
     }
     case 'multiselect':
-      return Array.isArray(v) ? field.choices!.flatMap((c, i) => (v.some((x) => jsonEqual(x, c.value)) ? [i] : [])) : [];
+      return Array.isArray(v)
+        ? field.choices!.flatMap((c, i) => (v.some((x) => jsonEqual(x, c.value)) ? [i] : []))
+        : [];
     case 'object':
       return objectDraft(doc, field, isObject(v) ? v : undefined, isObject(v) || !(field.recursive || field.nullable));
     case 'array':
-      return { t: 'array', items: Array.isArray(v) ? v.map((x) => ({ id: nextId(), value: openDraft(doc, itemField(doc, field), x) })) : [] };
+      return {
+        t: 'array',
+        items: Array.isArray(v)
+          ? v.map((x) => ({ id: nextId(), value: openDraft(doc, itemField(doc, field), x) }))
+          : [],
+      };
     case 'variant': {
       const choice = v === null ? -1 : matchVariant(doc, field, v);
-      return { t: 'variant', choice, value: choice < 0 ? undefined : openDraft(doc, variantField(doc, field, choice), v) };
+      return {
+        t: 'variant',
+        choice,
+        value: choice < 0 ? undefined : openDraft(doc, variantField(doc, field, choice), v),
+      };
     }
     case 'const':
       return undefined;
@@ -99,11 +112,18 @@ export function createDraft(doc: SchemaDoc, field: FieldModel, value?: unknown):
 
 /** A draft that is shown at once, even for a recursive object: an array item or a variant's shape. */
 export function openDraft(doc: SchemaDoc, field: FieldModel, value?: unknown): Draft {
-  return field.kind === 'object' ? objectDraft(doc, field, isObject(value) ? value : undefined, true) : createDraft(doc, field, value);
+  return field.kind === 'object'
+    ? objectDraft(doc, field, isObject(value) ? value : undefined, true)
+    : createDraft(doc, field, value);
 }
 
 /** An object draft; its children are built only when it is open. */
-export function objectDraft(doc: SchemaDoc, field: FieldModel, value: Record<string, unknown> | undefined, open: boolean): ObjectDraft {
+export function objectDraft(
+  doc: SchemaDoc,
+  field: FieldModel,
+  value: Record<string, unknown> | undefined,
+  open: boolean,
+): ObjectDraft {
   const d: ObjectDraft = { t: 'object', open, added: value !== undefined, props: new Map(), entries: [] };
   if (!open) return d;
   const names = new Set<string>();
@@ -112,7 +132,8 @@ export function objectDraft(doc: SchemaDoc, field: FieldModel, value: Record<str
     d.props.set(p.name, createDraft(doc, propertyField(doc, field, p), own(value, p.name)));
   }
   if (field.entries && value)
-    for (const [key, x] of Object.entries(value)) if (!names.has(key)) d.entries.push({ id: nextId(), key, value: createDraft(doc, entryField(doc, field), x) });
+    for (const [key, x] of Object.entries(value))
+      if (!names.has(key)) d.entries.push({ id: nextId(), key, value: createDraft(doc, entryField(doc, field), x) });
   return d;
 }
 
@@ -125,14 +146,20 @@ export function matchVariant(doc: SchemaDoc, field: FieldModel, value: unknown):
     const i = shapes.findIndex((f) => {
       const s = f.properties?.find((p) => p.name === d)?.schema;
       const en = own(s, 'enum');
-      return jsonEqual(isObject(s) && Object.hasOwn(s, 'const') ? s.const : Array.isArray(en) ? en[0] : undefined, value[d]);
+      return jsonEqual(
+        isObject(s) && Object.hasOwn(s, 'const') ? s.const : Array.isArray(en) ? en[0] : undefined,
+        value[d],
+      );
     });
     if (i >= 0) return i;
   }
   const keys = Object.keys(value);
   const i = shapes.findIndex((f) => {
     const names = (f.properties ?? []).map((p) => p.name);
-    return (f.properties ?? []).every((p) => !p.required || keys.includes(p.name)) && keys.every((k) => names.includes(k) || f.entries);
+    return (
+      (f.properties ?? []).every((p) => !p.required || keys.includes(p.name)) &&
+      keys.every((k) => names.includes(k) || f.entries)
+    );
   });
   return Math.max(0, i);
 }

@@ -25,7 +25,10 @@ export interface SchemaMeasure {
   ids: Map<string, unknown>;
 }
 
-/** Walks a schema without recursion, counting nodes and depth, stopping at the limits (an object cycle hits the node limit). */
+/**
+ * Walks a schema without recursion, counting nodes and depth, stopping at the limits (an object cycle hits the node
+ * limit).
+ */
 export function measureSchema(schema: unknown): SchemaMeasure {
   const ids = new Map<string, unknown>();
   const stack: [unknown, number][] = [[schema, 0]];
@@ -42,7 +45,8 @@ export function measureSchema(schema: unknown): SchemaMeasure {
         if (typeof id === 'string') ids.set(key === '$anchor' ? `#${id}` : id, node);
       }
     }
-    for (const child of Object.values(node)) if (typeof child === 'object' && child !== null) stack.push([child, d + 1]);
+    for (const child of Object.values(node))
+      if (typeof child === 'object' && child !== null) stack.push([child, d + 1]);
   }
   return { nodes, depth, ids };
 }

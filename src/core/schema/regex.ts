@@ -30,7 +30,13 @@ export function patternCost(source: string): number {
       for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
     } else if (c === '(') {
       stack.push({ repeat: false, alt: false });
-      if (source[i + 1] === '?') i += source[i + 2] === '<' && source[i + 3] !== '=' && source[i + 3] !== '!' ? source.indexOf('>', i) - i : source[i + 2] === '<' ? 3 : 2;
+      if (source[i + 1] === '?')
+        i +=
+          source[i + 2] === '<' && source[i + 3] !== '=' && source[i + 3] !== '!'
+            ? source.indexOf('>', i) - i
+            : source[i + 2] === '<'
+              ? 3
+              : 2;
       next = undefined;
     } else if (c === ')') {
       const group = stack.pop();
@@ -81,7 +87,19 @@ function capped(source: string, long: boolean): string | undefined {
 
 const MAPS = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'dependencies'];
 const LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items'];
-const SINGLE = ['items', 'additionalItems', 'additionalProperties', 'unevaluatedProperties', 'unevaluatedItems', 'not', 'if', 'then', 'else', 'contains', 'propertyNames'];
+const SINGLE = [
+  'items',
+  'additionalItems',
+  'additionalProperties',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+];
 
 /**
  * Makes every regex of a schema (already a private copy) safe to run, in place: see the header.

@@ -9,7 +9,23 @@ import { childPath, type Collected, type FieldError } from './arguments.js';
 import { defuseSchema } from './regex.js';
 
 /** Keywords that only say "something below failed"; the error below says what. */
-const WRAPPERS = new Set(['properties', 'items', 'prefixItems', 'additionalProperties', 'patternProperties', 'unevaluatedProperties', 'unevaluatedItems', '$ref', '$recursiveRef', 'allOf', 'if', 'then', 'else', 'dependentSchemas', 'contains']);
+const WRAPPERS = new Set([
+  'properties',
+  'items',
+  'prefixItems',
+  'additionalProperties',
+  'patternProperties',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  '$ref',
+  '$recursiveRef',
+  'allOf',
+  'if',
+  'then',
+  'else',
+  'dependentSchemas',
+  'contains',
+]);
 const IN_BRANCH = /\/(oneOf|anyOf)\/\d/;
 
 /** The value at a `#`-rooted JSON pointer. */
@@ -43,7 +59,8 @@ export function validateArguments(doc: SchemaDoc, value: unknown, c: Collected):
     errors.set('#', { keyword: 'schema', raw: doc.problem?.code });
     return errors;
   }
-  const run = (instance: unknown, schema: unknown) => validate(instance, schema as Schema, doc.dialect, doc.lookup, false);
+  const run = (instance: unknown, schema: unknown) =>
+    validate(instance, schema as Schema, doc.dialect, doc.lookup, false);
   let found: [string, FieldError][];
   try {
     const whole = run(value, doc.root);
@@ -54,7 +71,8 @@ export function validateArguments(doc: SchemaDoc, value: unknown, c: Collected):
       if (sub !== undefined) found.push(...leafErrors(run(sub, b.schema).errors, b.path));
     }
     found.push(...leafErrors(whole.errors, '#'));
-    if (!found.length) found.push(['#', { keyword: whole.errors[0]?.keyword ?? 'invalid', raw: whole.errors[0]?.error }]);
+    if (!found.length)
+      found.push(['#', { keyword: whole.errors[0]?.keyword ?? 'invalid', raw: whole.errors[0]?.error }]);
   } catch (e) {
     // A schema the validator cannot finish (a `$ref` loop, an unresolved `$ref`, a stack too
     // deep) never counts as valid; a field error found before says more.
@@ -67,11 +85,17 @@ export function validateArguments(doc: SchemaDoc, value: unknown, c: Collected):
   }
   // "Matches no branch" says less than the chosen branch's own errors below it.
   for (const [path, error] of errors)
-    if ((error.keyword === 'oneOf' || error.keyword === 'anyOf') && [...errors.keys()].some((p) => p.startsWith(`${path}/`))) errors.delete(path);
+    if (
+      (error.keyword === 'oneOf' || error.keyword === 'anyOf') &&
+      [...errors.keys()].some((p) => p.startsWith(`${path}/`))
+    )
+      errors.delete(path);
   return errors;
 }
 
-/** Outcome of checking structuredContent: `errors` empty when it matches; `problem` when the schema could not be used. */
+/**
+ * Outcome of checking structuredContent: `errors` empty when it matches; `problem` when the schema could not be used.
+ */
 export interface SchemaCheck {
   errors: OutputUnit[];
   problem?: string;
@@ -80,7 +104,13 @@ export interface SchemaCheck {
 /** The draft a schema declares in `$schema` (2020-12 when it says nothing, as MCP specifies). */
 function draftOf(schema: JsonSchema): SchemaDraft {
   const id = String(schema.$schema ?? '');
-  return id.includes('draft-04') ? '4' : id.includes('draft-07') || id.includes('draft-06') ? '7' : id.includes('2019-09') ? '2019-09' : '2020-12';
+  return id.includes('draft-04')
+    ? '4'
+    : id.includes('draft-07') || id.includes('draft-06')
+      ? '7'
+      : id.includes('2019-09')
+        ? '2019-09'
+        : '2020-12';
 }
 
 /**
@@ -92,7 +122,8 @@ export function checkOutput(schema: JsonSchema, value: unknown): SchemaCheck {
     // A private copy whose regexes cannot run away (regex.ts); one that could is not run at all.
     const copy = JSON.parse(JSON.stringify(schema));
     const skipped = defuseSchema(copy);
-    if (skipped.length) return { errors: [], problem: `the pattern ${skipped[0].slice(0, 100)} could take too long to check` };
+    if (skipped.length)
+      return { errors: [], problem: `the pattern ${skipped[0].slice(0, 100)} could take too long to check` };
     const { errors } = new Validator(copy, draftOf(schema), false).validate(value);
     // Drop the "a property does not match" wrappers when the specific errors below them are there.
     const specific = errors.filter((e) => !['properties', 'items', 'allOf', '$ref'].includes(e.keyword));

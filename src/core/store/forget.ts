@@ -27,14 +27,20 @@ async function authKeysOfServer(store: KeyValueStore, url: string): Promise<stri
     if (!others.some((b) => tokenKey(b) === tokenKey(mine))) keys.push(tokenKey(mine));
     if (!others.some((b) => b.as.issuer === mine.as.issuer)) keys.push(registrationKey(mine.as.issuer));
   }
-  for (const key of await store.keys(FLOW_PREFIX)) if ((await store.get<PendingFlow>(key))?.serverUrl === url) keys.push(key);
+  for (const key of await store.keys(FLOW_PREFIX))
+    if ((await store.get<PendingFlow>(key))?.serverUrl === url) keys.push(key);
   return keys;
 }
 
-/** Every key of the client and the elements holding data of this server URL: session, era, catalogue, tasks, history and drafts (keysToForget adds the sign-in's). */
+/**
+ * Every key of the client and the elements holding data of this server URL: session, era, catalogue, tasks, history and
+ * drafts (keysToForget adds the sign-in's).
+ */
 export async function keysOfServer(store: KeyValueStore, url: string): Promise<string[]> {
   const exact = [serverKey(url), eraKey(url), catalogueKey(url), historyKey(url), tasksKey(url)];
-  const present = (await Promise.all(exact.map(async (k) => ((await store.get(k)) === undefined ? undefined : k)))).filter((k): k is string => !!k);
+  const present = (
+    await Promise.all(exact.map(async (k) => ((await store.get(k)) === undefined ? undefined : k)))
+  ).filter((k): k is string => !!k);
   return [...present, ...(await store.keys(`${DRAFT_PREFIX}${url} `))];
 }
 

@@ -1,7 +1,14 @@
 // What is kept per MCP server URL, and under which keys (ARCHITECTURE.md#storage). Every key starts with `mcp-`
 // and ends with the server URL (drafts add ` <tool>`), so one server's data can be found and
 // forgotten (forget.ts adds the sign-in's keys, which auth/keys.ts owns).
-import type { Implementation, Prompt, Resource, ResourceTemplate, ServerCapabilities, Tool } from '../protocol/types.js';
+import type {
+  Implementation,
+  Prompt,
+  Resource,
+  ResourceTemplate,
+  ServerCapabilities,
+  Tool,
+} from '../protocol/types.js';
 import type { KeyValueStore } from '../kv/store.js';
 
 /** The connection facts a reload resumes from. */
@@ -80,7 +87,8 @@ export async function readHistory(store: KeyValueStore, url: string): Promise<Hi
 export const clearHistory = (store: KeyValueStore, url: string) => store.del(historyKey(url));
 
 /** The arguments last typed into a tool's form, if any. */
-export const readDraft = (store: KeyValueStore, url: string, tool: string) => store.get<Record<string, unknown>>(draftKey(url, tool));
+export const readDraft = (store: KeyValueStore, url: string, tool: string) =>
+  store.get<Record<string, unknown>>(draftKey(url, tool));
 
 /** Keeps what is typed into a tool's form (pass undefined to drop it). */
 export const saveDraft = (store: KeyValueStore, url: string, tool: string, values?: Record<string, unknown>) =>
@@ -92,4 +100,5 @@ export async function readSavedServers(store: KeyValueStore): Promise<SavedServe
 }
 
 /** Replaces the saved server list. */
-export const writeSavedServers = (store: KeyValueStore, servers: SavedServer[]) => store.set(SAVED_SERVERS_KEY, servers);
+export const writeSavedServers = (store: KeyValueStore, servers: SavedServer[]) =>
+  store.set(SAVED_SERVERS_KEY, servers);

@@ -30,10 +30,19 @@ export class HttpSseTransport implements Transport {
     if (!res.ok) throw await httpStatusError(res, await readErrorBody(res));
     if (!isEventStream(res)) {
       await res.body?.cancel();
-      throw new McpHttpError(`${this.url} did not answer with an event stream, so it is not an HTTP+SSE MCP endpoint`, 'status', res.status, '', this.url);
+      throw new McpHttpError(
+        `${this.url} did not answer with an event stream, so it is not an HTTP+SSE MCP endpoint`,
+        'status',
+        res.status,
+        '',
+        this.url,
+      );
     }
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new McpHttpError('The SSE server never sent its endpoint event', 'network', 0, '', this.url)), ENDPOINT_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new McpHttpError('The SSE server never sent its endpoint event', 'network', 0, '', this.url)),
+        ENDPOINT_TIMEOUT_MS,
+      );
       const settle = (error?: Error) => {
         clearTimeout(timer);
         if (error) reject(error);
@@ -66,7 +75,12 @@ export class HttpSseTransport implements Transport {
     if (type === 'endpoint') {
       if (this.endpoint) return;
       const endpoint = new URL(data.trim(), this.url);
-      if (endpoint.origin !== new URL(this.url).origin) return settle(new McpFormatError(`The SSE server named an endpoint on another origin (${endpoint.origin}); refusing to send messages there`));
+      if (endpoint.origin !== new URL(this.url).origin)
+        return settle(
+          new McpFormatError(
+            `The SSE server named an endpoint on another origin (${endpoint.origin}); refusing to send messages there`,
+          ),
+        );
       this.endpoint = endpoint.href;
       return settle();
     }
@@ -80,6 +94,9 @@ export class HttpSseTransport implements Transport {
 
   private ended(error: Error, settle: (e?: Error) => void): void {
     settle(error); // no-op once the endpoint arrived
-    if (!this.stream.signal.aborted) this.options.onClose?.(error instanceof TypeError ? new McpHttpError('The SSE connection dropped', 'network', 0, '', this.url) : error);
+    if (!this.stream.signal.aborted)
+      this.options.onClose?.(
+        error instanceof TypeError ? new McpHttpError('The SSE connection dropped', 'network', 0, '', this.url) : error,
+      );
   }
 }

@@ -8,8 +8,14 @@ export function httpStatusError(res: Response, body: ErrorBody): Error {
   const url = res.url;
   if (res.status === 401 || res.status === 403) {
     const challenge = res.headers.get('www-authenticate') ?? '';
-    const hint = challenge ? '' : ' (if the server sent WWW-Authenticate, it must also expose it with Access-Control-Expose-Headers)';
-    return new McpAuthError(`The MCP server at ${url} requires authorization (HTTP ${res.status})${hint}.`, res.status, challenge);
+    const hint = challenge
+      ? ''
+      : ' (if the server sent WWW-Authenticate, it must also expose it with Access-Control-Expose-Headers)';
+    return new McpAuthError(
+      `The MCP server at ${url} requires authorization (HTTP ${res.status})${hint}.`,
+      res.status,
+      challenge,
+    );
   }
   if (isHtml(res, body.text)) {
     const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body.text)?.[1]?.trim();

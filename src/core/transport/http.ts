@@ -1,11 +1,20 @@
 // HTTP plumbing shared by every transport: sending with a CORS-aware diagnosis of failures,
 // and turning a response (JSON, SSE or an error page) into JSON-RPC messages or a readable error.
 import { McpAbortError, McpFormatError, McpHttpError, excerpt } from '../jsonrpc/errors.js';
-import { decodeMessages, isResponse, type JsonRpcErrorObject, type JsonRpcMessage, type JsonRpcRequest } from '../jsonrpc/messages.js';
+import {
+  decodeMessages,
+  isResponse,
+  type JsonRpcErrorObject,
+  type JsonRpcMessage,
+  type JsonRpcRequest,
+} from '../jsonrpc/messages.js';
 
 export type FetchLike = typeof fetch;
 
-/** Sends a request; a network failure becomes an McpHttpError that says whether CORS is the cause and what to allow (diagnose.ts). */
+/**
+ * Sends a request; a network failure becomes an McpHttpError that says whether CORS is the cause and what to allow
+ * (diagnose.ts).
+ */
 export async function sendHttp(fetchFn: FetchLike, url: string, init: RequestInit): Promise<Response> {
   try {
     // No redirects: the session id, Mcp-* headers and the body never follow one to another address.
@@ -15,7 +24,14 @@ export async function sendHttp(fetchFn: FetchLike, url: string, init: RequestIni
     // The diagnosis is loaded on the first failure; if even that cannot load, the page is offline.
     throw await import('./diagnose.js').then(
       (m) => m.diagnoseNetworkFailure(fetchFn, url, init, error),
-      () => new McpHttpError(`Cannot reach the MCP server at ${url}, nor load the module that diagnoses why: is the page offline?`, 'network', 0, '', url),
+      () =>
+        new McpHttpError(
+          `Cannot reach the MCP server at ${url}, nor load the module that diagnoses why: is the page offline?`,
+          'network',
+          0,
+          '',
+          url,
+        ),
     );
   }
 }
@@ -26,7 +42,9 @@ export interface ErrorBody {
   rpcError?: JsonRpcErrorObject;
 }
 
-/** The largest JSON answer read (an SSE event has its own cap in sse.ts); a bigger one is an error, not a frozen tab. */
+/**
+ * The largest JSON answer read (an SSE event has its own cap in sse.ts); a bigger one is an error, not a frozen tab.
+ */
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 /** What is read of an error response: enough for any message, no more. */
 const MAX_ERROR_BYTES = 64 * 1024;
@@ -65,23 +83,35 @@ export async function readErrorBody(res: Response): Promise<ErrorBody> {
   return { text };
 }
 
-/** Builds the error a person sees for a non-2xx answer that is not a usable JSON-RPC error (its wording, in http.late.ts, loads with the first one). */
+/**
+ * Builds the error a person sees for a non-2xx answer that is not a usable JSON-RPC error (its wording, in
+ * http.late.ts, loads with the first one).
+ */
 export async function httpStatusError(res: Response, body: ErrorBody): Promise<Error> {
   try {
     return (await import('./http.late.js')).httpStatusError(res, body);
   } catch {
     // Offline after all (the wording could not load): the plain facts.
-    return new McpHttpError(`The MCP server answered HTTP ${res.status}`, 'status', res.status, excerpt(body.text), res.url);
+    return new McpHttpError(
+      `The MCP server answered HTTP ${res.status}`,
+      'status',
+      res.status,
+      excerpt(body.text),
+      res.url,
+    );
   }
 }
 
 /** Whether an answer is an HTML page (a website, a proxy or a gateway error) rather than MCP. */
-export const isHtml = (res: Response, text: string) => /html/i.test(res.headers.get('content-type') ?? '') || /^\s*<(!doctype|html)/i.test(text);
+export const isHtml = (res: Response, text: string) =>
+  /html/i.test(res.headers.get('content-type') ?? '') || /^\s*<(!doctype|html)/i.test(text);
 
 /** True when the response carries an SSE stream. */
 export const isEventStream = (res: Response) => /text\/event-stream/i.test(res.headers.get('content-type') ?? '');
 
-/** Reads a JSON response body into messages; an HTML page, truncated JSON or a body cut off in transit is a clear error. */
+/**
+ * Reads a JSON response body into messages; an HTML page, truncated JSON or a body cut off in transit is a clear error.
+ */
 export async function readJsonMessages(res: Response): Promise<JsonRpcMessage[]> {
   let text: string;
   try {
@@ -90,10 +120,19 @@ export async function readJsonMessages(res: Response): Promise<JsonRpcMessage[]>
     if (error instanceof McpFormatError) throw error;
     // A body cut off in transit rejects with a bare TypeError ("Failed to fetch"/"network error").
     if (error instanceof DOMException && error.name === 'AbortError') throw new McpAbortError();
-    throw new McpHttpError(`The connection to the MCP server at ${res.url} dropped while its answer was being read (HTTP ${res.status}, body incomplete)`, 'network', res.status, '', res.url);
+    throw new McpHttpError(
+      `The connection to the MCP server at ${res.url} dropped while its answer was being read (HTTP ${res.status}, body incomplete)`,
+      'network',
+      res.status,
+      '',
+      res.url,
+    );
   }
   if (isHtml(res, text)) throw await httpStatusError(res, { text });
-  if (!text.trim()) throw new McpFormatError(`The server answered HTTP ${res.status} with an empty body where a JSON-RPC response was expected`);
+  if (!text.trim())
+    throw new McpFormatError(
+      `The server answered HTTP ${res.status} with an empty body where a JSON-RPC response was expected`,
+    );
   return decodeMessages(text);
 }
 
@@ -102,10 +141,16 @@ export async function readJsonMessages(res: Response): Promise<JsonRpcMessage[]>
  * response, so one without it (a wrong id, only notifications) fails the request now instead of
  * leaving it to wait for its timeout.
  */
-export async function deliverJsonAnswer(res: Response, request: JsonRpcRequest, onMessage: (m: JsonRpcMessage) => void): Promise<void> {
+export async function deliverJsonAnswer(
+  res: Response,
+  request: JsonRpcRequest,
+  onMessage: (m: JsonRpcMessage) => void,
+): Promise<void> {
   const messages = await readJsonMessages(res);
   for (const m of messages) onMessage(m);
   if (!messages.some((m) => isResponse(m) && m.id === request.id)) {
-    throw new McpFormatError(`The server's JSON answer to ${request.method} did not contain its response (no message with id ${JSON.stringify(request.id)})`);
+    throw new McpFormatError(
+      `The server's JSON answer to ${request.method} did not contain its response (no message with id ${JSON.stringify(request.id)})`,
+    );
   }
 }

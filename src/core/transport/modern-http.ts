@@ -69,7 +69,14 @@ export class ModernHttpTransport implements Transport {
       if (!(err instanceof TypeError)) throw err;
     }
     if (signal?.aborted) throw new McpAbortError();
-    if (!answered) throw new McpStreamLostError('The server closed the response stream before answering', 'network', 0, '', this.url);
+    if (!answered)
+      throw new McpStreamLostError(
+        'The server closed the response stream before answering',
+        'network',
+        0,
+        '',
+        this.url,
+      );
   }
 
   async close(): Promise<void> {}

@@ -19,7 +19,11 @@ export interface SseHandlers {
 const MAX_EVENT_CHARS = 16 * 1024 * 1024;
 
 /** Reads the stream to its end. Rejects if the connection drops or the server misbehaves. */
-export async function readSse(body: ReadableStream<Uint8Array>, handlers: SseHandlers, signal?: AbortSignal): Promise<void> {
+export async function readSse(
+  body: ReadableStream<Uint8Array>,
+  handlers: SseHandlers,
+  signal?: AbortSignal,
+): Promise<void> {
   const reader = body.getReader();
   // TextDecoder drops a leading BOM and keeps UTF-8 sequences split between chunks whole.
   const decoder = new TextDecoder();
@@ -48,7 +52,7 @@ export async function readSse(body: ReadableStream<Uint8Array>, handlers: SseHan
     if (colon === 0) return; // a comment
     const field = colon < 0 ? text : text.slice(0, colon);
     const value = colon < 0 ? '' : text.slice(text[colon + 1] === ' ' ? colon + 2 : colon + 1);
-    if (field === 'data') data.push(value), (size += value.length);
+    if (field === 'data') (data.push(value), (size += value.length));
     else if (field === 'event') type = value || undefined;
     else if (field === 'id' && !value.includes('\0')) id = value;
     else if (field === 'retry' && /^\d+$/.test(value)) handlers.onRetry?.(+value);
@@ -69,7 +73,7 @@ export async function readSse(body: ReadableStream<Uint8Array>, handlers: SseHan
         pending = 0;
         if (stop) return cancel();
       }
-      if (from < text.length) rest.push(text.slice(from)), (pending += text.length - from);
+      if (from < text.length) (rest.push(text.slice(from)), (pending += text.length - from));
       if (pending + size > MAX_EVENT_CHARS) {
         cancel();
         throw new McpFormatError('An SSE event exceeded 16 MB');

@@ -10,16 +10,45 @@ import { sleep } from '../util/sleep.js';
 /** Reconnects in a row without a single event before a request's stream is given up. */
 const MAX_IDLE_RESUMES = 5;
 
-/** Goes on reading the answer to `id` (the stream so far is in `st`) on resumed streams; `session` is the one the request was sent in. */
-export async function resumeRequestStream(t: StreamableHttpTransport, id: RequestId, st: StreamState, session: string | undefined, signal?: AbortSignal): Promise<void> {
+/**
+ * Goes on reading the answer to `id` (the stream so far is in `st`) on resumed streams; `session` is the one the
+ * request was sent in.
+ */
+export async function resumeRequestStream(
+  t: StreamableHttpTransport,
+  id: RequestId,
+  st: StreamState,
+  session: string | undefined,
+  signal?: AbortSignal,
+): Promise<void> {
   const lost = () =>
-    new McpStreamLostError('The session ended while the request was running (the server restarted or expired it); the request may or may not have taken effect, so it was not sent again', 'status', 404, '', t.url);
-  for (let idle = 0; !st.answered; ) {
+    new McpStreamLostError(
+      'The session ended while the request was running (the server restarted or expired it); the request may or may not have taken effect, so it was not sent again',
+      'status',
+      404,
+      '',
+      t.url,
+    );
+  for (let idle = 0; !st.answered;) {
     if (signal?.aborted) throw new McpAbortError();
     if (st.formatError) throw st.formatError;
-    if (!st.lastEventId) throw new McpHttpError('The server closed the response stream before answering, with no event id to resume from', 'network', 0, '', t.url);
+    if (!st.lastEventId)
+      throw new McpHttpError(
+        'The server closed the response stream before answering, with no event id to resume from',
+        'network',
+        0,
+        '',
+        t.url,
+      );
     idle = st.events ? 0 : idle + 1;
-    if (idle > MAX_IDLE_RESUMES) throw new McpHttpError(`The response stream was lost and ${MAX_IDLE_RESUMES} attempts to resume it failed`, 'network', 0, '', t.url);
+    if (idle > MAX_IDLE_RESUMES)
+      throw new McpHttpError(
+        `The response stream was lost and ${MAX_IDLE_RESUMES} attempts to resume it failed`,
+        'network',
+        0,
+        '',
+        t.url,
+      );
     await sleep(st.retryMs, signal).catch(() => {
       throw new McpAbortError();
     });

@@ -10,7 +10,10 @@ import { sleep } from '../util/sleep.js';
 
 /** Wait before reconnecting when the server gave no retry hint. */
 const DEFAULT_RETRY_MS = 1000;
-/** A server's `retry:` is kept within these bounds: `retry: 0` on a stream that closes at once cannot make the client spin. */
+/**
+ * A server's `retry:` is kept within these bounds: `retry: 0` on a stream that closes at once cannot make the client
+ * spin.
+ */
 const retryWithin = (ms: number) => Math.min(Math.max(ms, 250), 60_000);
 
 /** What reading a request's response stream has learnt so far; streamable-http.late.ts goes on from it. */
@@ -23,7 +26,10 @@ export interface StreamState {
   events: number;
 }
 
-/** An event id that can go back as a Last-Event-ID header: printable ASCII, not too long (anything else would fail every resume). */
+/**
+ * An event id that can go back as a Last-Event-ID header: printable ASCII, not too long (anything else would fail every
+ * resume).
+ */
 const headerSafe = (id: string) => id.length <= 1024 && /^[\x20-\x7e]+$/.test(id);
 
 /** One client's connection to a legacy Streamable HTTP endpoint. */
@@ -49,7 +55,12 @@ export class StreamableHttpTransport implements Transport {
     const isInit = isRequest(message) && message.method === 'initialize';
     const res = await sendHttp(this.options.fetch, this.url, {
       method: 'POST',
-      headers: { ...this.headers(isInit), ...headers, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      headers: {
+        ...this.headers(isInit),
+        ...headers,
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
       body: JSON.stringify(message),
       signal,
     });
@@ -84,7 +95,12 @@ export class StreamableHttpTransport implements Transport {
     const sessionId = this.sessionId;
     this.sessionId = undefined;
     try {
-      const res = await this.options.fetch(this.url, { method: 'DELETE', headers: { ...this.headers(false), 'mcp-session-id': sessionId }, keepalive: true, redirect: 'error' });
+      const res = await this.options.fetch(this.url, {
+        method: 'DELETE',
+        headers: { ...this.headers(false), 'mcp-session-id': sessionId },
+        keepalive: true,
+        redirect: 'error',
+      });
       await res.body?.cancel();
     } catch {
       /* the server may already be gone; closing must not fail */
@@ -105,8 +121,15 @@ export class StreamableHttpTransport implements Transport {
     return sendHttp(this.options.fetch, this.url, { method: 'GET', headers: h, signal });
   }
 
-  /** Reads a POST's SSE stream until the answer to `id` arrives; when the server cuts it early, streamable-http.late.ts (loaded then) resumes it by GET with Last-Event-ID. */
-  private async readRequestStream(body: ReadableStream<Uint8Array>, id: RequestId, signal?: AbortSignal): Promise<void> {
+  /**
+   * Reads a POST's SSE stream until the answer to `id` arrives; when the server cuts it early, streamable-http.late.ts
+   * (loaded then) resumes it by GET with Last-Event-ID.
+   */
+  private async readRequestStream(
+    body: ReadableStream<Uint8Array>,
+    id: RequestId,
+    signal?: AbortSignal,
+  ): Promise<void> {
     const session = this.sessionId;
     const st: StreamState = { retryMs: DEFAULT_RETRY_MS, answered: false, events: 0 };
     await this.readStream(body, id, st, signal);
@@ -117,7 +140,12 @@ export class StreamableHttpTransport implements Transport {
   }
 
   /** @internal Reads one response stream of the request `id` into `st`; a dropped connection only ends it. */
-  async readStream(body: ReadableStream<Uint8Array>, id: RequestId, st: StreamState, signal?: AbortSignal): Promise<void> {
+  async readStream(
+    body: ReadableStream<Uint8Array>,
+    id: RequestId,
+    st: StreamState,
+    signal?: AbortSignal,
+  ): Promise<void> {
     st.events = 0;
     try {
       await readSse(
@@ -159,22 +187,30 @@ export class StreamableHttpTransport implements Transport {
 
   private async runStandaloneStream(signal: AbortSignal, answered: () => void): Promise<void> {
     let retryMs = DEFAULT_RETRY_MS;
-    for (let failures = 0; !signal.aborted; ) {
+    for (let failures = 0; !signal.aborted;) {
       try {
         const res = await this.get(this.getStreamEventId, signal).catch((e) => {
           answered();
           throw e;
         });
         // An expired session is reported before the opener hears back, so a resumed connect knows at once.
-        if (res.status === 404 && this.sessionId) return (this.options.onClose?.(new McpSessionExpiredError()), answered());
+        if (res.status === 404 && this.sessionId)
+          return (this.options.onClose?.(new McpSessionExpiredError()), answered());
         answered();
         if (res.status === 405) return; // no GET stream on this server (HL-09)
         if (!res.ok || !isEventStream(res)) {
           await res.body?.cancel();
-          const error = new McpHttpError(`The server refused the notification stream (HTTP ${res.status})`, 'status', res.status, '', this.url);
+          const error = new McpHttpError(
+            `The server refused the notification stream (HTTP ${res.status})`,
+            'status',
+            res.status,
+            '',
+            this.url,
+          );
           // A client error will not change by retrying; a 5xx or a non-stream answer may, and so may a 409
           // (the stream another tab or the page before a reload held is not torn down yet).
-          if (res.status >= 400 && res.status < 500 && res.status !== 429 && res.status !== 409) return this.options.onError?.(error);
+          if (res.status >= 400 && res.status < 500 && res.status !== 429 && res.status !== 409)
+            return this.options.onError?.(error);
           throw error;
         }
         failures = 0;

@@ -18,7 +18,9 @@ function Sum() {
         tool="add"
         values={values}
         locked={locked}
-        onMcpToolResult={(e) => setReply(e.error ? e.error.message : (e.result?.content.find((c) => c.type === 'text')?.text ?? ''))}
+        onMcpToolResult={(e) =>
+          setReply(e.error ? e.error.message : (e.result?.content.find((c) => c.type === 'text')?.text ?? ''))
+        }
       />
       <p role="status">{reply && `The server says ${reply}`}</p>
     </main>

@@ -1,4 +1,5 @@
-// React 19: the plain tags, checked by the JSX types of mcp-web-components/react (the README's React section runs this).
+// React 19: the plain tags, checked by the JSX types of mcp-web-components/react (the README's React section runs
+// this).
 import { useState, version } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'mcp-web-components';
@@ -19,7 +20,9 @@ function Sum() {
         tool="add"
         values={values}
         locked={locked}
-        onmcp-tool-result={(e) => setReply(e.error ? e.error.message : (e.result?.content.find((c) => c.type === 'text')?.text ?? ''))}
+        onmcp-tool-result={(e) =>
+          setReply(e.error ? e.error.message : (e.result?.content.find((c) => c.type === 'text')?.text ?? ''))
+        }
       />
       <p role="status">{reply && `The server says ${reply}`}</p>
     </main>

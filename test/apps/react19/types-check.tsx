@@ -11,4 +11,10 @@ export const wrong = [
   // @ts-expect-error `tool` is a name, not a number
   <mcp-tool-list selected={3} />,
 ];
-export const right = <mcp-client url="https://example.com/mcp" onmcp-connected={(e) => e.serverInfo?.name} onmcp-tool-result={(e) => e.result?.isError} />;
+export const right = (
+  <mcp-client
+    url="https://example.com/mcp"
+    onmcp-connected={(e) => e.serverInfo?.name}
+    onmcp-tool-result={(e) => e.result?.isError}
+  />
+);

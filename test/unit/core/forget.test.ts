@@ -9,7 +9,11 @@ import { catalogueKey, eraKey, serverKey } from '../../../src/core/store/keys.js
 import { appendHistory, saveDraft } from '../../../src/core/store/records.js';
 
 const as = { issuer: 'https://as.example' };
-const binding = (resource: string) => ({ resource, as, registration: { client_id: 'c', redirect_uri: 'https://app.example/cb' } });
+const binding = (resource: string) => ({
+  resource,
+  as,
+  registration: { client_id: 'c', redirect_uri: 'https://app.example/cb' },
+});
 
 describe('forgetServer', () => {
   it('deletes every record of the server URL and nothing of another', async () => {
@@ -36,7 +40,11 @@ describe('forgetServer', () => {
     await store.set(registrationKey(as.issuer), shared.registration);
 
     await forgetServer(store, 'https://h.example/a');
-    expect(await store.keys()).to.have.members([bindingKey('https://h.example/b'), tokenKey(shared), registrationKey(as.issuer)]);
+    expect(await store.keys()).to.have.members([
+      bindingKey('https://h.example/b'),
+      tokenKey(shared),
+      registrationKey(as.issuer),
+    ]);
     await forgetServer(store, 'https://h.example/b');
     expect(await store.keys()).to.deep.equal([]);
   });

@@ -14,10 +14,12 @@ const RUNS = 3000;
 const SENTINEL = /^=\?base64\?(.*)\?=$/;
 const FIELD_VALUE = /^[\x21-\x7e]([\x20-\x7e\t]*[\x21-\x7e])?$/;
 
-const decodeSentinel = (encoded: string) => new TextDecoder().decode(Uint8Array.from(atob(SENTINEL.exec(encoded)![1]), (c) => c.charCodeAt(0)));
+const decodeSentinel = (encoded: string) =>
+  new TextDecoder().decode(Uint8Array.from(atob(SENTINEL.exec(encoded)![1]), (c) => c.charCodeAt(0)));
 
 /** String.prototype.toWellFormed (ES2024, newer than our lib setting): lone surrogates become U+FFFD. */
-const wellFormed = (s: string) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+const wellFormed = (s: string) =>
+  s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 
 const input = fc.oneof(
   fc.string({ unit: 'binary' }), // any code point, lone surrogates included
@@ -29,17 +31,21 @@ const input = fc.oneof(
 
 describe('fuzz: header value encoding', () => {
   it(`always yields a sendable header value that decodes back to the input (${RUNS} cases)`, async () => {
-    await check('encodeHeaderValue', fc.property(input, (value) => {
-      const out = encodeHeaderValue(value);
-      if (value === '') return void expect(out).to.equal('');
-      expect(out).to.match(FIELD_VALUE);
-      expect(new Headers({ 'mcp-name': out }).get('mcp-name'), 'fetch sends it unchanged').to.equal(out);
-      if (SENTINEL.test(out) && out !== value) {
-        // TextEncoder turns a lone surrogate into U+FFFD, the only change the round trip may make.
-        expect(decodeSentinel(out)).to.equal(wellFormed(value));
-      } else {
-        expect(out, 'plain values pass unchanged').to.equal(value);
-      }
-    }), RUNS);
+    await check(
+      'encodeHeaderValue',
+      fc.property(input, (value) => {
+        const out = encodeHeaderValue(value);
+        if (value === '') return void expect(out).to.equal('');
+        expect(out).to.match(FIELD_VALUE);
+        expect(new Headers({ 'mcp-name': out }).get('mcp-name'), 'fetch sends it unchanged').to.equal(out);
+        if (SENTINEL.test(out) && out !== value) {
+          // TextEncoder turns a lone surrogate into U+FFFD, the only change the round trip may make.
+          expect(decodeSentinel(out)).to.equal(wellFormed(value));
+        } else {
+          expect(out, 'plain values pass unchanged').to.equal(value);
+        }
+      }),
+      RUNS,
+    );
   });
 });

@@ -2,7 +2,16 @@ import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { draftToArguments, type Collected } from '../../../src/core/schema/arguments.js';
-import { describeField, entryField, itemField, propertyField, variantField, type FieldKind, type FieldModel, type FieldProblem } from '../../../src/core/schema/describe.js';
+import {
+  describeField,
+  entryField,
+  itemField,
+  propertyField,
+  variantField,
+  type FieldKind,
+  type FieldModel,
+  type FieldProblem,
+} from '../../../src/core/schema/describe.js';
 import { loadSchema, type SchemaDoc } from '../../../src/core/schema/document.js';
 import { createDraft, openDraft } from '../../../src/core/schema/draft.js';
 import { validateArguments } from '../../../src/core/schema/validate.js';
@@ -17,27 +26,93 @@ import { check } from './fuzz.js';
 
 const RUNS = { schemas: 1500, presets: 800 };
 
-const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '$ref', '#', 'a/b', '~0', '', 'a', 'b'];
-const key = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...HOSTILE_KEYS) }, { weight: 1, arbitrary: fc.string({ maxLength: 5 }) });
-const REFS = ['#', '#/$defs/a', '#/$defs/__proto__', '#/$defs/constructor', '#/properties/a', '#/properties/__proto__', '#/items', '#/$defs/missing', '#/$defs/a/properties/a', '#node', 'https://evil.example/schema.json', 'other.json#/x', '#/%ZZ', '#/$defs/a~1b'];
+const HOSTILE_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '$ref',
+  '#',
+  'a/b',
+  '~0',
+  '',
+  'a',
+  'b',
+];
+const key = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_KEYS) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 5 }) },
+);
+const REFS = [
+  '#',
+  '#/$defs/a',
+  '#/$defs/__proto__',
+  '#/$defs/constructor',
+  '#/properties/a',
+  '#/properties/__proto__',
+  '#/items',
+  '#/$defs/missing',
+  '#/$defs/a/properties/a',
+  '#node',
+  'https://evil.example/schema.json',
+  'other.json#/x',
+  '#/%ZZ',
+  '#/$defs/a~1b',
+];
 /** A JSON value a server might put in default/const/enum, `__proto__` keys included. */
-const jsonish = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom('{"__proto__":{"polluted":"yes"}}', '{"constructor":{"prototype":{"polluted":"yes"}}}').map((t) => JSON.parse(t)));
+const jsonish = fc.oneof(
+  fc.jsonValue({ maxDepth: 2 }),
+  fc
+    .constantFrom('{"__proto__":{"polluted":"yes"}}', '{"constructor":{"prototype":{"polluted":"yes"}}}')
+    .map((t) => JSON.parse(t)),
+);
 
 /** An object with own keys from entries (a literal `__proto__:` would set the prototype instead). */
 const objectOf = <T>(entries: [string, T][]) => {
   const o: Record<string, T> = {};
-  for (const [k, v] of entries) Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of entries)
+    Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
   return o;
 };
-const entriesOf = <T>(value: fc.Arbitrary<T>, maxLength = 4) => fc.array(fc.tuple(key, value), { maxLength }).map(objectOf);
+const entriesOf = <T>(value: fc.Arbitrary<T>, maxLength = 4) =>
+  fc.array(fc.tuple(key, value), { maxLength }).map(objectOf);
 const annotations = fc.record(
-  { title: fc.oneof(fc.string({ maxLength: 8 }), fc.constant('<script>window.__pwned=1</script>')), description: fc.string({ maxLength: 8 }), default: jsonish, examples: fc.array(jsonish, { maxLength: 2 }), readOnly: fc.boolean(), deprecated: fc.boolean() },
+  {
+    title: fc.oneof(fc.string({ maxLength: 8 }), fc.constant('<script>window.__pwned=1</script>')),
+    description: fc.string({ maxLength: 8 }),
+    default: jsonish,
+    examples: fc.array(jsonish, { maxLength: 2 }),
+    readOnly: fc.boolean(),
+    deprecated: fc.boolean(),
+  },
   { requiredKeys: [] },
 );
 
 type Schema = unknown;
-const { schema: schemaArb } = fc.letrec<{ schema: Schema; leaf: Schema; object: Schema; array: Schema; union: Schema; ref: Schema; allOf: Schema; typeList: Schema }>((tie) => ({
-  schema: fc.oneof({ depthSize: 'small', withCrossShrink: true }, tie('leaf'), tie('object'), tie('array'), tie('union'), tie('ref'), tie('allOf'), tie('typeList'), fc.boolean(), fc.constant({})),
+const { schema: schemaArb } = fc.letrec<{
+  schema: Schema;
+  leaf: Schema;
+  object: Schema;
+  array: Schema;
+  union: Schema;
+  ref: Schema;
+  allOf: Schema;
+  typeList: Schema;
+}>((tie) => ({
+  schema: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    tie('leaf'),
+    tie('object'),
+    tie('array'),
+    tie('union'),
+    tie('ref'),
+    tie('allOf'),
+    tie('typeList'),
+    fc.boolean(),
+    fc.constant({}),
+  ),
   leaf: fc
     .record(
       {
@@ -68,20 +143,66 @@ const { schema: schemaArb } = fc.letrec<{ schema: Schema; leaf: Schema; object: 
     },
     { requiredKeys: ['type'] },
   ),
-  array: fc.record({ type: fc.constant('array'), items: fc.oneof(tie('schema'), fc.array(tie('schema'), { maxLength: 2 })), prefixItems: fc.array(tie('schema'), { maxLength: 2 }), minItems: fc.nat(2), uniqueItems: fc.boolean() }, { requiredKeys: ['type'] }),
-  union: fc.tuple(fc.constantFrom('oneOf', 'anyOf'), fc.array(fc.oneof(tie('schema'), fc.constant({ type: 'null' }), fc.record({ const: jsonish, title: fc.string({ maxLength: 3 }) })), { maxLength: 4 })).map(([k, members]) => objectOf([[k, members]])),
+  array: fc.record(
+    {
+      type: fc.constant('array'),
+      items: fc.oneof(tie('schema'), fc.array(tie('schema'), { maxLength: 2 })),
+      prefixItems: fc.array(tie('schema'), { maxLength: 2 }),
+      minItems: fc.nat(2),
+      uniqueItems: fc.boolean(),
+    },
+    { requiredKeys: ['type'] },
+  ),
+  union: fc
+    .tuple(
+      fc.constantFrom('oneOf', 'anyOf'),
+      fc.array(
+        fc.oneof(
+          tie('schema'),
+          fc.constant({ type: 'null' }),
+          fc.record({ const: jsonish, title: fc.string({ maxLength: 3 }) }),
+        ),
+        { maxLength: 4 },
+      ),
+    )
+    .map(([k, members]) => objectOf([[k, members]])),
   ref: fc.record({ $ref: fc.constantFrom(...REFS), title: fc.string({ maxLength: 3 }) }, { requiredKeys: ['$ref'] }),
-  allOf: fc.record({ allOf: fc.array(tie('schema'), { maxLength: 3 }), type: fc.constantFrom('object', 'string') }, { requiredKeys: ['allOf'] }),
-  typeList: fc.record({ type: fc.subarray(['string', 'number', 'integer', 'boolean', 'null', 'object', 'array'], { minLength: 1, maxLength: 3 }) }),
+  allOf: fc.record(
+    { allOf: fc.array(tie('schema'), { maxLength: 3 }), type: fc.constantFrom('object', 'string') },
+    { requiredKeys: ['allOf'] },
+  ),
+  typeList: fc.record({
+    type: fc.subarray(['string', 'number', 'integer', 'boolean', 'null', 'object', 'array'], {
+      minLength: 1,
+      maxLength: 3,
+    }),
+  }),
 }));
 
-/** A whole tool schema: an object at the top (as MCP requires, mostly), a dialect, $defs, as it arrives over the wire. */
+/**
+ * A whole tool schema: an object at the top (as MCP requires, mostly), a dialect, $defs, as it arrives over the wire.
+ */
 const toolSchema = fc
   .record(
     {
-      root: fc.oneof({ weight: 4, arbitrary: schemaArb.filter((s) => typeof s === 'object' && s !== null).map((s) => ({ type: 'object', ...(s as object) })) }, { weight: 1, arbitrary: schemaArb }),
+      root: fc.oneof(
+        {
+          weight: 4,
+          arbitrary: schemaArb
+            .filter((s) => typeof s === 'object' && s !== null)
+            .map((s) => ({ type: 'object', ...(s as object) })),
+        },
+        { weight: 1, arbitrary: schemaArb },
+      ),
       defs: entriesOf(schemaArb, 3),
-      dialect: fc.constantFrom(undefined, 'https://json-schema.org/draft/2020-12/schema', 'http://json-schema.org/draft-07/schema#', 'http://json-schema.org/draft-04/schema#', 'https://evil.example/dialect', 42),
+      dialect: fc.constantFrom(
+        undefined,
+        'https://json-schema.org/draft/2020-12/schema',
+        'http://json-schema.org/draft-07/schema#',
+        'http://json-schema.org/draft-04/schema#',
+        'https://evil.example/dialect',
+        42,
+      ),
     },
     { requiredKeys: ['root'] },
   )
@@ -94,11 +215,34 @@ const toolSchema = fc
     return JSON.parse(JSON.stringify(s)) as unknown; // what a server sends: own `__proto__` keys survive JSON
   });
 
-const KINDS: FieldKind[] = ['text', 'number', 'boolean', 'select', 'multiselect', 'const', 'object', 'array', 'variant', 'json'];
-const PROBLEMS: (FieldProblem | undefined)[] = [undefined, 'any', 'unsupported', 'tooDeep', 'tooManyProperties', 'externalRef', 'refCycle', 'never'];
+const KINDS: FieldKind[] = [
+  'text',
+  'number',
+  'boolean',
+  'select',
+  'multiselect',
+  'const',
+  'object',
+  'array',
+  'variant',
+  'json',
+];
+const PROBLEMS: (FieldProblem | undefined)[] = [
+  undefined,
+  'any',
+  'unsupported',
+  'tooDeep',
+  'tooManyProperties',
+  'externalRef',
+  'refCycle',
+  'never',
+];
 const DOC_PROBLEMS = [undefined, 'tooLarge', 'tooDeep', 'dialect', 'invalid'];
 
-const prototypes = () => JSON.stringify([Object.prototype, Array.prototype, Function.prototype].map((p) => Object.getOwnPropertyNames(p).sort()));
+const prototypes = () =>
+  JSON.stringify(
+    [Object.prototype, Array.prototype, Function.prototype].map((p) => Object.getOwnPropertyNames(p).sort()),
+  );
 const pristine = prototypes();
 const expectUnpolluted = () => {
   expect(({} as { polluted?: unknown }).polluted).to.equal(undefined);
@@ -138,7 +282,11 @@ function throughTheModel(schema: unknown, preset?: unknown) {
   const errors = validateArguments(doc, value, collected);
   expect(errors).to.be.instanceOf(Map);
   // Either the arguments validate, or each error names the form itself or a field it showed.
-  for (const path of errors.keys()) expect(path === '#' || collected.paths.has(path) || /\/~entry\d+$/.test(path), `error at ${path} names no field`).to.equal(true);
+  for (const path of errors.keys())
+    expect(
+      path === '#' || collected.paths.has(path) || /\/~entry\d+$/.test(path),
+      `error at ${path} names no field`,
+    ).to.equal(true);
   if (doc.problem) expect(errors.has('#')).to.equal(true);
   expectUnpolluted();
   return { doc, errors, collected: collected as Collected };
@@ -163,15 +311,29 @@ describe('fuzz: the schema-form model', () => {
   });
 
   it(`never throws or pollutes with hostile preset values (${RUNS.presets} cases)`, async () => {
-    const preset = fc.oneof(jsonish, fc.dictionary(key, jsonish, { maxKeys: 4 }).map((o) => JSON.parse(JSON.stringify(o)))); // own __proto__ keys after JSON
-    await check('schema model with presets', fc.property(toolSchema, preset, (schema, value) => void throughTheModel(schema, value)), RUNS.presets);
+    const preset = fc.oneof(
+      jsonish,
+      fc.dictionary(key, jsonish, { maxKeys: 4 }).map((o) => JSON.parse(JSON.stringify(o))),
+    ); // own __proto__ keys after JSON
+    await check(
+      'schema model with presets',
+      fc.property(toolSchema, preset, (schema, value) => void throughTheModel(schema, value)),
+      RUNS.presets,
+    );
   });
 
   it('ends on unions that refer to themselves (found by this fuzzer: a stack overflow, or exponential time)', () => {
     const self = { type: 'object', oneOf: [{ $ref: '#' }] };
     const wide = { type: 'object', anyOf: [{ $ref: '#' }, { $ref: '#' }, { $ref: '#' }, { $ref: '#' }] };
     const items = { type: 'array', items: { anyOf: [{ $ref: '#' }, { $ref: '#' }, { $ref: '#' }, { $ref: '#' }] } };
-    const chain = { $defs: { a: { anyOf: [{ $ref: '#/$defs/b' }, { $ref: '#/$defs/b' }, { $ref: '#/$defs/b' }] }, b: { anyOf: [{ $ref: '#/$defs/a' }, { $ref: '#/$defs/a' }, { $ref: '#/$defs/a' }] } }, type: 'object', properties: { x: { $ref: '#/$defs/a' } } };
+    const chain = {
+      $defs: {
+        a: { anyOf: [{ $ref: '#/$defs/b' }, { $ref: '#/$defs/b' }, { $ref: '#/$defs/b' }] },
+        b: { anyOf: [{ $ref: '#/$defs/a' }, { $ref: '#/$defs/a' }, { $ref: '#/$defs/a' }] },
+      },
+      type: 'object',
+      properties: { x: { $ref: '#/$defs/a' } },
+    };
     for (const schema of [self, wide, items, chain]) throughTheModel(schema);
   });
 });

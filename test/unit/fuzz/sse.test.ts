@@ -13,7 +13,14 @@ const RUNS = { events: 400, stop: 200, trailing: 200 };
 
 /** Text for one SSE field value: any well-formed Unicode but CR and LF (and NUL for ids, which the parser drops). */
 const value = (noNul = false) =>
-  fc.string({ unit: fc.oneof(fc.constantFrom(' ', ':', '\t', 'é', '€', '😀', '\u2028', '{', '"'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })), maxLength: 12 })
+  fc
+    .string({
+      unit: fc.oneof(
+        fc.constantFrom(' ', ':', '\t', 'é', '€', '😀', '\u2028', '{', '"'),
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+      ),
+      maxLength: 12,
+    })
     .map((s) => s.replace(noNul ? /[\r\n\0]/g : /[\r\n]/g, ''));
 
 interface Written {
@@ -29,7 +36,10 @@ interface Written {
 
 const eventArb: fc.Arbitrary<Written> = fc.record({
   id: fc.option(value(true), { nil: undefined }),
-  event: fc.option(value().filter((s) => s !== ''), { nil: undefined }),
+  event: fc.option(
+    value().filter((s) => s !== ''),
+    { nil: undefined },
+  ),
   data: fc.array(value(), { minLength: 1, maxLength: 4 }),
   retry: fc.option(fc.nat({ max: 100_000 }), { nil: undefined }),
   comments: fc.array(value(), { maxLength: 2 }),
@@ -39,9 +49,16 @@ const eventArb: fc.Arbitrary<Written> = fc.record({
 });
 
 /** A priming event as MCP servers send it: an id and one empty data line. */
-const primingArb: fc.Arbitrary<Written> = fc.record({ id: fc.integer({ min: 0, max: 1e6 }).map(String), ends: eventArb.map((e) => e.ends) }).map(({ id, ends }) => ({
-  id, data: [''], comments: [], idAfterData: false, ends, bareData: false,
-}));
+const primingArb: fc.Arbitrary<Written> = fc
+  .record({ id: fc.integer({ min: 0, max: 1e6 }).map(String), ends: eventArb.map((e) => e.ends) })
+  .map(({ id, ends }) => ({
+    id,
+    data: [''],
+    comments: [],
+    idAfterData: false,
+    ends,
+    bareData: false,
+  }));
 
 /** One field line; a value starting with a space needs the optional space after the colon kept. */
 const field = (name: string, v: string, spaced: boolean) => `${name}:${spaced || v.startsWith(' ') ? ' ' : ''}${v}`;
@@ -66,12 +83,15 @@ function serialise(events: Written[], bom: boolean): string {
   return text;
 }
 
-const expected = (events: Written[]): SseEvent[] => events.map((e) => ({ id: e.id, event: e.event, data: e.data.join('\n') }));
+const expected = (events: Written[]): SseEvent[] =>
+  events.map((e) => ({ id: e.id, event: e.event, data: e.data.join('\n') }));
 const normalise = (events: SseEvent[]) => events.map((e) => ({ id: e.id, event: e.event, data: e.data }));
 
 /** The bytes split at the given points (any byte offset, so inside UTF-8 sequences and CRLF pairs too). */
 function chunked(bytes: Uint8Array, cuts: number[], everyByte: boolean): ReadableStream<Uint8Array> {
-  const points = everyByte ? [...bytes.keys()] : [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+  const points = everyByte
+    ? [...bytes.keys()]
+    : [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
   const chunks: Uint8Array[] = [];
   let from = 0;
   for (const p of [...points, bytes.length]) {
@@ -88,7 +108,9 @@ function chunked(bytes: Uint8Array, cuts: number[], everyByte: boolean): Readabl
 }
 
 const streamArb = fc.record({
-  events: fc.array(fc.oneof({ weight: 4, arbitrary: eventArb }, { weight: 1, arbitrary: primingArb }), { maxLength: 8 }),
+  events: fc.array(fc.oneof({ weight: 4, arbitrary: eventArb }, { weight: 1, arbitrary: primingArb }), {
+    maxLength: 8,
+  }),
   bom: fc.boolean(),
   cuts: fc.array(fc.nat(), { maxLength: 24 }),
   everyByte: fc.boolean(),
@@ -96,32 +118,57 @@ const streamArb = fc.record({
 
 describe('fuzz: the SSE reader', () => {
   it(`yields the same events whatever the chunking (${RUNS.events} cases)`, async () => {
-    await check('sse events survive any chunking', fc.asyncProperty(streamArb, async ({ events, bom, cuts, everyByte }) => {
-      const out: SseEvent[] = [];
-      const retries: number[] = [];
-      await readSse(chunked(new TextEncoder().encode(serialise(events, bom)), cuts, everyByte), { onEvent: (e) => void out.push(e), onRetry: (ms) => retries.push(ms) });
-      expect(normalise(out)).to.deep.equal(expected(events));
-      expect(retries).to.deep.equal(events.filter((e) => e.retry !== undefined).map((e) => e.retry));
-    }), RUNS.events);
+    await check(
+      'sse events survive any chunking',
+      fc.asyncProperty(streamArb, async ({ events, bom, cuts, everyByte }) => {
+        const out: SseEvent[] = [];
+        const retries: number[] = [];
+        await readSse(chunked(new TextEncoder().encode(serialise(events, bom)), cuts, everyByte), {
+          onEvent: (e) => void out.push(e),
+          onRetry: (ms) => retries.push(ms),
+        });
+        expect(normalise(out)).to.deep.equal(expected(events));
+        expect(retries).to.deep.equal(events.filter((e) => e.retry !== undefined).map((e) => e.retry));
+      }),
+      RUNS.events,
+    );
   });
 
   it(`stops right after the event the caller waited for (${RUNS.stop} cases)`, async () => {
-    const arb = streamArb.chain((s) => fc.record({ s: fc.constant(s), stopAt: fc.nat({ max: Math.max(0, s.events.length - 1) }) }));
-    await check('sse stops at the awaited event', fc.asyncProperty(arb, async ({ s, stopAt }) => {
-      fc.pre(s.events.length > 0);
-      const out: SseEvent[] = [];
-      await readSse(chunked(new TextEncoder().encode(serialise(s.events, s.bom)), s.cuts, s.everyByte), { onEvent: (e) => out.push(e) === stopAt + 1 });
-      expect(normalise(out)).to.deep.equal(expected(s.events).slice(0, stopAt + 1));
-    }), RUNS.stop);
+    const arb = streamArb.chain((s) =>
+      fc.record({ s: fc.constant(s), stopAt: fc.nat({ max: Math.max(0, s.events.length - 1) }) }),
+    );
+    await check(
+      'sse stops at the awaited event',
+      fc.asyncProperty(arb, async ({ s, stopAt }) => {
+        fc.pre(s.events.length > 0);
+        const out: SseEvent[] = [];
+        await readSse(chunked(new TextEncoder().encode(serialise(s.events, s.bom)), s.cuts, s.everyByte), {
+          onEvent: (e) => out.push(e) === stopAt + 1,
+        });
+        expect(normalise(out)).to.deep.equal(expected(s.events).slice(0, stopAt + 1));
+      }),
+      RUNS.stop,
+    );
   });
 
   it(`drops an event left unfinished when the stream ends (${RUNS.trailing} cases)`, async () => {
-    const arb = fc.record({ s: streamArb, tail: fc.array(value(), { minLength: 1, maxLength: 3 }), end: fc.constantFrom('', '\n', '\r\n') });
-    await check('sse drops an unfinished last event', fc.asyncProperty(arb, async ({ s, tail, end }) => {
-      const text = serialise(s.events, s.bom) + tail.map((t) => `data: ${t}`).join('\n') + end;
-      const out: SseEvent[] = [];
-      await readSse(chunked(new TextEncoder().encode(text), s.cuts, s.everyByte), { onEvent: (e) => void out.push(e) });
-      expect(normalise(out)).to.deep.equal(expected(s.events));
-    }), RUNS.trailing);
+    const arb = fc.record({
+      s: streamArb,
+      tail: fc.array(value(), { minLength: 1, maxLength: 3 }),
+      end: fc.constantFrom('', '\n', '\r\n'),
+    });
+    await check(
+      'sse drops an unfinished last event',
+      fc.asyncProperty(arb, async ({ s, tail, end }) => {
+        const text = serialise(s.events, s.bom) + tail.map((t) => `data: ${t}`).join('\n') + end;
+        const out: SseEvent[] = [];
+        await readSse(chunked(new TextEncoder().encode(text), s.cuts, s.everyByte), {
+          onEvent: (e) => void out.push(e),
+        });
+        expect(normalise(out)).to.deep.equal(expected(s.events));
+      }),
+      RUNS.trailing,
+    );
   });
 });

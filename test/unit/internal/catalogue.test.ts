@@ -7,8 +7,18 @@ import { concerns, filterTools, isDestructive, titleOf, toolTitle } from '../../
 const tools: Tool[] = [
   { name: 'plain', inputSchema: { type: 'object' } },
   { name: 'titled', title: 'Top title', annotations: { title: 'Annotation title' }, inputSchema: { type: 'object' } },
-  { name: 'annotated', annotations: { title: 'From annotations', readOnlyHint: true }, description: 'Reads things', inputSchema: { type: 'object' } },
-  { name: 'wipe', annotations: { destructiveHint: true }, description: 'Deletes everything', inputSchema: { type: 'object' } },
+  {
+    name: 'annotated',
+    annotations: { title: 'From annotations', readOnlyHint: true },
+    description: 'Reads things',
+    inputSchema: { type: 'object' },
+  },
+  {
+    name: 'wipe',
+    annotations: { destructiveHint: true },
+    description: 'Deletes everything',
+    inputSchema: { type: 'object' },
+  },
   { name: 'careful', annotations: { destructiveHint: true, readOnlyHint: true }, inputSchema: { type: 'object' } },
 ];
 

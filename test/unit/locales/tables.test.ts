@@ -13,13 +13,16 @@ const LOCALES = { ar, de, es, fr, ja } as Record<string, object>;
 
 /** Every leaf path of a message table with its kind (string or function). */
 function leaves(table: object, prefix = ''): string[] {
-  return Object.entries(table).flatMap(([k, v]) => (v && typeof v === 'object' ? leaves(v, `${prefix}${k}.`) : [`${prefix}${k}:${typeof v}`]));
+  return Object.entries(table).flatMap(([k, v]) =>
+    v && typeof v === 'object' ? leaves(v, `${prefix}${k}.`) : [`${prefix}${k}:${typeof v}`],
+  );
 }
 
 describe('locales', () => {
   it('ship complete: every message of the English table, of the same kind', () => {
     const english = leaves(messagesFor('en'));
-    for (const [lang, table] of Object.entries(LOCALES)) expect(leaves(table).sort(), lang).to.deep.equal([...english].sort());
+    for (const [lang, table] of Object.entries(LOCALES))
+      expect(leaves(table).sort(), lang).to.deep.equal([...english].sort());
   });
 
   it('answer in English for a language nobody registered, and a region table wins over its language', () => {

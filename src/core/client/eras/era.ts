@@ -13,7 +13,11 @@ export type Era = 'modern' | 'legacy' | 'sse';
 /** What an era needs of the JSON-RPC engine (engine.ts). */
 export interface EraEngine {
   /** Sends one request and resolves with its result; `via` sends it over a connection still being set up. */
-  request(method: string, params: Params, options: SendOptions & { timeout?: number; via?: Connection }): Promise<Params>;
+  request(
+    method: string,
+    params: Params,
+    options: SendOptions & { timeout?: number; via?: Connection },
+  ): Promise<Params>;
   /** Ids for the requests an era sends itself, past the engine (modern's listen stream). */
   readonly pending: { allocateId(): RequestId };
 }
@@ -49,7 +53,11 @@ export interface EraContext {
   /** The record kept for this server. */
   readonly kept: EraRecord;
   /** Whether this tab holds the shared notification stream, and how to tell the other tabs what it hears. */
-  readonly tabs: { readonly owner: boolean; readonly joined?: Promise<void>; readonly channel?: { postMessage(news: StreamNews): void } };
+  readonly tabs: {
+    readonly owner: boolean;
+    readonly joined?: Promise<void>;
+    readonly channel?: { postMessage(news: StreamNews): void };
+  };
   /** The client's state (ClientState): `ready` once connected, else connecting, reconnecting, idle or closed. */
   readonly state: string;
   /** The URIs `subscribe` asked for, and the log level `setLogLevel` set. */
@@ -73,7 +81,10 @@ export interface Connection {
   facts?: ServerFacts;
   /** Whether results may be served from memory for their `ttlMs`. */
   readonly caches?: boolean;
-  /** Handshakes (or discovers) and learns the server's facts; modern may be given the discovery already under way (sent before the store answered). */
+  /**
+   * Handshakes (or discovers) and learns the server's facts; modern may be given the discovery already under way (sent
+   * before the store answered).
+   */
   open(signal?: AbortSignal, discovered?: Promise<void>): Promise<void>;
   /** Takes up what the store kept instead of starting anew; false means "open() a new one". */
   resume(record: ServerRecord, skipSession?: string): Promise<boolean>;
@@ -86,7 +97,9 @@ export interface Connection {
   usable?(tools: Tool[]): Promise<Tool[]>;
   /** A request was given up locally: tell the server, where the era has a way to. */
   cancel?(id: RequestId, method: string, reason: Error): void;
-  /** What a tools/call adds to be run as a task (2025-11-25 `params.task`), given the tool's `execution.taskSupport`. */
+  /**
+   * What a tools/call adds to be run as a task (2025-11-25 `params.task`), given the tool's `execution.taskSupport`.
+   */
   taskParams?(taskSupport?: string, wanted?: boolean): Params | undefined;
   /** Repairs what a failed tools/call needs to be tried again; false means "throw the error". */
   recover?(error: unknown, signal?: AbortSignal): Promise<boolean>;

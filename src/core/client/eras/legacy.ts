@@ -1,7 +1,13 @@
 // The handshake era (2024-11-05 … 2025-11-25): `initialize`, then a session. LegacyProtocol is what
 // both of its transports share; the Streamable HTTP era adds the session, the GET stream, resuming
 // after a reload and sharing that stream with the other tabs (checklist HL-01 … HL-16).
-import { McpAbortError, McpAuthError, McpError, McpProtocolError, McpSessionExpiredError } from '../../jsonrpc/errors.js';
+import {
+  McpAbortError,
+  McpAuthError,
+  McpError,
+  McpProtocolError,
+  McpSessionExpiredError,
+} from '../../jsonrpc/errors.js';
 import type { Params, RequestId } from '../../jsonrpc/messages.js';
 import type { Implementation, LoggingLevel } from '../../protocol/types.js';
 import { ERROR, LEGACY_VERSIONS } from '../../protocol/versions.js';
@@ -21,18 +27,39 @@ export abstract class LegacyProtocol<T extends Transport> implements Connection 
   constructor(protected readonly ctx: EraContext) {}
 
   /**
-   * Handshakes; `start` opens the transport first where it needs opening, `ready` runs once the server was told we are initialized.
+   * Handshakes; `start` opens the transport first where it needs opening, `ready` runs once the server was told we are
+   * initialized.
    */
   async open(signal?: AbortSignal, start?: Promise<void>, ready?: () => Promise<void>): Promise<void> {
     await start;
     const { options, engine, kept } = this.ctx;
-    const result = await engine.request('initialize', { protocolVersion: LEGACY_VERSIONS[0], capabilities: capabilitiesFor(options), clientInfo: clientInfoOf(options) }, { signal, timeout: 15_000, via: this });
+    const result = await engine.request(
+      'initialize',
+      {
+        protocolVersion: LEGACY_VERSIONS[0],
+        capabilities: capabilitiesFor(options),
+        clientInfo: clientInfoOf(options),
+      },
+      { signal, timeout: 15_000, via: this },
+    );
     const version = result.protocolVersion as string;
-    if (!LEGACY_VERSIONS.includes(version)) throw new McpProtocolError(ERROR.unsupportedVersion, `The server chose protocol version ${JSON.stringify(version)}, which this client does not speak`);
-    this.facts = { protocolVersion: version, serverInfo: result.serverInfo as Implementation, capabilities: result.capabilities as ServerFacts['capabilities'], instructions: result.instructions as string | undefined };
+    if (!LEGACY_VERSIONS.includes(version))
+      throw new McpProtocolError(
+        ERROR.unsupportedVersion,
+        `The server chose protocol version ${JSON.stringify(version)}, which this client does not speak`,
+      );
+    this.facts = {
+      protocolVersion: version,
+      serverInfo: result.serverInfo as Implementation,
+      capabilities: result.capabilities as ServerFacts['capabilities'],
+      instructions: result.instructions as string | undefined,
+    };
     (this.transport as { protocolVersion?: string }).protocolVersion = version;
     await this.transport.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
-    kept.remember({ era: this.era, ...this.facts, sessionId: (this.transport as { sessionId?: string }).sessionId }, true);
+    kept.remember(
+      { era: this.era, ...this.facts, sessionId: (this.transport as { sessionId?: string }).sessionId },
+      true,
+    );
     this.ctx.handshaken();
     await ready?.();
   }
@@ -42,18 +69,36 @@ export abstract class LegacyProtocol<T extends Transport> implements Connection 
   }
 
   cancel(id: RequestId, method: string, reason: Error): void {
-    if (method !== 'initialize') this.transport.send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: id, reason: reason.message } }).catch(() => {});
+    if (method !== 'initialize')
+      this.transport
+        .send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: id, reason: reason.message } })
+        .catch(() => {});
   }
 
-  /** -32042 (URLElicitationRequired, E-06): the person may complete the URLs, then the call is tried again (loaded on first use). */
+  /**
+   * -32042 (URLElicitationRequired, E-06): the person may complete the URLs, then the call is tried again (loaded on
+   * first use).
+   */
   async recover(error: unknown, signal?: AbortSignal): Promise<boolean> {
     if (!(error instanceof McpProtocolError && error.code === ERROR.urlElicitationRequired)) return false;
-    return (await import('./url-elicitation.js')).completeUrlElicitations(this.ctx, this.facts?.serverInfo, error, signal);
+    return (await import('./url-elicitation.js')).completeUrlElicitations(
+      this.ctx,
+      this.facts?.serverInfo,
+      error,
+      signal,
+    );
   }
 
-  /** 2025-11-25 tasks: a tool that must (or, when the caller asks, may) run as a task is called as one, if the server runs tool calls as tasks. */
+  /**
+   * 2025-11-25 tasks: a tool that must (or, when the caller asks, may) run as a task is called as one, if the server
+   * runs tool calls as tasks.
+   */
   taskParams(support?: string, wanted?: boolean): Params | undefined {
-    if (this.facts?.capabilities?.tasks?.requests?.tools?.call && (support === 'required' || (wanted && support === 'optional'))) return { task: {} };
+    if (
+      this.facts?.capabilities?.tasks?.requests?.tools?.call &&
+      (support === 'required' || (wanted && support === 'optional'))
+    )
+      return { task: {} };
   }
 
   subscribe(uri: string, on: boolean, options: SendOptions): Promise<void> {
@@ -86,7 +131,8 @@ class StreamableHttpConnection extends LegacyProtocol<StreamableHttpTransport> {
     const options = ctx.transportOptions();
     const t = (this.transport = new StreamableHttpTransport(ctx.url, {
       ...options,
-      onClose: (e) => (this.resuming && e instanceof McpSessionExpiredError ? (this.resuming.expired = true) : options.onClose?.(e)),
+      onClose: (e) =>
+        this.resuming && e instanceof McpSessionExpiredError ? (this.resuming.expired = true) : options.onClose?.(e),
     }));
     t.sessionId = r.sessionId;
     t.protocolVersion = r.protocolVersion;
@@ -108,7 +154,11 @@ class StreamableHttpConnection extends LegacyProtocol<StreamableHttpTransport> {
    * tool list) need not wait for a stream that may never come (405) or come late.
    */
   override open(signal?: AbortSignal): Promise<void> {
-    return super.open(signal, undefined, async () => void ((await this.ctx.tabs.joined, this.ctx.tabs.owner) && void this.stream()));
+    return super.open(
+      signal,
+      undefined,
+      async () => void ((await this.ctx.tabs.joined, this.ctx.tabs.owner) && void this.stream()),
+    );
   }
 
   override async resume(r: ServerRecord, skipSession?: string): Promise<boolean> {
@@ -145,8 +195,10 @@ class StreamableHttpConnection extends LegacyProtocol<StreamableHttpTransport> {
 
   override async close(endSession?: boolean): Promise<void> {
     const { transport: t, ctx } = this;
-    if (!endSession) t.sessionId = undefined; // no DELETE: a reload resumes it
-    else if (t.sessionId === ctx.kept.record.sessionId) ctx.kept.remember({ sessionId: undefined, eventIds: undefined });
+    if (!endSession)
+      t.sessionId = undefined; // no DELETE: a reload resumes it
+    else if (t.sessionId === ctx.kept.record.sessionId)
+      ctx.kept.remember({ sessionId: undefined, eventIds: undefined });
     await super.close();
   }
 
@@ -156,7 +208,10 @@ class StreamableHttpConnection extends LegacyProtocol<StreamableHttpTransport> {
   }
 }
 
-export const legacy: EraModule = { create: (ctx, record) => new StreamableHttpConnection(ctx, record), fallsThrough: legacyFallsThrough };
+export const legacy: EraModule = {
+  create: (ctx, record) => new StreamableHttpConnection(ctx, record),
+  fallsThrough: legacyFallsThrough,
+};
 
 /** A legacy era that failed for a reason other than authorization or an abort lets the next one try. */
 export function legacyFallsThrough(error: unknown): boolean {

@@ -24,7 +24,10 @@ export async function listen(conn: ModernConnection, ctx: EraContext): Promise<v
   for (let failures = 0; !controller.signal.aborted; failures++) {
     try {
       const id = ctx.engine.pending.allocateId();
-      await conn.transport.send({ jsonrpc: '2.0', id, method: 'subscriptions/listen', params: { notifications, _meta: conn.meta() } }, { signal: controller.signal });
+      await conn.transport.send(
+        { jsonrpc: '2.0', id, method: 'subscriptions/listen', params: { notifications, _meta: conn.meta() } },
+        { signal: controller.signal },
+      );
       failures = 0;
     } catch (error) {
       if (controller.signal.aborted) return;

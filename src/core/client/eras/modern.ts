@@ -15,7 +15,10 @@ import { ttlOf } from '../lists.js';
 import { legacyFallsThrough } from './legacy.js';
 
 /** Every modern request says the client takes a task for an answer (tasks.ts follows it). */
-const withTasks = (caps: Params): Params => ({ ...caps, extensions: { ...(caps.extensions as Params), [TASKS_EXTENSION]: {} } });
+const withTasks = (caps: Params): Params => ({
+  ...caps,
+  extensions: { ...(caps.extensions as Params), [TASKS_EXTENSION]: {} },
+});
 
 export class ModernConnection implements Connection {
   readonly era = 'modern';
@@ -25,7 +28,10 @@ export class ModernConnection implements Connection {
   /** The listen stream's controller (modern.late.ts sets it). */
   listening?: AbortController;
   closed = false;
-  /** The x-mcp-header code and the listen stream (their own chunk, which only this era needs), loading while the connection opens. */
+  /**
+   * The x-mcp-header code and the listen stream (their own chunk, which only this era needs), loading while the
+   * connection opens.
+   */
   private later = () => (this.loadingLater ??= import('./modern.late.js'));
   private loadingLater?: Promise<typeof import('./modern.late.js')>;
 
@@ -47,11 +53,22 @@ export class ModernConnection implements Connection {
     const first = discover();
     void this.later().catch(() => {}); // after the request is on its way
     // Rejected, yet the server names our version as one it supports: retry once with it (SEP-2575).
-    const result = await first.catch((e) => ((e as McpProtocolError).code === ERROR.unsupportedVersion && (e.data?.supported as unknown[])?.includes?.(MODERN_VERSION) ? discover() : Promise.reject(e)));
+    const result = await first.catch((e) =>
+      (e as McpProtocolError).code === ERROR.unsupportedVersion &&
+      (e.data?.supported as unknown[])?.includes?.(MODERN_VERSION)
+        ? discover()
+        : Promise.reject(e),
+    );
     const versions = result.supportedVersions;
     // A 2xx without a DiscoverResult comes from a legacy server that answers unknown methods loosely.
-    if (!Array.isArray(versions)) throw new McpFormatError('server/discover returned no supportedVersions: not a modern server');
-    if (!versions.includes(MODERN_VERSION)) throw new McpProtocolError(ERROR.unsupportedVersion, `The server supports ${JSON.stringify(versions)}, not ${MODERN_VERSION}`, { supported: versions });
+    if (!Array.isArray(versions))
+      throw new McpFormatError('server/discover returned no supportedVersions: not a modern server');
+    if (!versions.includes(MODERN_VERSION))
+      throw new McpProtocolError(
+        ERROR.unsupportedVersion,
+        `The server supports ${JSON.stringify(versions)}, not ${MODERN_VERSION}`,
+        { supported: versions },
+      );
     this.facts = {
       protocolVersion: MODERN_VERSION,
       capabilities: result.capabilities as ServerFacts['capabilities'],
@@ -82,7 +99,9 @@ export class ModernConnection implements Connection {
   }
 
   async headers(method: string, params: Params, tool?: Tool): Promise<Record<string, string>> {
-    return method === 'tools/call' ? (await this.later()).toolParamHeaders(tool, params.arguments as Record<string, unknown>) : {};
+    return method === 'tools/call'
+      ? (await this.later()).toolParamHeaders(tool, params.arguments as Record<string, unknown>)
+      : {};
   }
 
   /** Tools with invalid x-mcp-header annotations cannot be routed, so they are left out (with an error event). */
@@ -112,7 +131,10 @@ export class ModernConnection implements Connection {
 
   /** Opens (or reopens with a new filter) the `subscriptions/listen` stream (modern.late.ts, loading since open). */
   private listen(): void {
-    this.later().then((m) => m.listen(this, this.ctx), () => {});
+    this.later().then(
+      (m) => m.listen(this, this.ctx),
+      () => {},
+    );
   }
 }
 
@@ -122,7 +144,8 @@ export const modern: EraModule = {
   fallsThrough(error) {
     if (!(error instanceof McpProtocolError)) return legacyFallsThrough(error);
     const supported = (error.data as { supported?: unknown })?.supported;
-    if (error.code === ERROR.unsupportedVersion) return Array.isArray(supported) && supported.some((v) => LEGACY_VERSIONS.includes(v));
+    if (error.code === ERROR.unsupportedVersion)
+      return Array.isArray(supported) && supported.some((v) => LEGACY_VERSIONS.includes(v));
     return error.code !== ERROR.missingCapability && error.code !== ERROR.headerMismatch;
   },
 };

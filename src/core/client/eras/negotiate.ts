@@ -17,7 +17,12 @@ const ERAS: Record<Era, () => EraModule | Promise<EraModule>> = {
   sse: () =>
     import('./sse.js').then(
       (m) => m.sse,
-      (error) => Promise.reject(new McpError(`Could not load the HTTP+SSE support (dist/chunks/sse-*.js): ${error instanceof Error ? error.message : error}`)),
+      (error) =>
+        Promise.reject(
+          new McpError(
+            `Could not load the HTTP+SSE support (dist/chunks/sse-*.js): ${error instanceof Error ? error.message : error}`,
+          ),
+        ),
     ),
 };
 
@@ -31,7 +36,11 @@ export type Probed = { c: Connection; discovered: Promise<void> };
 export const dropProbe = (p?: Probed) => void p?.discovered.finally(() => p.c.close(true)).catch(() => {});
 
 /** Which eras each `transport` option allows. */
-const ORDERS: Record<string, Era[]> = { auto: ['modern', 'legacy', 'sse'], 'streamable-http': ['modern', 'legacy'], sse: ['sse'] };
+const ORDERS: Record<string, Era[]> = {
+  auto: ['modern', 'legacy', 'sse'],
+  'streamable-http': ['modern', 'legacy'],
+  sse: ['sse'],
+};
 
 export type TransportMode = 'auto' | 'streamable-http' | 'sse';
 
@@ -43,12 +52,20 @@ export interface EraCache {
 const memoryEras = new Map<string, Era>();
 const memoryEraCache: EraCache = { get: (u) => memoryEras.get(u), set: (u, e) => void memoryEras.set(u, e) };
 
-/** The era cache over the store (checklist MV-09): a cold connect after a reload skips the probes that failed before. */
+/**
+ * The era cache over the store (checklist MV-09): a cold connect after a reload skips the probes that failed before.
+ */
 export const eraCacheOf = (store?: KeyValueStore): EraCache =>
-  store ? { get: (url) => store.get<Era>(eraKey(url)), set: (url, era) => store.set(eraKey(url), era) } : memoryEraCache;
+  store
+    ? { get: (url) => store.get<Era>(eraKey(url)), set: (url, era) => store.set(eraKey(url), era) }
+    : memoryEraCache;
 
 /** A new connection of `era`, optionally set up from what the store kept. */
-export const connectionOf = async (ctx: EraContext, era: Era, record?: Parameters<EraModule['create']>[1]): Promise<Connection> => (await ERAS[era]()).create(ctx, record);
+export const connectionOf = async (
+  ctx: EraContext,
+  era: Era,
+  record?: Parameters<EraModule['create']>[1],
+): Promise<Connection> => (await ERAS[era]()).create(ctx, record);
 
 /** Whether `mode` allows `era`. */
 export const allows = (mode: TransportMode = 'auto', era?: Era): era is Era => !!era && ORDERS[mode].includes(era);
@@ -62,7 +79,15 @@ export const allows = (mode: TransportMode = 'auto', era?: Era): era is Era => !
  * must see the 2026-07-28 headers and `_meta` on every POST (conformance `request-metadata`), and a
  * legacy one must not see a request before `initialize` is answered.
  */
-export async function negotiate(ctx: EraContext, mode: TransportMode = 'auto', cache: EraCache, use: (c?: Connection) => void, signal?: AbortSignal, cached?: Promise<Era | undefined>, probe?: Probe): Promise<Connection> {
+export async function negotiate(
+  ctx: EraContext,
+  mode: TransportMode = 'auto',
+  cache: EraCache,
+  use: (c?: Connection) => void,
+  signal?: AbortSignal,
+  cached?: Promise<Era | undefined>,
+  probe?: Probe,
+): Promise<Connection> {
   let order = ORDERS[mode];
   const era = await (cached ?? cache.get(ctx.url));
   const known = allows(mode, era);
@@ -93,5 +118,9 @@ export async function negotiate(ctx: EraContext, mode: TransportMode = 'auto', c
   }
   // Report the most telling failure: a CORS or network diagnosis beats "404 Not Found".
   const http = (e: Error) => e instanceof McpHttpError;
-  throw errors.find((e) => http(e) && ['cors', 'html'].includes((e as McpHttpError).kind)) ?? errors.find((e) => !(http(e) && [404, 405].includes((e as McpHttpError).status))) ?? errors[errors.length - 1];
+  throw (
+    errors.find((e) => http(e) && ['cors', 'html'].includes((e as McpHttpError).kind)) ??
+    errors.find((e) => !(http(e) && [404, 405].includes((e as McpHttpError).status))) ??
+    errors[errors.length - 1]
+  );
 }

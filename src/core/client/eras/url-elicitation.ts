@@ -7,9 +7,19 @@ import type { Implementation } from '../../protocol/types.js';
 import { answerInput } from '../input.late.js';
 import type { EraContext } from './era.js';
 
-/** Shows each URL the error names; true when the person accepted them all and the server completed them (or 5 minutes passed). */
-export async function completeUrlElicitations(ctx: EraContext, server: Implementation | undefined, error: McpProtocolError, signal = new AbortController().signal): Promise<boolean> {
-  const asks = ((error.data as { elicitations?: Params[] })?.elicitations ?? []).filter((e) => typeof e.url === 'string');
+/**
+ * Shows each URL the error names; true when the person accepted them all and the server completed them (or 5 minutes
+ * passed).
+ */
+export async function completeUrlElicitations(
+  ctx: EraContext,
+  server: Implementation | undefined,
+  error: McpProtocolError,
+  signal = new AbortController().signal,
+): Promise<boolean> {
+  const asks = ((error.data as { elicitations?: Params[] })?.elicitations ?? []).filter(
+    (e) => typeof e.url === 'string',
+  );
   for (const ask of asks) {
     const done = ask.elicitationId ? completed(ctx.events, ask.elicitationId as string, signal) : Promise.resolve();
     done.catch(() => {});

@@ -23,8 +23,15 @@ describe('MCP Apps: discovery', () => {
 
 describe('MCP Apps: sandbox', () => {
   it('builds the spec default CSP and maps declared domains, dropping entries that could inject directives', () => {
-    expect(viewCsp()).to.equal("default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; media-src 'self' data:; connect-src 'none'; frame-src 'none'; base-uri 'self'; object-src 'none'");
-    const csp = viewCsp({ connectDomains: ['https://api.example', 'x.example; script-src *', "'unsafe-eval'"], resourceDomains: ['https://cdn.example'], frameDomains: ['https://f.example'], baseUriDomains: ['https://b.example'] });
+    expect(viewCsp()).to.equal(
+      "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; media-src 'self' data:; connect-src 'none'; frame-src 'none'; base-uri 'self'; object-src 'none'",
+    );
+    const csp = viewCsp({
+      connectDomains: ['https://api.example', 'x.example; script-src *', "'unsafe-eval'"],
+      resourceDomains: ['https://cdn.example'],
+      frameDomains: ['https://f.example'],
+      baseUriDomains: ['https://b.example'],
+    });
     expect(csp).to.include('connect-src https://api.example;');
     expect(csp).to.include("script-src 'self' 'unsafe-inline' https://cdn.example;");
     expect(csp).to.include('frame-src https://f.example;');
@@ -33,12 +40,18 @@ describe('MCP Apps: sandbox', () => {
     expect(csp).to.not.include('script-src *');
   });
   it('never lets a server add allow-same-origin or top navigation', () => {
-    expect(sandboxOf('allow-same-origin allow-top-navigation allow-top-navigation-by-user-activation allow-forms')).to.equal('allow-scripts allow-forms');
+    expect(
+      sandboxOf('allow-same-origin allow-top-navigation allow-top-navigation-by-user-activation allow-forms'),
+    ).to.equal('allow-scripts allow-forms');
     expect(sandboxOf()).to.equal('allow-scripts');
   });
   it('maps permissions to allow and puts the policy first in <head>', () => {
     expect(allowOf({ camera: {}, clipboardWrite: {}, nonsense: {} })).to.equal('camera; clipboard-write');
-    expect(withPolicy('<!doctype html><html><head><title>x</title></head></html>', "default-src 'none'")).to.equal(`<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"><title>x</title></head></html>`);
-    expect(withPolicy('<!doctype html><p>hi', 'x')).to.equal('<!doctype html><meta http-equiv="Content-Security-Policy" content="x"><p>hi');
+    expect(withPolicy('<!doctype html><html><head><title>x</title></head></html>', "default-src 'none'")).to.equal(
+      `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"><title>x</title></head></html>`,
+    );
+    expect(withPolicy('<!doctype html><p>hi', 'x')).to.equal(
+      '<!doctype html><meta http-equiv="Content-Security-Policy" content="x"><p>hi',
+    );
   });
 });

@@ -28,7 +28,11 @@ describe('list requests', () => {
   });
 
   it('follows every cursor, "" included, until a page has none; a given cursor gets one page', async () => {
-    const e = engine({ first: { tools: [{ name: 'a' }], nextCursor: '' }, '': { tools: [{ name: 'b' }], nextCursor: 'c' }, c: { tools: [{ name: 'c' }] } });
+    const e = engine({
+      first: { tools: [{ name: 'a' }], nextCursor: '' },
+      '': { tools: [{ name: 'b' }], nextCursor: 'c' },
+      c: { tools: [{ name: 'c' }] },
+    });
     const lists = new Lists(e, () => false);
     expect((await lists.all('tools/list', 'tools', {})).map((t) => (t as Tool).name)).to.deep.equal(['a', 'b', 'c']);
     expect(e.asked).to.deep.equal([{}, { cursor: '' }, { cursor: 'c' }]);
@@ -59,7 +63,12 @@ describe('list requests', () => {
   it('keeps only items with a name or uri, and drops fields of the wrong type and Lit-like keys', () => {
     const items = coerceItems([
       { name: 'ok', title: 'T', description: 42, inputSchema: 'nope', icons: {}, extra: 1 },
-      { uri: 'file:///a', mimeType: 'text/plain', _$litType$: 1, annotations: { nested: { _$litStatic$: 1, keep: true } } },
+      {
+        uri: 'file:///a',
+        mimeType: 'text/plain',
+        _$litType$: 1,
+        annotations: { nested: { _$litStatic$: 1, keep: true } },
+      },
       { title: 'no name' },
       'a string',
       null,

@@ -8,8 +8,15 @@ import { memoryStore } from '../../../../src/store.js';
 
 describe('era negotiation', () => {
   it('lets each transport option allow only its eras', () => {
-    expect((['modern', 'legacy', 'sse'] as const).filter((e) => allows('auto', e))).to.deep.equal(['modern', 'legacy', 'sse']);
-    expect((['modern', 'legacy', 'sse'] as const).filter((e) => allows('streamable-http', e))).to.deep.equal(['modern', 'legacy']);
+    expect((['modern', 'legacy', 'sse'] as const).filter((e) => allows('auto', e))).to.deep.equal([
+      'modern',
+      'legacy',
+      'sse',
+    ]);
+    expect((['modern', 'legacy', 'sse'] as const).filter((e) => allows('streamable-http', e))).to.deep.equal([
+      'modern',
+      'legacy',
+    ]);
     expect((['modern', 'legacy', 'sse'] as const).filter((e) => allows('sse', e))).to.deep.equal(['sse']);
     expect(allows(undefined, 'sse'), 'auto by default').to.equal(true);
     expect(allows('auto', undefined), 'nothing cached').to.equal(false);
@@ -24,9 +31,11 @@ describe('era negotiation', () => {
     expect(await cache.get('https://b.example/mcp')).to.equal(undefined);
   });
 
-  it('remembers it in memory, for the page\'s life, without a store', async () => {
+  it("remembers it in memory, for the page's life, without a store", async () => {
     await eraCacheOf().set('https://memory.example/mcp', 'sse');
     expect(await eraCacheOf().get('https://memory.example/mcp')).to.equal('sse');
-    expect(await eraCacheOf(memoryStore()).get('https://memory.example/mcp'), 'not in an unrelated store').to.equal(undefined);
+    expect(await eraCacheOf(memoryStore()).get('https://memory.example/mcp'), 'not in an unrelated store').to.equal(
+      undefined,
+    );
   });
 });

@@ -3,7 +3,13 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import { excerpt, McpFormatError } from '../../../../src/core/jsonrpc/errors.js';
-import { isNotification, isRequest, isResponse, toMessage, type JsonRpcMessage } from '../../../../src/core/jsonrpc/messages.js';
+import {
+  isNotification,
+  isRequest,
+  isResponse,
+  toMessage,
+  type JsonRpcMessage,
+} from '../../../../src/core/jsonrpc/messages.js';
 
 const kinds = (m: JsonRpcMessage) => [isRequest(m), isNotification(m), isResponse(m)];
 
@@ -11,9 +17,17 @@ describe('JSON-RPC messages', () => {
   it('tells requests, notifications and responses apart; a null id makes no request', () => {
     expect(kinds({ jsonrpc: '2.0', id: 0, method: 'ping' })).to.deep.equal([true, false, false]);
     expect(kinds({ jsonrpc: '2.0', method: 'notifications/progress' })).to.deep.equal([false, true, false]);
-    expect(kinds({ jsonrpc: '2.0', id: null, method: 'odd' } as unknown as JsonRpcMessage)).to.deep.equal([false, true, false]);
+    expect(kinds({ jsonrpc: '2.0', id: null, method: 'odd' } as unknown as JsonRpcMessage)).to.deep.equal([
+      false,
+      true,
+      false,
+    ]);
     expect(kinds({ jsonrpc: '2.0', id: 'a', result: {} })).to.deep.equal([false, false, true]);
-    expect(kinds({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error' } })).to.deep.equal([false, false, true]);
+    expect(kinds({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error' } })).to.deep.equal([
+      false,
+      false,
+      true,
+    ]);
   });
 
   it('refuses each kind of malformed message with McpFormatError and a reason', () => {
@@ -25,7 +39,8 @@ describe('JSON-RPC messages', () => {
       [{ jsonrpc: '2.0', id: 1, error: { code: '1', message: 'x' } }, /Malformed JSON-RPC error object/],
       [{ jsonrpc: '2.0', id: 1, result: 'text' }, /neither result nor error/],
     ];
-    for (const [value, reason] of refused) expect(() => toMessage(value), JSON.stringify(value)).to.throw(McpFormatError, reason);
+    for (const [value, reason] of refused)
+      expect(() => toMessage(value), JSON.stringify(value)).to.throw(McpFormatError, reason);
   });
 
   it('keeps an excerpt of what was refused, shortened to 200 characters', () => {
@@ -33,7 +48,9 @@ describe('JSON-RPC messages', () => {
       toMessage({ jsonrpc: '1.0', pad: 'x'.repeat(500) });
       expect.fail('accepted');
     } catch (e) {
-      expect((e as McpFormatError).excerpt).to.have.length(201).and.match(/^\{"jsonrpc":"1.0".*…$/);
+      expect((e as McpFormatError).excerpt)
+        .to.have.length(201)
+        .and.match(/^\{"jsonrpc":"1.0".*…$/);
     }
     expect(excerpt('short')).to.equal('short');
   });

@@ -8,7 +8,10 @@ import { PendingTable } from '../../../../src/core/jsonrpc/pending.js';
 
 /** Where a settled promise ended, without waiting for one that has not. */
 async function outcome<T>(p: Promise<T>): Promise<{ value?: T; error?: Error } | 'pending'> {
-  const settled = p.then((value) => ({ value }), (error: Error) => ({ error }));
+  const settled = p.then(
+    (value) => ({ value }),
+    (error: Error) => ({ error }),
+  );
   return Promise.race([settled, new Promise<'pending'>((r) => setImmediate(() => r('pending')))]);
 }
 
@@ -23,7 +26,9 @@ describe('the pending table', () => {
     const pa = t.add(a, 'tools/list', { timeout: 1000 }, () => {});
     const pb = t.add(b, 'tools/call', { timeout: 1000 }, () => {});
     expect(t.size).to.equal(2);
-    expect(t.settle({ jsonrpc: '2.0', id: b, error: { code: -32602, message: 'bad', data: { why: 1 } } })).to.equal(true);
+    expect(t.settle({ jsonrpc: '2.0', id: b, error: { code: -32602, message: 'bad', data: { why: 1 } } })).to.equal(
+      true,
+    );
     expect(t.settle({ jsonrpc: '2.0', id: b, result: {} }), 'a duplicate answer').to.equal(false);
     expect(t.settle({ jsonrpc: '2.0', id: 99, result: {} }), 'an answer to nothing').to.equal(false);
     expect(t.settle({ jsonrpc: '2.0', id: a, result: { tools: [] } })).to.equal(true);

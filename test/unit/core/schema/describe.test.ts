@@ -26,17 +26,46 @@ describe('describeField: one schema level as one form field', () => {
   });
 
   it('reads labels, help, placeholder, default, readOnly and deprecated', () => {
-    const f = one({ type: 'string', title: 'Name', description: 'Your name', examples: ['Ada'], default: 'Bob', readOnly: true, deprecated: true });
-    expect(f).to.include({ title: 'Name', description: 'Your name', placeholder: 'Ada', default: 'Bob', readOnly: true, deprecated: true });
+    const f = one({
+      type: 'string',
+      title: 'Name',
+      description: 'Your name',
+      examples: ['Ada'],
+      default: 'Bob',
+      readOnly: true,
+      deprecated: true,
+    });
+    expect(f).to.include({
+      title: 'Name',
+      description: 'Your name',
+      placeholder: 'Ada',
+      default: 'Bob',
+      readOnly: true,
+      deprecated: true,
+    });
   });
 
   it('turns enum (with legacy enumNames) and titled oneOf/anyOf consts into choices', () => {
-    expect(one({ type: 'string', enum: ['a', 'b'] }).choices).to.deep.equal([{ value: 'a', label: 'a' }, { value: 'b', label: 'b' }]);
-    expect(one({ type: 'string', enum: ['r', 'g'], enumNames: ['Red', 'Green'] }).choices!.map((c) => c.label)).to.deep.equal(['Red', 'Green']);
-    const titled = one({ type: 'string', oneOf: [{ const: 'r', title: 'Red' }, { const: 'g', title: 'Green' }] });
+    expect(one({ type: 'string', enum: ['a', 'b'] }).choices).to.deep.equal([
+      { value: 'a', label: 'a' },
+      { value: 'b', label: 'b' },
+    ]);
+    expect(
+      one({ type: 'string', enum: ['r', 'g'], enumNames: ['Red', 'Green'] }).choices!.map((c) => c.label),
+    ).to.deep.equal(['Red', 'Green']);
+    const titled = one({
+      type: 'string',
+      oneOf: [
+        { const: 'r', title: 'Red' },
+        { const: 'g', title: 'Green' },
+      ],
+    });
     expect(titled.kind).to.equal('select');
     expect(titled.choices!.map((c) => c.label)).to.deep.equal(['Red', 'Green']);
-    expect(one({ anyOf: [{ const: 1, title: 'One' }, { const: 2 }] }).choices!.map((c) => c.label)).to.deep.equal(['One', '2']);
+    expect(one({ anyOf: [{ const: 1, title: 'One' }, { const: 2 }] }).choices!.map((c) => c.label)).to.deep.equal([
+      'One',
+      '2',
+    ]);
     expect(one({ enum: [1, 2, 3] }).kind).to.equal('select');
     expect(one({ const: 'fixed' })).to.include({ kind: 'const', value: 'fixed' });
   });
@@ -44,7 +73,15 @@ describe('describeField: one schema level as one form field', () => {
   it('turns arrays of choices into multi-selects (untitled and titled elicitation shapes)', () => {
     const untitled = one({ type: 'array', items: { type: 'string', enum: ['a', 'b'] } });
     expect(untitled.kind).to.equal('multiselect');
-    const titled = one({ type: 'array', items: { anyOf: [{ const: 'a', title: 'A' }, { const: 'b', title: 'B' }] } });
+    const titled = one({
+      type: 'array',
+      items: {
+        anyOf: [
+          { const: 'a', title: 'A' },
+          { const: 'b', title: 'B' },
+        ],
+      },
+    });
     expect(titled.kind).to.equal('multiselect');
     expect(titled.choices!.map((c) => c.label)).to.deep.equal(['A', 'B']);
   });
@@ -54,7 +91,10 @@ describe('describeField: one schema level as one form field', () => {
     const f = one({ anyOf: [{ type: 'integer', minimum: 1 }, { type: 'null' }], title: 'Count' });
     expect(f).to.include({ kind: 'number', integer: true, nullable: true, title: 'Count' });
     expect(f.schema.minimum).to.equal(1);
-    expect(one({ oneOf: [{ type: 'null' }, { type: 'object', properties: { a: { type: 'string' } } }] })).to.include({ kind: 'object', nullable: true });
+    expect(one({ oneOf: [{ type: 'null' }, { type: 'object', properties: { a: { type: 'string' } } }] })).to.include({
+      kind: 'object',
+      nullable: true,
+    });
   });
 
   it('describes nested objects, arrays of objects and key/value maps', () => {
@@ -65,7 +105,10 @@ describe('describeField: one schema level as one form field', () => {
     ]);
     const arr = one({ type: 'array', items: { type: 'object', properties: { n: { type: 'string' } } } });
     expect(arr.kind).to.equal('array');
-    const doc = loadSchema({ type: 'object', properties: { x: { type: 'array', items: { type: 'object', properties: { n: { type: 'string' } } } } } });
+    const doc = loadSchema({
+      type: 'object',
+      properties: { x: { type: 'array', items: { type: 'object', properties: { n: { type: 'string' } } } } },
+    });
     const root = describeField(doc, doc.root);
     expect(itemField(doc, propertyField(doc, root, root.properties![0])).kind).to.equal('object');
     const map = one({ type: 'object', additionalProperties: { type: 'string' } });
@@ -78,8 +121,16 @@ describe('describeField: one schema level as one form field', () => {
       type: 'object',
       properties: { shape: { oneOf: [{ $ref: '#/$defs/circle' }, { $ref: '#/$defs/square' }] } },
       $defs: {
-        circle: { type: 'object', title: 'Circle', properties: { kind: { const: 'circle' }, r: { type: 'number' } }, required: ['kind', 'r'] },
-        square: { type: 'object', properties: { kind: { type: 'string', enum: ['square'] }, side: { type: 'number' } } },
+        circle: {
+          type: 'object',
+          title: 'Circle',
+          properties: { kind: { const: 'circle' }, r: { type: 'number' } },
+          required: ['kind', 'r'],
+        },
+        square: {
+          type: 'object',
+          properties: { kind: { type: 'string', enum: ['square'] }, side: { type: 'number' } },
+        },
       },
     });
     const root = describeField(doc, doc.root);
@@ -91,12 +142,19 @@ describe('describeField: one schema level as one form field', () => {
   });
 
   it('follows local $ref and $defs, merging annotations written next to the $ref', () => {
-    const f = fieldOf({ x: { $ref: '#/$defs/email', title: 'Work email' }, $defs: { email: { type: 'string', format: 'email', title: 'Email' } } });
+    const f = fieldOf({
+      x: { $ref: '#/$defs/email', title: 'Work email' },
+      $defs: { email: { type: 'string', format: 'email', title: 'Email' } },
+    });
     expect(f).to.include({ kind: 'text', inputType: 'email', title: 'Work email' });
   });
 
   it('marks a recursive $ref so it is expanded only on demand', () => {
-    const doc = loadSchema({ type: 'object', properties: { root: { $ref: '#/$defs/node' } }, $defs: { node: { type: 'object', properties: { child: { $ref: '#/$defs/node' } } } } });
+    const doc = loadSchema({
+      type: 'object',
+      properties: { root: { $ref: '#/$defs/node' } },
+      $defs: { node: { type: 'object', properties: { child: { $ref: '#/$defs/node' } } } },
+    });
     const root = describeField(doc, doc.root);
     const node = propertyField(doc, root, root.properties![0]);
     expect(node.recursive).to.equal(false);
@@ -105,7 +163,12 @@ describe('describeField: one schema level as one form field', () => {
   });
 
   it('merges allOf of object parts', () => {
-    const f = one({ allOf: [{ type: 'object', properties: { a: { type: 'string' } }, required: ['a'] }, { properties: { b: { type: 'number' } } }] });
+    const f = one({
+      allOf: [
+        { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] },
+        { properties: { b: { type: 'number' } } },
+      ],
+    });
     expect(f.kind).to.equal('object');
     expect(f.properties!.map((p) => [p.name, p.required])).to.deep.equal([
       ['a', true],
@@ -120,8 +183,14 @@ describe('describeField: one schema level as one form field', () => {
     expect(one({ anyOf: [{ type: 'string' }, { type: 'number' }] }).problem).to.equal('unsupported');
     expect(one({ type: 'array', prefixItems: [{ type: 'string' }] }).problem).to.equal('unsupported');
     expect(one({ not: { type: 'string' } }).problem).to.equal('unsupported');
-    expect(one({ $ref: 'https://example.com/schema.json' })).to.include({ kind: 'json', problem: 'externalRef', ref: 'https://example.com/schema.json' });
-    expect(fieldOf({ x: { $ref: '#/$defs/a' }, $defs: { a: { $ref: '#/$defs/b' }, b: { $ref: '#/$defs/a' } } }).problem).to.equal('refCycle');
+    expect(one({ $ref: 'https://example.com/schema.json' })).to.include({
+      kind: 'json',
+      problem: 'externalRef',
+      ref: 'https://example.com/schema.json',
+    });
+    expect(
+      fieldOf({ x: { $ref: '#/$defs/a' }, $defs: { a: { $ref: '#/$defs/b' }, b: { $ref: '#/$defs/a' } } }).problem,
+    ).to.equal('refCycle');
     expect(fieldOf({ x: { $ref: '#/$defs/missing' } }).problem).to.equal('externalRef');
   });
 
@@ -135,7 +204,9 @@ describe('describeField: one schema level as one form field', () => {
     }
     expect(levels).to.equal(LIMITS.depth);
     expect(f.problem).to.equal('tooDeep');
-    const props = Object.fromEntries(Array.from({ length: LIMITS.properties + 1 }, (_, i) => [`p${i}`, { type: 'string' }]));
+    const props = Object.fromEntries(
+      Array.from({ length: LIMITS.properties + 1 }, (_, i) => [`p${i}`, { type: 'string' }]),
+    );
     expect(one({ type: 'object', properties: props }).problem).to.equal('tooManyProperties');
   });
 });

@@ -11,12 +11,22 @@ export function roundTrip(schema: unknown, value?: Record<string, unknown>, lock
   const draft = createDraft(doc, root, value);
   const { value: args, collected } = draftToArguments(doc, draft, locked);
   const errors = validateArguments(doc, args, collected);
-  return { doc, root, draft, args: args as Record<string, unknown>, errors: Object.fromEntries([...errors].map(([k, e]) => [k, e.keyword])) };
+  return {
+    doc,
+    root,
+    draft,
+    args: args as Record<string, unknown>,
+    errors: Object.fromEntries([...errors].map(([k, e]) => [k, e.keyword])),
+  };
 }
 
 /** The model of the property `name` of an object schema. */
 export function fieldOf(schema: Record<string, unknown>, name = 'x') {
-  const doc = loadSchema({ type: 'object', ...schema, properties: { [name]: (schema.properties as Record<string, unknown>)?.[name] ?? schema.x } });
+  const doc = loadSchema({
+    type: 'object',
+    ...schema,
+    properties: { [name]: (schema.properties as Record<string, unknown>)?.[name] ?? schema.x },
+  });
   const root = describeField(doc, doc.root);
   return describeField(doc, root.properties![0].schema, root.inner);
 }

@@ -12,12 +12,18 @@ describe('checkOutput: results against an output schema', () => {
   });
 
   it('names the specific failures, not the "a property does not match" wrappers around them', () => {
-    const { errors } = checkOutput({ type: 'object', properties: { a: { type: 'string' }, b: { type: 'integer', minimum: 0 } } }, { a: 1, b: -1 });
+    const { errors } = checkOutput(
+      { type: 'object', properties: { a: { type: 'string' }, b: { type: 'integer', minimum: 0 } } },
+      { a: 1, b: -1 },
+    );
     expect(errors.map((e) => e.keyword).sort()).to.deep.equal(['minimum', 'type']);
   });
 
   it('does not run a pattern that could take too long, and says so', () => {
-    const out = checkOutput({ type: 'object', properties: { s: { type: 'string', pattern: '^(a+)+$' } } }, { s: 'a'.repeat(40) + 'b' });
+    const out = checkOutput(
+      { type: 'object', properties: { s: { type: 'string', pattern: '^(a+)+$' } } },
+      { s: 'a'.repeat(40) + 'b' },
+    );
     expect(out.errors).to.deep.equal([]);
     expect(out.problem).to.match(/^the pattern \^\(a\+\)\+\$ could take too long to check/);
   });

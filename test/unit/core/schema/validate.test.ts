@@ -8,7 +8,9 @@ const props = (p: Record<string, unknown>, required: string[] = []) => ({ type: 
 
 describe('validateArguments: errors mapped onto fields', () => {
   it('reports a missing required field on that field', () => {
-    expect(roundTrip(props({ a: { type: 'string' }, o: props({ b: { type: 'string' } }, ['b']) }, ['a', 'o'])).errors).to.deep.equal({ '#/a': 'required', '#/o/b': 'required' });
+    expect(
+      roundTrip(props({ a: { type: 'string' }, o: props({ b: { type: 'string' } }, ['b']) }, ['a', 'o'])).errors,
+    ).to.deep.equal({ '#/a': 'required', '#/o/b': 'required' });
   });
 
   it('checks lengths, patterns, formats, bounds and multipleOf', () => {
@@ -35,7 +37,17 @@ describe('validateArguments: errors mapped onto fields', () => {
       '#/x': 'exclusiveMaximum',
       '#/m': 'multipleOf',
     });
-    const good = { s: 'abc', l: 'a', p: 'abc', e: 'a@example.com', u: 'https://example.com/x', d: '2024-12-01', n: 2, x: 1.5, m: 10 };
+    const good = {
+      s: 'abc',
+      l: 'a',
+      p: 'abc',
+      e: 'a@example.com',
+      u: 'https://example.com/x',
+      d: '2024-12-01',
+      n: 2,
+      x: 1.5,
+      m: 10,
+    };
     expect(roundTrip(s, good).errors).to.deep.equal({});
   });
 
@@ -46,7 +58,9 @@ describe('validateArguments: errors mapped onto fields', () => {
   });
 
   it('checks the chosen branch of a nullable union precisely', () => {
-    expect(roundTrip(props({ n: { anyOf: [{ type: 'integer', maximum: 3 }, { type: 'null' }] } }), { n: 5 }).errors).to.deep.equal({ '#/n': 'maximum' });
+    expect(
+      roundTrip(props({ n: { anyOf: [{ type: 'integer', maximum: 3 }, { type: 'null' }] } }), { n: 5 }).errors,
+    ).to.deep.equal({ '#/n': 'maximum' });
   });
 
   it('never treats an unresolved network $ref as permissive (B-11)', () => {
@@ -61,7 +75,9 @@ describe('validateArguments: errors mapped onto fields', () => {
     expect(dialectOf('https://json-schema.org/draft/2020-12/schema')).to.equal('2020-12');
     const odd = loadSchema({ $schema: 'https://example.com/my-dialect', type: 'object' });
     expect(odd.problem).to.deep.equal({ code: 'dialect', detail: 'https://example.com/my-dialect' });
-    expect(roundTrip({ $schema: 'https://example.com/my-dialect', type: 'object' }).errors).to.deep.equal({ '#': 'schema' });
+    expect(roundTrip({ $schema: 'https://example.com/my-dialect', type: 'object' }).errors).to.deep.equal({
+      '#': 'schema',
+    });
   });
 
   it('resolves local pointers and anchors only', () => {
@@ -102,7 +118,11 @@ describe('hostile schemas degrade instead of freezing', () => {
   });
 
   it('survives $ref cycles', () => {
-    const s = { type: 'object', properties: { a: { $ref: '#/$defs/a' } }, $defs: { a: { $ref: '#/$defs/b' }, b: { $ref: '#/$defs/a' } } };
+    const s = {
+      type: 'object',
+      properties: { a: { $ref: '#/$defs/a' } },
+      $defs: { a: { $ref: '#/$defs/b' }, b: { $ref: '#/$defs/a' } },
+    };
     const r = roundTrip(s, { a: 1 });
     expect(r.errors['#/a'] ?? r.errors['#']).to.be.a('string');
   });
