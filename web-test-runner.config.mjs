@@ -62,7 +62,8 @@ function summaryReporter() {
       };
       for (const s of sessions) {
         walk(s.testResults);
-        if (!s.passed && !s.testResults?.tests?.length && !s.testResults?.suites?.length) failed++; // a file that failed to load
+        // A file that failed to load.
+        if (!s.passed && !s.testResults?.tests?.length && !s.testResults?.suites?.length) failed++;
       }
       process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
     },

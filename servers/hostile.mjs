@@ -564,7 +564,8 @@ export async function startHostileServer() {
     }
     res.write(': hostile\nretry: 60000\n\n');
     for (const m of GET_GARBAGE) res.write(event(m));
-    res.write(event('{"jsonrpc":"2.0","method":"notifications/message","params":{"level":"info","data":')); // truncated JSON
+    // Truncated JSON.
+    res.write(event('{"jsonrpc":"2.0","method":"notifications/message","params":{"level":"info","data":'));
     open.add(res);
     const keepAlive = setInterval(() => res.write(': ping\n\n'), 5000);
     res.on('close', () => (clearInterval(keepAlive), open.delete(res)));

@@ -26,7 +26,13 @@ async function startNoCorsServer() {
 }
 
 /**
- * @returns {Promise<{urls: {legacy, legacySse, modern, modernStrict, everythingHttp, everythingSse, proxy, proxyControl, noCors, oauthMcp, oauthIssuer, oauthControl, hostile, hostileControl, debug, apps, appsLegacy, appsControl, sandbox}, stop(): Promise<void>}>}
+ * @typedef {'legacy' | 'legacySse' | 'modern' | 'modernStrict' | 'everythingHttp' | 'everythingSse' | 'proxy'
+ *   | 'proxyControl' | 'noCors' | 'oauthMcp' | 'oauthIssuer' | 'oauthControl' | 'hostile' | 'hostileControl'
+ *   | 'debug' | 'apps' | 'appsLegacy' | 'appsControl' | 'sandbox'} ServerName
+ */
+
+/**
+ * @returns {Promise<{urls: Record<ServerName, string>, stop(): Promise<void>}>}
  */
 export async function startTestServers() {
   const started = [];

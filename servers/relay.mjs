@@ -73,8 +73,12 @@ export default { fetch: (request) => relay(request) };
 `;
 
 /**
- * @param {{runtime: 'node'|'workerd'|'deno', upstreams: string[], allowOrigins: string[], allowPrivateNetwork?: boolean, maxStreamMs?: number, maxBodyBytes?: number}} o
- * @returns {Promise<{url: string, lines: string[], close(): Promise<void>}>} lines: what the relay logged (one line per request)
+ * @typedef {{runtime: 'node'|'workerd'|'deno', upstreams: string[], allowOrigins: string[],
+ *   allowPrivateNetwork?: boolean, maxStreamMs?: number, maxBodyBytes?: number}} RelayOptions
+ * @typedef {{url: string, lines: string[], close(): Promise<void>}} RunningRelay `lines`: what the relay logged,
+ *   one line per request
+ * @param {RelayOptions} o
+ * @returns {Promise<RunningRelay>}
  */
 export async function startRelay({ runtime, ...options }) {
   const port = await freePort();
@@ -150,7 +154,8 @@ const relay :Workerd.Worker = (
 }
 
 /**
- * @playwright/mcp over Streamable HTTP on 127.0.0.1 (no CORS at all), driving Debian's Chromium headless when a tool needs a browser.
+ * Playwright's MCP server (`@playwright/mcp`) over Streamable HTTP on 127.0.0.1 (no CORS at all), driving Debian's
+ * Chromium headless when a tool needs a browser.
  */
 export async function startPlaywrightMcp() {
   const port = await freePort();

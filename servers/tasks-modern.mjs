@@ -167,7 +167,8 @@ export function registerTaskTools(server, state) {
     state.log.gets++;
     const t = find(taskId);
     advance(t);
-    if (t.status === 'input_required' && t.answer) state.log.askedAgain++; // answered, not yet shown: the same ask again
+    // Answered, not yet shown: the same ask again.
+    if (t.status === 'input_required' && t.answer) state.log.askedAgain++;
     return detailed(t);
   });
   // The SDK lifts the MRTR field `inputResponses` out of params into ctx.mcpReq.inputResponses.

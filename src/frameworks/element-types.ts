@@ -17,6 +17,9 @@ import type { McpToolForm } from '../components/mcp-tool-form/mcp-tool-form.js';
 import type { McpToolList } from '../components/mcp-tool-list/mcp-tool-list.js';
 import type * as E from '../events/events.js';
 
+/** An element that fires no events of its own. */
+type NoEvents = Record<never, never>;
+
 /** Each tag's class and the events it fires (its own, and those of inner elements that bubble out of it). */
 export interface McpElements {
   'mcp-client': [
@@ -43,14 +46,14 @@ export interface McpElements {
     McpPromptList,
     { 'mcp-prompt-select': E.McpPromptSelectEvent; 'mcp-prompt-get': E.McpPromptGetEvent },
   ];
-  'mcp-log-view': [McpLogView, {}];
+  'mcp-log-view': [McpLogView, NoEvents];
   'mcp-schema-form': [McpSchemaForm, { 'mcp-form-input': E.McpFormInputEvent }];
   'mcp-server-list': [
     McpServerList,
     { 'mcp-server-select': E.McpServerSelectEvent; 'mcp-server-forget': E.McpServerForgetEvent },
   ];
-  'mcp-sampling-dialog': [McpSamplingDialog, {}];
-  'mcp-elicitation-dialog': [McpElicitationDialog, {}];
+  'mcp-sampling-dialog': [McpSamplingDialog, NoEvents];
+  'mcp-elicitation-dialog': [McpElicitationDialog, NoEvents];
   'mcp-app-view': [McpAppView, { 'mcp-app-message': McpAppMessageEvent; 'mcp-app-context': McpAppContextEvent }];
 }
 

@@ -192,7 +192,9 @@ async function providerError(response: Response): Promise<Error> {
   try {
     const e = JSON.parse(body).error;
     said = typeof e === 'string' ? e : (e?.message ?? said);
-  } catch {}
+  } catch {
+    // Not JSON: the start of the body says what went wrong.
+  }
   return fail(
     `The model provider answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${said ? `: ${said}` : ''}.`,
   );

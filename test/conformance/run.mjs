@@ -35,7 +35,8 @@ const AUTH = [
   'resource-mismatch',
   'offline-access-scope',
   'offline-access-not-supported',
-].map((name) => `auth/${name}`); // all but client-credentials-* and cross-app-access-*: those need secrets a browser must not hold
+  // All but client-credentials-* and cross-app-access-*: those need secrets a browser must not hold.
+].map((name) => `auth/${name}`);
 
 /** `conformance list --client --spec-version 2026-07-28` of 0.2.0-alpha.12: all 33, in its order. */
 const MODERN = [

@@ -120,6 +120,7 @@ describe('dialog floods and click races', () => {
     } as never);
     await el.updateComplete;
     const title = shadow(el).getElementById('title')!.textContent!;
+    // eslint-disable-next-line no-control-regex -- the test looks for control characters
     expect(title).to.not.match(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u0000-\u001F]/);
     expect(title).to.include('gnp.exeYour Bank');
     expect([...title].length).to.be.below(100);

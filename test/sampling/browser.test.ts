@@ -139,7 +139,8 @@ describe('browserSampling (Prompt API)', () => {
   it('stand-in LanguageModel: the download\u2019s progress shows in the dialog, then the streamed reply, held to maxTokens by stopping the stream', async () => {
     const model = new StandInLanguageModel('downloadable');
     const el = await widget((await servers()).legacy, { samplingHandler: browserSampling({ languageModel: model }) });
-    const call = el.client!.callTool('ask_llm', { prompt: 'Count' }); // maxTokens 100; the stand-in counts one token per character
+    // MaxTokens 100; the stand-in counts one token per character.
+    const call = el.client!.callTool('ask_llm', { prompt: 'Count' });
     const root = await dialogOf(el);
     buttonNamed(root, 'Approve').click();
     await waitUntil(() => model.downloading, 'the download started');

@@ -2,6 +2,8 @@
 // (they import nothing, so a page loads one file) and work, here against the stand-in provider.
 import { expect } from '@open-wc/testing';
 import { servers } from '../helpers.js';
+import type * as OpenAiEntry from '../../src/sampling/openai.js';
+import type * as BrowserEntry from '../../src/sampling/browser.js';
 
 type Entry = { types: string; default: string };
 
@@ -26,7 +28,7 @@ describe('the sampling handler entries (dist/, built by rollup before the browse
   it('the built sampling/openai works against the stand-in provider', async () => {
     const { openaiSampling } = (await import(
       /* @vite-ignore */ `${location.origin}/dist/sampling/openai.js`
-    )) as typeof import('../../src/sampling/openai.js');
+    )) as typeof OpenAiEntry;
     const tag = `entry-${Date.now()}`;
     const base = (await servers()).chatCompletions;
     await fetch(`${base}/_script/${tag}`, {
@@ -55,7 +57,7 @@ describe('the sampling handler entries (dist/, built by rollup before the browse
   it('the built sampling/browser, given a stand-in LanguageModel that says unavailable, rejects with NotSupportedError', async () => {
     const { browserSampling } = (await import(
       /* @vite-ignore */ `${location.origin}/dist/sampling/browser.js`
-    )) as typeof import('../../src/sampling/browser.js');
+    )) as typeof BrowserEntry;
     const e = await browserSampling({
       languageModel: {
         availability: async () => 'unavailable',

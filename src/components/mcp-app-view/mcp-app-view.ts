@@ -351,6 +351,8 @@ export class McpAppView extends ClientElement {
    */
   private inherited(name: string): string | undefined {
     for (
+      // The walk starts at this element and goes up through shadow roots.
+      // eslint-disable-next-line @typescript-eslint/no-this-alias
       let n: Node | null = this;
       n;
       n = (n as Element).parentElement ?? ((n.getRootNode() as ShadowRoot).host || null)

@@ -46,14 +46,16 @@ import '../mcp-elicitation-dialog/define.js';
 type Tab = 'tools' | 'resources' | 'prompts' | 'log';
 
 /**
- * @summary The whole widget for one MCP server: connection status, tools with forms and results, resources, prompts and log.
+ * @summary The whole widget for one MCP server: connection status, tools with forms and results, resources, prompts
+ * and log.
  * @fires mcp-connected - Connected (again).
  * @fires mcp-disconnected - Disconnected.
  * @fires mcp-error - Connecting or a call failed.
  * @fires mcp-notification - A server notification arrived.
  * @fires mcp-sampling-request - A server asks to use the page's LLM (cancelable: preventDefault() rejects).
  * @fires mcp-elicitation-request - A server asks the user for information (cancelable: preventDefault() declines).
- * @fires mcp-tool-call - From the inner <mcp-tool-form>: a tool is about to be called (cancelable: preventDefault() vetoes it).
+ * @fires mcp-tool-call - From the inner <mcp-tool-form>: a tool is about to be called (cancelable: preventDefault()
+ * vetoes it).
  * @fires mcp-tool-result - From the inner <mcp-tool-form>: a call finished, with its result or its error.
  * @slot header - Host content at the start of the header, before the server's name (a logo, a product name).
  * @slot empty - Shown where a tool's form goes while no tool is chosen (default: "Choose a tool to see its form.").
@@ -347,7 +349,8 @@ export class McpClientElement extends LitElement {
       this.running = running;
     });
     client.addEventListener('catalogue', () => this.requestUpdate()); // tools to show while connecting
-    client.addEventListener('authchange', () => ((this.authState = client.authState), this.requestUpdate())); // the state, or where signing in goes
+    // The state changed, or where signing in goes was found.
+    client.addEventListener('authchange', () => ((this.authState = client.authState), this.requestUpdate()));
     client.addEventListener('notification', (e) =>
       this.dispatchEvent(new McpNotificationEvent((e as CustomEvent<JsonRpcNotification>).detail)),
     );

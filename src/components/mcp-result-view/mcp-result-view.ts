@@ -43,7 +43,8 @@ function textBlocks(text: string): unknown {
 /**
  * @summary Shows what a server returned: a tool result, prompt messages or resource contents.
  * Everything from the server is rendered as text; media only for allow-listed types; links only http(s).
- * @fires mcp-resource-read - The element read `uri` (or a resource link) through the client; `detail` is `{uri, contents}`.
+ * @fires mcp-resource-read - The element read `uri` (or a resource link) through the client; `detail` is
+ * `{uri, contents}`.
  * @csspart content - The list of content blocks.
  * @csspart text - A text block or text resource.
  * @csspart image - An image.

@@ -39,7 +39,8 @@ const blocks = (content: unknown): Block[] => (Array.isArray(content) ? content 
 const textOf = (r: CreateMessageResult) => blocks(r.content).find((b) => b?.type === 'text')?.text ?? '';
 
 /**
- * @summary The sampling approval dialog: a person reviews (and may edit) what a server wants to send to the page's LLM, then reviews the reply.
+ * @summary The sampling approval dialog: a person reviews (and may edit) what a server wants to send to the page's
+ * LLM, then reviews the reply.
  * @csspart dialog - The modal dialog.
  * @csspart origin - The host of the server's URL, beside the name it claims.
  * @slot icon - Beside the title, outside the heading (the dialog keeps its name): the host's mark.

@@ -27,7 +27,8 @@ import '../mcp-schema-form/define.js';
 import '../mcp-result-view/define.js';
 
 /**
- * @summary One tool's form: fields from its input schema, a Run button, progress or a task's status, Cancel, and the result.
+ * @summary One tool's form: fields from its input schema, a Run button, progress or a task's status, Cancel, and the
+ * result.
  * A call the server runs as a task shows the task's status line; after a reload, an unfinished task of this tool is
  * picked up again.
  * @fires mcp-tool-call - Before the call; cancelable: preventDefault() vetoes it.

@@ -141,6 +141,8 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
     super();
     const url = (this.url = options.url);
     const store = options.store && (this.store = batchedStore(options.store));
+    // The context's `state` getter reads the client's: `this` inside it is the context.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const client = this;
     const conn = () => this.link.conn;
     const emit = this.emit;
@@ -219,7 +221,8 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
    * era, catalogue, history, drafts, tokens and registration.
    */
   async forget(): Promise<void> {
-    await this.kept.read().then(() => this.link.adoptKept()); // a session an earlier page kept is ended on the server too
+    // A session an earlier page kept is ended on the server too.
+    await this.kept.read().then(() => this.link.adoptKept());
     await this.signOut();
     await this.close();
     await this.kept.forget();

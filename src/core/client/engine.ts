@@ -23,7 +23,8 @@ export interface RequestOptions {
   /** Extra HTTP headers for this request. */
   headers?: Record<string, string>;
   /**
-   * @internal The connection to send over, when it is not (yet) the link's current one: a handshake racing another era's.
+   * @internal The connection to send over, when it is not (yet) the link's current one: a handshake racing another
+   * era's.
    */
   via?: Connection;
 }

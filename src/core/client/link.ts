@@ -12,6 +12,7 @@ import type { RpcEngine } from './engine.js';
 import type { ClientState, McpClientOptions } from './options.js';
 import type { Persistence } from './persistence.js';
 import type { Tabs } from './tabs.js';
+import type * as Late from './link.late.js';
 
 /** What the link needs from its client, besides what its eras need: the whole engine, kept record, options and tabs. */
 export interface LinkHost extends EraContext {
@@ -79,7 +80,8 @@ export class Link {
    */
   private probe(signal?: AbortSignal): Probe & { drop(): void; first: boolean } {
     const { kept, url, options } = this.host;
-    const hint = kept.store?.peek ? kept.store.peek(eraKey(url)) : null; // undefined: no era known here; null: the store cannot say
+    // Undefined: no era known here; null: the store cannot say.
+    const hint = kept.store?.peek ? kept.store.peek(eraKey(url)) : null;
     let probed: Probed | undefined;
     if ((hint === undefined || hint === 'modern') && allows(options.transport, 'modern')) {
       const c = modern.create(this.host) as ModernConnection;
@@ -148,13 +150,13 @@ export class Link {
   }
 
   /** link.late.ts, asked for once a connection is up, so that it is here when the network is not. */
-  private recovery(): Promise<typeof import('./link.late.js')> {
+  private recovery(): Promise<typeof Late> {
     return (this.loadingRecovery ??= import('./link.late.js').catch((error) => {
       this.loadingRecovery = undefined;
       throw error;
     }));
   }
-  private loadingRecovery?: Promise<typeof import('./link.late.js')>;
+  private loadingRecovery?: Promise<typeof Late>;
 
   /**
    * Takes up the session (legacy) or discovery (modern, within ttlMs) that the store holds, instead of starting anew.

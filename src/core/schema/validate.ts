@@ -79,7 +79,8 @@ export function validateArguments(doc: SchemaDoc, value: unknown, c: Collected):
     if (!errors.size) errors.set('#', { keyword: 'uncheckable', raw: (e as Error).message });
     return errors;
   }
-  for (let [path, error] of found) {
+  for (const [at, error] of found) {
+    let path = at;
     while (path !== '#' && !c.paths.has(path)) path = path.slice(0, path.lastIndexOf('/'));
     if (!errors.has(path)) errors.set(path, error);
   }

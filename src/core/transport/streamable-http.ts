@@ -168,7 +168,8 @@ export class StreamableHttpTransport implements Transport {
       );
     } catch (err) {
       if (signal?.aborted) throw new McpAbortError();
-      if (!(err instanceof TypeError)) throw err; // a dropped connection is a TypeError; streamable-http.late.ts resumes
+      // A dropped connection is a TypeError; streamable-http.late.ts resumes.
+      if (!(err instanceof TypeError)) throw err;
     }
   }
 

@@ -13,6 +13,7 @@ import { capabilitiesFor, clientInfoOf } from '../input.js';
 import type { Connection, EraContext, EraModule, ServerFacts } from './era.js';
 import { ttlOf } from '../lists.js';
 import { legacyFallsThrough } from './legacy.js';
+import type * as Late from './modern.late.js';
 
 /** Every modern request says the client takes a task for an answer (tasks.ts follows it). */
 const withTasks = (caps: Params): Params => ({
@@ -33,7 +34,7 @@ export class ModernConnection implements Connection {
    * connection opens.
    */
   private later = () => (this.loadingLater ??= import('./modern.late.js'));
-  private loadingLater?: Promise<typeof import('./modern.late.js')>;
+  private loadingLater?: Promise<typeof Late>;
 
   constructor(private readonly ctx: EraContext) {
     this.transport = new ModernHttpTransport(ctx.url, ctx.transportOptions());

@@ -16,7 +16,8 @@ describe('describeField: one schema level as one form field', () => {
     expect(one({ type: 'string', format: 'time' }).inputType).to.equal('time');
     const f = one({ type: 'string', pattern: '^a', minLength: 1, maxLength: 3 });
     expect(f.kind).to.equal('text');
-    expect(f.schema).to.include({ 'x-mcp-pattern': '^a', minLength: 1, maxLength: 3 }); // the validator gets a length-capped form of the pattern (core/schema/regex.ts)
+    // The validator gets a length-capped form of the pattern (core/schema/regex.ts).
+    expect(f.schema).to.include({ 'x-mcp-pattern': '^a', minLength: 1, maxLength: 3 });
   });
 
   it('describes numbers, integers and booleans', () => {
