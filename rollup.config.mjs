@@ -32,6 +32,12 @@ const plugins = ({ before = [] } = {}) => [
     : [terser({ ecma: 2022, module: true, compress: { passes: 3 }, format: { comments: false, ascii_only: true } })]),
 ];
 
+/**
+ * Chunk file names as `chunks/<prefix><module>-<hash>.js`, a late half's dot turned into a dash
+ * (`input.late.ts` -> `input-late-…`): servers, CSPs and tests match chunk URLs as `[\w-]+`.
+ */
+const chunkFile = (prefix) => (chunk) => `chunks/${prefix}${chunk.name.replace(/\./g, '-')}-[hash].js`;
+
 export default [
   {
     // Authorization (src/core/auth with oauth4webapi) is imported on first use, so it lands in its own chunk.
@@ -41,7 +47,7 @@ export default [
       format: 'es',
       sourcemap: true,
       entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      chunkFileNames: chunkFile(''),
     },
     plugins: plugins(),
   },
@@ -56,7 +62,7 @@ export default [
       format: 'es',
       sourcemap: true,
       entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      chunkFileNames: chunkFile(''),
     },
     plugins: plugins(),
   },
@@ -128,7 +134,7 @@ export default [
       format: 'es',
       sourcemap: true,
       entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/iife-[name]-[hash].js',
+      chunkFileNames: chunkFile('iife-'),
     },
     plugins: plugins({ before: [iifeChunks({ name: 'McpWebComponents', alias: 'McpElements' })] }),
   },
