@@ -1,5 +1,5 @@
-// Prints the gzip -9 size of each bundle against its budget (DESIGN.md §5) and exits non-zero when
-// one is over its budget (dist/client.js: its ceiling, until it is back under). An entry counts with
+// Prints the gzip -9 size of each bundle against its budget (ARCHITECTURE.md, Dependencies and budgets) and exits
+// non-zero when one is over its budget (dist/client.js: its ceiling, until it is back under). An entry counts with
 // every chunk it imports statically (what a page must load before it runs); chunks loaded on first use (auth, the
 // validator, HTTP+SSE, diagnostics) are shown apart.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -23,7 +23,7 @@ export function closure(file, seen = new Set(), lazy = new Set()) {
   return { seen, lazy };
 }
 
-/** Budgets in bytes, gzip -9 (DESIGN.md §5). */
+/** Budgets in bytes, gzip -9 (ARCHITECTURE.md, Dependencies and budgets). */
 export const budgets = {
   'dist/client.js': 12_000,
   'dist/mcp-web-components.js': 50_000,
@@ -90,6 +90,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       `${file.padEnd(32)} ${String(size).padStart(6)} B gzip -9   budget ${budget} B   ${size > budget ? 'OVER' : 'ok'}`,
     );
   }
-  if (over) console.error('A bundle is over its budget (scripts/size.mjs, DESIGN.md §5).');
+  if (over) console.error('A bundle is over its budget (scripts/size.mjs; ARCHITECTURE.md, Dependencies and budgets).');
   process.exit(over ? 1 : 0);
 }

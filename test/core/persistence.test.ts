@@ -1,4 +1,4 @@
-// Persistence (DESIGN §4): a reload resumes the legacy session and replays what it missed, a 404
+// Persistence (ARCHITECTURE.md, Persistence): a reload resumes the legacy session and replays what it missed, a 404
 // starts anew, the era cache skips probes, tabs share one GET stream, forgetting removes everything.
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { McpClient, type KeyValueStore } from '../../src/client.js';

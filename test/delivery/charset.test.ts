@@ -1,6 +1,6 @@
 // A host that serves our script with no charset, on a page in windows-1252: the browser decodes the
-// script in the page's encoding, so only a pure-ASCII script reads right (DESIGN §5). The page and
-// script come from test/delivery/plugins.mjs, byte for byte, `Content-Type` without `charset`.
+// script in the page's encoding, so only a pure-ASCII script reads right (ARCHITECTURE.md, Dependencies and budgets).
+// The page and script come from test/delivery/plugins.mjs, byte for byte, `Content-Type` without `charset`.
 import { expect, waitUntil } from '@open-wc/testing';
 import { servers } from '../helpers.js';
 

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { servers } from '../helpers.js';
 
-// The script-tag build in a page whose CSP allows no eval and no inline script (DESIGN §5).
+// The script-tag build in a page whose CSP allows no eval and no inline script (ARCHITECTURE.md, Dependencies and
+// budgets).
 describe('dist/mcp-web-components.iife.js under a strict CSP', () => {
   it('loads twice without error, completes a tool call through <mcp-tool-form> and loads the sign-in chunk beside it', async () => {
     const frame = document.createElement('iframe');
