@@ -76,28 +76,24 @@ export interface McpClientEventMap {
   task: CustomEvent<TaskState>;
 }
 
+type EventName = keyof McpClientEventMap;
+type Listener<K extends EventName> = (this: McpClient, event: McpClientEventMap[K]) => void;
+type AnyListener = EventListenerOrEventListenerObject | null;
+
 /** EventTarget with McpClient's events typed; any other name still takes any listener. */
 export interface McpClientEventTarget extends EventTarget {
-  addEventListener<K extends keyof McpClientEventMap>(
+  addEventListener<K extends EventName>(
     type: K,
-    listener: (this: McpClient, event: McpClientEventMap[K]) => void,
+    listener: Listener<K>,
     options?: boolean | AddEventListenerOptions,
   ): void;
-  addEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  removeEventListener<K extends keyof McpClientEventMap>(
+  addEventListener(type: string, listener: AnyListener, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends EventName>(
     type: K,
-    listener: (this: McpClient, event: McpClientEventMap[K]) => void,
+    listener: Listener<K>,
     options?: boolean | EventListenerOptions,
   ): void;
-  removeEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | EventListenerOptions,
-  ): void;
+  removeEventListener(type: string, listener: AnyListener, options?: boolean | EventListenerOptions): void;
 }
 
 /** A browser-native MCP client for one server URL. */
