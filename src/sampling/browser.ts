@@ -3,7 +3,7 @@
 // may have to be downloaded first, and the dialog shows that download's progress.
 import type { SamplingHandler } from '../core/client/input.js';
 import { McpSamplingError } from '../core/jsonrpc/errors.js';
-import type { CreateMessageParams, CreateMessageResult } from '../core/protocol/types.js';
+import type { CreateMessageResult } from '../core/protocol/types.js';
 
 /** The part of the Prompt API's `LanguageModel` this handler uses. */
 export interface LanguageModelLike {
@@ -44,15 +44,6 @@ function part(b: Block): { type: string; value: unknown } {
   throw new McpSamplingError(`The browser's built-in model cannot take a "${b?.type}" block (it does not call tools)`);
 }
 
-/** The conversation as Prompt API messages, and the kinds of input it holds (create() must expect them). */
-function prompts(p: CreateMessageParams): {
-  messages: { role: string; content: { type: string; value: unknown }[] }[];
-  kinds: Set<string>;
-} {
-  const messages = p.messages.map((m) => ({ role: m.role, content: blocks(m.content).map(part) }));
-  return { messages, kinds: new Set(messages.flatMap((m) => m.content.map((c) => c.type))) };
-}
-
 /** A `samplingHandler` on the browser's built-in model; rejects with a `NotSupportedError` where there is none. */
 export function browserSampling(options: BrowserSamplingOptions = {}): SamplingHandler {
   return async (params, context) => {
@@ -63,7 +54,9 @@ export function browserSampling(options: BrowserSamplingOptions = {}): SamplingH
       throw new McpSamplingError(
         "The browser's built-in model cannot call tools, and this request requires a tool call",
       );
-    const { messages, kinds } = prompts(params);
+    // The conversation as Prompt API messages; create() must expect each kind of input it holds.
+    const messages = params.messages.map((m) => ({ role: m.role, content: blocks(m.content).map(part) }));
+    const kinds = new Set(messages.flatMap((m) => m.content.map((c) => c.type)));
     const expected = { expectedInputs: [...kinds].map((type) => ({ type })), ...options.create };
     const availability = await model.availability(expected);
     if (availability === 'unavailable')

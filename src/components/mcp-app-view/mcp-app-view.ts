@@ -3,11 +3,12 @@ import { property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { createClient } from '../../controllers/client-factory.js';
 import { ClientEventsController } from '../../controllers/client-events.js';
-import { AppBridge } from '../../core/apps/bridge.js';
-import { AppHost, McpAppError, MODES, type HostAsk, type LoadedView } from '../../core/apps/host.js';
-import { allowOf, sandboxOf, viewCsp, withPolicy } from '../../core/apps/csp.js';
+import { appBridge, type AppBridge } from '../../core/apps/bridge.js';
+import { appHost, fromBase64, MODES, type AppHost, type LoadedView } from '../../core/apps/host.js';
+import { allowOf, VIEW_SANDBOX, viewCsp, withPolicy } from '../../core/apps/csp.js';
 import { APP_MIME, viewUri } from '../../core/apps/view.js';
 import type { LogEntry, McpClient } from '../../core/client/client.js';
+import { McpError } from '../../core/jsonrpc/errors.js';
 import type { JsonRpcMessage, Params } from '../../core/jsonrpc/messages.js';
 import type { CallToolResult, Tool } from '../../core/protocol/types.js';
 import type { KeyValueStore } from '../../core/kv/store.js';
@@ -82,9 +83,9 @@ export class McpAppView extends ClientElement {
       if (client.state !== 'ready') await client.connect();
       const tools = await client.listTools({ signal });
       const tool = definition ?? tools.find((t) => t.name === name);
-      if (!tool) throw new McpAppError(msg().unknownTool(name ?? ''));
+      if (!tool) throw new McpError(msg().unknownTool(name ?? ''));
       const uri = viewUri(tool);
-      if (!uri) throw new McpAppError(msg().appBadResource(String(tool._meta?.ui ?? tool.name)));
+      if (!uri) throw new McpError(msg().appBadResource(String(tool._meta?.ui ?? tool.name)));
       const [read, listed] = await Promise.all([
         client.readResource(uri, { signal }),
         client.listResources({ signal }).catch(() => []),
@@ -98,7 +99,7 @@ export class McpAppView extends ClientElement {
           : 'blob' in item && typeof item.blob === 'string'
             ? decode(item.blob)
             : undefined);
-      if (type !== APP_MIME || text === undefined) throw new McpAppError(msg().appBadResource(uri));
+      if (type !== APP_MIME || text === undefined) throw new McpError(msg().appBadResource(uri));
       const uiOf = (o: unknown) =>
         ((o as { _meta?: { ui?: object } } | undefined)?._meta?.ui ?? {}) as LoadedView['meta'];
       // The content item's _meta.ui wins over the listing entry's.
@@ -218,7 +219,7 @@ export class McpAppView extends ClientElement {
   }
 
   private renderView(view: LoadedView) {
-    const title = msg().appOf(toolTitle(view.tool));
+    const title = this.appTitle();
     const spec = this.sandboxOrigin();
     if (spec === null) return html`<p part="error" class="error" role="alert">${msg().appSameOrigin}</p>`;
     if (!spec && !inlineScriptsRun()) return html`<p part="error" class="error" role="alert">${msg().appNoScript}</p>`;
@@ -237,7 +238,7 @@ export class McpAppView extends ClientElement {
         ${
           spec
             ? html`<iframe part="view" class=${view.meta.prefersBorder ? 'border' : ''} title=${title} src=${this.proxyUrl()!} sandbox="allow-scripts allow-same-origin" allow=${allowOf(view.meta.permissions)} referrerpolicy="no-referrer" style=${this.frameStyle()}></iframe>`
-            : html`<iframe part="view" class=${view.meta.prefersBorder ? 'border' : ''} title=${title} sandbox=${sandboxOf()} allow=${allowOf(view.meta.permissions)} referrerpolicy="no-referrer" .srcdoc=${withPolicy(view.html, viewCsp(view.meta.csp))} style=${this.frameStyle()}></iframe>`
+            : html`<iframe part="view" class=${view.meta.prefersBorder ? 'border' : ''} title=${title} sandbox=${VIEW_SANDBOX} allow=${allowOf(view.meta.permissions)} referrerpolicy="no-referrer" .srcdoc=${withPolicy(view.html, viewCsp(view.meta.csp))} style=${this.frameStyle()}></iframe>`
         }
       </dialog>
     `;
@@ -263,27 +264,75 @@ export class McpAppView extends ClientElement {
     this.bridge?.close();
     this.sentResult = undefined;
     this.origin = this.sandboxOrigin() || 'null';
-    const host = (this.host = new AppHost({
+    const note = (text: string) => this.note(text);
+    const host = (this.host = appHost({
       view: () => this.loader.value!,
       client: () => this.client!,
-      context: (tool) => this.hostContext(tool),
-      mode: () => this.mode,
-      showMode: (mode) => this.showMode(mode),
+      context: (tool) => {
+        const computed = getComputedStyle(this);
+        const variables = Object.fromEntries(
+          Object.entries(VARIABLES).map(([k, v]) => [k, computed.getPropertyValue(v).trim() || undefined]),
+        );
+        return {
+          toolInfo: { tool },
+          theme: this.currentTheme(),
+          styles: { variables },
+          displayMode: this.mode,
+          availableDisplayModes: MODES,
+          containerDimensions: this.dimensions(),
+          locale: document.documentElement.lang || navigator.language,
+          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+          platform: 'web',
+          deviceCapabilities: {
+            touch: matchMedia('(pointer: coarse)').matches,
+            hover: matchMedia('(hover: hover)').matches,
+          },
+        };
+      },
+      showMode: (mode) => {
+        const dialog = this.dialog;
+        if (!dialog || !mode || mode === this.mode) return this.mode;
+        dialog.close();
+        // The focus goes to the dialog, out of the view's frame (where the person asked for fullscreen):
+        // an Escape pressed in a frame of another origin is that frame's, and would not leave fullscreen.
+        if (mode === 'fullscreen') (dialog.showModal(), dialog.focus());
+        else dialog.show();
+        this.mode = mode;
+        this.contextChanged({ displayMode: mode });
+        return mode;
+      },
       message: (role, content) =>
         this.dispatchEvent(new McpAppMessageEvent(this.loader.value!.tool.name, role, content)),
       updateContext: (content, structured) =>
         this.dispatchEvent(new McpAppContextEvent(this.loader.value!.tool.name, content, structured)),
-      confirm: (ask) => this.confirm(ask),
-      save,
-      note: (text) => this.note(text),
+      // One ask at a time: a new one declines the last.
+      confirm: (ask) => {
+        const title = this.appTitle();
+        const [text, yes] =
+          ask.kind === 'call'
+            ? [msg().appAllowCall(title, toolTitle(ask.tool)), msg().appAllow]
+            : [msg().appDownload(title, ask.name), msg().appSave];
+        this.asking?.answer(false);
+        return new Promise((resolve) => {
+          this.asking = {
+            text,
+            yes,
+            answer: (ok) => {
+              this.asking = undefined;
+              resolve(ok);
+            },
+          };
+        });
+      },
+      note,
       safeLink,
       isDestructive,
     }));
-    this.bridge = new AppBridge({
+    this.bridge = appBridge({
       post: (m) => this.post(m),
-      request: (method, params) => host.answer(method, params),
+      request: host.answer,
       notification: (method, params) => this.notified(method, params),
-      note: (text) => this.note(text),
+      note,
     });
   }
 
@@ -300,7 +349,7 @@ export class McpAppView extends ClientElement {
       return this.post({
         jsonrpc: '2.0',
         method: 'ui/notifications/sandbox-resource-ready',
-        params: { html: view.html, csp: view.meta.csp, permissions: view.meta.permissions, sandbox: sandboxOf() },
+        params: { html: view.html, csp: view.meta.csp, permissions: view.meta.permissions, sandbox: VIEW_SANDBOX },
       });
     }
     this.bridge.receive(e.data);
@@ -318,7 +367,7 @@ export class McpAppView extends ClientElement {
       this.height = size(height, this.maxHeight) ?? this.height;
       this.width = size(width, 10_000) ?? this.width;
     } else if (method === 'notifications/message' && view) {
-      this.client?.log({ ...params, logger: msg().appOf(toolTitle(view.tool)) } as LogEntry);
+      this.client?.log({ ...params, logger: this.appTitle() } as LogEntry);
     }
   }
 
@@ -337,12 +386,13 @@ export class McpAppView extends ClientElement {
   }
 
   private note(text: string): void {
+    this.client?.log({ level: 'warning', logger: this.appTitle(), data: text });
+  }
+
+  /** The view's name in the asks and the log: "<tool> app". */
+  private appTitle(): string {
     const view = this.loader.value;
-    this.client?.log({
-      level: 'warning',
-      logger: msg().appOf(view ? toolTitle(view.tool) : (this.tool ?? '')),
-      data: text,
-    });
+    return msg().appOf(view ? toolTitle(view.tool) : (this.tool ?? ''));
   }
 
   /**
@@ -372,64 +422,8 @@ export class McpAppView extends ClientElement {
     return t === 'light' || t === 'dark' ? t : this.dark.matches ? 'dark' : 'light';
   }
 
-  private hostContext(tool: Tool): Params {
-    const computed = getComputedStyle(this);
-    const variables = Object.fromEntries(
-      Object.entries(VARIABLES).map(([k, v]) => [k, computed.getPropertyValue(v).trim() || undefined]),
-    );
-    return {
-      toolInfo: { tool },
-      theme: this.currentTheme(),
-      styles: { variables },
-      displayMode: this.mode,
-      availableDisplayModes: MODES,
-      containerDimensions: this.dimensions(),
-      locale: document.documentElement.lang || navigator.language,
-      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-      platform: 'web',
-      deviceCapabilities: {
-        touch: matchMedia('(pointer: coarse)').matches,
-        hover: matchMedia('(hover: hover)').matches,
-      },
-    };
-  }
-
   private dimensions(): Params {
     return { maxHeight: this.maxHeight, maxWidth: this.clientWidth || undefined };
-  }
-
-  /** Asks the person what the view's request needs, in the element (one ask at a time: a new one declines the last). */
-  private confirm(ask: HostAsk): Promise<boolean> {
-    const title = msg().appOf(toolTitle(this.loader.value!.tool));
-    const [text, yes] =
-      ask.kind === 'call'
-        ? [msg().appAllowCall(title, toolTitle(ask.tool)), msg().appAllow]
-        : [msg().appDownload(title, ask.name), msg().appSave];
-    this.asking?.answer(false);
-    return new Promise((resolve) => {
-      this.asking = {
-        text,
-        yes,
-        answer: (ok) => {
-          this.asking = undefined;
-          resolve(ok);
-        },
-      };
-    });
-  }
-
-  /** Shows the view in a mode the host allowed (AppHost.setMode) and answers the mode in force. */
-  private showMode(mode: string): string {
-    const dialog = this.dialog;
-    if (!dialog) return this.mode;
-    dialog.close();
-    // The focus goes to the dialog, out of the view's frame (where the person asked for fullscreen):
-    // an Escape pressed in a frame of another origin is that frame's, and would not leave fullscreen.
-    if (mode === 'fullscreen') (dialog.showModal(), dialog.focus());
-    else dialog.show();
-    this.mode = mode;
-    this.contextChanged({ displayMode: mode });
-    return mode;
   }
 
   /** Escape leaves fullscreen instead of closing the view. */
@@ -439,19 +433,10 @@ export class McpAppView extends ClientElement {
   }
 }
 
-/** Hands the person a file as plain bytes (the object URL lives a minute, long enough to start the download). */
-function save(name: string, bytes: Uint8Array<ArrayBuffer>): void {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
-}
-
 /** Base64 to UTF-8 text; undefined when it is not base64. */
 function decode(b64: string): string | undefined {
   try {
-    return new TextDecoder().decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
+    return new TextDecoder().decode(fromBase64(b64));
   } catch {
     return undefined;
   }

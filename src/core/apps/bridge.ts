@@ -29,90 +29,50 @@ const PER_SECOND = 200;
 /** Requests of the view waiting for an answer at once. */
 const IN_FLIGHT = 16;
 
-/** One view's end of the conversation. */
-export class AppBridge {
+/** One view's end of the conversation, as appBridge() makes it. */
+export interface AppBridge {
   /** True once the view sent `ui/notifications/initialized`. */
-  initialized = false;
-  private readonly pending = new PendingTable();
-  private held: JsonRpcMessage[] = [];
-  private windowStart = 0;
-  private count = 0;
-  private inFlight = 0;
-  private noted = new Set<string>();
-
-  constructor(private readonly host: BridgeHost) {}
-
+  readonly initialized: boolean;
   /** Takes whatever the view posted. */
-  receive(data: unknown): void {
-    const now = Date.now();
-    if (now - this.windowStart >= 1000) {
-      this.windowStart = now;
-      this.count = 0;
-      this.noted.clear();
-    }
-    if (++this.count > PER_SECOND)
-      return this.once(
-        'flood',
-        `The view sent more than ${PER_SECOND} messages in a second; the rest of that second is dropped.`,
-      );
-    let m: JsonRpcMessage;
-    try {
-      m = toMessage(data);
-    } catch (e) {
-      return this.once('format', `The view sent a malformed message (${(e as Error).message}); it was ignored.`);
-    }
-    if (isResponse(m)) return void this.pending.settle(m);
-    const params = m.params ?? {};
-    if (isRequest(m)) return void this.answer(m.id, m.method, params);
-    if (!isNotification(m)) return;
-    if (m.method === 'ui/notifications/initialized' && !this.initialized) {
-      this.initialized = true;
-      const held = this.held;
-      this.held = [];
-      for (const h of held) this.host.post(h);
-    }
-    this.host.notification(m.method, params);
-  }
-
+  receive(data: unknown): void;
   /** Sends a notification, held until the view is initialized. */
-  notify(method: string, params: Params = {}): void {
-    this.send({ jsonrpc: '2.0', method, params });
-  }
-
+  notify(method: string, params?: Params): void;
   /** Sends a request and waits at most `timeout` ms for the answer. */
-  request(method: string, params: Params = {}, timeout = 10_000): Promise<Params> {
-    const id = this.pending.allocateId();
-    const answer = this.pending.add(id, method, { timeout }, () => {});
-    this.send({ jsonrpc: '2.0', id, method, params });
-    return answer;
-  }
-
+  request(method: string, params?: Params, timeout?: number): Promise<Params>;
   /** Fails whatever waits for the view (it is going away). */
-  close(): void {
-    this.pending.rejectAll(new McpAbortError('The view was closed'));
-    this.held = [];
-  }
+  close(): void;
+}
 
-  private send(m: JsonRpcMessage): void {
-    if (this.initialized) this.host.post(m);
-    else if (this.held.length < 100) this.held.push(m);
-  }
+/** One view's end of the conversation. */
+export function appBridge(host: BridgeHost): AppBridge {
+  let initialized = false;
+  const pending = new PendingTable();
+  let held: JsonRpcMessage[] = [];
+  let windowStart = 0;
+  let count = 0;
+  let inFlight = 0;
+  const noted = new Set<string>();
 
-  private once(kind: string, text: string): void {
-    if (this.noted.has(kind)) return;
-    this.noted.add(kind);
-    this.host.note(text);
-  }
+  const send = (m: JsonRpcMessage): void => {
+    if (initialized) host.post(m);
+    else if (held.length < 100) held.push(m);
+  };
 
-  private async answer(id: string | number, method: string, params: Params): Promise<void> {
+  const once = (kind: string, text: string): void => {
+    if (noted.has(kind)) return;
+    noted.add(kind);
+    host.note(text);
+  };
+
+  const answer = async (id: string | number, method: string, params: Params): Promise<void> => {
     let reply: JsonRpcMessage;
-    if (this.inFlight >= IN_FLIGHT) {
-      this.once('busy', `The view sent more than ${IN_FLIGHT} requests at once; the extra ones were refused.`);
-      return this.host.post({ jsonrpc: '2.0', id, error: { code: -32000, message: 'Too many requests at once' } });
+    if (inFlight >= IN_FLIGHT) {
+      once('busy', `The view sent more than ${IN_FLIGHT} requests at once; the extra ones were refused.`);
+      return host.post({ jsonrpc: '2.0', id, error: { code: -32000, message: 'Too many requests at once' } });
     }
-    this.inFlight++;
+    inFlight++;
     try {
-      reply = { jsonrpc: '2.0', id, result: await this.host.request(method, params) };
+      reply = { jsonrpc: '2.0', id, result: await host.request(method, params) };
     } catch (error) {
       const e = (error as Error)?.name === 'McpProtocolError' ? (error as McpProtocolError) : undefined;
       reply = {
@@ -125,8 +85,61 @@ export class AppBridge {
         },
       };
     } finally {
-      this.inFlight--;
+      inFlight--;
     }
-    this.host.post(reply);
-  }
+    host.post(reply);
+  };
+
+  return {
+    get initialized() {
+      return initialized;
+    },
+
+    receive(data) {
+      const now = Date.now();
+      if (now - windowStart >= 1000) {
+        windowStart = now;
+        count = 0;
+        noted.clear();
+      }
+      if (++count > PER_SECOND)
+        return once(
+          'flood',
+          `The view sent more than ${PER_SECOND} messages in a second; the rest of that second is dropped.`,
+        );
+      let m: JsonRpcMessage;
+      try {
+        m = toMessage(data);
+      } catch (e) {
+        return once('format', `The view sent a malformed message (${(e as Error).message}); it was ignored.`);
+      }
+      if (isResponse(m)) return void pending.settle(m);
+      const params = m.params ?? {};
+      if (isRequest(m)) return void answer(m.id, m.method, params);
+      if (!isNotification(m)) return;
+      if (m.method === 'ui/notifications/initialized' && !initialized) {
+        initialized = true;
+        const waiting = held;
+        held = [];
+        for (const h of waiting) host.post(h);
+      }
+      host.notification(m.method, params);
+    },
+
+    notify(method, params = {}) {
+      send({ jsonrpc: '2.0', method, params });
+    },
+
+    request(method, params = {}, timeout = 10_000) {
+      const id = pending.allocateId();
+      const reply = pending.add(id, method, { timeout }, () => {});
+      send({ jsonrpc: '2.0', id, method, params });
+      return reply;
+    },
+
+    close() {
+      pending.rejectAll(new McpAbortError('The view was closed'));
+      held = [];
+    },
+  };
 }

@@ -52,6 +52,9 @@ export const allowOf = (permissions: unknown): string =>
     .map((k) => FEATURES[k])
     .join('; ');
 
+/** The sandbox tokens of a view that asks for none: scripts run, and nothing more. */
+export const VIEW_SANDBOX = 'allow-scripts';
+
 /**
  * The sandbox tokens for a view: always `allow-scripts`, plus what the server asked for, minus what
  * would give it the embedder's origin or its top window.
@@ -59,7 +62,7 @@ export const allowOf = (permissions: unknown): string =>
 export const sandboxOf = (asked?: unknown): string =>
   [
     ...new Set([
-      'allow-scripts',
+      VIEW_SANDBOX,
       ...(typeof asked === 'string' ? asked.split(/\s+/) : []).filter((t) =>
         /^allow-(forms|popups|popups-to-escape-sandbox|modals|downloads)$/.test(t),
       ),

@@ -2,20 +2,12 @@
 // calls on the same server, resources, links, downloads, display modes, sampling). No lit and no
 // element here: <mcp-app-view> renders the view, asks the person and dispatches events through AppSurface.
 import type { McpClient } from '../client/client.js';
-import { McpError, McpProtocolError } from '../jsonrpc/errors.js';
+import { McpProtocolError } from '../jsonrpc/errors.js';
 import type { Params } from '../jsonrpc/messages.js';
 import type { CallToolResult, ContentBlock, CreateMessageParams, Tool } from '../protocol/types.js';
 import { VERSION } from '../version.js';
 import type { ViewCsp } from './csp.js';
 import { visibility } from './view.js';
-
-/**
- * A tool's view that cannot be shown: the server offers no such tool, or no MCP App for it. Declared
- * here, not in jsonrpc/errors.ts, so it loads with the apps chunk alone.
- */
-export class McpAppError extends McpError {
-  override name = 'McpAppError';
-}
 
 /** MCP Apps protocol versions we speak, newest first. */
 const VERSIONS = ['2026-01-26', '2025-11-21'];
@@ -42,18 +34,14 @@ export interface AppSurface {
   client(): McpClient;
   /** The host context the view is told on `ui/initialize` (theme, styles, sizes, locale). */
   context(tool: Tool): Params;
-  /** The display mode in force. */
-  mode(): string;
-  /** Shows the view in `mode` and answers the mode in force. */
-  showMode(mode: string): string;
+  /** Shows the view in `mode` (undefined: as it is) and answers the mode in force. */
+  showMode(mode: string | undefined): string;
   /** `ui/message`: false when the page vetoed it. */
   message(role: string, content: ContentBlock[]): boolean;
   /** `ui/update-model-context`: false when the page vetoed it. */
   updateContext(content: ContentBlock[] | undefined, structured: Record<string, unknown> | undefined): boolean;
   /** Asks the person; true when they allow it. */
   confirm(ask: HostAsk): Promise<boolean>;
-  /** Hands the person a file. */
-  save(name: string, bytes: Uint8Array<ArrayBuffer>): void;
   /** A readable note for the log: what the view asked that was refused. */
   note(text: string): void;
   /** The link as a string if a view may open it (http(s) only), else undefined. */
@@ -62,101 +50,38 @@ export interface AppSurface {
   isDestructive(tool: Tool): boolean;
 }
 
-/** The host end of one view: answers its requests through the surface. */
-export class AppHost {
-  /** The display modes the view said it supports on `ui/initialize`. */
-  private appModes?: unknown;
+/** Base64 to bytes (throws when it is not base64). */
+export const fromBase64 = (b64: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 
-  constructor(private readonly surface: AppSurface) {}
+/** Hands the person a file as plain bytes (the object URL lives a minute, long enough to start the download). */
+function save(name: string, bytes: Uint8Array<ArrayBuffer>): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
+}
 
+/** The host end of one view, as appHost() makes it. */
+export interface AppHost {
   /** What the view may ask of the host; everything else is "method not found". */
-  async answer(method: string, params: Params): Promise<Params> {
-    const s = this.surface;
-    const view = s.view();
-    const client = s.client();
-    switch (method) {
-      case 'ui/initialize': {
-        this.appModes = (params.appCapabilities as { availableDisplayModes?: unknown } | undefined)
-          ?.availableDisplayModes;
-        const sampling = client.options.onSampling ? { sampling: {} } : {};
-        return {
-          protocolVersion: VERSIONS.includes(params.protocolVersion as string) ? params.protocolVersion : VERSIONS[0],
-          hostInfo: { name: 'mcp-web-components', version: VERSION },
-          hostCapabilities: {
-            openLinks: {},
-            downloadFile: {},
-            serverTools: { listChanged: true },
-            serverResources: { listChanged: true },
-            logging: {},
-            message: { text: {}, image: {} },
-            updateModelContext: { text: {}, image: {}, structuredContent: {} },
-            sandbox: { csp: view.meta.csp ?? {}, permissions: view.meta.permissions ?? {} },
-            ...sampling,
-          },
-          hostContext: s.context(view.tool),
-        };
-      }
-      case 'ping':
-        return {};
-      case 'tools/list':
-        return { tools: view.tools.filter((t) => visibility(t).includes('app')) };
-      case 'tools/call':
-        return this.callTool(view, params) as unknown as Promise<Params>;
-      case 'resources/read':
-        return client.readResource(String(params.uri)) as unknown as Promise<Params>;
-      case 'resources/list':
-        return { resources: await client.listResources() };
-      case 'resources/templates/list':
-        return { resourceTemplates: await client.listResourceTemplates() };
-      case 'ui/open-link': {
-        const url = s.safeLink(params.url as string);
-        // A view may open a link only right after the person used it (its click activates this page too).
-        if (!url || navigator.userActivation?.isActive === false) {
-          s.note(
-            `The view asked to open ${JSON.stringify(String(params.url).slice(0, 200))}; refused (${url ? 'no click' : 'not an http(s) link'}).`,
-          );
-          return { isError: true };
-        }
-        window.open(url, '_blank', 'noopener,noreferrer');
-        return {};
-      }
-      case 'ui/message': {
-        const content = (Array.isArray(params.content) ? params.content : []) as ContentBlock[];
-        return s.message(String(params.role ?? 'user'), content) ? {} : { isError: true };
-      }
-      case 'ui/update-model-context': {
-        const content = Array.isArray(params.content) ? (params.content as ContentBlock[]) : undefined;
-        const structured =
-          params.structuredContent && typeof params.structuredContent === 'object'
-            ? (params.structuredContent as Record<string, unknown>)
-            : undefined;
-        return s.updateContext(content, structured) ? {} : { isError: true };
-      }
-      case 'ui/request-display-mode':
-        return { mode: this.setMode(String(params.mode)) };
-      case 'ui/download-file':
-        return this.download(params);
-      case 'sampling/createMessage': {
-        if (!client.options.onSampling) break;
-        return (await client.options.onSampling(params as unknown as CreateMessageParams, {
-          server: client.serverInfo,
-          signal: new AbortController().signal,
-        })) as unknown as Params;
-      }
-    }
-    throw new McpProtocolError(-32601, `Method not found: ${method}`);
-  }
-
+  answer(method: string, params: Params): Promise<Params>;
   /** Switches to a mode both sides allow and answers the mode in force. */
-  setMode(mode: string): string {
-    const app = Array.isArray(this.appModes) ? this.appModes : MODES;
-    if (!MODES.includes(mode) || !app.includes(mode) || mode === this.surface.mode()) return this.surface.mode();
-    return this.surface.showMode(mode);
-  }
+  setMode(mode: string): string;
+}
+
+/** The host end of one view: answers its requests through the surface. */
+export function appHost(s: AppSurface): AppHost {
+  /** The display modes the view said it supports on `ui/initialize`. */
+  let appModes: unknown;
+
+  const setMode = (mode: string): string => {
+    const app = Array.isArray(appModes) ? appModes : MODES;
+    return s.showMode(MODES.includes(mode) && app.includes(mode) ? mode : undefined);
+  };
 
   /** Same server only; app-visible tools only; a destructive one only after the person allows it. */
-  private async callTool(view: LoadedView, params: Params): Promise<CallToolResult> {
-    const s = this.surface;
+  const callTool = async (view: LoadedView, params: Params): Promise<CallToolResult> => {
     const name = String(params.name);
     const tool = view.tools.find((t) => t.name === name);
     if (!tool || !visibility(tool).includes('app')) {
@@ -170,10 +95,10 @@ export class AppHost {
     const args =
       params.arguments && typeof params.arguments === 'object' ? (params.arguments as Record<string, unknown>) : {};
     return s.client().callTool(name, args);
-  }
+  };
 
   /** `ui/download-file`: asks the person, then saves the first item under a sanitised name as plain bytes. */
-  private async download(params: Params): Promise<Params> {
+  const download = async (params: Params): Promise<Params> => {
     const item = (Array.isArray(params.contents) ? params.contents[0] : undefined) as
       { resource?: { uri?: string; text?: string; blob?: string }; uri?: string } | undefined;
     const res = item?.resource;
@@ -187,10 +112,88 @@ export class AppHost {
       typeof res?.text === 'string'
         ? new TextEncoder().encode(res.text)
         : typeof res?.blob === 'string'
-          ? Uint8Array.from(atob(res.blob), (c) => c.charCodeAt(0))
+          ? fromBase64(res.blob)
           : undefined;
-    if (!bytes || !(await this.surface.confirm({ kind: 'download', name }))) return { isError: true };
-    this.surface.save(name, bytes);
+    if (!bytes || !(await s.confirm({ kind: 'download', name }))) return { isError: true };
+    save(name, bytes);
     return {};
-  }
+  };
+
+  return {
+    async answer(method, params) {
+      const view = s.view();
+      const client = s.client();
+      switch (method) {
+        case 'ui/initialize': {
+          appModes = (params.appCapabilities as { availableDisplayModes?: unknown } | undefined)?.availableDisplayModes;
+          const sampling = client.options.onSampling ? { sampling: {} } : {};
+          return {
+            protocolVersion: VERSIONS.includes(params.protocolVersion as string) ? params.protocolVersion : VERSIONS[0],
+            hostInfo: { name: 'mcp-web-components', version: VERSION },
+            hostCapabilities: {
+              openLinks: {},
+              downloadFile: {},
+              serverTools: { listChanged: true },
+              serverResources: { listChanged: true },
+              logging: {},
+              message: { text: {}, image: {} },
+              updateModelContext: { text: {}, image: {}, structuredContent: {} },
+              sandbox: { csp: view.meta.csp ?? {}, permissions: view.meta.permissions ?? {} },
+              ...sampling,
+            },
+            hostContext: s.context(view.tool),
+          };
+        }
+        case 'ping':
+          return {};
+        case 'tools/list':
+          return { tools: view.tools.filter((t) => visibility(t).includes('app')) };
+        case 'tools/call':
+          return callTool(view, params) as unknown as Promise<Params>;
+        case 'resources/read':
+          return client.readResource(String(params.uri)) as unknown as Promise<Params>;
+        case 'resources/list':
+          return { resources: await client.listResources() };
+        case 'resources/templates/list':
+          return { resourceTemplates: await client.listResourceTemplates() };
+        case 'ui/open-link': {
+          const url = s.safeLink(params.url as string);
+          // A view may open a link only right after the person used it (its click activates this page too).
+          if (!url || navigator.userActivation?.isActive === false) {
+            s.note(
+              `The view asked to open ${JSON.stringify(String(params.url).slice(0, 200))}; refused (${url ? 'no click' : 'not an http(s) link'}).`,
+            );
+            return { isError: true };
+          }
+          window.open(url, '_blank', 'noopener,noreferrer');
+          return {};
+        }
+        case 'ui/message': {
+          const content = (Array.isArray(params.content) ? params.content : []) as ContentBlock[];
+          return s.message(String(params.role ?? 'user'), content) ? {} : { isError: true };
+        }
+        case 'ui/update-model-context': {
+          const content = Array.isArray(params.content) ? (params.content as ContentBlock[]) : undefined;
+          const structured =
+            params.structuredContent && typeof params.structuredContent === 'object'
+              ? (params.structuredContent as Record<string, unknown>)
+              : undefined;
+          return s.updateContext(content, structured) ? {} : { isError: true };
+        }
+        case 'ui/request-display-mode':
+          return { mode: setMode(String(params.mode)) };
+        case 'ui/download-file':
+          return download(params);
+        case 'sampling/createMessage': {
+          if (!client.options.onSampling) break;
+          return (await client.options.onSampling(params as unknown as CreateMessageParams, {
+            server: client.serverInfo,
+            signal: new AbortController().signal,
+          })) as unknown as Params;
+        }
+      }
+      throw new McpProtocolError(-32601, `Method not found: ${method}`);
+    },
+    setMode,
+  };
 }
