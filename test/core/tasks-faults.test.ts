@@ -9,6 +9,19 @@ describe('tasks through the fault proxy (2025-11-25, SDK 1.x fixture)', () => {
   let client: McpClient;
   let control: string;
 
+  /**
+   * Calls task_job as a task (steps of 200 ms); resolves once the server reported the task, with its id and the
+   * call, which settles to its result or its error.
+   */
+  async function startTaskJob(steps: number) {
+    const seen: TaskState[] = [];
+    const call = client
+      .callTool('task_job', { steps, stepMs: 200 }, { task: true, onTask: (t) => seen.push(t) })
+      .catch((e) => e);
+    await waitUntil(() => seen.length, 'the task reported', { timeout: 10_000 });
+    return { taskId: seen[0].taskId, call };
+  }
+
   beforeEach(async () => {
     const urls = await servers();
     control = urls.proxyControl;
@@ -36,13 +49,8 @@ describe('tasks through the fault proxy (2025-11-25, SDK 1.x fixture)', () => {
   });
 
   it('client.tasks(): list (2025-11-25 tasks/list) shows a running task, get its status, cancel ends it on the server', async () => {
-    const seen: TaskState[] = [];
-    const call = client
-      .callTool('task_job', { steps: 50, stepMs: 200 }, { task: true, onTask: (t) => seen.push(t) })
-      .catch((e) => e);
-    await waitUntil(() => seen.length, 'the task reported', { timeout: 10_000 });
+    const { taskId, call } = await startTaskJob(50);
     const tasks = await client.tasks();
-    const { taskId } = seen[0];
     expect((await tasks.list()).tasks.map((t) => t.taskId)).to.include(taskId);
     expect((await tasks.get(taskId)).status).to.equal('working');
     await tasks.cancel(taskId);
@@ -67,11 +75,7 @@ describe('tasks through the fault proxy (2025-11-25, SDK 1.x fixture)', () => {
   });
 
   it('a server restart mid-task loses the task: a readable error, and it is not kept', async () => {
-    const seen: TaskState[] = [];
-    const call = client
-      .callTool('task_job', { steps: 30, stepMs: 200 }, { task: true, onTask: (t) => seen.push(t) })
-      .catch((e) => e);
-    await waitUntil(() => seen.length, 'the task reported', { timeout: 10_000 });
+    const { call } = await startTaskJob(30);
     await fetch(`${control}/restart`, { method: 'POST' });
     const error = await call;
     expect(error).to.be.instanceOf(Error);
