@@ -28,12 +28,17 @@ const shown = async (el: McpElicitationDialog) => {
 };
 const labels = (f: McpSchemaForm, selector: string) =>
   [...f.shadowRoot!.querySelectorAll(selector)].map((n) => n.textContent!.trim());
+/** A dialog on the page that open() has shown with these params from fixture-server; `answer`: what open() returns. */
+async function shownWith(params: ElicitParams) {
+  const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
+  const answer = el.open({ params, server });
+  await shown(el);
+  return { el, answer };
+}
 
 describe('<mcp-elicitation-dialog>', () => {
   it('is a modal dialog named "<server> asks for information" with Submit, Decline and Cancel, and is accessible open', async () => {
-    const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
-    const answer = el.open({ params: form(), server });
-    await shown(el);
+    const { el, answer } = await shownWith(form());
     expect(dialogOf(el).open).to.equal(true);
     expect(dialogOf(el).matches(':modal')).to.equal(true);
     expect(nameOf(el)).to.equal('fixture-server asks for information');
@@ -47,9 +52,7 @@ describe('<mcp-elicitation-dialog>', () => {
   });
 
   it('pre-fills schema defaults and submits typed content: integers and numbers as numbers, multi-selects as string[]', async () => {
-    const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
-    const answer = el.open({ params: form(), server });
-    await shown(el);
+    const { el, answer } = await shownWith(form());
     const f = schemaForm(el);
     expect(controlByLabel(f, 'String with default').value).to.equal('It was a dark and stormy night.');
     expect(controlByLabel(f, 'Integer').value).to.equal('42');
@@ -64,9 +67,7 @@ describe('<mcp-elicitation-dialog>', () => {
   });
 
   it('shows titled, untitled and legacy enumNames choices by their titles and sends their values', async () => {
-    const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
-    const answer = el.open({ params: form(), server });
-    await shown(el);
+    const { el, answer } = await shownWith(form());
     const f = schemaForm(el);
     typeInto(controlByLabel(f, 'String'), 'Ada');
     const options = (label: string) =>
@@ -137,14 +138,11 @@ describe('<mcp-elicitation-dialog>', () => {
   });
 
   it('warns above a form with a field named like a password', async () => {
-    const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
-    const answer = el.open({
-      params: form({
+    const { el, answer } = await shownWith(
+      form({
         requestedSchema: { type: 'object', properties: { user: { type: 'string' }, password: { type: 'string' } } },
       }),
-      server,
-    });
-    await shown(el);
+    );
     expect(root(el).querySelector('.warning')!.textContent)
       .to.contain('password')
       .and.contain('must not ask for passwords');
@@ -163,18 +161,15 @@ describe('<mcp-elicitation-dialog>', () => {
   });
 
   it('can be answered with the keyboard alone: type, Tab to Submit, Enter', async () => {
-    const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
-    const answer = el.open({
-      params: form({
+    const { el, answer } = await shownWith(
+      form({
         requestedSchema: {
           type: 'object',
           properties: { name: { type: 'string', title: 'Your name' }, age: { type: 'integer' } },
           required: ['name'],
         },
       }),
-      server,
-    });
-    await shown(el);
+    );
     // showModal put focus on the first field.
     expect(schemaForm(el).shadowRoot!.activeElement).to.equal(controlByLabel(schemaForm(el), 'Your name'));
     await sendKeys({ type: 'Grace' });
@@ -190,12 +185,9 @@ describe('<mcp-elicitation-dialog>', () => {
   });
 
   it('Enter in a field submits the form', async () => {
-    const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
-    const answer = el.open({
-      params: form({ requestedSchema: { type: 'object', properties: { name: { type: 'string' } } } }),
-      server,
-    });
-    await shown(el);
+    const { el, answer } = await shownWith(
+      form({ requestedSchema: { type: 'object', properties: { name: { type: 'string' } } } }),
+    );
     await sendKeys({ type: 'Lin' });
     await buttonsActive(root(el));
     await sendKeys({ press: 'Enter' });
@@ -220,9 +212,7 @@ describe('<mcp-elicitation-dialog>', () => {
 
     it('shows the full URL with its host highlighted, prefetches nothing, and Open calls window.open(url, _blank, noopener,noreferrer) [window.open replaced]', async () => {
       const before = performance.getEntriesByType('resource').length;
-      const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
-      const answer = el.open({ params: url('https://bank.example/connect?x=1#y'), server });
-      await shown(el);
+      const { el, answer } = await shownWith(url('https://bank.example/connect?x=1#y'));
       expect(nameOf(el)).to.equal('fixture-server asks for information');
       expect(root(el).querySelector('[part=url]')!.textContent).to.equal('https://bank.example/connect?x=1#y');
       expect(root(el).querySelector('[part=url] mark')!.textContent).to.equal('bank.example');
@@ -254,9 +244,7 @@ describe('<mcp-elicitation-dialog>', () => {
         host: 'evil.example',
       });
       expect(describeUrl('http://plain.example/')).to.include({ insecure: true });
-      const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
-      const answer = el.open({ params: url('http://bank.example@xn--pple-43d.com/'), server });
-      await shown(el);
+      const { el, answer } = await shownWith(url('http://bank.example@xn--pple-43d.com/'));
       expect(root(el).querySelector('[part=url] mark')!.textContent).to.equal('xn--pple-43d.com');
       const notes = [...root(el).querySelectorAll('.warning')].map((n) => n.textContent);
       expect(notes.join(' ')).to.contain('punycode').and.contain('not encrypted').and.contain('before "@"');
@@ -266,9 +254,7 @@ describe('<mcp-elicitation-dialog>', () => {
     });
 
     it('refuses to open anything but http(s)', async () => {
-      const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
-      const answer = el.open({ params: url('javascript:alert(1)'), server });
-      await shown(el);
+      const { el, answer } = await shownWith(url('javascript:alert(1)'));
       expect(buttonNamed(root(el), 'Open').disabled).to.equal(true);
       expect(root(el).textContent).to.contain('only http and https');
       buttonNamed(root(el), 'Decline').click();
@@ -277,9 +263,7 @@ describe('<mcp-elicitation-dialog>', () => {
     });
 
     it('can be answered with the keyboard alone: Tab to Open, Enter [window.open replaced]', async () => {
-      const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
-      const answer = el.open({ params: url('https://bank.example/'), server });
-      await shown(el);
+      const { el, answer } = await shownWith(url('https://bank.example/'));
       // Focus starts on the first button (Cancel): the safe choice.
       expect(root(el).activeElement!.textContent!.trim()).to.equal('Cancel');
       await sendKeys({ press: 'Tab' }); // Decline
