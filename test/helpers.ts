@@ -66,6 +66,31 @@ export function servers(): Promise<ServerUrls> {
   return urls;
 }
 
+/** One request as the fault proxy in front of the legacy server logged it. */
+export interface ProxyLogEntry {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  status: number | null;
+  bodyJsonRpcMethod: string | null;
+  faults: string[];
+}
+
+/** Adds a fault rule to the proxy; resolves with its answer. */
+export async function proxyFault(rule: object): Promise<unknown> {
+  const response = await fetch((await servers()).proxyControl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(rule),
+  });
+  return response.json();
+}
+
+/** The requests the proxy has logged since its log was last cleared. */
+export async function proxyLog(): Promise<ProxyLogEntry[]> {
+  return (await fetch(`${(await servers()).proxyControl}/log`)).json();
+}
+
 let stores = 0;
 
 /**

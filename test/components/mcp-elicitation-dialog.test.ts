@@ -2,77 +2,13 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/mcp-elicitation-dialog/define.js';
 import type { McpElicitationDialog } from '../../src/components/mcp-elicitation-dialog/mcp-elicitation-dialog.js';
-import { describeUrl, sensitiveFields } from '../../src/components/mcp-elicitation-dialog/elicitation.js';
+import { describeUrl } from '../../src/components/mcp-elicitation-dialog/elicitation.js';
 import type { McpSchemaForm } from '../../src/components/mcp-schema-form/mcp-schema-form.js';
-import type { ElicitParams, JsonSchema } from '../../src/client.js';
+import type { ElicitParams } from '../../src/client.js';
 import { buttonNamed, controlByLabel, typeInto, buttonsActive } from '../helpers.js';
+import { EVERYTHING_DEFAULTS, EVERYTHING_SCHEMA } from '../fixtures/elicitation.js';
 
 const server = { name: 'fixture-server', version: '1' };
-
-/** server-everything's trigger-elicitation-request schema: every field type and enum shape of checklist §2.8.3. */
-export const EVERYTHING_SCHEMA: JsonSchema = {
-  type: 'object',
-  properties: {
-    name: { title: 'String', type: 'string', description: 'Your full, legal name' },
-    check: { title: 'Boolean', type: 'boolean', description: 'Agree to the terms and conditions' },
-    firstLine: { title: 'String with default', type: 'string', default: 'It was a dark and stormy night.' },
-    email: { title: 'String with email format', type: 'string', format: 'email' },
-    birthdate: { title: 'String with date format', type: 'string', format: 'date' },
-    integer: {
-      title: 'Integer',
-      type: 'integer',
-      description: 'Your favorite integer (do not give us your phone number, pin, or other sensitive info)',
-      minimum: 1,
-      maximum: 100,
-      default: 42,
-    },
-    number: { title: 'Number in range 1-1000', type: 'number', minimum: 0, maximum: 1000, default: 3.14 },
-    untitledSingleSelectEnum: {
-      type: 'string',
-      title: 'Untitled Single Select Enum',
-      enum: ['Monica', 'Rachel', 'Joey'],
-      default: 'Monica',
-    },
-    untitledMultipleSelectEnum: {
-      type: 'array',
-      title: 'Untitled Multiple Select Enum',
-      minItems: 1,
-      maxItems: 3,
-      items: { type: 'string', enum: ['Guitar', 'Piano', 'Violin'] },
-      default: ['Guitar'],
-    },
-    titledSingleSelectEnum: {
-      type: 'string',
-      title: 'Titled Single Select Enum',
-      oneOf: [
-        { const: 'hero-1', title: 'Superman' },
-        { const: 'hero-2', title: 'Green Lantern' },
-      ],
-      default: 'hero-1',
-    },
-    titledMultipleSelectEnum: {
-      type: 'array',
-      title: 'Titled Multiple Select Enum',
-      minItems: 1,
-      maxItems: 3,
-      items: {
-        anyOf: [
-          { const: 'fish-1', title: 'Tuna' },
-          { const: 'fish-2', title: 'Salmon' },
-        ],
-      },
-      default: ['fish-1'],
-    },
-    legacyTitledEnum: {
-      type: 'string',
-      title: 'Legacy Titled Single Select Enum',
-      enum: ['pet-1', 'pet-2'],
-      enumNames: ['Cats', 'Dogs'],
-      default: 'pet-1',
-    },
-  },
-  required: ['name'],
-};
 
 const form = (params: Partial<ElicitParams> = {}): ElicitParams => ({
   mode: 'form',
@@ -92,12 +28,17 @@ const shown = async (el: McpElicitationDialog) => {
 };
 const labels = (f: McpSchemaForm, selector: string) =>
   [...f.shadowRoot!.querySelectorAll(selector)].map((n) => n.textContent!.trim());
+/** A dialog on the page that open() has shown with these params from fixture-server; `answer`: what open() returns. */
+async function shownWith(params: ElicitParams) {
+  const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
+  const answer = el.open({ params, server });
+  await shown(el);
+  return { el, answer };
+}
 
 describe('<mcp-elicitation-dialog>', () => {
   it('is a modal dialog named "<server> asks for information" with Submit, Decline and Cancel, and is accessible open', async () => {
-    const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
-    const answer = el.open({ params: form(), server });
-    await shown(el);
+    const { el, answer } = await shownWith(form());
     expect(dialogOf(el).open).to.equal(true);
     expect(dialogOf(el).matches(':modal')).to.equal(true);
     expect(nameOf(el)).to.equal('fixture-server asks for information');
@@ -111,9 +52,7 @@ describe('<mcp-elicitation-dialog>', () => {
   });
 
   it('pre-fills schema defaults and submits typed content: integers and numbers as numbers, multi-selects as string[]', async () => {
-    const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
-    const answer = el.open({ params: form(), server });
-    await shown(el);
+    const { el, answer } = await shownWith(form());
     const f = schemaForm(el);
     expect(controlByLabel(f, 'String with default').value).to.equal('It was a dark and stormy night.');
     expect(controlByLabel(f, 'Integer').value).to.equal('42');
@@ -123,24 +62,12 @@ describe('<mcp-elicitation-dialog>', () => {
     buttonNamed(root(el), 'Submit').click();
     expect(await answer).to.deep.equal({
       action: 'accept',
-      content: {
-        name: 'Ada',
-        firstLine: 'It was a dark and stormy night.',
-        integer: 7,
-        number: 3.14,
-        untitledSingleSelectEnum: 'Monica',
-        untitledMultipleSelectEnum: ['Guitar'],
-        titledSingleSelectEnum: 'hero-1',
-        titledMultipleSelectEnum: ['fish-1'],
-        legacyTitledEnum: 'pet-1',
-      },
+      content: { ...EVERYTHING_DEFAULTS, name: 'Ada', integer: 7 },
     });
   });
 
   it('shows titled, untitled and legacy enumNames choices by their titles and sends their values', async () => {
-    const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
-    const answer = el.open({ params: form(), server });
-    await shown(el);
+    const { el, answer } = await shownWith(form());
     const f = schemaForm(el);
     typeInto(controlByLabel(f, 'String'), 'Ada');
     const options = (label: string) =>
@@ -210,27 +137,12 @@ describe('<mcp-elicitation-dialog>', () => {
     }
   });
 
-  it('warns when a field is named like a password, token or card number, not when a description mentions a PIN', async () => {
-    expect(sensitiveFields(EVERYTHING_SCHEMA)).to.deep.equal([]);
-    expect(
-      sensitiveFields({
-        type: 'object',
-        properties: {
-          password: { type: 'string' },
-          api_key: { type: 'string', title: 'API key' },
-          card: { type: 'string', title: 'Card number' },
-          user: { type: 'string' },
-        },
-      }),
-    ).to.deep.equal(['password', 'API key', 'Card number']);
-    const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
-    const answer = el.open({
-      params: form({
+  it('warns above a form with a field named like a password', async () => {
+    const { el, answer } = await shownWith(
+      form({
         requestedSchema: { type: 'object', properties: { user: { type: 'string' }, password: { type: 'string' } } },
       }),
-      server,
-    });
-    await shown(el);
+    );
     expect(root(el).querySelector('.warning')!.textContent)
       .to.contain('password')
       .and.contain('must not ask for passwords');
@@ -249,18 +161,15 @@ describe('<mcp-elicitation-dialog>', () => {
   });
 
   it('can be answered with the keyboard alone: type, Tab to Submit, Enter', async () => {
-    const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
-    const answer = el.open({
-      params: form({
+    const { el, answer } = await shownWith(
+      form({
         requestedSchema: {
           type: 'object',
           properties: { name: { type: 'string', title: 'Your name' }, age: { type: 'integer' } },
           required: ['name'],
         },
       }),
-      server,
-    });
-    await shown(el);
+    );
     // showModal put focus on the first field.
     expect(schemaForm(el).shadowRoot!.activeElement).to.equal(controlByLabel(schemaForm(el), 'Your name'));
     await sendKeys({ type: 'Grace' });
@@ -276,12 +185,9 @@ describe('<mcp-elicitation-dialog>', () => {
   });
 
   it('Enter in a field submits the form', async () => {
-    const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
-    const answer = el.open({
-      params: form({ requestedSchema: { type: 'object', properties: { name: { type: 'string' } } } }),
-      server,
-    });
-    await shown(el);
+    const { el, answer } = await shownWith(
+      form({ requestedSchema: { type: 'object', properties: { name: { type: 'string' } } } }),
+    );
     await sendKeys({ type: 'Lin' });
     await buttonsActive(root(el));
     await sendKeys({ press: 'Enter' });
@@ -306,9 +212,7 @@ describe('<mcp-elicitation-dialog>', () => {
 
     it('shows the full URL with its host highlighted, prefetches nothing, and Open calls window.open(url, _blank, noopener,noreferrer) [window.open replaced]', async () => {
       const before = performance.getEntriesByType('resource').length;
-      const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
-      const answer = el.open({ params: url('https://bank.example/connect?x=1#y'), server });
-      await shown(el);
+      const { el, answer } = await shownWith(url('https://bank.example/connect?x=1#y'));
       expect(nameOf(el)).to.equal('fixture-server asks for information');
       expect(root(el).querySelector('[part=url]')!.textContent).to.equal('https://bank.example/connect?x=1#y');
       expect(root(el).querySelector('[part=url] mark')!.textContent).to.equal('bank.example');
@@ -340,9 +244,7 @@ describe('<mcp-elicitation-dialog>', () => {
         host: 'evil.example',
       });
       expect(describeUrl('http://plain.example/')).to.include({ insecure: true });
-      const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
-      const answer = el.open({ params: url('http://bank.example@xn--pple-43d.com/'), server });
-      await shown(el);
+      const { el, answer } = await shownWith(url('http://bank.example@xn--pple-43d.com/'));
       expect(root(el).querySelector('[part=url] mark')!.textContent).to.equal('xn--pple-43d.com');
       const notes = [...root(el).querySelectorAll('.warning')].map((n) => n.textContent);
       expect(notes.join(' ')).to.contain('punycode').and.contain('not encrypted').and.contain('before "@"');
@@ -352,9 +254,7 @@ describe('<mcp-elicitation-dialog>', () => {
     });
 
     it('refuses to open anything but http(s)', async () => {
-      const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
-      const answer = el.open({ params: url('javascript:alert(1)'), server });
-      await shown(el);
+      const { el, answer } = await shownWith(url('javascript:alert(1)'));
       expect(buttonNamed(root(el), 'Open').disabled).to.equal(true);
       expect(root(el).textContent).to.contain('only http and https');
       buttonNamed(root(el), 'Decline').click();
@@ -363,9 +263,7 @@ describe('<mcp-elicitation-dialog>', () => {
     });
 
     it('can be answered with the keyboard alone: Tab to Open, Enter [window.open replaced]', async () => {
-      const el = await fixture<McpElicitationDialog>(html`<mcp-elicitation-dialog></mcp-elicitation-dialog>`);
-      const answer = el.open({ params: url('https://bank.example/'), server });
-      await shown(el);
+      const { el, answer } = await shownWith(url('https://bank.example/'));
       // Focus starts on the first button (Cancel): the safe choice.
       expect(root(el).activeElement!.textContent!.trim()).to.equal('Cancel');
       await sendKeys({ press: 'Tab' }); // Decline

@@ -4,22 +4,10 @@ import type { McpToolList } from '../../src/components/mcp-tool-list/mcp-tool-li
 import { McpClient } from '../../src/client.js';
 import type { Tool } from '../../src/client.js';
 import { servers } from '../helpers.js';
+import { catalogueTools } from '../fixtures/tools.js';
 
 const tools: Tool[] = [
-  { name: 'plain', inputSchema: { type: 'object' } },
-  { name: 'titled', title: 'Top title', annotations: { title: 'Annotation title' }, inputSchema: { type: 'object' } },
-  {
-    name: 'annotated',
-    annotations: { title: 'From annotations', readOnlyHint: true },
-    description: 'Reads things',
-    inputSchema: { type: 'object' },
-  },
-  {
-    name: 'wipe',
-    annotations: { destructiveHint: true },
-    description: 'Deletes everything',
-    inputSchema: { type: 'object' },
-  },
+  ...catalogueTools,
   {
     name: 'evil',
     title: '<img src=x onerror="window.__pwned=1">',

@@ -6,7 +6,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { McpClientElement } from '../../src/components/mcp-client/mcp-client.js';
 import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
-import { McpClient, type TaskRecord } from '../../src/client.js';
+import { McpClient, type KeyValueStore, type TaskRecord } from '../../src/client.js';
 import {
   buttonNamed,
   connectedClient,
@@ -88,6 +88,19 @@ function fill(form: McpToolForm, fields: Record<string, string | number>): void 
 }
 
 const run = (form: McpToolForm) => buttonNamed(form.shadowRoot!, 'Run').click();
+
+/**
+ * A widget on `store` that runs long_job with these arguments as a task, once the form's status starts with `status`
+ * and the store keeps the task: where a page stands before it is cancelled or reloaded.
+ */
+async function startLongJob(url: string, store: KeyValueStore, fields: Record<string, number>, status = 'Working') {
+  const el = await widget(url, { store });
+  const form = await openTool(el, 'long_job');
+  fill(form, fields);
+  run(form);
+  await waitUntil(() => statusLine(form).startsWith(status), 'task working', { timeout: 10_000 });
+  return { el, form, kept: await keptTask(el.client!, url) };
+}
 
 /** What the modern fixture's task server saw. */
 async function taskLog(url: string): Promise<{
@@ -176,15 +189,10 @@ describe('tasks from <mcp-tool-form>, 2026-07-28 extension (modern fixture)', ()
   it('Cancel sends tasks/cancel (the server sees it) and forgets the task; what was typed stays', async () => {
     const url = (await servers()).modern;
     const store = freshStore('mcp-tasks-test');
-    const el = await widget(url, { store });
-    const form = await openTool(el, 'long_job');
-    fill(form, { steps: 100, stepMs: 200 });
-    run(form);
-    await waitUntil(() => statusLine(form).startsWith('Working'), 'task working', { timeout: 10_000 });
-    const { taskId } = await keptTask(el.client!, url);
+    const { el, form, kept } = await startLongJob(url, store, { steps: 100, stepMs: 200 });
     buttonNamed(form.shadowRoot!, 'Cancel').click();
     await waitUntil(() => errorText(form).includes('Cancelled'), 'cancelled');
-    await waitUntil(async () => (await taskLog(url)).cancelled.includes(taskId), 'the server saw tasks/cancel', {
+    await waitUntil(async () => (await taskLog(url)).cancelled.includes(kept.taskId), 'the server saw tasks/cancel', {
       timeout: 10_000,
     });
     await noKeptTasks(el.client!, url);
@@ -194,12 +202,7 @@ describe('tasks from <mcp-tool-form>, 2026-07-28 extension (modern fixture)', ()
   it('a reload in the middle: a new widget on the same store lists the task, and its form follows the same task id to the result', async () => {
     const url = (await servers()).modern;
     const store = freshStore('mcp-tasks-test');
-    const first = await widget(url, { store });
-    let form = await openTool(first, 'long_job');
-    fill(form, { steps: 10, stepMs: 250 });
-    run(form);
-    await waitUntil(() => statusLine(form).startsWith('Working — step'), 'task working', { timeout: 10_000 });
-    const kept = await keptTask(first.client!, url);
+    const { el: first, kept } = await startLongJob(url, store, { steps: 10, stepMs: 250 }, 'Working — step');
     const created = (await taskLog(url)).created.length;
     first.remove(); // the page goes away: its client closes, the task goes on on the server
 
@@ -208,7 +211,7 @@ describe('tasks from <mcp-tool-form>, 2026-07-28 extension (modern fixture)', ()
     const section = shadow(second).querySelector('[part=tasks]')!;
     expect(section.getAttribute('aria-label')).to.equal('Running tasks');
     expect(section.textContent).to.contain('long_job').and.contain('Working');
-    form = await shownForm(second);
+    const form = await shownForm(second);
     await waitUntil(() => statusLine(form), 'the resumed form shows the task status');
     await expect(second).to.be.accessible();
     await waitUntil(() => resultText(form).includes('done after 10 steps'), 'the resumed task’s result', {
@@ -401,12 +404,7 @@ describe('tasks kept across reloads: finished and unknown ones', () => {
   it('a task that finished while the page was away shows its result once, then is gone', async () => {
     const url = (await servers()).modern;
     const store = freshStore('mcp-tasks-test');
-    const first = await widget(url, { store });
-    const form = await openTool(first, 'long_job');
-    fill(form, { steps: 2, stepMs: 300 });
-    run(form);
-    await waitUntil(() => statusLine(form).startsWith('Working'), 'task working', { timeout: 10_000 });
-    const kept = await keptTask(first.client!, url);
+    const { el: first, kept } = await startLongJob(url, store, { steps: 2, stepMs: 300 });
     first.remove();
     // Meanwhile the server finishes it (asked by another client: the extension keys tasks by id alone).
     const probe = new McpClient({ url });

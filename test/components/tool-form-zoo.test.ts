@@ -35,6 +35,17 @@ describe('<mcp-tool-form> on every keyword family, checked by what the server re
   before(async () => (client = await connectedClient('zoo')));
   after(() => client.close());
 
+  /** The form of `tool` after a button that has the focus: where a keyboard user Tabs into it from. */
+  async function formAfterFocusedButton(tool: string): Promise<McpToolForm> {
+    const wrap = await fixture(
+      html`<div><button>before</button><mcp-tool-form tool=${tool} .client=${client}></mcp-tool-form></div>`,
+    );
+    const el = wrap.querySelector('mcp-tool-form')!;
+    await formReady(el);
+    wrap.querySelector('button')!.focus();
+    return el;
+  }
+
   for (const [tool, args] of cases) {
     it(`${tool}: preset values round-trip through the form to the server`, async () => {
       const el = await toolFormFixture(
@@ -60,12 +71,7 @@ describe('<mcp-tool-form> on every keyword family, checked by what the server re
   });
 
   it('fills an array of objects and runs it with the keyboard alone', async () => {
-    const wrap = await fixture(
-      html`<div><button>before</button><mcp-tool-form tool="arrays" .client=${client}></mcp-tool-form></div>`,
-    );
-    const el = wrap.querySelector('mcp-tool-form')!;
-    await formReady(el);
-    wrap.querySelector('button')!.focus();
+    const el = await formAfterFocusedButton('arrays');
     await sendKeys({ press: 'Tab' }); // Add item to Tags
     await sendKeys({ press: 'Tab' }); // Add item to People
     await sendKeys({ press: 'Enter' });
@@ -80,12 +86,7 @@ describe('<mcp-tool-form> on every keyword family, checked by what the server re
   });
 
   it('picks a oneOf variant, fills it and runs it with the keyboard alone', async () => {
-    const wrap = await fixture(
-      html`<div><button>before</button><mcp-tool-form tool="shapes" .client=${client}></mcp-tool-form></div>`,
-    );
-    const el = wrap.querySelector('mcp-tool-form')!;
-    await formReady(el);
-    wrap.querySelector('button')!.focus();
+    const el = await formAfterFocusedButton('shapes');
     await sendKeys({ press: 'Tab' }); // the Shape picker
     await sendKeys({ press: 'ArrowDown' }); // Square
     await sendKeys({ press: 'Tab' });

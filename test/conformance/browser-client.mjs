@@ -1,6 +1,7 @@
 // The client under test for @modelcontextprotocol/conformance: the CLI runs
-// `node browser-client.mjs <serverUrl>`; this serves dist/ (client.js, mcp-web-components.js, chunks) and scenarios.js
-// on loopback, runs the scenario in headless Chromium and exits 0 or 1 with the page's verdict.
+// `node browser-client.mjs <serverUrl>`; this serves dist/ (client.js, mcp-web-components.js, chunks),
+// scenarios.js and auth-scenarios.js on loopback, runs the scenario in headless Chromium and exits 0 or 1
+// with the page's verdict.
 // The mock servers send no CORS headers, so this browser (only this one) runs with --disable-web-security.
 import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -20,6 +21,7 @@ const files = {
     '<!doctype html><meta charset="utf-8"><title>conformance</title><script type="module" src="/scenarios.js"></script>',
   ],
   '/scenarios.js': ['text/javascript', readFileSync(join(here, 'scenarios.js'))],
+  '/auth-scenarios.js': ['text/javascript', readFileSync(join(here, 'auth-scenarios.js'))],
   // The OAuth redirect URI: the page a host serves with our callback module.
   '/callback': [
     'text/html',

@@ -9,45 +9,21 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AUTH_2025, AUTH_2026_NEW } from './auth-scenarios.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const cliOf = (pkg) => join(dirname(require.resolve(`${pkg}/package.json`)), 'dist', 'index.js');
 const versionOf = (pkg) => require(`${pkg}/package.json`).version;
 
-const AUTH = [
-  'metadata-default',
-  'metadata-var1',
-  'metadata-var2',
-  'metadata-var3',
-  'basic-cimd',
-  'scope-from-www-authenticate',
-  'scope-from-scopes-supported',
-  'scope-omitted-when-undefined',
-  'scope-step-up',
-  'scope-retry-limit',
-  'token-endpoint-auth-basic',
-  'token-endpoint-auth-post',
-  'token-endpoint-auth-none',
-  'pre-registration',
-  '2025-03-26-oauth-metadata-backcompat',
-  '2025-03-26-oauth-endpoint-fallback',
-  'resource-mismatch',
-  'offline-access-scope',
-  'offline-access-not-supported',
-  // All but client-credentials-* and cross-app-access-*: those need secrets a browser must not hold.
-].map((name) => `auth/${name}`);
+const AUTH = AUTH_2025.map((name) => `auth/${name}`);
 
 /** `conformance list --client --spec-version 2026-07-28` of 0.2.0-alpha.12: all 33, in its order. */
 const MODERN = [
   'tools_call',
   'request-metadata',
   ...AUTH.filter((s) => !s.startsWith('auth/2025-03-26')),
-  'auth/authorization-server-migration',
-  ...['supported', 'not-advertised', 'supported-missing', 'wrong-issuer', 'unexpected', 'normalized'].map(
-    (s) => `auth/iss-${s}`,
-  ),
-  'auth/metadata-issuer-mismatch',
+  ...AUTH_2026_NEW.map((name) => `auth/${name}`),
   'sep-2322-client-request-state',
   'http-standard-headers',
   'http-custom-headers',

@@ -2,6 +2,7 @@
 // browser-client.mjs opens; the mock server URL and the scenario come in the query string.
 import { McpClient } from '/dist/client.js';
 import { memoryStore } from '/dist/store.js';
+import { AUTH_2025, AUTH_2026_NEW } from '/auth-scenarios.js';
 
 const clientInfo = { name: 'mcp-web-components-conformance', version: '0.1.0' };
 const context = JSON.parse(new URLSearchParams(location.search).get('context') ?? '{}');
@@ -45,44 +46,6 @@ async function authorizedSession(url, auth = {}) {
   await client.close();
 }
 
-/**
- * Every browser-applicable auth scenario of conformance 0.1.16 (client-credentials and cross-app access need secrets a
- * browser must not hold).
- */
-const AUTH_SCENARIOS = [
-  'metadata-default',
-  'metadata-var1',
-  'metadata-var2',
-  'metadata-var3',
-  'basic-cimd',
-  'scope-from-www-authenticate',
-  'scope-from-scopes-supported',
-  'scope-omitted-when-undefined',
-  'scope-step-up',
-  'scope-retry-limit',
-  'token-endpoint-auth-basic',
-  'token-endpoint-auth-post',
-  'token-endpoint-auth-none',
-  'pre-registration',
-  '2025-03-26-oauth-metadata-backcompat',
-  '2025-03-26-oauth-endpoint-fallback',
-  'resource-mismatch',
-  'offline-access-scope',
-  'offline-access-not-supported',
-];
-/**
- * Auth scenarios of the 2026-07-28 set (conformance 0.2.0-alpha): RFC 9207 iss handling, and a resource moving to
- * another authorization server (SEP-2352).
- */
-AUTH_SCENARIOS.push(
-  'iss-supported',
-  'iss-not-advertised',
-  'iss-supported-missing',
-  'iss-wrong-issuer',
-  'iss-unexpected',
-  'iss-normalized',
-  'authorization-server-migration',
-);
 /** Per-scenario host configuration: the CIMD URL the suite expects, pre-registered credentials. */
 const AUTH_CONFIG = {
   'basic-cimd': { clientMetadataUrl: 'https://conformance-test.local/client-metadata.json' },
@@ -227,13 +190,7 @@ function argumentsFor(tool) {
   return Object.fromEntries((tool.inputSchema?.required ?? []).map((k) => [k, sample[props[k]?.type] ?? 'x']));
 }
 
-/**
- * The 2026-07-28 set's auth scenarios; the rejection ones (iss-*, metadata-issuer-mismatch) expect the client to
- * refuse.
- */
-AUTH_SCENARIOS.push('metadata-issuer-mismatch'); // the rest of the set's names are pushed above
-
-for (const name of AUTH_SCENARIOS)
+for (const name of [...AUTH_2025, ...AUTH_2026_NEW])
   scenarios[`auth/${name}`] = async (url) => authorizedSession(url, await withIssuer(url, AUTH_CONFIG[name]));
 
 const params = new URLSearchParams(location.search);

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { McpClient, McpFormatError, McpHttpError, McpTimeoutError } from '../../src/client.js';
-import { firstText, servers } from '../helpers.js';
+import { firstText, proxyFault, proxyLog, servers } from '../helpers.js';
 
 // Faults injected by the proxy in front of its own legacy fixture server (SDK 1.x Streamable HTTP),
 // grouped by what goes wrong: a call's stream cut (abruptly or ended cleanly, at every point), events
@@ -8,30 +8,14 @@ import { firstText, servers } from '../helpers.js';
 // restart. Each case checks the call completes exactly once (one tools/call reached the server, the
 // progress sequence is whole and single) or fails with a clear error, and that the client serves the
 // next call. Last, errors a person can act on, from servers without the proxy.
-interface LogEntry {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  status: number | null;
-  bodyJsonRpcMethod: string | null;
-  faults: string[];
-}
-
 describe('faults between the client and a legacy server', () => {
   let client: McpClient;
   let control: string;
   let proxyUrl: string;
   const errors: Error[] = [];
 
-  const fault = (rule: object) =>
-    fetch(control, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(rule),
-    }).then((r) => r.json());
-  const log = (): Promise<LogEntry[]> => fetch(`${control}/log`).then((r) => r.json());
-  const calls = async (method = 'tools/call') => (await log()).filter((e) => e.bodyJsonRpcMethod === method);
-  const resumes = async () => (await log()).filter((e) => e.method === 'GET' && e.headers['last-event-id']);
+  const calls = async (method = 'tools/call') => (await proxyLog()).filter((e) => e.bodyJsonRpcMethod === method);
+  const resumes = async () => (await proxyLog()).filter((e) => e.method === 'GET' && e.headers['last-event-id']);
   const stillWorks = async (c = client) =>
     expect(firstText(await c.callTool('echo', { message: 'next' }))).to.equal('Echo: next');
   /** slow(steps) with every progress value it reported. */
@@ -71,7 +55,7 @@ describe('faults between the client and a legacy server', () => {
 
     for (const [after, where] of points) {
       it(`resumes a call whose stream is cut abruptly ${where}, with Last-Event-ID: result once, progress 1-2-3 once`, async () => {
-        await fault({ match: { jsonrpcMethod: 'tools/call' }, cutAfterEvents: after });
+        await proxyFault({ match: { jsonrpcMethod: 'tools/call' }, cutAfterEvents: after });
         expect(await slowCall(3, 60)).to.deep.equal({ text: 'done after 3 steps', progress: [1, 2, 3] });
         expect(await calls(), 'the call reached the server once').to.have.length(1);
         expect(await resumes()).to.have.length.greaterThan(0);
@@ -81,7 +65,7 @@ describe('faults between the client and a legacy server', () => {
 
     for (const [after, where] of points) {
       it(`resumes a call whose stream the server ends cleanly ${where}: result once, progress 1-2-3 once`, async () => {
-        await fault({ match: { jsonrpcMethod: 'tools/call' }, cutAfterEvents: after, graceful: true });
+        await proxyFault({ match: { jsonrpcMethod: 'tools/call' }, cutAfterEvents: after, graceful: true });
         expect(await slowCall(3, 60)).to.deep.equal({ text: 'done after 3 steps', progress: [1, 2, 3] });
         expect(await calls()).to.have.length(1);
         await stillWorks();
@@ -97,7 +81,7 @@ describe('faults between the client and a legacy server', () => {
       ],
     ] as const) {
       it(`fails clearly when the stream is ${how} before any event, and recovers`, async () => {
-        await fault({ match: { jsonrpcMethod: 'tools/call' }, cutAfterEvents: 0, graceful });
+        await proxyFault({ match: { jsonrpcMethod: 'tools/call' }, cutAfterEvents: 0, graceful });
         const error = await slowCall(1, 20).catch((e) => e);
         expect(error).to.be.instanceOf(McpHttpError);
         expect(error.message).to.contain(says);
@@ -106,7 +90,7 @@ describe('faults between the client and a legacy server', () => {
     }
 
     it('survives a cut of the resumed stream too, resuming from the newest event id', async () => {
-      await fault([
+      await proxyFault([
         { match: { jsonrpcMethod: 'tools/call' }, cutAfterEvents: 2 },
         { match: { httpMethod: 'GET' }, cutAfterEvents: 1 },
       ]);
@@ -120,20 +104,20 @@ describe('faults between the client and a legacy server', () => {
 
   describe('events doubled, reordered or malformed', () => {
     it('handles each doubled SSE event once', async () => {
-      await fault({ match: { jsonrpcMethod: 'tools/call' }, duplicateEvents: true });
+      await proxyFault({ match: { jsonrpcMethod: 'tools/call' }, duplicateEvents: true });
       expect(await slowCall(3, 20)).to.deep.equal({ text: 'done after 3 steps', progress: [1, 2, 3] });
     });
 
     it('delivers out-of-order progress once each, in arrival order', async () => {
       // priming, p1, p2, p3 held and sent reversed: p3, p2, p1, priming; then the result.
-      await fault({ match: { jsonrpcMethod: 'tools/call' }, reorderEvents: 4 });
+      await proxyFault({ match: { jsonrpcMethod: 'tools/call' }, reorderEvents: 4 });
       expect(await slowCall(3, 30)).to.deep.equal({ text: 'done after 3 steps', progress: [3, 2, 1] });
       await stillWorks();
     });
 
     it('resolves once when the result overtakes its progress, and never reports progress after the result', async () => {
       // priming, p1, p2, result held and sent reversed: the result arrives first.
-      await fault({ match: { jsonrpcMethod: 'tools/call' }, reorderEvents: 4 });
+      await proxyFault({ match: { jsonrpcMethod: 'tools/call' }, reorderEvents: 4 });
       const progress: number[] = [];
       let settled = false;
       const late: number[] = [];
@@ -152,7 +136,7 @@ describe('faults between the client and a legacy server', () => {
     });
 
     it('handles doubled and reordered events with a cut in between: each progress once, result once', async () => {
-      await fault([
+      await proxyFault([
         { match: { jsonrpcMethod: 'tools/call' }, duplicateEvents: true },
         { match: { jsonrpcMethod: 'tools/call' }, reorderEvents: 3 },
         { match: { jsonrpcMethod: 'tools/call' }, cutAfterEvents: 3 },
@@ -165,7 +149,7 @@ describe('faults between the client and a legacy server', () => {
     });
 
     it('survives a malformed SSE frame before the answer, reporting it as an error event', async () => {
-      await fault({ match: { jsonrpcMethod: 'tools/call' }, injectFrame: 'data: {not json\n\n' });
+      await proxyFault({ match: { jsonrpcMethod: 'tools/call' }, injectFrame: 'data: {not json\n\n' });
       expect((await slowCall(1, 10)).text).to.equal('done after 1 steps');
       expect(errors.some((e) => e instanceof McpFormatError)).to.equal(true);
     });
@@ -242,7 +226,7 @@ describe('faults between the client and a legacy server', () => {
     ];
     for (const { what, answer, error: kind, fields = {}, says } of answers) {
       it(`${what}, and recovers`, async () => {
-        await fault({ match: { jsonrpcMethod: 'tools/call' }, ...answer });
+        await proxyFault({ match: { jsonrpcMethod: 'tools/call' }, ...answer });
         const error = await client.callTool('echo', { message: 'x' }).catch((e) => e);
         expect(error).to.be.instanceOf(kind);
         for (const [name, value] of Object.entries(fields)) expect(error[name], name).to.equal(value);
@@ -252,7 +236,7 @@ describe('faults between the client and a legacy server', () => {
     }
 
     it('fails connect clearly when every answer is an HTML page, then connects once it is gone', async () => {
-      await fault({
+      await proxyFault({
         match: { httpMethod: 'POST' },
         persistent: true,
         status: 200,
@@ -278,7 +262,7 @@ describe('faults between the client and a legacy server', () => {
 
   describe('time', () => {
     it('times out a call held past its timeout and recovers', async () => {
-      await fault({ match: { jsonrpcMethod: 'tools/call' }, delayMs: 1500 });
+      await proxyFault({ match: { jsonrpcMethod: 'tools/call' }, delayMs: 1500 });
       const error = await client.callTool('echo', { message: 'slow' }, { timeout: 300 }).catch((e) => e);
       expect(error).to.be.instanceOf(McpTimeoutError);
       await stillWorks();
@@ -318,8 +302,8 @@ describe('faults between the client and a legacy server', () => {
 
   describe('the session', () => {
     it('starts a new session when the server answers 404 for the old one, and completes the call', async () => {
-      const before = (await log()).length;
-      await fault({
+      const before = (await proxyLog()).length;
+      await proxyFault({
         match: { jsonrpcMethod: 'tools/call' },
         status: 404,
         body: '{"jsonrpc":"2.0","error":{"code":-32001,"message":"Session not found"},"id":null}',
@@ -327,7 +311,7 @@ describe('faults between the client and a legacy server', () => {
       });
       const result = await client.callTool('echo', { message: 'after expiry' });
       expect(firstText(result)).to.equal('Echo: after expiry');
-      const entries = (await log()).slice(before);
+      const entries = (await proxyLog()).slice(before);
       const expired = entries.find((e) => e.status === 404)!;
       const init = entries.find((e) => e.bodyJsonRpcMethod === 'initialize')!;
       expect(init, 'a new initialize').to.exist;
@@ -341,7 +325,7 @@ describe('faults between the client and a legacy server', () => {
       const other = new McpClient({ url: (await servers()).proxy, transport: 'streamable-http' });
       await other.connect();
       await other.close();
-      const del = (await log()).find((e) => e.method === 'DELETE');
+      const del = (await proxyLog()).find((e) => e.method === 'DELETE');
       expect(del?.headers['mcp-session-id']).to.be.a('string').and.not.empty;
     });
   });
@@ -351,7 +335,6 @@ describe('a server restart behind the proxy', () => {
   let client: McpClient;
   let control: string;
 
-  const log = (): Promise<LogEntry[]> => fetch(`${control}/log`).then((r) => r.json());
   const restart = () => fetch(`${control}/restart`, { method: 'POST' }).then((r) => r.json());
 
   before(async () => {
@@ -366,10 +349,10 @@ describe('a server restart behind the proxy', () => {
 
   it('starts a new session after a restart between calls and runs the next call exactly once', async () => {
     expect(firstText(await client.callTool('echo', { message: 'before' }))).to.equal('Echo: before');
-    const oldSession = (await log()).find((e) => e.bodyJsonRpcMethod === 'tools/call')!.headers['mcp-session-id'];
+    const oldSession = (await proxyLog()).find((e) => e.bodyJsonRpcMethod === 'tools/call')!.headers['mcp-session-id'];
     expect(await restart()).to.deep.equal({ restarted: true });
     expect(firstText(await client.callTool('echo', { message: 'after' }))).to.equal('Echo: after');
-    const entries = await log();
+    const entries = await proxyLog();
     expect(
       entries.filter((e) => e.bodyJsonRpcMethod === 'initialize'),
       'one new initialize',
@@ -399,8 +382,8 @@ describe('a server restart behind the proxy', () => {
     expect(error).to.be.instanceOf(McpHttpError);
     expect(error.message).to.contain('session ended while the request was running');
     expect(progress, 'no progress doubled by a re-run').to.deep.equal([1]);
-    const ran = (await log()).filter((e) => e.bodyJsonRpcMethod === 'tools/call');
-    expect(ran, `not re-sent on the new session: ${JSON.stringify(await log())}`).to.have.length(1);
+    const ran = (await proxyLog()).filter((e) => e.bodyJsonRpcMethod === 'tools/call');
+    expect(ran, `not re-sent on the new session: ${JSON.stringify(await proxyLog())}`).to.have.length(1);
     expect(firstText(await client.callTool('echo', { message: 'next' }))).to.equal('Echo: next');
   });
 });

@@ -6,20 +6,10 @@ import { idbStore } from '../../src/store.js';
 import { keysOfServer } from '../../src/core/store/forget.js';
 import { eraKey, serverKey } from '../../src/core/store/keys.js';
 import { appendHistory, saveDraft, type ServerRecord } from '../../src/core/store/records.js';
-import { emptyStore, firstText, servers } from '../helpers.js';
+import { emptyStore, firstText, proxyLog, servers } from '../helpers.js';
 
 const DB = 'mcp-persistence-test';
 
-interface LogEntry {
-  method: string;
-  headers: Record<string, string>;
-  status: number | null;
-  bodyJsonRpcMethod: string | null;
-}
-
-async function proxyLog(): Promise<LogEntry[]> {
-  return (await fetch(`${(await servers()).proxyControl}/log`)).json();
-}
 async function clearProxyLog(): Promise<void> {
   await fetch(`${(await servers()).proxyControl}/log`, { method: 'DELETE' });
 }

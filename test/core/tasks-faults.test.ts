@@ -1,26 +1,26 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { McpClient, type TaskState } from '../../src/client.js';
-import { firstText, freshStore, servers } from '../helpers.js';
+import { firstText, freshStore, proxyFault, proxyLog, servers } from '../helpers.js';
 
 // 2025-11-25 tasks (the legacy fixture's task_job, official SDK 1.x experimental tasks) through the
 // fault proxy: polls that fail on the way, a server restart that loses the task, a hostile pollInterval.
 // Each case ends with the task's result or a clear error, never an error loop.
-interface LogEntry {
-  status: number | null;
-  bodyJsonRpcMethod: string | null;
-  faults: string[];
-}
-
 describe('tasks through the fault proxy (2025-11-25, SDK 1.x fixture)', () => {
   let client: McpClient;
   let control: string;
-  const fault = (rule: object) =>
-    fetch(control, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(rule),
-    }).then((r) => r.json());
-  const log = (): Promise<LogEntry[]> => fetch(`${control}/log`).then((r) => r.json());
+
+  /**
+   * Calls task_job as a task (steps of 200 ms); resolves once the server reported the task, with its id and the
+   * call, which settles to its result or its error.
+   */
+  async function startTaskJob(steps: number) {
+    const seen: TaskState[] = [];
+    const call = client
+      .callTool('task_job', { steps, stepMs: 200 }, { task: true, onTask: (t) => seen.push(t) })
+      .catch((e) => e);
+    await waitUntil(() => seen.length, 'the task reported', { timeout: 10_000 });
+    return { taskId: seen[0].taskId, call };
+  }
 
   beforeEach(async () => {
     const urls = await servers();
@@ -45,17 +45,12 @@ describe('tasks through the fault proxy (2025-11-25, SDK 1.x fixture)', () => {
       ),
     ).to.equal('task_job done after 2 steps');
     expect(statuses[0]).to.equal('working');
-    expect((await log()).some((e) => e.bodyJsonRpcMethod === 'tasks/result')).to.equal(true);
+    expect((await proxyLog()).some((e) => e.bodyJsonRpcMethod === 'tasks/result')).to.equal(true);
   });
 
   it('client.tasks(): list (2025-11-25 tasks/list) shows a running task, get its status, cancel ends it on the server', async () => {
-    const seen: TaskState[] = [];
-    const call = client
-      .callTool('task_job', { steps: 50, stepMs: 200 }, { task: true, onTask: (t) => seen.push(t) })
-      .catch((e) => e);
-    await waitUntil(() => seen.length, 'the task reported', { timeout: 10_000 });
+    const { taskId, call } = await startTaskJob(50);
     const tasks = await client.tasks();
-    const { taskId } = seen[0];
     expect((await tasks.list()).tasks.map((t) => t.taskId)).to.include(taskId);
     expect((await tasks.get(taskId)).status).to.equal('working');
     await tasks.cancel(taskId);
@@ -64,27 +59,23 @@ describe('tasks through the fault proxy (2025-11-25, SDK 1.x fixture)', () => {
   });
 
   it('a poll that 500s is tried again; the task still ends with its result', async () => {
-    await fault({ match: { jsonrpcMethod: 'tasks/get' }, status: 500, body: 'upstream hiccup', times: 2 });
+    await proxyFault({ match: { jsonrpcMethod: 'tasks/get' }, status: 500, body: 'upstream hiccup', times: 2 });
     const result = await client.callTool('task_job', { steps: 3, stepMs: 150 }, { task: true });
     expect(firstText(result)).to.equal('task_job done after 3 steps');
-    expect((await log()).filter((e) => e.bodyJsonRpcMethod === 'tasks/get' && e.status === 500)).to.have.length(2);
+    expect((await proxyLog()).filter((e) => e.bodyJsonRpcMethod === 'tasks/get' && e.status === 500)).to.have.length(2);
   });
 
   it('a tasks/get whose stream is cut is tried again; the task still ends with its result', async () => {
-    await fault({ match: { jsonrpcMethod: 'tasks/get' }, cutAfterEvents: 0 });
+    await proxyFault({ match: { jsonrpcMethod: 'tasks/get' }, cutAfterEvents: 0 });
     const result = await client.callTool('task_job', { steps: 3, stepMs: 150 }, { task: true });
     expect(firstText(result)).to.equal('task_job done after 3 steps');
     expect(
-      (await log()).some((e) => e.bodyJsonRpcMethod === 'tasks/get' && e.faults.includes('cutAfterEvents')),
+      (await proxyLog()).some((e) => e.bodyJsonRpcMethod === 'tasks/get' && e.faults.includes('cutAfterEvents')),
     ).to.equal(true);
   });
 
   it('a server restart mid-task loses the task: a readable error, and it is not kept', async () => {
-    const seen: TaskState[] = [];
-    const call = client
-      .callTool('task_job', { steps: 30, stepMs: 200 }, { task: true, onTask: (t) => seen.push(t) })
-      .catch((e) => e);
-    await waitUntil(() => seen.length, 'the task reported', { timeout: 10_000 });
+    const { call } = await startTaskJob(30);
     await fetch(`${control}/restart`, { method: 'POST' });
     const error = await call;
     expect(error).to.be.instanceOf(Error);

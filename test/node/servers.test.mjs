@@ -30,6 +30,17 @@ const connects = (host, port) =>
     socket.once('timeout', () => (socket.destroy(), resolve(false)));
   });
 
+/** One socket listens on `port`, on 127.0.0.1: connecting there works, on any outside address of this machine not. */
+async function assertLoopbackOnly(port) {
+  assert.deepEqual(listeningOn(port), ['0100007F'], 'one listening socket, on 127.0.0.1');
+  const outside = Object.values(os.networkInterfaces())
+    .flat()
+    .filter((i) => !i.internal)
+    .map((i) => i.address.split('%')[0]);
+  for (const address of outside) assert.equal(await connects(address, port), false, `answers on ${address}`);
+  assert.equal(await connects('127.0.0.1', port), true);
+}
+
 /** Calls one tool of a stateless-enough Streamable HTTP server: initialize, then tools/call in the session. */
 async function callTool(url, name) {
   const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
@@ -63,13 +74,7 @@ test('server-everything listens on 127.0.0.1 only and its get-env shows only wha
   t.after(() => everything.close());
   const port = Number(new URL(everything.url).port);
 
-  assert.deepEqual(listeningOn(port), ['0100007F'], 'one listening socket, on 127.0.0.1');
-  const outside = Object.values(os.networkInterfaces())
-    .flat()
-    .filter((i) => !i.internal)
-    .map((i) => i.address.split('%')[0]);
-  for (const address of outside) assert.equal(await connects(address, port), false, `answers on ${address}`);
-  assert.equal(await connects('127.0.0.1', port), true);
+  await assertLoopbackOnly(port);
 
   const env = JSON.parse(await callTool(everything.url, 'get-env'));
   assert.deepEqual(Object.keys(env).sort(), ['GZIP_ALLOWED_DOMAINS', 'PATH', 'PORT']);
@@ -81,13 +86,7 @@ test('server-debug listens on 127.0.0.1 only, whatever host it asks for', async 
   const debug = await startDebugServer();
   t.after(() => debug.close());
   const port = Number(new URL(debug.url).port);
-  assert.deepEqual(listeningOn(port), ['0100007F'], 'one listening socket, on 127.0.0.1');
-  const outside = Object.values(os.networkInterfaces())
-    .flat()
-    .filter((i) => !i.internal)
-    .map((i) => i.address.split('%')[0]);
-  for (const address of outside) assert.equal(await connects(address, port), false, `answers on ${address}`);
-  assert.equal(await connects('127.0.0.1', port), true);
+  await assertLoopbackOnly(port);
 });
 
 test('the relay in workerd, Deno and the Node command, and @playwright/mcp, listen on 127.0.0.1 only', async (t) => {

@@ -2,12 +2,12 @@
 // (headless Chromium here has the API but no model, so it says "unavailable"), its feature detection,
 // and a stand-in LanguageModel (named so in each test) for what no model-less browser can show:
 // a download's progress, a stream, maxTokens and stop sequences enforced by stopping the stream.
-import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { CreateMessageParams } from '../../src/client.js';
 import { browserSampling, type LanguageModelLike, type LanguageModelSession } from '../../src/sampling/browser.js';
 import { buttonNamed, controlByLabel, firstText, servers, typeInto, widget } from '../helpers.js';
-import { dialogOf, hasButton, signal } from './dialog.js';
+import { dialogOf, hasButton, refuseOpenDialogsAndCleanUp, signal } from './dialog.js';
 
 /**
  * A stand-in for the Prompt API's LanguageModel: reports `state`, downloads when the test says so
@@ -66,14 +66,7 @@ class StandInLanguageModel implements LanguageModelLike {
   }
 }
 
-afterEach(() => {
-  for (const el of document.querySelectorAll('mcp-client'))
-    el.shadowRoot
-      ?.querySelector('mcp-sampling-dialog')
-      ?.shadowRoot?.querySelector<HTMLButtonElement>('dialog[open] button.danger')
-      ?.click();
-  fixtureCleanup();
-});
+afterEach(refuseOpenDialogsAndCleanUp);
 
 describe('browserSampling (Prompt API)', () => {
   it('Chromium\u2019s real LanguageModel: without a model on this machine the dialog says so, and the person writes the reply', async () => {

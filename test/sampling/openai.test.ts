@@ -2,13 +2,13 @@
 // loopback (servers/chat-completions.mjs: no real provider can run here): what the provider receives,
 // how its answers map back, and its streamed reply in the real dialog inside <mcp-client> against
 // real MCP servers of both eras.
-import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import { McpClient, type CreateMessageParams, type CreateMessageResult } from '../../src/client.js';
 import { memoryStore } from '../../src/store.js';
 import { openaiSampling, type OpenAiSamplingOptions } from '../../src/sampling/openai.js';
 import { buttonNamed, controlByLabel, firstText, servers, typeInto, widget } from '../helpers.js';
-import { dialogOf, hasButton, signal } from './dialog.js';
+import { dialogOf, hasButton, refuseOpenDialogsAndCleanUp, signal } from './dialog.js';
 
 let tags = 0;
 /** A path of the stand-in of this test's own, and its controls. */
@@ -70,14 +70,7 @@ async function approvedWhileStreaming(
   return { p, call, root };
 }
 
-afterEach(() => {
-  for (const el of document.querySelectorAll('mcp-client'))
-    el.shadowRoot
-      ?.querySelector('mcp-sampling-dialog')
-      ?.shadowRoot?.querySelector<HTMLButtonElement>('dialog[open] button.danger')
-      ?.click();
-  fixtureCleanup();
-});
+afterEach(refuseOpenDialogsAndCleanUp);
 
 describe('openaiSampling against a stand-in chat completions provider', () => {
   it('stand-in provider receives exactly the mapped request: system, text, image, audio, tool use and result, limits, hints and tools', async () => {

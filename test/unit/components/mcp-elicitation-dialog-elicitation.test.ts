@@ -3,6 +3,7 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import { describeUrl, sensitiveFields } from '../../../src/components/mcp-elicitation-dialog/elicitation.js';
+import { EVERYTHING_SCHEMA } from '../../fixtures/elicitation.js';
 
 describe('elicitation warnings', () => {
   it('names fields that look like they ask for a secret, by name or title, never by description', () => {
@@ -18,6 +19,8 @@ describe('elicitation warnings', () => {
     };
     expect(sensitiveFields(schema)).to.deep.equal(['password', 'API key', 'Card number']);
     expect(sensitiveFields(undefined)).to.deep.equal([]);
+    // server-everything's form: its integer's description says "pin", which is no field asking for one.
+    expect(sensitiveFields(EVERYTHING_SCHEMA)).to.deep.equal([]);
   });
 
   it('splits a URL around its host and flags punycode, plain http and user info', () => {

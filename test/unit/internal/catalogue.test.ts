@@ -3,22 +3,10 @@ import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import type { Tool } from '../../../src/core/protocol/types.js';
 import { concerns, filterTools, isDestructive, titleOf, toolTitle } from '../../../src/internal/catalogue.js';
+import { catalogueTools } from '../../fixtures/tools.js';
 
 const tools: Tool[] = [
-  { name: 'plain', inputSchema: { type: 'object' } },
-  { name: 'titled', title: 'Top title', annotations: { title: 'Annotation title' }, inputSchema: { type: 'object' } },
-  {
-    name: 'annotated',
-    annotations: { title: 'From annotations', readOnlyHint: true },
-    description: 'Reads things',
-    inputSchema: { type: 'object' },
-  },
-  {
-    name: 'wipe',
-    annotations: { destructiveHint: true },
-    description: 'Deletes everything',
-    inputSchema: { type: 'object' },
-  },
+  ...catalogueTools,
   { name: 'careful', annotations: { destructiveHint: true, readOnlyHint: true }, inputSchema: { type: 'object' } },
 ];
 
