@@ -37,7 +37,10 @@ export function toNodeListener(handler) {
         }),
       );
     } catch {
-      response = new Response('The relay failed on this request.', { status: 500 });
+      response = new Response('The relay failed on this request.', {
+        status: 500,
+        headers: { 'x-content-type-options': 'nosniff', 'content-security-policy': "sandbox; default-src 'none'" },
+      });
     }
     res.writeHead(response.status, response.statusText || undefined, [...response.headers].flat());
     res.flushHeaders();

@@ -27,6 +27,7 @@ before(async () => {
           'mcp-session-id': 's-1',
           'set-cookie': 'tracker=1',
           'x-internal': 'upstream-only',
+          'dpop-nonce': 'nonce-1',
           connection: 'close',
         });
         res.end('{"jsonrpc":"2.0","id":1,"result":{}}');
@@ -38,13 +39,16 @@ before(async () => {
         release = () => res.end('id: 2\ndata: {"jsonrpc":"2.0","id":1,"result":{}}\n\n');
       } else if (req.url === '/redirect') {
         res.writeHead(302, { location: 'http://127.0.0.1:1/elsewhere' }).end();
+      } else if (req.url === '/page') {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end('<script>parent.postMessage(origin, "*")</script>');
       } else if (req.url === '/slow') {
         /* never answers */
       } else res.writeHead(404).end();
     });
   });
   base = upstream.base;
-  const upstreams = [`${base}/mcp`, `${base}/sse`, `${base}/redirect`, `${base}/slow`];
+  const upstreams = [`${base}/mcp`, `${base}/sse`, `${base}/redirect`, `${base}/slow`, `${base}/page`];
   relay = await serveRelay({
     port: 0,
     upstreams,
@@ -276,4 +280,27 @@ test('logs one line per request with the target origin and path only: no token, 
   const lines = logged.slice(marker);
   assert.deepEqual(lines, [`POST ${base}/mcp 200`]);
   assert.doesNotMatch(logged.join('\n'), /secret|Bearer/);
+});
+
+test('passes DPoP to the upstream and its DPoP-Nonce back, exposed to the page (RFC 9449)', async () => {
+  const res = await post(`${base}/mcp`, { headers: { authorization: 'DPoP tok', dpop: 'proof.jwt' } });
+  assert.equal(res.status, 200);
+  assert.equal(seen.at(-1).headers.dpop, 'proof.jwt');
+  assert.equal(res.headers.get('dpop-nonce'), 'nonce-1');
+  assert.match(res.headers.get('access-control-expose-headers'), /DPoP-Nonce/);
+});
+
+test("never hands on an upstream's page as a page: HTML goes out as an attachment of bytes, nosniff, sandboxed; JSON and SSE keep their type", async () => {
+  const page = await fetch(via(relay, `${base}/page`), { headers: { origin: ORIGIN } });
+  assert.equal(page.status, 200);
+  assert.equal(page.headers.get('content-type'), 'application/octet-stream');
+  assert.equal(page.headers.get('content-disposition'), 'attachment');
+  assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(page.headers.get('content-security-policy'), "sandbox; default-src 'none'");
+  const json = await post(`${base}/mcp`);
+  assert.equal(json.headers.get('content-type'), 'application/json');
+  assert.equal(json.headers.get('content-disposition'), null);
+  assert.equal(json.headers.get('x-content-type-options'), 'nosniff');
+  await json.text();
+  await page.text();
 });
