@@ -29,6 +29,12 @@ export interface RelayOptions {
   maxStreamMs?: number;
   /** Receives one line per request: method, target origin and path, status. Never headers, queries or bodies. */
   log?: (line: string) => void;
+  /**
+   * How the relay reaches an upstream (default: the runtime's `fetch`). relay-node passes one that resolves the host
+   * name, checks every address and connects to the checked one. An error it throws with a 4xx `status` is answered as
+   * the relay's refusal, with its message.
+   */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
 }
 
 export type RelayHandler = (request: Request) => Promise<Response>;
@@ -158,6 +164,7 @@ export function createRelay(options: RelayOptions): RelayHandler {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxStreamMs = options.maxStreamMs ?? 15 * 60_000;
   const log = options.log ?? (() => {});
+  const reach = options.fetch ?? ((url, init) => fetch(url, init));
 
   /**
    * Whether `t` is an OAuth metadata document of a listed upstream: `/.well-known/<doc>` at the root of its origin or
@@ -281,16 +288,19 @@ export function createRelay(options: RelayOptions): RelayHandler {
     const timer = setTimeout(() => ((timedOut = true), abort.abort()), timeoutMs);
     let upstream: Response;
     try {
-      upstream = await fetch(target.href, {
+      upstream = await reach(target.href, {
         method,
         headers,
         body: body?.byteLength ? body : undefined,
         redirect: 'manual',
         signal: abort.signal,
       });
-    } catch {
+    } catch (e) {
       clearTimeout(timer);
       request.signal?.removeEventListener('abort', onGone);
+      const status = (e as { status?: unknown })?.status;
+      if (typeof status === 'number' && status >= 400 && status < 500)
+        return refuse(status, String((e as Error).message), target);
       return timedOut
         ? refuse(504, `${where(target)} did not answer within ${timeoutMs} ms.`, target)
         : refuse(502, `The relay could not reach ${where(target)}.`, target);

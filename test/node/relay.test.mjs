@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveRelay } from '../../dist/relay-node.js';
 import { isPrivateHost } from '../../dist/relay.js';
+import { gzipSync } from 'node:zlib';
 import { listen } from '../../servers/util.mjs';
 
 const ORIGIN = 'https://app.example';
@@ -39,6 +40,9 @@ before(async () => {
         release = () => res.end('id: 2\ndata: {"jsonrpc":"2.0","id":1,"result":{}}\n\n');
       } else if (req.url === '/redirect') {
         res.writeHead(302, { location: 'http://127.0.0.1:1/elsewhere' }).end();
+      } else if (req.url === '/gz') {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+        res.end(gzipSync('{"jsonrpc":"2.0","id":1,"result":{"packed":true}}'));
       } else if (req.url === '/page') {
         res.writeHead(200, { 'content-type': 'text/html' });
         res.end('<script>parent.postMessage(origin, "*")</script>');
@@ -48,7 +52,7 @@ before(async () => {
     });
   });
   base = upstream.base;
-  const upstreams = [`${base}/mcp`, `${base}/sse`, `${base}/redirect`, `${base}/slow`, `${base}/page`];
+  const upstreams = [`${base}/mcp`, `${base}/sse`, `${base}/redirect`, `${base}/slow`, `${base}/page`, `${base}/gz`];
   relay = await serveRelay({
     port: 0,
     upstreams,
@@ -303,4 +307,66 @@ test("never hands on an upstream's page as a page: HTML goes out as an attachmen
   assert.equal(json.headers.get('x-content-type-options'), 'nosniff');
   await json.text();
   await page.text();
+});
+
+/**
+ * A stand-in for DNS (no real name resolves to loopback here but localhost, which the relay refuses by name): answers
+ * `mcp.test` with the addresses `answers` gives for each call, and counts the calls.
+ */
+function testResolver(answers) {
+  const calls = [];
+  const lookup = (hostname, options, callback) => {
+    if (typeof options === 'function') [callback, options] = [options, {}];
+    if (hostname !== 'mcp.test')
+      return callback(Object.assign(new Error(`ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }));
+    const all = answers(calls.push(hostname)).map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+    if (options?.all) callback(null, all);
+    else callback(null, all[0].address, all[0].family);
+  };
+  return { lookup, calls };
+}
+
+test('relay-node resolves a listed name, refuses it when any address is private, and connects to the address it checked (a test resolver stands in for DNS)', async (t) => {
+  const named = `http://mcp.test:${upstream.port}/mcp`;
+  const start = async (answers, extra = {}) => {
+    const resolver = testResolver(answers);
+    const r = await serveRelay({
+      port: 0,
+      upstreams: [named],
+      allowOrigins: [ORIGIN],
+      timeoutMs: 1000,
+      lookup: resolver.lookup,
+      ...extra,
+    });
+    t.after(() => r.close());
+    return { r, calls: resolver.calls };
+  };
+  const before = seen.length;
+  // Loopback behind a name, alone or beside a public address.
+  for (const answers of [() => ['127.0.0.1'], () => ['203.0.113.7', '127.0.0.1'], () => ['::ffff:127.0.0.1']]) {
+    const { r } = await start(answers);
+    const res = await post(named, { r });
+    assert.equal(res.status, 400, answers().join(', '));
+    assert.match(await res.text(), /mcp\.test resolves to a private-network address/);
+  }
+  assert.equal(seen.length, before, 'the upstream was never contacted');
+  // DNS rebinding: public when checked, loopback a moment later. The connection goes to the checked address.
+  const { r: rebound, calls } = await start((n) => (n === 1 ? ['203.0.113.7'] : ['127.0.0.1']));
+  const res = await post(named, { r: rebound });
+  assert.ok(res.status === 502 || res.status === 504, `not relayed: ${res.status}`);
+  assert.equal(calls.length, 1, 'resolved once, for the connection itself');
+  assert.equal(seen.length, before, 'the upstream behind the rebound name was never contacted');
+  // With allowPrivateNetwork the name is resolved the same way and reaches the upstream.
+  const { r: open } = await start(() => ['127.0.0.1'], { allowPrivateNetwork: true });
+  const ok = await post(named, { r: open });
+  assert.equal(ok.status, 200);
+  assert.equal(seen.at(-1).headers.host, `mcp.test:${upstream.port}`, 'the Host header keeps the name');
+});
+
+test('hands on a body the upstream compressed although it was not asked to, decoded', async () => {
+  const res = await post(`${base}/gz`);
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('content-encoding'), null);
+  assert.deepEqual(JSON.parse(await res.text()).result, { packed: true });
+  assert.equal(seen.at(-1).headers['accept-encoding'], 'identity');
 });
