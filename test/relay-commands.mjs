@@ -2,6 +2,7 @@
 // Node in front of it on first use, and drive the widget in a test frame through the browser by
 // ARIA role and accessible name (puppeteer's accessibility tree, which sees into shadow roots).
 import { startPlaywrightMcp, startRelay } from '../servers/relay.mjs';
+import { listen } from '../servers/util.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -34,8 +35,27 @@ async function find(page, frameUrl, role, name, timeout = 15_000) {
   }
 }
 
+/**
+ * An upstream whose every answer is an HTML page with a script that tells the page above it which origin it runs on;
+ * `seen` lists the requests it got.
+ */
+async function pageUpstream() {
+  const seen = [];
+  const up = await listen((req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<!doctype html><script>parent.postMessage({ ranOn: origin }, "*")</script>');
+  });
+  return {
+    url: `${up.base}/mcp`,
+    seen,
+    close: () => (up.server.closeAllConnections(), new Promise((r) => up.server.close(r))),
+  };
+}
+
 export function relayCommands() {
   let playwright;
+  let pages;
   const running = [];
   return {
     name: 'mcp-relay-commands',
@@ -71,6 +91,12 @@ export function relayCommands() {
         return { url: relay.url, id: running.length - 1 };
       }
       if (command === 'mcp-relay-log') return running[payload.id].lines;
+      // mcp-relay-page-upstream -> { url, seen }: the upstream that answers a page (started once), and what it got.
+      if (command === 'mcp-relay-page-upstream') {
+        pages ??= pageUpstream().then((p) => (running.push(p), p));
+        const p = await pages;
+        return { url: p.url, seen: [...p.seen] };
+      }
       const page = session.browser.getPage(session.id);
       const el = await find(page, payload.frame, payload.role, payload.name);
       if (command === 'mcp-relay-click') {

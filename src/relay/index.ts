@@ -29,6 +29,12 @@ export interface RelayOptions {
   maxStreamMs?: number;
   /** Receives one line per request: method, target origin and path, status. Never headers, queries or bodies. */
   log?: (line: string) => void;
+  /**
+   * How the relay reaches an upstream (default: the runtime's `fetch`). relay-node passes one that resolves the host
+   * name, checks every address and connects to the checked one. An error it throws with a 4xx `status` is answered as
+   * the relay's refusal, with its message.
+   */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
 }
 
 export type RelayHandler = (request: Request) => Promise<Response>;
@@ -47,6 +53,7 @@ const FORWARD = new Set([
   'mcp-method',
   'mcp-name',
   'last-event-id',
+  'dpop',
 ]);
 const forwardable = (name: string) => FORWARD.has(name) || name.startsWith('mcp-param-');
 /** Response headers passed back; Set-Cookie, hop-by-hop and encoding headers (the body arrives decoded) are dropped. */
@@ -58,14 +65,29 @@ const RETURN = [
   'www-authenticate',
   'retry-after',
   'content-language',
+  'dpop-nonce',
 ];
-const EXPOSE = 'Mcp-Session-Id, Mcp-Protocol-Version, WWW-Authenticate, Retry-After';
+const EXPOSE = 'Mcp-Session-Id, Mcp-Protocol-Version, WWW-Authenticate, Retry-After, DPoP-Nonce';
 const METHODS = 'GET, POST, DELETE, HEAD';
-const WELL_KNOWN = /^\/\.well-known\/(oauth-protected-resource|oauth-authorization-server|openid-configuration)(\/|$)/;
+/**
+ * On every answer, its own and an upstream's: a browser that is led to the relay (a form posted by another site, a
+ * frame) neither sniffs nor runs what it gets, and the relay's origin never hosts an upstream's page.
+ */
+const PAGE_PROOF = { 'x-content-type-options': 'nosniff', 'content-security-policy': "sandbox; default-src 'none'" };
+/** The only body types passed on as such; every other body goes out as `application/octet-stream`. */
+const PASSED_TYPES = /^\s*(application\/json|text\/event-stream)\s*(;|$)/i;
+/** What a browser sends when it loads a page, a frame or a plugin rather than running a page's fetch(). */
+const NAVIGATION_DESTS = new Set(['document', 'iframe', 'frame', 'embed', 'object', 'fencedframe']);
+/**
+ * Encoded separators and dot segments (and what the URL parser turns into them: a backslash, a tab or newline inside
+ * `..`): an upstream that decodes `%2F` would otherwise route `/api/..%2fadmin` outside the listed path.
+ */
+const SLIPPERY_PATH = /%2f|%5c|%2e|\\|[\t\n\r]|\/\.\.?(\/|$)/i;
+const METADATA_DOCS = ['oauth-protected-resource', 'oauth-authorization-server', 'openid-configuration'];
 
 /**
- * Whether a URL host (as WHATWG URL spells it) is loopback, private, link-local, shared or otherwise not public. Names
- * are not resolved.
+ * Whether a host (as WHATWG URL spells it, or an address as DNS answers it) is loopback, private, link-local, shared or
+ * otherwise not public. Names other than `localhost` are not resolved here (relay-node resolves them).
  */
 export function isPrivateHost(host: string): boolean {
   const h = host
@@ -73,40 +95,65 @@ export function isPrivateHost(host: string): boolean {
     .replace(/^\[|\]$/g, '')
     .replace(/\.$/, '');
   if (h === 'localhost' || h.endsWith('.localhost')) return true;
-  const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(h) ?? /^::ffff:(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(h);
-  const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(h);
-  const [a, b] = v4
-    ? [Number(v4[1]), Number(v4[2])]
-    : mapped
-      ? [parseInt(mapped[1], 16) >> 8, parseInt(mapped[1], 16) & 255]
-      : [-1, -1];
-  if (a >= 0) {
-    return (
-      a === 0 ||
-      a === 10 ||
-      a === 127 ||
-      a >= 224 ||
-      (a === 100 && b >= 64 && b < 128) ||
-      (a === 169 && b === 254) ||
-      (a === 172 && b >= 16 && b < 32) ||
-      (a === 192 && b === 168) ||
-      (a === 192 && b === 0) ||
-      (a === 198 && (b === 18 || b === 19))
-    );
-  }
+  const v4 = ipv4(h);
+  if (v4) return privateV4(v4[0], v4[1]);
   if (!h.includes(':')) return false;
-  // IPv6: unspecified, loopback, unique local (fc00::/7), link-local (fe80::/10), multicast, and v4-compatible/mapped
-  // forms.
+  const w = ipv6(h);
+  if (!w) return true; // not an address this check can read: refused rather than guessed
+  const zeros = (n: number, from = 0) => w.slice(from, n).every((x) => x === 0);
+  const carried = (hi: number) => privateV4(hi >> 8, hi & 255);
+  // ::/96 (unspecified, loopback, the deprecated IPv4-compatible ::a.b.c.d), local-use NAT64 64:ff9b:1::/48 and
+  // Teredo 2001::/32 (its IPv4 address is hidden): never public.
+  if (zeros(6) || (w[0] === 0x64 && w[1] === 0xff9b && w[2] === 1) || (w[0] === 0x2001 && w[1] === 0)) return true;
+  // Forms that carry an IPv4 address reach what it reaches: mapped ::ffff:0:0/96, translated ::ffff:0:0:0/96, NAT64
+  // 64:ff9b::/96, 6to4 2002::/16.
+  if ((zeros(5) && w[5] === 0xffff) || (zeros(4) && w[4] === 0xffff && w[5] === 0)) return carried(w[6]);
+  if (w[0] === 0x64 && w[1] === 0xff9b && zeros(6, 2)) return carried(w[6]);
+  if (w[0] === 0x2002) return carried(w[1]);
+  // Unique local fc00::/7, link-local fe80::/10, the old site-local fec0::/10, multicast ff00::/8.
+  return (w[0] & 0xfe00) === 0xfc00 || w[0] >= 0xfe80;
+}
+
+/** 0/8, 10/8, 127/8, 100.64/10, 169.254/16, 172.16/12, 192.0.0/24, 192.168/16, 198.18/15, and 224/4 upwards. */
+function privateV4(a: number, b: number): boolean {
   return (
-    h === '::' ||
-    h === '::1' ||
-    /^f[cd]/.test(h) ||
-    /^fe[89ab]/.test(h) ||
-    /^ff/.test(h) ||
-    /^::ffff:/.test(h) ||
-    /^::[0-9a-f]*$/.test(h) ||
-    /^64:ff9b:/.test(h)
+    a === 0 ||
+    a === 10 ||
+    a === 127 ||
+    a >= 224 ||
+    (a === 100 && b >= 64 && b < 128) ||
+    (a === 169 && b === 254) ||
+    (a === 172 && b >= 16 && b < 32) ||
+    (a === 192 && b === 168) ||
+    (a === 192 && b === 0) ||
+    (a === 198 && (b === 18 || b === 19))
   );
+}
+
+/** The four numbers of a dotted IPv4 address, or undefined. */
+function ipv4(h: string): number[] | undefined {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
+  const n = m?.slice(1).map(Number);
+  return n?.every((x) => x < 256) ? n : undefined;
+}
+
+/** The eight 16-bit groups of an IPv6 address (with `::` and a dotted IPv4 tail expanded), or undefined. */
+function ipv6(h: string): number[] | undefined {
+  let s = h.replace(/%.*$/, '');
+  const tail = /(?:^|:)(\d+\.\d+\.\d+\.\d+)$/.exec(s);
+  if (tail) {
+    const v = ipv4(tail[1]);
+    if (!v) return undefined;
+    s = `${s.slice(0, -tail[1].length)}${((v[0] << 8) | v[1]).toString(16)}:${((v[2] << 8) | v[3]).toString(16)}`;
+  }
+  const halves = s.split('::');
+  if (halves.length > 2) return undefined;
+  const groups = (x: string) => (x ? x.split(':').map((g) => (/^[0-9a-f]{1,4}$/.test(g) ? parseInt(g, 16) : NaN)) : []);
+  const [a, b] = [groups(halves[0]), groups(halves[1] ?? '')];
+  const fill = 8 - a.length - b.length;
+  if (halves.length === 1 ? fill !== 0 : fill < 1) return undefined;
+  const w = [...a, ...new Array<number>(fill).fill(0), ...b];
+  return w.some(Number.isNaN) ? undefined : w;
 }
 
 /** Creates the relay's fetch handler. */
@@ -117,16 +164,29 @@ export function createRelay(options: RelayOptions): RelayHandler {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxStreamMs = options.maxStreamMs ?? 15 * 60_000;
   const log = options.log ?? (() => {});
-  const listedOrigins = new Set(upstreams.map((u) => u.origin));
+  const reach = options.fetch ?? ((url, init) => fetch(url, init));
 
+  /**
+   * Whether `t` is an OAuth metadata document of a listed upstream: `/.well-known/<doc>` at the root of its origin or
+   * with the upstream's path (or, for a prefix entry, a path under it) after it (RFC 8414, RFC 9728), or OIDC's
+   * `<that path>/.well-known/openid-configuration`.
+   */
+  const isMetadataOf = (u: URL, t: URL) => {
+    const base = u.pathname.replace(/\/$/, '');
+    const covers = (path: string) => path === base || (u.pathname.endsWith('/') && path.startsWith(`${base}/`));
+    const inserted = /^\/\.well-known\/([a-z-]+)(\/.*)?$/.exec(t.pathname);
+    if (inserted) return METADATA_DOCS.includes(inserted[1]) && (!inserted[2] || covers(inserted[2]));
+    const appended = /^(\/.+)\/\.well-known\/openid-configuration$/.exec(t.pathname);
+    return !!appended && covers(appended[1]);
+  };
   const allowed = (t: URL, method: string) =>
     upstreams.some(
       (u) =>
         u.origin === t.origin &&
-        (u.pathname.endsWith('/') ? t.pathname.startsWith(u.pathname) : t.pathname === u.pathname) &&
-        (!u.search || u.search === t.search),
-    ) ||
-    ((method === 'GET' || method === 'HEAD') && listedOrigins.has(t.origin) && WELL_KNOWN.test(t.pathname));
+        (((u.pathname.endsWith('/') ? t.pathname.startsWith(u.pathname) : t.pathname === u.pathname) &&
+          (!u.search || u.search === t.search)) ||
+          ((method === 'GET' || method === 'HEAD') && !t.search && isMetadataOf(u, t))),
+    );
 
   /** The target named by `?url=`, or why it is refused. */
   const targetOf = (request: Request, method: string): URL | [number, string] => {
@@ -138,6 +198,9 @@ export function createRelay(options: RelayOptions): RelayHandler {
     } catch {
       return [400, 'The ?url= parameter is not a URL.'];
     }
+    // Judged on the text as sent: the URL parser has already resolved the dot segments it recognises.
+    if (SLIPPERY_PATH.test(raw.split(/[?#]/)[0]))
+      return [400, 'Encoded slashes, backslashes and dot segments in a target path are not relayed.'];
     if ((t.protocol !== 'https:' && t.protocol !== 'http:') || t.username || t.password)
       return [400, 'Only http(s) URLs without credentials are relayed.'];
     if (!allowed(t, method)) return [400, `${t.origin}${t.pathname} is not an upstream of this relay.`];
@@ -159,8 +222,22 @@ export function createRelay(options: RelayOptions): RelayHandler {
     const where = (t?: URL) => (t ? `${t.origin}${t.pathname}` : '-');
     const refuse = (status: number, text: string, t?: URL) => {
       log(`${method} ${where(t)} ${status} refused`);
-      return new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...cors } });
+      return new Response(text, {
+        status,
+        headers: { 'content-type': 'text/plain; charset=utf-8', ...PAGE_PROOF, ...cors },
+      });
     };
+    // A page of another site can post a form to the relay or frame it; what comes back must never be a page.
+    const mode = request.headers.get('sec-fetch-mode');
+    if (
+      mode === 'navigate' ||
+      mode === 'nested-navigate' ||
+      NAVIGATION_DESTS.has(request.headers.get('sec-fetch-dest') ?? '')
+    )
+      return refuse(
+        403,
+        'This is an MCP CORS relay, not a page: it answers fetch() from the pages it serves, not navigations, frames or embeds.',
+      );
     if (!cors) return refuse(403, `Origin ${origin ?? '(none)'} may not use this relay.`);
     const preflight = method === 'OPTIONS';
     const asked = preflight ? (request.headers.get('access-control-request-method') ?? '').toUpperCase() : method;
@@ -173,6 +250,7 @@ export function createRelay(options: RelayOptions): RelayHandler {
         .filter(Boolean);
       const headers: Record<string, string> = {
         ...cors,
+        ...PAGE_PROOF,
         'access-control-allow-methods': METHODS,
         'access-control-allow-headers': requested.filter(forwardable).join(', ') || 'content-type',
         'access-control-max-age': '600',
@@ -210,16 +288,19 @@ export function createRelay(options: RelayOptions): RelayHandler {
     const timer = setTimeout(() => ((timedOut = true), abort.abort()), timeoutMs);
     let upstream: Response;
     try {
-      upstream = await fetch(target.href, {
+      upstream = await reach(target.href, {
         method,
         headers,
         body: body?.byteLength ? body : undefined,
         redirect: 'manual',
         signal: abort.signal,
       });
-    } catch {
+    } catch (e) {
       clearTimeout(timer);
       request.signal?.removeEventListener('abort', onGone);
+      const status = (e as { status?: unknown })?.status;
+      if (typeof status === 'number' && status >= 400 && status < 500)
+        return refuse(status, String((e as Error).message), target);
       return timedOut
         ? refuse(504, `${where(target)} did not answer within ${timeoutMs} ms.`, target)
         : refuse(502, `The relay could not reach ${where(target)}.`, target);
@@ -233,10 +314,15 @@ export function createRelay(options: RelayOptions): RelayHandler {
         target,
       );
     }
-    const out = new Headers({ ...cors, 'access-control-expose-headers': EXPOSE });
+    const out = new Headers({ ...cors, ...PAGE_PROOF, 'access-control-expose-headers': EXPOSE });
     for (const name of RETURN) {
       const v = upstream.headers.get(name);
       if (v !== null) out.set(name, v);
+    }
+    // JSON and SSE are what MCP and OAuth speak; anything else (an upstream's HTML page) goes out as bytes to save.
+    if (!PASSED_TYPES.test(out.get('content-type') ?? '')) {
+      out.set('content-type', 'application/octet-stream');
+      out.set('content-disposition', 'attachment');
     }
     log(`${method} ${where(target)} ${upstream.status}${headers.has('last-event-id') ? ' resumed' : ''}`);
     const settled = () => request.signal?.removeEventListener('abort', onGone);

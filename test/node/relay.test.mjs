@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveRelay } from '../../dist/relay-node.js';
 import { isPrivateHost } from '../../dist/relay.js';
+import { gzipSync } from 'node:zlib';
 import { listen } from '../../servers/util.mjs';
 
 const ORIGIN = 'https://app.example';
@@ -27,6 +28,7 @@ before(async () => {
           'mcp-session-id': 's-1',
           'set-cookie': 'tracker=1',
           'x-internal': 'upstream-only',
+          'dpop-nonce': 'nonce-1',
           connection: 'close',
         });
         res.end('{"jsonrpc":"2.0","id":1,"result":{}}');
@@ -38,13 +40,19 @@ before(async () => {
         release = () => res.end('id: 2\ndata: {"jsonrpc":"2.0","id":1,"result":{}}\n\n');
       } else if (req.url === '/redirect') {
         res.writeHead(302, { location: 'http://127.0.0.1:1/elsewhere' }).end();
+      } else if (req.url === '/gz') {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+        res.end(gzipSync('{"jsonrpc":"2.0","id":1,"result":{"packed":true}}'));
+      } else if (req.url === '/page') {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end('<script>parent.postMessage(origin, "*")</script>');
       } else if (req.url === '/slow') {
         /* never answers */
       } else res.writeHead(404).end();
     });
   });
   base = upstream.base;
-  const upstreams = [`${base}/mcp`, `${base}/sse`, `${base}/redirect`, `${base}/slow`];
+  const upstreams = [`${base}/mcp`, `${base}/sse`, `${base}/redirect`, `${base}/slow`, `${base}/page`, `${base}/gz`];
   relay = await serveRelay({
     port: 0,
     upstreams,
@@ -276,4 +284,89 @@ test('logs one line per request with the target origin and path only: no token, 
   const lines = logged.slice(marker);
   assert.deepEqual(lines, [`POST ${base}/mcp 200`]);
   assert.doesNotMatch(logged.join('\n'), /secret|Bearer/);
+});
+
+test('passes DPoP to the upstream and its DPoP-Nonce back, exposed to the page (RFC 9449)', async () => {
+  const res = await post(`${base}/mcp`, { headers: { authorization: 'DPoP tok', dpop: 'proof.jwt' } });
+  assert.equal(res.status, 200);
+  assert.equal(seen.at(-1).headers.dpop, 'proof.jwt');
+  assert.equal(res.headers.get('dpop-nonce'), 'nonce-1');
+  assert.match(res.headers.get('access-control-expose-headers'), /DPoP-Nonce/);
+});
+
+test("never hands on an upstream's page as a page: HTML goes out as an attachment of bytes, nosniff, sandboxed; JSON and SSE keep their type", async () => {
+  const page = await fetch(via(relay, `${base}/page`), { headers: { origin: ORIGIN } });
+  assert.equal(page.status, 200);
+  assert.equal(page.headers.get('content-type'), 'application/octet-stream');
+  assert.equal(page.headers.get('content-disposition'), 'attachment');
+  assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(page.headers.get('content-security-policy'), "sandbox; default-src 'none'");
+  const json = await post(`${base}/mcp`);
+  assert.equal(json.headers.get('content-type'), 'application/json');
+  assert.equal(json.headers.get('content-disposition'), null);
+  assert.equal(json.headers.get('x-content-type-options'), 'nosniff');
+  await json.text();
+  await page.text();
+});
+
+/**
+ * A stand-in for DNS (no real name resolves to loopback here but localhost, which the relay refuses by name): answers
+ * `mcp.test` with the addresses `answers` gives for each call, and counts the calls.
+ */
+function testResolver(answers) {
+  const calls = [];
+  const lookup = (hostname, options, callback) => {
+    if (typeof options === 'function') [callback, options] = [options, {}];
+    if (hostname !== 'mcp.test')
+      return callback(Object.assign(new Error(`ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }));
+    const all = answers(calls.push(hostname)).map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+    if (options?.all) callback(null, all);
+    else callback(null, all[0].address, all[0].family);
+  };
+  return { lookup, calls };
+}
+
+test('relay-node resolves a listed name, refuses it when any address is private, and connects to the address it checked (a test resolver stands in for DNS)', async (t) => {
+  const named = `http://mcp.test:${upstream.port}/mcp`;
+  const start = async (answers, extra = {}) => {
+    const resolver = testResolver(answers);
+    const r = await serveRelay({
+      port: 0,
+      upstreams: [named],
+      allowOrigins: [ORIGIN],
+      timeoutMs: 1000,
+      lookup: resolver.lookup,
+      ...extra,
+    });
+    t.after(() => r.close());
+    return { r, calls: resolver.calls };
+  };
+  const before = seen.length;
+  // Loopback behind a name, alone or beside a public address.
+  for (const answers of [() => ['127.0.0.1'], () => ['203.0.113.7', '127.0.0.1'], () => ['::ffff:127.0.0.1']]) {
+    const { r } = await start(answers);
+    const res = await post(named, { r });
+    assert.equal(res.status, 400, answers().join(', '));
+    assert.match(await res.text(), /mcp\.test resolves to a private-network address/);
+  }
+  assert.equal(seen.length, before, 'the upstream was never contacted');
+  // DNS rebinding: public when checked, loopback a moment later. The connection goes to the checked address.
+  const { r: rebound, calls } = await start((n) => (n === 1 ? ['203.0.113.7'] : ['127.0.0.1']));
+  const res = await post(named, { r: rebound });
+  assert.ok(res.status === 502 || res.status === 504, `not relayed: ${res.status}`);
+  assert.equal(calls.length, 1, 'resolved once, for the connection itself');
+  assert.equal(seen.length, before, 'the upstream behind the rebound name was never contacted');
+  // With allowPrivateNetwork the name is resolved the same way and reaches the upstream.
+  const { r: open } = await start(() => ['127.0.0.1'], { allowPrivateNetwork: true });
+  const ok = await post(named, { r: open });
+  assert.equal(ok.status, 200);
+  assert.equal(seen.at(-1).headers.host, `mcp.test:${upstream.port}`, 'the Host header keeps the name');
+});
+
+test('hands on a body the upstream compressed although it was not asked to, decoded', async () => {
+  const res = await post(`${base}/gz`);
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('content-encoding'), null);
+  assert.deepEqual(JSON.parse(await res.text()).result, { packed: true });
+  assert.equal(seen.at(-1).headers['accept-encoding'], 'identity');
 });
