@@ -1,13 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { createClient } from '../../controllers/client-factory.js';
 import { ClientEventsController } from '../../controllers/client-events.js';
 import { appBridge, type AppBridge } from '../../core/apps/bridge.js';
 import { appHost, fromBase64, MODES, type AppHost, type LoadedView } from '../../core/apps/host.js';
 import { allowOf, VIEW_SANDBOX, viewCsp, withPolicy } from '../../core/apps/csp.js';
 import { APP_MIME, viewUri } from '../../core/apps/view.js';
-import type { LogEntry, McpClient } from '../../core/client/client.js';
+import type { LogEntry } from '../../core/client/client.js';
 import { McpError } from '../../core/jsonrpc/errors.js';
 import type { JsonRpcMessage, Params } from '../../core/jsonrpc/messages.js';
 import type { CallToolResult, Tool } from '../../core/protocol/types.js';
@@ -151,7 +150,6 @@ export class McpAppView extends ClientElement {
    */
   private win?: Window | null;
   private origin?: string;
-  private ownClient?: McpClient;
   private sentResult?: CallToolResult;
   private readonly onMessage = (e: MessageEvent) => this.receive(e);
   private readonly dark = matchMedia('(prefers-color-scheme: dark)');
@@ -177,13 +175,11 @@ export class McpAppView extends ClientElement {
     this.dark.removeEventListener('change', this.onScheme);
     this.resized.disconnect();
     this.bridge?.close();
-    void this.ownClient?.close();
-    this.ownClient = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.url && !this.clientCtl.client && changed.has('url'))
-      this.client = this.ownClient = createClient({ url: this.url, relay: this.relay, store: this.store });
+    if (this.url && (!this.clientCtl.client || this.lease) && changed.has('url'))
+      this.holdClient({ url: this.url, relay: this.relay, store: this.store });
   }
 
   protected override updated(changed: PropertyValues<this>): void {

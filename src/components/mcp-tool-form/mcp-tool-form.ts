@@ -2,8 +2,6 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { Task } from '@lit/task';
-import { createClient } from '../../controllers/client-factory.js';
-import type { McpClient } from '../../core/client/client.js';
 import type { AuthOptions } from '../../core/auth/types.js';
 import type { KeyValueStore } from '../../core/kv/store.js';
 import { McpAbortError, McpProtocolError } from '../../core/jsonrpc/errors.js';
@@ -109,7 +107,6 @@ export class McpToolForm extends ClientElement {
   private abort?: AbortController;
   private internals = this.attachInternals();
   private checking = false;
-  private ownClient?: McpClient;
   /** The `url tool` whose stored draft was last restored, and whose kept tasks were looked for. */
   private draftFor?: string;
   private tasksFor?: string;
@@ -119,8 +116,6 @@ export class McpToolForm extends ClientElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     if (this.running) this.leaveRun();
-    void this.ownClient?.close();
-    this.ownClient = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -129,13 +124,7 @@ export class McpToolForm extends ClientElement {
       this.viewCall = 0; // the view belonged to the other tool's call
     }
     if (this.url && (changed.has('url') || changed.has('relay') || changed.has('store') || changed.has('auth'))) {
-      void this.ownClient?.close();
-      this.client = this.ownClient = createClient({
-        url: this.url,
-        relay: this.relay,
-        store: this.store,
-        auth: this.auth,
-      });
+      this.holdClient({ url: this.url, relay: this.relay, store: this.store, auth: this.auth });
       this.draftFor = undefined; // another store may hold another draft
     }
   }

@@ -32,6 +32,7 @@ import { CHANGES, Lists } from './lists.js';
 import { viaRelay, type ClientState, type ListOptions, type McpClientOptions } from './options.js';
 import { Persistence } from './persistence.js';
 import { Tabs } from './tabs.js';
+import { aborted } from '../util/sleep.js';
 import type { TaskCallOptions, TaskControl, TaskState, Tasks } from './tasks.js';
 
 export type { ClientState, Era, EraCache, ListOptions, McpClientOptions, RequestOptions, TaskCallOptions, TaskControl };
@@ -126,8 +127,12 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
   private readonly lists: Lists;
   private readonly kept: Persistence;
   private tools = new Map<string, Tool>();
-  /** The tool list asked for during the handshake (`listToolsEarly`), for the first listTools() to take. */
-  private early?: Promise<Tool[] | undefined>;
+  /**
+   * The tool list every caller shares: asked once (during the handshake with `listToolsEarly`) and kept until the
+   * server says it changed or the connection is new; kept after it arrives only from a server that says when its list
+   * changes (`tools.listChanged`), otherwise shared while on its way.
+   */
+  private toolList?: Promise<Tool[]>;
   private connecting?: Promise<void>;
   /** Fires an event (McpClientEventMap); an arrow, so the context hands it to the eras and the engine as it is. */
   private readonly emit = (type: string, detail?: unknown): void =>
@@ -171,7 +176,7 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
         void (
           options.listToolsEarly &&
           conn()?.facts?.capabilities?.tools &&
-          (this.early = this.listTools().catch(() => undefined))
+          this.listTools().catch(() => {})
         ),
       transportOptions: () => ({
         fetch: viaRelay(options) ?? ((...args) => fetch(...args)),
@@ -231,12 +236,22 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
    * out.
    */
   async listTools(options: ListOptions = {}): Promise<Tool[]> {
-    // Callers that come while the early list is on its way share it (a task re-run must not ask again); once it is in,
-    // the next one asks anew.
-    const early = !options.cursor && this.early;
-    const tools = early && (await early);
-    if (early && this.early === early) this.early = undefined;
-    if (tools) return tools;
+    if (options.cursor !== undefined) return this.askTools(options);
+    // Ten elements on one server ask once (issue 30); a caller's abort leaves the others' request running.
+    const shared = (this.toolList ??= this.askTools({}));
+    shared.then(
+      () => this.serverCapabilities.tools?.listChanged || this.forgetTools(shared),
+      () => this.forgetTools(shared),
+    );
+    const signal = options.signal;
+    return signal ? Promise.race([shared, aborted(signal)]) : shared;
+  }
+
+  private forgetTools(list?: Promise<Tool[]>): void {
+    if (!list || this.toolList === list) this.toolList = undefined;
+  }
+
+  private async askTools(options: ListOptions): Promise<Tool[]> {
     const listed = (await this.lists.all('tools/list', 'tools', options)) as Tool[];
     const usable = (await this.link.live.usable?.(listed)) ?? listed;
     for (const t of usable) this.tools.set(t.name, t);
@@ -270,7 +285,7 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
       if (await this.link.conn?.recover?.(error, options.signal)) result = await run();
       // The schema we built Mcp-Param-* headers from is stale: refresh it and try once more (HM-12).
       else if (!(error instanceof McpProtocolError && error.code === ERROR.headerMismatch)) throw error;
-      else result = await this.listTools({ signal: options.signal }).then(run);
+      else result = await (this.forgetTools(), this.listTools({ signal: options.signal })).then(run);
     }
     return result.resultType === 'task' || result.task
       ? (await this.tasks()).follow(result, name, args, options)
@@ -444,6 +459,7 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
     this.serverCapabilities = f.capabilities ?? {};
     this.instructions = f.instructions;
     this.lists.invalidate();
+    this.forgetTools();
   }
 
   private async stop(endSession: boolean): Promise<void> {
@@ -469,7 +485,7 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
   }
 
   private invalidate(prefix: string, event: string, detail?: unknown): void {
-    if (event === 'toolschanged') this.early = undefined;
+    if (event === 'toolschanged') this.forgetTools();
     (this.lists.invalidate(prefix), this.emit(event, detail));
   }
 
