@@ -133,6 +133,8 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
    * changes (`tools.listChanged`), otherwise shared while on its way.
    */
   private toolList?: Promise<Tool[]>;
+  /** The connection the shared tool list was asked on (the early one goes out before the connection is adopted). */
+  private toolListOn?: Connection;
   private connecting?: Promise<void>;
   /** Fires an event (McpClientEventMap); an arrow, so the context hands it to the eras and the engine as it is. */
   private readonly emit = (type: string, detail?: unknown): void =>
@@ -173,11 +175,7 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
       adopted: (c) => this.adopted(c),
       // The tool list goes out as soon as the era allows, before the GET stream and the store's bookkeeping.
       handshaken: () =>
-        void (
-          options.listToolsEarly &&
-          conn()?.facts?.capabilities?.tools &&
-          this.listTools().catch(() => {})
-        ),
+        void (options.listToolsEarly && conn()?.facts?.capabilities?.tools && this.listTools().catch(() => {})),
       transportOptions: () => ({
         fetch: viaRelay(options) ?? ((...args) => fetch(...args)),
         headers: () => ({ ...options.headers?.(), ...ctx.auth.header() }),
@@ -238,6 +236,7 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
   async listTools(options: ListOptions = {}): Promise<Tool[]> {
     if (options.cursor !== undefined) return this.askTools(options);
     // Ten elements on one server ask once (issue 30); a caller's abort leaves the others' request running.
+    if (!this.toolList) this.toolListOn = this.link.conn;
     const shared = (this.toolList ??= this.askTools({}));
     shared.then(
       () => this.serverCapabilities.tools?.listChanged || this.forgetTools(shared),
@@ -459,7 +458,7 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
     this.serverCapabilities = f.capabilities ?? {};
     this.instructions = f.instructions;
     this.lists.invalidate();
-    this.forgetTools();
+    if (this.toolListOn !== c) this.forgetTools();
   }
 
   private async stop(endSession: boolean): Promise<void> {
