@@ -101,4 +101,25 @@ describe('one connection per server per page', () => {
     // Each store keeps its own session; clients on one store resume its session as two tabs would.
     expect(count(await received(url), 'initialize')).to.equal(2);
   });
+
+  it("switching <mcp-client>'s url never shows the previous server's state with the new one", async () => {
+    const { legacy, modern } = await servers();
+    const el = await fixture<McpClientElement>(html`<mcp-client url=${legacy} .store=${store}></mcp-client>`);
+    await waitUntil(() => el.client?.state === 'ready', 'connected to the first server', { timeout: 15_000 });
+    const status = () => el.shadowRoot!.querySelector('[part=status]')!;
+    const seen: string[] = [];
+    const watch = new MutationObserver(() => seen.push(status().textContent!.replace(/\s+/g, ' ').trim()));
+    watch.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    el.url = modern;
+    await waitUntil(() => el.client?.url === modern && el.client.state === 'ready', 'connected to the second', {
+      timeout: 15_000,
+    });
+    await el.updateComplete;
+    watch.disconnect();
+    expect(
+      seen.filter((s) => /^Connected\b/.test(s) && !/\d{4}-\d{2}-\d{2}/.test(s)),
+      seen.join(' | '),
+    ).to.be.empty;
+    expect(status().textContent).to.include(el.client!.protocolVersion!);
+  });
 });

@@ -276,7 +276,8 @@ export class McpClientElement extends LitElement {
 
   private needsSignIn(): boolean {
     return (
-      (this.error instanceof McpAuthError || ['needed', 'expired', 'denied'].includes(this.authState)) &&
+      ((this.error instanceof McpAuthError && this.error.needsAuthorization) ||
+        ['needed', 'expired', 'denied'].includes(this.authState)) &&
       this.connectionState !== 'ready'
     );
   }
