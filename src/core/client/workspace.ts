@@ -141,10 +141,11 @@ export class McpWorkspace extends EventTarget {
     return lists.flatMap((l) => l ?? []);
   }
 
-  /** Calls a tool of the merged list (`<prefix>__<tool>`) on its own server. */
+  /** Calls a tool of the merged list (`<prefix>__<tool>`) on its own server, connecting it first if need be. */
   async callTool(name: string, args: Record<string, unknown> = {}, options?: TaskCallOptions): Promise<CallToolResult> {
     const s = this.held.find((h) => name.startsWith(`${h.prefix}__`));
     if (!s) throw new RangeError(`No server in this workspace has the tool ${JSON.stringify(name)}`);
+    await s.client.connect({ signal: options?.signal });
     return s.client.callTool(name.slice(s.prefix.length + 2), args, options);
   }
 
