@@ -18,6 +18,7 @@ import { ClientElement } from '../client-element.js';
 import { tokens } from '../shared.styles.js';
 import { McpAppContextEvent, McpAppMessageEvent } from './events.js';
 import { styles } from './mcp-app-view.styles.js';
+import { toolsOf } from '../../controllers/tools.js';
 
 /** Our theme tokens as the spec's standard variables (hostContext.styles.variables). */
 const VARIABLES: Record<string, string> = {
@@ -80,7 +81,7 @@ export class McpAppView extends ClientElement {
     task: async ([name, client, definition], { signal }): Promise<LoadedView | undefined> => {
       if (!client || (!name && !definition)) return undefined;
       if (client.state !== 'ready') await client.connect();
-      const tools = await client.listTools({ signal });
+      const tools = await toolsOf(client, signal);
       const tool = definition ?? tools.find((t) => t.name === name);
       if (!tool) throw new McpError(msg().unknownTool(name ?? ''));
       const uri = viewUri(tool);

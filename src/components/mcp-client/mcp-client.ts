@@ -41,8 +41,8 @@ import '../mcp-tool-form/define.js';
 import '../mcp-resource-browser/define.js';
 import '../mcp-prompt-list/define.js';
 import '../mcp-log-view/define.js';
-import '../mcp-sampling-dialog/define.js';
-import '../mcp-elicitation-dialog/define.js';
+import { loadDialogs } from '../load-dialogs.js';
+import { toolsOf } from '../../controllers/tools.js';
 
 type Tab = 'tools' | 'resources' | 'prompts' | 'log';
 
@@ -386,7 +386,7 @@ export class McpClientElement extends LitElement {
     client.addEventListener(
       'toolschanged',
       () =>
-        void client.listTools().then(
+        void toolsOf(client).then(
           (tools) => (this.selectedTool = tools.find((t) => t.name === this.selectedTool?.name)),
           () => (this.selectedTool = undefined),
         ),
@@ -418,7 +418,8 @@ export class McpClientElement extends LitElement {
   }
 
   private async selectTool(name?: string): Promise<void> {
-    const tools = this.current?.catalogue.tools ?? (await this.current?.listTools().catch(() => [])) ?? [];
+    const tools =
+      this.current?.catalogue.tools ?? (this.current && (await toolsOf(this.current).catch(() => []))) ?? [];
     const tool = tools.find((t) => t.name === name);
     if (!tool) return;
     this.tab = 'tools';
@@ -437,13 +438,15 @@ export class McpClientElement extends LitElement {
       () =>
         signal.aborted
           ? Promise.reject(signal.reason)
-          : dialogIn<McpSamplingDialog>(this, 'mcp-sampling-dialog').open({
-              params,
-              server,
-              host: this.host(),
-              signal,
-              handler: this.samplingHandler,
-            }),
+          : loadDialogs().then(() =>
+              dialogIn<McpSamplingDialog>(this, 'mcp-sampling-dialog').open({
+                params,
+                server,
+                host: this.host(),
+                signal,
+                handler: this.samplingHandler,
+              }),
+            ),
       async () => {
         throw samplingRejected(this.note(msg().queueFull(serverNameAt(server, this.host()))));
       },
@@ -460,12 +463,14 @@ export class McpClientElement extends LitElement {
       () =>
         signal.aborted
           ? Promise.resolve({ action: 'cancel' as const })
-          : dialogIn<McpElicitationDialog>(this, 'mcp-elicitation-dialog').open({
-              params,
-              server,
-              host: this.host(),
-              signal,
-            }),
+          : loadDialogs().then(() =>
+              dialogIn<McpElicitationDialog>(this, 'mcp-elicitation-dialog').open({
+                params,
+                server,
+                host: this.host(),
+                signal,
+              }),
+            ),
       () => cancel(msg().queueFull(serverNameAt(server, this.host()))),
       signal,
     );

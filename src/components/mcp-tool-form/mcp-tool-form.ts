@@ -23,6 +23,7 @@ import { tokens } from '../shared.styles.js';
 import { styles } from './mcp-tool-form.styles.js';
 import '../mcp-schema-form/define.js';
 import '../mcp-result-view/define.js';
+import { toolsOf } from '../../controllers/tools.js';
 
 /**
  * @summary One tool's form: fields from its input schema, a Run button, progress or a task's status, Cancel, and the
@@ -58,7 +59,7 @@ export class McpToolForm extends ClientElement {
       if (!name || !client) return undefined;
       // Not this run's signal: the connect's own state change re-runs the task, which must not abort it.
       if (!ready) await client.connect();
-      return (await client.listTools({ signal })).find((t) => t.name === name);
+      return (await toolsOf(client, signal)).find((t) => t.name === name);
     },
     args: () =>
       [this.tool, this.clientCtl.client, this.clientCtl.ready, this.definition, this.clientCtl.revision] as const,

@@ -32,7 +32,6 @@ import { CHANGES, Lists } from './lists.js';
 import { viaRelay, type ClientState, type ListOptions, type McpClientOptions } from './options.js';
 import { Persistence } from './persistence.js';
 import { Tabs } from './tabs.js';
-import { aborted } from '../util/sleep.js';
 import type { TaskCallOptions, TaskControl, TaskState, Tasks } from './tasks.js';
 
 export type { ClientState, Era, EraCache, ListOptions, McpClientOptions, RequestOptions, TaskCallOptions, TaskControl };
@@ -127,14 +126,8 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
   private readonly lists: Lists;
   private readonly kept: Persistence;
   private tools = new Map<string, Tool>();
-  /**
-   * The tool list every caller shares: asked once (during the handshake with `listToolsEarly`) and kept until the
-   * server says it changed or the connection is new; kept after it arrives only from a server that says when its list
-   * changes (`tools.listChanged`), otherwise shared while on its way.
-   */
-  private toolList?: Promise<Tool[]>;
-  /** The connection the shared tool list was asked on (the early one goes out before the connection is adopted). */
-  private toolListOn?: Connection;
+  /** The tool list asked for during the handshake (`listToolsEarly`), for the first listTools() to take. */
+  private early?: Promise<Tool[] | undefined>;
   private connecting?: Promise<void>;
   /** Fires an event (McpClientEventMap); an arrow, so the context hands it to the eras and the engine as it is. */
   private readonly emit = (type: string, detail?: unknown): void =>
@@ -175,7 +168,11 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
       adopted: (c) => this.adopted(c),
       // The tool list goes out as soon as the era allows, before the GET stream and the store's bookkeeping.
       handshaken: () =>
-        void (options.listToolsEarly && conn()?.facts?.capabilities?.tools && this.listTools().catch(() => {})),
+        void (
+          options.listToolsEarly &&
+          conn()?.facts?.capabilities?.tools &&
+          (this.early = this.listTools().catch(() => undefined))
+        ),
       transportOptions: () => ({
         fetch: viaRelay(options) ?? ((...args) => fetch(...args)),
         headers: () => ({ ...options.headers?.(), ...ctx.auth.header() }),
@@ -234,23 +231,12 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
    * out.
    */
   async listTools(options: ListOptions = {}): Promise<Tool[]> {
-    if (options.cursor !== undefined) return this.askTools(options);
-    // Ten elements on one server ask once (issue 30); a caller's abort leaves the others' request running.
-    if (!this.toolList) this.toolListOn = this.link.conn;
-    const shared = (this.toolList ??= this.askTools({}));
-    shared.then(
-      () => this.serverCapabilities.tools?.listChanged || this.forgetTools(shared),
-      () => this.forgetTools(shared),
-    );
-    const signal = options.signal;
-    return signal ? Promise.race([shared, aborted(signal)]) : shared;
-  }
-
-  private forgetTools(list?: Promise<Tool[]>): void {
-    if (!list || this.toolList === list) this.toolList = undefined;
-  }
-
-  private async askTools(options: ListOptions): Promise<Tool[]> {
+    // Callers that come while the early list is on its way share it (a task re-run must not ask again); once it is in,
+    // the next one asks anew.
+    const early = !options.cursor && this.early;
+    const tools = early && (await early);
+    if (early && this.early === early) this.early = undefined;
+    if (tools) return tools;
     const listed = (await this.lists.all('tools/list', 'tools', options)) as Tool[];
     const usable = (await this.link.live.usable?.(listed)) ?? listed;
     for (const t of usable) this.tools.set(t.name, t);
@@ -284,7 +270,7 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
       if (await this.link.conn?.recover?.(error, options.signal)) result = await run();
       // The schema we built Mcp-Param-* headers from is stale: refresh it and try once more (HM-12).
       else if (!(error instanceof McpProtocolError && error.code === ERROR.headerMismatch)) throw error;
-      else result = await (this.forgetTools(), this.listTools({ signal: options.signal })).then(run);
+      else result = await this.listTools({ signal: options.signal }).then(run);
     }
     return result.resultType === 'task' || result.task
       ? (await this.tasks()).follow(result, name, args, options)
@@ -458,7 +444,6 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
     this.serverCapabilities = f.capabilities ?? {};
     this.instructions = f.instructions;
     this.lists.invalidate();
-    if (this.toolListOn !== c) this.forgetTools();
   }
 
   private async stop(endSession: boolean): Promise<void> {
@@ -484,7 +469,7 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
   }
 
   private invalidate(prefix: string, event: string, detail?: unknown): void {
-    if (event === 'toolschanged') this.forgetTools();
+    if (event === 'toolschanged') this.early = undefined;
     (this.lists.invalidate(prefix), this.emit(event, detail));
   }
 

@@ -14,9 +14,3 @@ export const sleep = (ms: number, signal?: AbortSignal) =>
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
-
-/** Rejects with the signal's reason when it aborts; never settles otherwise. */
-export const aborted = (signal: AbortSignal) =>
-  new Promise<never>((_, reject) =>
-    signal.aborted ? reject(signal.reason) : signal.addEventListener('abort', () => reject(signal.reason), { once: true }),
-  );
