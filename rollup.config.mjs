@@ -41,7 +41,7 @@ const chunkFile = (prefix) => (chunk) => `chunks/${prefix}${chunk.name.replace(/
 export default [
   {
     // Authorization (src/core/auth with oauth4webapi) is imported on first use, so it lands in its own chunk.
-    input: { client: 'src/client.ts', store: 'src/store.ts' },
+    input: { client: 'src/client.ts', store: 'src/store.ts', workspace: 'src/workspace.ts' },
     output: {
       dir: 'dist',
       format: 'es',

@@ -3,7 +3,7 @@
 // (the legacy fixture: SDK 1.x Streamable HTTP), measured alternately over several rounds.
 // Prints a table of medians and ours/SDK ratios and writes bench/results.json; then the first-screen
 // benchmark (bench/first-screen.mjs) and the big-inputs one (bench/big-inputs.mjs); `npm run bench --
-// --only first-screen` (or `--only big-inputs`) runs that one alone.
+// --only first-screen` (or `--only big-inputs`, `--only low-code`) runs that one alone.
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -395,8 +395,8 @@ function printTable({ medians: m, sizes, heap, widgets, environment }, kinds) {
 }
 
 /**
- * `--only first-screen` or `--only big-inputs` runs that benchmark alone (quick, and kind to a shared machine); without
- * it, everything runs.
+ * `--only first-screen`, `--only big-inputs` or `--only low-code` runs that benchmark alone (quick, and kind to a
+ * shared machine); without it, everything runs.
  */
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 async function firstScreen() {
@@ -433,10 +433,24 @@ async function bigInputs() {
     ) + '\n',
   );
 }
-const parts = { 'first-screen': firstScreen, 'big-inputs': bigInputs };
+async function lowCode() {
+  const { measureLowCode, printLowCode } = await import('./low-code.mjs');
+  const result = await measureLowCode({ rounds: ROUNDS });
+  console.log('\nLow-code page (ten forms on one server against one form; each load a fresh browser context):');
+  printLowCode(result);
+  await writeFile(
+    join(ROOT, 'bench/low-code.json'),
+    JSON.stringify(
+      { date: new Date().toISOString(), environment: { cpus: os.cpus().length, load: os.loadavg() }, ...result },
+      null,
+      2,
+    ) + '\n',
+  );
+}
+const parts = { 'first-screen': firstScreen, 'big-inputs': bigInputs, 'low-code': lowCode };
 if (only && !parts[only]) throw new Error(`bench: unknown --only ${only} (known: ${Object.keys(parts).join(', ')})`);
 
-(only ? parts[only]() : main().then(firstScreen).then(bigInputs)).then(
+(only ? parts[only]() : main().then(firstScreen).then(bigInputs).then(lowCode)).then(
   () => process.exit(0),
   (e) => {
     console.error(e);

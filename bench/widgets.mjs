@@ -55,15 +55,17 @@ export function wideSchema(n = 300) {
 }
 
 /** A loopback MCP server (legacy Streamable HTTP, JSON answers) that lists `tools`. */
-export async function startToolServer(tools) {
+export async function startToolServer(tools, { onRequest, listChanged = false } = {}) {
   const { server, base } = await listen(async (req, res) => {
     if (applyCors(req, res)) return;
+    if (req.method !== 'POST') onRequest?.(req);
     if (req.method !== 'POST') return res.writeHead(req.method === 'DELETE' ? 200 : 405).end();
     let body = '';
     for await (const c of req) body += c;
     const msg = JSON.parse(body);
     const json = (value, status = 200, headers = {}) =>
       res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(value));
+    onRequest?.(req, msg);
     if (msg.id === undefined) return res.writeHead(202).end();
     if (msg.method === 'server/discover')
       return json(
@@ -77,7 +79,7 @@ export async function startToolServer(tools) {
           id: msg.id,
           result: {
             protocolVersion: '2025-11-25',
-            capabilities: { tools: {} },
+            capabilities: { tools: listChanged ? { listChanged } : {} },
             serverInfo: { name: 'thousand-tools', version: '1.0.0' },
           },
         },

@@ -26,7 +26,7 @@ async function startNoCorsServer() {
 }
 
 /**
- * @typedef {'legacy' | 'legacySse' | 'modern' | 'modernStrict' | 'everythingHttp' | 'everythingSse' | 'proxy'
+ * @typedef {'legacy' | 'legacySse' | 'legacyOriginChecked' | 'modern' | 'modernStrict' | 'everythingHttp' | 'everythingSse' | 'proxy'
  *   | 'proxyControl' | 'noCors' | 'oauthMcp' | 'oauthIssuer' | 'oauthControl' | 'hostile' | 'hostileControl'
  *   | 'debug' | 'apps' | 'appsLegacy' | 'appsControl' | 'sandbox'} ServerName
  */
@@ -64,6 +64,7 @@ export async function startTestServers() {
       urls: {
         legacy: legacy.url,
         legacySse: legacy.sseUrl,
+        legacyOriginChecked: legacy.originCheckedUrl,
         modern: modern.url,
         modernStrict: modern.strictUrl,
         everythingHttp: everythingHttp.url,

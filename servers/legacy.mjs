@@ -506,6 +506,18 @@ export async function startLegacyServer({ port = 0 } = {}) {
     await session.transport.handleRequest(req, res, req.body);
   });
 
+  // The same server with the SDK's own Origin check on, accepting one origin the test page is not: it answers the
+  // page 403 (with CORS, no WWW-Authenticate), as the MCP spec asks of a server for an Origin it does not accept.
+  app.all('/mcp-origin-checked', async (req, res) => {
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableDnsRebindingProtection: true,
+      allowedOrigins: ['https://allowed.example'],
+    });
+    await createServer({ subs: new Set() }, sessions, taskStore).connect(transport);
+    await transport.handleRequest(req, res, req.body);
+  });
+
   // The page a URL elicitation of `needs_url` sends the person to (tests fetch it as the opened tab would).
   app.get('/elicitation-complete/:id', async (req, res) => {
     const session = [...sessions.values()].find((s) => s.pendingUrl === req.params.id);
@@ -536,6 +548,7 @@ export async function startLegacyServer({ port = 0 } = {}) {
   return {
     url: `${base}/mcp`,
     sseUrl: `${base}/sse`,
+    originCheckedUrl: `${base}/mcp-origin-checked`,
     async close({ abrupt = false } = {}) {
       if (abrupt) http.closeAllConnections();
       await Promise.allSettled([...sessions.values()].map((s) => s.server.close()));

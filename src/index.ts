@@ -8,15 +8,15 @@ import './components/mcp-resource-browser/define.js';
 import './components/mcp-prompt-list/define.js';
 import './components/mcp-log-view/define.js';
 import './components/mcp-schema-form/define.js';
-import './components/mcp-sampling-dialog/define.js';
-import './components/mcp-elicitation-dialog/define.js';
 import './components/mcp-server-list/define.js';
 
 export * from './client.js';
 export * from './store.js';
 export { McpClientElement } from './components/mcp-client/mcp-client.js';
-export { McpSamplingDialog } from './components/mcp-sampling-dialog/mcp-sampling-dialog.js';
-export { McpElicitationDialog } from './components/mcp-elicitation-dialog/mcp-elicitation-dialog.js';
+// The dialogs load when a server first asks for input (or on loadDialogs()): only their types are exported here.
+export type { McpSamplingDialog } from './components/mcp-sampling-dialog/mcp-sampling-dialog.js';
+export type { McpElicitationDialog } from './components/mcp-elicitation-dialog/mcp-elicitation-dialog.js';
+export { loadDialogs } from './components/load-dialogs.js';
 export { McpResultView } from './components/mcp-result-view/mcp-result-view.js';
 export { McpResourceBrowser } from './components/mcp-resource-browser/mcp-resource-browser.js';
 export { McpPromptList } from './components/mcp-prompt-list/mcp-prompt-list.js';

@@ -10,6 +10,8 @@ import type { McpToolForm } from '../src/components/mcp-tool-form/mcp-tool-form.
 export interface ServerUrls {
   legacy: string;
   legacySse: string;
+  /** The legacy server with the SDK's Origin check on, accepting only https://allowed.example: the test page gets 403. */
+  legacyOriginChecked: string;
   modern: string;
   modernStrict: string;
   everythingHttp: string;

@@ -2,6 +2,7 @@
 // (`:state(connected)`…), without parsing the status text.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
+import '../../src/components/dialogs.js'; // the dialogs load on first use; these tests open them directly
 import type { McpClientElement } from '../../src/components/mcp-client/mcp-client.js';
 import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
 import type { McpSamplingDialog } from '../../src/components/mcp-sampling-dialog/mcp-sampling-dialog.js';

@@ -83,9 +83,9 @@ const scenarios = {
     await client.close();
   },
   async 'elicitation-sep1034-client-defaults'(url) {
-    // The real dialog decides what is sent: the element bundle's <mcp-elicitation-dialog> shows the
+    // The real dialog decides what is sent: the element bundle's <mcp-elicitation-dialog> (loadDialogs()) shows the
     // form, and the "person" presses Submit without touching it, so every value is a pre-filled default.
-    await import('/dist/mcp-web-components.js');
+    await (await import('/dist/mcp-web-components.js')).loadDialogs();
     const dialog = document.body.appendChild(document.createElement('mcp-elicitation-dialog'));
     const client = new McpClient({
       url,

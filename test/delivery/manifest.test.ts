@@ -8,6 +8,8 @@ import * as index from '../../src/index.js';
 import { McpAppView } from '../../src/components/mcp-app-view/mcp-app-view.js';
 import * as appEvents from '../../src/components/mcp-app-view/events.js';
 import '../../src/components/mcp-app-view/define.js';
+// The dialogs load on first use too (loadDialogs()).
+import * as dialogs from '../../src/components/dialogs.js';
 import type { McpClientElement } from '../../src/components/mcp-client/mcp-client.js';
 import type { McpLogView } from '../../src/components/mcp-log-view/mcp-log-view.js';
 import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
@@ -24,7 +26,7 @@ interface Decl {
   cssStates?: { name: string }[];
 }
 
-const pkg = { ...index, McpAppView, ...appEvents };
+const pkg = { ...index, McpAppView, ...appEvents, ...dialogs };
 let manifest: { modules: { path: string; declarations?: Decl[] }[] };
 const elements = () =>
   manifest.modules.flatMap((m) =>

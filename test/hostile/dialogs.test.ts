@@ -1,6 +1,7 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
+import '../../src/components/dialogs.js'; // the dialogs load on first use; these tests open them directly
 import type { McpElicitationDialog } from '../../src/components/mcp-elicitation-dialog/mcp-elicitation-dialog.js';
 import { McpClient, type CallToolResult, type Tool } from '../../src/client.js';
 import { QUEUE_LIMIT } from '../../src/internal/human-in-the-loop.js';

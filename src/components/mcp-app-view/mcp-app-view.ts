@@ -1,13 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { createClient } from '../../controllers/client-factory.js';
 import { ClientEventsController } from '../../controllers/client-events.js';
 import { appBridge, type AppBridge } from '../../core/apps/bridge.js';
 import { appHost, fromBase64, MODES, type AppHost, type LoadedView } from '../../core/apps/host.js';
 import { allowOf, VIEW_SANDBOX, viewCsp, withPolicy } from '../../core/apps/csp.js';
 import { APP_MIME, viewUri } from '../../core/apps/view.js';
-import type { LogEntry, McpClient } from '../../core/client/client.js';
+import type { LogEntry } from '../../core/client/client.js';
 import { McpError } from '../../core/jsonrpc/errors.js';
 import type { JsonRpcMessage, Params } from '../../core/jsonrpc/messages.js';
 import type { CallToolResult, Tool } from '../../core/protocol/types.js';
@@ -19,6 +18,7 @@ import { ClientElement } from '../client-element.js';
 import { tokens } from '../shared.styles.js';
 import { McpAppContextEvent, McpAppMessageEvent } from './events.js';
 import { styles } from './mcp-app-view.styles.js';
+import { toolsOf } from '../../controllers/tools.js';
 
 /** Our theme tokens as the spec's standard variables (hostContext.styles.variables). */
 const VARIABLES: Record<string, string> = {
@@ -81,7 +81,7 @@ export class McpAppView extends ClientElement {
     task: async ([name, client, definition], { signal }): Promise<LoadedView | undefined> => {
       if (!client || (!name && !definition)) return undefined;
       if (client.state !== 'ready') await client.connect();
-      const tools = await client.listTools({ signal });
+      const tools = await toolsOf(client, signal);
       const tool = definition ?? tools.find((t) => t.name === name);
       if (!tool) throw new McpError(msg().unknownTool(name ?? ''));
       const uri = viewUri(tool);
@@ -151,7 +151,6 @@ export class McpAppView extends ClientElement {
    */
   private win?: Window | null;
   private origin?: string;
-  private ownClient?: McpClient;
   private sentResult?: CallToolResult;
   private readonly onMessage = (e: MessageEvent) => this.receive(e);
   private readonly dark = matchMedia('(prefers-color-scheme: dark)');
@@ -177,13 +176,11 @@ export class McpAppView extends ClientElement {
     this.dark.removeEventListener('change', this.onScheme);
     this.resized.disconnect();
     this.bridge?.close();
-    void this.ownClient?.close();
-    this.ownClient = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.url && !this.clientCtl.client && changed.has('url'))
-      this.client = this.ownClient = createClient({ url: this.url, relay: this.relay, store: this.store });
+    if (this.url && (!this.clientCtl.client || this.lease) && changed.has('url'))
+      this.holdClient({ url: this.url, relay: this.relay, store: this.store });
   }
 
   protected override updated(changed: PropertyValues<this>): void {

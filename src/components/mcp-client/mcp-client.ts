@@ -2,8 +2,9 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { clientContext } from '../../controllers/context.js';
-import { createClient } from '../../controllers/client-factory.js';
-import type { ClientState, McpClient } from '../../core/client/client.js';
+import { leaseClient } from '../../controllers/client-factory.js';
+import type { ClientState, McpClient, McpClientOptions } from '../../core/client/client.js';
+import type { ClientLease } from '../../core/client/pool.js';
 import type { AuthOptions, AuthState } from '../../core/auth/types.js';
 import type { KeyValueStore } from '../../core/kv/store.js';
 import { McpAuthError, McpError } from '../../core/jsonrpc/errors.js';
@@ -40,8 +41,8 @@ import '../mcp-tool-form/define.js';
 import '../mcp-resource-browser/define.js';
 import '../mcp-prompt-list/define.js';
 import '../mcp-log-view/define.js';
-import '../mcp-sampling-dialog/define.js';
-import '../mcp-elicitation-dialog/define.js';
+import { loadDialogs } from '../load-dialogs.js';
+import { toolsOf } from '../../controllers/tools.js';
 
 type Tab = 'tools' | 'resources' | 'prompts' | 'log';
 
@@ -125,6 +126,9 @@ export class McpClientElement extends LitElement {
   /** The server's tasks that have not ended: kept ones after a reload, and those this page started. */
   @state() private running = new Map<string, { tool?: string; status: string; statusMessage?: string }>();
   private current?: McpClient;
+  /** This element's hold on the page's client for its server, and the listeners it put on that client. */
+  private lease?: ClientLease;
+  private listening?: AbortController;
   /** Sampling requests of this server in the last minute; app views count against it too. */
   readonly samplingWindow = new RateWindow(() => this.samplingRateLimit);
   private readonly elicitationWindow = new RateWindow(() => this.elicitationRateLimit);
@@ -136,12 +140,17 @@ export class McpClientElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.current && this.current.state !== 'ready') void this.connect();
+    if (!this.current) return;
+    // Moved in the DOM or re-rendered within the pool's grace: the same client, as it was.
+    const lease = leaseClient(this.clientOptions());
+    if (lease.client !== this.current) this.replaceClient(true, lease);
+    else if (((this.lease = lease), this.current.state !== 'ready')) void this.connect();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    void this.current?.close();
+    this.lease?.release();
+    this.lease = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -267,7 +276,8 @@ export class McpClientElement extends LitElement {
 
   private needsSignIn(): boolean {
     return (
-      (this.error instanceof McpAuthError || ['needed', 'expired', 'denied'].includes(this.authState)) &&
+      ((this.error instanceof McpAuthError && this.error.needsAuthorization) ||
+        ['needed', 'expired', 'denied'].includes(this.authState)) &&
       this.connectionState !== 'ready'
     );
   }
@@ -320,9 +330,8 @@ export class McpClientElement extends LitElement {
     }
   }
 
-  private replaceClient(connect = true): void {
-    void this.current?.close();
-    const client = createClient({
+  private clientOptions(): McpClientOptions {
+    return {
       url: this.url,
       relay: this.relay,
       transport: this.transport,
@@ -330,40 +339,61 @@ export class McpClientElement extends LitElement {
       store: this.store,
       onSampling: (params, { signal }) => this.askSampling(params, signal),
       onElicitation: (params, { signal }) => this.askElicitation(params, signal),
-    });
-    client.addEventListener('statechange', () => {
-      this.connectionState = client.state;
-      if (client.state === 'ready' && this.error) this.error = undefined;
-      if (client.state === 'ready') void this.pickUpTasks(client);
-    });
-    client.addEventListener('task', (e) => {
-      const t = (e as CustomEvent<TaskState>).detail;
-      const running = new Map(this.running);
-      if (['completed', 'failed', 'cancelled'].includes(t.status)) running.delete(t.taskId);
-      else
-        running.set(t.taskId, {
-          tool: t.tool || running.get(t.taskId)?.tool,
-          status: t.status,
-          statusMessage: t.statusMessage,
-        });
-      this.running = running;
-    });
-    client.addEventListener('catalogue', () => this.requestUpdate()); // tools to show while connecting
+    };
+  }
+
+  private replaceClient(connect = true, lease = leaseClient(this.clientOptions())): void {
+    // The new hold comes first: the same server's client stays open through the swap.
+    this.lease?.release();
+    this.listening?.abort(); // the previous client's news is not this one's (a late "ready" showed "Connected .")
+    this.lease = lease;
+    const client = lease.client;
+    const on = { signal: (this.listening = new AbortController()).signal };
+    client.addEventListener(
+      'statechange',
+      () => {
+        this.connectionState = client.state;
+        if (client.state === 'ready' && this.error) this.error = undefined;
+        if (client.state === 'ready') void this.pickUpTasks(client);
+      },
+      on,
+    );
+    client.addEventListener(
+      'task',
+      (e) => {
+        const t = (e as CustomEvent<TaskState>).detail;
+        const running = new Map(this.running);
+        if (['completed', 'failed', 'cancelled'].includes(t.status)) running.delete(t.taskId);
+        else
+          running.set(t.taskId, {
+            tool: t.tool || running.get(t.taskId)?.tool,
+            status: t.status,
+            statusMessage: t.statusMessage,
+          });
+        this.running = running;
+      },
+      on,
+    );
+    client.addEventListener('catalogue', () => this.requestUpdate(), on); // tools to show while connecting
     // The state changed, or where signing in goes was found.
-    client.addEventListener('authchange', () => ((this.authState = client.authState), this.requestUpdate()));
-    client.addEventListener('notification', (e) =>
-      this.dispatchEvent(new McpNotificationEvent((e as CustomEvent<JsonRpcNotification>).detail)),
+    client.addEventListener('authchange', () => ((this.authState = client.authState), this.requestUpdate()), on);
+    client.addEventListener(
+      'notification',
+      (e) => this.dispatchEvent(new McpNotificationEvent((e as CustomEvent<JsonRpcNotification>).detail)),
+      on,
     );
     // A changed list keeps the open form (a call may be running in it) while its tool is still listed.
     client.addEventListener(
       'toolschanged',
       () =>
-        void client.listTools().then(
+        void toolsOf(client).then(
           (tools) => (this.selectedTool = tools.find((t) => t.name === this.selectedTool?.name)),
           () => (this.selectedTool = undefined),
         ),
+      on,
     );
     this.current = client;
+    this.error = client.lastError;
     this.connectionState = client.state;
     this.authState = client.authState;
     this.selectedTool = undefined;
@@ -388,7 +418,8 @@ export class McpClientElement extends LitElement {
   }
 
   private async selectTool(name?: string): Promise<void> {
-    const tools = this.current?.catalogue.tools ?? (await this.current?.listTools().catch(() => [])) ?? [];
+    const tools =
+      this.current?.catalogue.tools ?? (this.current && (await toolsOf(this.current).catch(() => []))) ?? [];
     const tool = tools.find((t) => t.name === name);
     if (!tool) return;
     this.tab = 'tools';
@@ -407,13 +438,15 @@ export class McpClientElement extends LitElement {
       () =>
         signal.aborted
           ? Promise.reject(signal.reason)
-          : dialogIn<McpSamplingDialog>(this, 'mcp-sampling-dialog').open({
-              params,
-              server,
-              host: this.host(),
-              signal,
-              handler: this.samplingHandler,
-            }),
+          : loadDialogs().then(() =>
+              dialogIn<McpSamplingDialog>(this, 'mcp-sampling-dialog').open({
+                params,
+                server,
+                host: this.host(),
+                signal,
+                handler: this.samplingHandler,
+              }),
+            ),
       async () => {
         throw samplingRejected(this.note(msg().queueFull(serverNameAt(server, this.host()))));
       },
@@ -430,12 +463,14 @@ export class McpClientElement extends LitElement {
       () =>
         signal.aborted
           ? Promise.resolve({ action: 'cancel' as const })
-          : dialogIn<McpElicitationDialog>(this, 'mcp-elicitation-dialog').open({
-              params,
-              server,
-              host: this.host(),
-              signal,
-            }),
+          : loadDialogs().then(() =>
+              dialogIn<McpElicitationDialog>(this, 'mcp-elicitation-dialog').open({
+                params,
+                server,
+                host: this.host(),
+                signal,
+              }),
+            ),
       () => cancel(msg().queueFull(serverNameAt(server, this.host()))),
       signal,
     );

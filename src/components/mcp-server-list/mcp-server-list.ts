@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createClient, defaultStore } from '../../controllers/client-factory.js';
+import { defaultStore, leaseClient } from '../../controllers/client-factory.js';
 import type { AuthOptions } from '../../core/auth/types.js';
 import { forgetServer } from '../../core/store/forget.js';
 import { readSavedServers, writeSavedServers, type SavedServer } from '../../core/store/records.js';
@@ -76,7 +76,8 @@ export class McpServerList extends LitElement {
    * catalogue.
    */
   async forgetServer(url: string): Promise<void> {
-    await createClient({ url, store: this.store, auth: this.auth }).forget();
+    const lease = leaseClient({ url, store: this.store, auth: this.auth });
+    await lease.client.forget().finally(() => lease.release(true));
     // Without auth options the client cannot sign out, so its sign-in data is still there.
     await forgetServer(this.store, url);
     this.dispatchEvent(new McpServerForgetEvent(url));

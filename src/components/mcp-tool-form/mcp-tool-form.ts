@@ -2,8 +2,6 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { Task } from '@lit/task';
-import { createClient } from '../../controllers/client-factory.js';
-import type { McpClient } from '../../core/client/client.js';
 import type { AuthOptions } from '../../core/auth/types.js';
 import type { KeyValueStore } from '../../core/kv/store.js';
 import { McpAbortError, McpProtocolError } from '../../core/jsonrpc/errors.js';
@@ -25,6 +23,7 @@ import { tokens } from '../shared.styles.js';
 import { styles } from './mcp-tool-form.styles.js';
 import '../mcp-schema-form/define.js';
 import '../mcp-result-view/define.js';
+import { toolsOf } from '../../controllers/tools.js';
 
 /**
  * @summary One tool's form: fields from its input schema, a Run button, progress or a task's status, Cancel, and the
@@ -60,7 +59,7 @@ export class McpToolForm extends ClientElement {
       if (!name || !client) return undefined;
       // Not this run's signal: the connect's own state change re-runs the task, which must not abort it.
       if (!ready) await client.connect();
-      return (await client.listTools({ signal })).find((t) => t.name === name);
+      return (await toolsOf(client, signal)).find((t) => t.name === name);
     },
     args: () =>
       [this.tool, this.clientCtl.client, this.clientCtl.ready, this.definition, this.clientCtl.revision] as const,
@@ -109,7 +108,6 @@ export class McpToolForm extends ClientElement {
   private abort?: AbortController;
   private internals = this.attachInternals();
   private checking = false;
-  private ownClient?: McpClient;
   /** The `url tool` whose stored draft was last restored, and whose kept tasks were looked for. */
   private draftFor?: string;
   private tasksFor?: string;
@@ -119,8 +117,6 @@ export class McpToolForm extends ClientElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     if (this.running) this.leaveRun();
-    void this.ownClient?.close();
-    this.ownClient = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -129,13 +125,7 @@ export class McpToolForm extends ClientElement {
       this.viewCall = 0; // the view belonged to the other tool's call
     }
     if (this.url && (changed.has('url') || changed.has('relay') || changed.has('store') || changed.has('auth'))) {
-      void this.ownClient?.close();
-      this.client = this.ownClient = createClient({
-        url: this.url,
-        relay: this.relay,
-        store: this.store,
-        auth: this.auth,
-      });
+      this.holdClient({ url: this.url, relay: this.relay, store: this.store, auth: this.auth });
       this.draftFor = undefined; // another store may hold another draft
     }
   }

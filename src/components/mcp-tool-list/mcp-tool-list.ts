@@ -11,6 +11,7 @@ import { msg } from '../../messages.js';
 import { ClientElement, taskStates } from '../client-element.js';
 import { catalogueStyles, tokens } from '../shared.styles.js';
 import { styles } from './mcp-tool-list.styles.js';
+import { toolsOf } from '../../controllers/tools.js';
 
 /** Entries per chunk; chunks are made until BUDGET_MS is spent (the first one always), then the rest in later tasks. */
 const CHUNK = 25;
@@ -66,7 +67,7 @@ export class McpToolList extends ClientElement {
   private toolsTask = new Task(this, {
     // Until the connection is up, show the tools kept from last time (then revalidate).
     task: async ([client, ready], { signal }): Promise<Tool[]> =>
-      client && ready ? client.listTools({ signal }) : (client?.catalogue.tools ?? []),
+      client && ready ? toolsOf(client, signal) : (client?.catalogue.tools ?? []),
     args: () => [this.clientCtl.client, this.clientCtl.ready, this.clientCtl.revision] as const,
   });
 

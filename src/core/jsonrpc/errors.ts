@@ -65,7 +65,10 @@ export class McpAbortError extends McpError {
   }
 }
 
-/** The server needs authorization (401/403) that the client cannot supply by itself. */
+/**
+ * The server needs authorization (401/403) that the client cannot supply by itself; or, with `needsAuthorization`
+ * false, refused this page (a 403 without a challenge: the server does not accept the page's Origin).
+ */
 export class McpAuthError extends McpError {
   override name = 'McpAuthError';
   constructor(

@@ -6,8 +6,18 @@ import { isHtml, type ErrorBody } from './http.js';
 /** Builds the error a person sees for a non-2xx answer that is not a usable JSON-RPC error. */
 export function httpStatusError(res: Response, body: ErrorBody): Error {
   const url = res.url;
+  const challenge = res.headers.get('www-authenticate') ?? '';
+  if (res.status === 403 && !challenge) {
+    // MCP servers must answer 403 to an Origin they do not accept: a refusal of this page, not a sign-in problem.
+    const origin = globalThis.location?.origin;
+    return new McpAuthError(
+      `The MCP server at ${url} refused this page (HTTP 403). A server answers so to a page origin it does not accept: its operator must allow ${origin ?? "this page's origin"} (README: "For server operators"), or reach it through a relay.`,
+      403,
+      '',
+      false,
+    );
+  }
   if (res.status === 401 || res.status === 403) {
-    const challenge = res.headers.get('www-authenticate') ?? '';
     const hint = challenge
       ? ''
       : ' (if the server sent WWW-Authenticate, it must also expose it with Access-Control-Expose-Headers)';

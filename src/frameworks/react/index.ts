@@ -5,18 +5,18 @@
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import {
+  loadDialogs,
   McpClientElement,
-  McpElicitationDialog,
   McpLogView,
   McpPromptList,
   McpResourceBrowser,
   McpResultView,
-  McpSamplingDialog,
   McpSchemaForm,
   McpServerList,
   McpToolForm,
   McpToolList,
 } from '../../index.js';
+import type { McpElicitationDialog, McpSamplingDialog } from '../../index.js';
 import type { ElementEvents, McpElements, McpTag, Pascal } from '../element-types.js';
 
 export type * from './jsx.js';
@@ -75,7 +75,19 @@ export const McpServerListWidget = wrap('mcp-server-list', McpServerList, {
   'mcp-server-select': 1,
   'mcp-server-forget': 1,
 });
+// The dialogs load on first use in the element bundle; their wrappers define them now. @lit/react reads only which
+// names are properties (`name in elementClass.prototype`), and `activationDelay` is the dialogs' one.
+void loadDialogs();
+const dialogProps = { prototype: { activationDelay: 0 } };
 /** `<mcp-sampling-dialog>`. */
-export const McpSamplingDialogWidget = wrap('mcp-sampling-dialog', McpSamplingDialog, {});
+export const McpSamplingDialogWidget = wrap(
+  'mcp-sampling-dialog',
+  dialogProps as unknown as typeof McpSamplingDialog,
+  {},
+);
 /** `<mcp-elicitation-dialog>`. */
-export const McpElicitationDialogWidget = wrap('mcp-elicitation-dialog', McpElicitationDialog, {});
+export const McpElicitationDialogWidget = wrap(
+  'mcp-elicitation-dialog',
+  dialogProps as unknown as typeof McpElicitationDialog,
+  {},
+);

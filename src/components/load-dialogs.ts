@@ -1,0 +1,2 @@
+/** Defines <mcp-sampling-dialog> and <mcp-elicitation-dialog> (their chunk loads once); resolves with their classes. */
+export const loadDialogs = () => import('./dialogs.js');
