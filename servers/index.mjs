@@ -26,7 +26,8 @@ async function startNoCorsServer() {
 }
 
 /**
- * @typedef {'legacy' | 'legacySse' | 'legacyOriginChecked' | 'modern' | 'modernStrict' | 'everythingHttp' | 'everythingSse' | 'proxy'
+ * @typedef {'legacy' | 'legacySse' | 'legacyOriginChecked' | 'modern' | 'modernStrict' | 'everythingHttp'
+ *   | 'everythingSse' | 'proxy'
  *   | 'proxyControl' | 'noCors' | 'oauthMcp' | 'oauthIssuer' | 'oauthControl' | 'hostile' | 'hostileControl'
  *   | 'debug' | 'apps' | 'appsLegacy' | 'appsControl' | 'sandbox'} ServerName
  */
