@@ -15,4 +15,4 @@ export const defaultStore = (): KeyValueStore => (shared ??= idbStore());
  * (<mcp-tool-form> shows views); everything else passes through.
  */
 export const createClient = (options: McpClientOptions): McpClient =>
-  new McpClient({ apps: true, listToolsEarly: true, ...options, store: options.store ?? defaultStore() });
+  new McpClient({ apps: true, skills: true, listToolsEarly: true, ...options, store: options.store ?? defaultStore() });
