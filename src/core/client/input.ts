@@ -63,11 +63,8 @@ export function capabilitiesFor(h: InputHandlers): Record<string, object> {
   if (h.onSampling) caps.sampling = h.samplingTools ? { tools: {} } : {};
   if (h.onElicitation) caps.elicitation = { form: {}, url: {} };
   if (h.onRoots) caps.roots = {};
-  if (h.apps || h.skills)
-    caps.extensions = {
-      ...(h.apps && { [UI_EXTENSION]: { mimeTypes: [APP_MIME] } }),
-      ...(h.skills && { [SKILLS_EXTENSION]: {} }),
-    };
+  if (h.apps) caps.extensions = { [UI_EXTENSION]: { mimeTypes: [APP_MIME] } };
+  if (h.skills) ((caps.extensions ??= {}) as Record<string, object>)[SKILLS_EXTENSION] = {};
   return caps;
 }
 

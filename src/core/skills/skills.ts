@@ -1,6 +1,6 @@
 // The host side of the Skills extension (SEP-2640, `io.modelcontextprotocol/skills`), in the shape of
-// the official SDK's SkillsClient: list, get, read one file verified against its entry, read a
-// directory. A lazy chunk: McpClient's skill methods load it on first use, so a page whose host never
+// the official SDK's SkillsClient (list, get, read(skill, ref?), readDirectory), under McpClient's
+// names: listSkills, getSkill, readSkillFile, readSkillDirectory. A lazy chunk: McpClient's skill methods load it on first use, so a page whose host never
 // asks for skills does not carry it. Nothing is read ahead of need: a listing reads no file, and a
 // file is read only when `read` is called for it.
 import { McpError, McpSkillVerificationError, type SkillVerificationReason } from '../jsonrpc/errors.js';
@@ -141,7 +141,7 @@ export class Skills {
    * `ttlMs`. An entry that breaks the SEP's rules or limits is left out: a host must not load it.
    * On a server without the extension, no request and an empty list.
    */
-  async list(options: ListOptions = {}): Promise<Skill[]> {
+  async listSkills(options: ListOptions = {}): Promise<Skill[]> {
     if (!this.supported) return [];
     return ((await this.lists.all('skills/list', 'skills', options)) as unknown as Skill[]).filter(
       (s) => !entryProblem(s),
@@ -149,7 +149,7 @@ export class Skills {
   }
 
   /** One skill by its SKILL.md URI, listed or not; throws McpError for an entry that breaks the SEP's rules. */
-  async get(uri: string, options: RequestOptions = {}): Promise<Skill> {
+  async getSkill(uri: string, options: RequestOptions = {}): Promise<Skill> {
     const { skill } = await this.cached('skills/get', { uri }, options);
     const problem = entryProblem(skill) ?? ((skill as Skill).uri === uri ? undefined : 'another skill was returned');
     if (problem) throw new McpError(`The server's entry for ${uri} cannot be used: ${problem}`);
@@ -162,7 +162,7 @@ export class Skills {
    * and for SKILL.md its frontmatter field by field. Throws McpSkillVerificationError on any mismatch,
    * never returning the content; an unlisted file is refused before any request.
    */
-  async read(skill: Skill, ref?: string, options: RequestOptions = {}): Promise<SkillFile> {
+  async readSkillFile(skill: Skill, ref?: string, options: RequestOptions = {}): Promise<SkillFile> {
     const problem = entryProblem(skill);
     if (problem) throw new TypeError(`Not a usable skill entry: ${problem}`);
     const target = resolveRef(skill, ref) ?? `${rootOf(skill)}/${ref}`;
@@ -221,7 +221,7 @@ export class Skills {
    * The direct children of a directory resource, every page walked. Only on a server that declared
    * `directoryRead`; a listing here never extends a skill's entry (the entry says what may be read).
    */
-  async readDirectory(uri: string, options: RequestOptions = {}): Promise<DirectoryResource[]> {
+  async readSkillDirectory(uri: string, options: RequestOptions = {}): Promise<DirectoryResource[]> {
     if ((this.host.serverCapabilities.extensions?.[SKILLS_EXTENSION] as Params | undefined)?.directoryRead !== true)
       throw new McpError('The server does not offer resources/directory/read');
     const out: DirectoryResource[] = [];
