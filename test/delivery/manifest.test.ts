@@ -8,6 +8,10 @@ import * as index from '../../src/index.js';
 import { McpAppView } from '../../src/components/mcp-app-view/mcp-app-view.js';
 import * as appEvents from '../../src/components/mcp-app-view/events.js';
 import '../../src/components/mcp-app-view/define.js';
+// Nor are <mcp-skill-list>'s (loaded by <mcp-client>'s Skills tab).
+import { McpSkillList } from '../../src/components/mcp-skill-list/mcp-skill-list.js';
+import * as skillEvents from '../../src/events/skills.js';
+import '../../src/components/mcp-skill-list/define.js';
 import type { McpClientElement } from '../../src/components/mcp-client/mcp-client.js';
 import type { McpLogView } from '../../src/components/mcp-log-view/mcp-log-view.js';
 import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
@@ -24,7 +28,7 @@ interface Decl {
   cssStates?: { name: string }[];
 }
 
-const pkg = { ...index, McpAppView, ...appEvents };
+const pkg = { ...index, McpAppView, ...appEvents, McpSkillList, ...skillEvents };
 let manifest: { modules: { path: string; declarations?: Decl[] }[] };
 const elements = () =>
   manifest.modules.flatMap((m) =>

@@ -290,26 +290,25 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
   // Skills (SEP-2640): thin stubs; the code (skills.ts) loads on the first call, and nothing is read ahead of need.
   /** The server's skills, every page (one page from `cursor`), kept for their `ttlMs`; none without the extension. */
   listSkills(options?: ListOptions): Promise<Skill[]> {
-    return this.skill('listSkills', [options]);
+    return this.skills().then((s) => s.listSkills(options));
   }
   /** One skill by its SKILL.md URI, listed or not. */
   getSkill(uri: string, options?: RequestOptions): Promise<Skill> {
-    return this.skill('getSkill', [uri, options]);
+    return this.skills().then((s) => s.getSkill(uri, options));
   }
   /**
    * One file of a skill (SKILL.md without `ref`), verified against the entry: listed, size, sha256 and SKILL.md's
    * frontmatter; a mismatch throws McpSkillVerificationError and returns nothing.
    */
   readSkillFile(skill: Skill, ref?: string, options?: RequestOptions): Promise<SkillFile> {
-    return this.skill('readSkillFile', [skill, ref, options]);
+    return this.skills().then((s) => s.readSkillFile(skill, ref, options));
   }
   /** The children of a skill directory (`resources/directory/read`, where the server offers it). */
   readSkillDirectory(uri: string, options?: RequestOptions): Promise<DirectoryResource[]> {
-    return this.skill('readSkillDirectory', [uri, options]);
+    return this.skills().then((s) => s.readSkillDirectory(uri, options));
   }
-  private skill<T>(method: keyof Skills, args: unknown[]): Promise<T> {
-    this.skillModule ??= import('../skills/skills.js').then((m) => new m.Skills(this, this.lists));
-    return this.skillModule.then((s) => (s[method] as (...a: unknown[]) => Promise<T>).apply(s, args));
+  private skills(): Promise<Skills> {
+    return (this.skillModule ??= import('../skills/skills.js').then((m) => new m.Skills(this, this.lists)));
   }
   private skillModule?: Promise<Skills>;
 
