@@ -18,7 +18,8 @@ const problem = (e: unknown) =>
 
 /**
  * @summary A server's skills (SEP-2640): each with its name and description; opening one loads and verifies its
- * SKILL.md, shown as text with its files, each read and verified when opened. <mcp-client> loads it with its Skills tab.
+ * SKILL.md, shown as text with its files, each read and verified when opened. <mcp-client> loads it with its
+ * Skills tab.
  * @fires mcp-skill-load - A skill's SKILL.md was read and verified; `detail` is `{skill, file, server}`.
  * @csspart list - The list of skills.
  * @csspart skill - One skill's button (also `skill selected` when open).

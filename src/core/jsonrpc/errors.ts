@@ -101,7 +101,7 @@ export class McpSamplingError extends McpError {
   override name = 'McpSamplingError';
 }
 
-/** Why a skill file failed verification (SEP-2640): not listed, wrong length, wrong sha256, or SKILL.md's frontmatter. */
+/** Why a skill file failed verification (SEP-2640): unlisted, wrong length, wrong sha256, SKILL.md's frontmatter. */
 export type SkillVerificationReason = 'unlisted' | 'size' | 'digest' | 'frontmatter';
 
 /** A skill file that does not match its skill's entry; its content is never returned. */

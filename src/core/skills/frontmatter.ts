@@ -68,7 +68,7 @@ export function parseFrontmatter(yaml: string): Record<string, Json> {
     for (let line = peek(); line && line.indent >= indent; line = peek()) {
       if (line.indent > indent) fail('unexpected indentation', line);
       if (isItem(line.text)) break;
-      const m = /^(?:([A-Za-z0-9_][\w.\/-]*)|"([^"\\]*)"|'([^']*)')[ \t]*:(?:[ \t]+(.*))?$/.exec(line.text);
+      const m = /^(?:([A-Za-z0-9_][\w./-]*)|"([^"\\]*)"|'([^']*)')[ \t]*:(?:[ \t]+(.*))?$/.exec(line.text);
       if (!m) fail('expected "key: value"', line);
       const key = m![1] ?? m![2] ?? m![3];
       if (key === '__proto__' || Object.hasOwn(map, key)) fail(`key "${key}" cannot be used here`, line);

@@ -1,8 +1,8 @@
 // The host side of the Skills extension (SEP-2640, `io.modelcontextprotocol/skills`), in the shape of
 // the official SDK's SkillsClient (list, get, read(skill, ref?), readDirectory), under McpClient's
-// names: listSkills, getSkill, readSkillFile, readSkillDirectory. A lazy chunk: McpClient's skill methods load it on first use, so a page whose host never
-// asks for skills does not carry it. Nothing is read ahead of need: a listing reads no file, and a
-// file is read only when `read` is called for it.
+// names: listSkills, getSkill, readSkillFile, readSkillDirectory. A lazy chunk: McpClient's skill
+// methods load it on first use, so a page whose host never asks for skills does not carry it.
+// Nothing is read ahead of need: a listing reads no file, and a file only when it is asked for.
 import { McpError, McpSkillVerificationError, type SkillVerificationReason } from '../jsonrpc/errors.js';
 import type { Params } from '../jsonrpc/messages.js';
 import type { ReadResourceResult, Resource } from '../protocol/types.js';
