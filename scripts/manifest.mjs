@@ -42,8 +42,9 @@ for (const dir of readdirSync('src/components')) {
 /** Event classes of src/events/events.ts: name, cancelable, detail type, named fields, summary. */
 const eventClasses = new Map();
 // An element loaded on first use (<mcp-app-view>) keeps its events beside it, in its own events.ts.
+// Events of such an element may also sit in src/events/ beside events.ts (skills.ts).
 const eventFiles = [
-  'src/events/events.ts',
+  ...readdirSync('src/events').map((f) => `src/events/${f}`),
   ...readdirSync('src/components')
     .map((d) => `src/components/${d}/events.ts`)
     .filter(existsSync),

@@ -12,6 +12,7 @@ import { startDebugServer } from './debug.mjs';
 import { startAppsServer } from './apps.mjs';
 import { startMixUpServers } from './mixup.mjs';
 import { startChatCompletionsStandIn } from './chat-completions.mjs';
+import { startSkillsServers } from './skills.mjs';
 import { listen } from './util.mjs';
 
 /** An MCP-looking endpoint that sends no CORS headers at all, to test the client's CORS diagnosis. */
@@ -29,7 +30,8 @@ async function startNoCorsServer() {
  * @typedef {'legacy' | 'legacySse' | 'legacyOriginChecked' | 'modern' | 'modernStrict' | 'everythingHttp'
  *   | 'everythingSse' | 'proxy'
  *   | 'proxyControl' | 'noCors' | 'oauthMcp' | 'oauthIssuer' | 'oauthControl' | 'hostile' | 'hostileControl'
- *   | 'debug' | 'apps' | 'appsLegacy' | 'appsControl' | 'sandbox'} ServerName
+ *   | 'debug' | 'apps' | 'appsLegacy' | 'appsControl' | 'sandbox' | 'skills' | 'skillsLegacy' | 'skillsTampered'
+ *   | 'skillsControl'} ServerName
  */
 
 /**
@@ -53,6 +55,7 @@ export async function startTestServers() {
     const zoo = await track(startZooServer());
     const mixup = await track(startMixUpServers({ honestIssuer: oauth.issuer, honestResource: oauth.url }));
     const chatCompletions = await track(startChatCompletionsStandIn());
+    const skills = await track(startSkillsServers());
     // The proxy fronts a legacy server of its own, so restarting it (POST /_fault/restart) disturbs no other test.
     let proxied = await startLegacyServer();
     started.push({ close: () => proxied.close() });
@@ -90,6 +93,10 @@ export async function startTestServers() {
         mixupIssuer: mixup.issuer,
         mixupControl: mixup.control,
         chatCompletions: chatCompletions.url,
+        skills: skills.url,
+        skillsLegacy: skills.legacyUrl,
+        skillsTampered: skills.tampered,
+        skillsControl: skills.control,
       },
       stop: () => Promise.allSettled(started.map((s) => s.close())).then(() => {}),
     };

@@ -14,6 +14,7 @@ export type {
   TaskControl,
 } from './core/client/client.js';
 export type { TaskRecord, TaskState, TaskStatus } from './core/client/tasks.js';
+export type { DirectoryResource, Skill, SkillFile, SkillResourceEntry } from './core/skills/skills.js';
 export { samplingRejected } from './core/client/input.js';
 export type {
   ElicitationHandler,
@@ -31,9 +32,11 @@ export {
   McpHttpError,
   McpProtocolError,
   McpSessionExpiredError,
+  McpSkillVerificationError,
   McpStreamLostError,
   McpTimeoutError,
 } from './core/jsonrpc/errors.js';
+export type { SkillVerificationReason } from './core/jsonrpc/errors.js';
 export { LEGACY_VERSIONS, MODERN_VERSION } from './core/protocol/versions.js';
 export type * from './core/protocol/types.js';
 export type { AuthOptions, AuthState, UserAgentFunction } from './core/auth/types.js';

@@ -29,5 +29,8 @@ export * from './events/events.js';
 // <mcp-app-view> loads on first use (a tool with a view), so only its types are exported here.
 export type { McpAppView } from './components/mcp-app-view/mcp-app-view.js';
 export type { McpAppMessageEvent, McpAppContextEvent } from './components/mcp-app-view/events.js';
+// <mcp-skill-list> loads with <mcp-client>'s Skills tab, so only its types and its event's are exported here.
+export type { McpSkillList } from './components/mcp-skill-list/mcp-skill-list.js';
+export type { McpSkillLoadEvent, SkillLoadDetail } from './events/skills.js';
 export { registerLocale, setMessages } from './messages.js';
 export type { LocaleMessages, Messages } from './messages.js';

@@ -181,6 +181,7 @@ const defaults = {
   templates: 'Resource templates',
   noResources: 'This server offers no resources.',
   noPrompts: 'This server offers no prompts.',
+  skills: 'Skills',
   promptDescription: 'Prompt description',
   contentsOf: (uri: string) => `Contents of ${uri}`,
   logEntries: (n: number) => `${num(n)} ${n === 1 ? 'entry' : 'entries'}`,
@@ -234,7 +235,21 @@ export interface AppMessages {
   appBadResource(uri: string): string;
 }
 
-export type Messages = typeof defaults & Partial<AppMessages>;
+/**
+ * The strings of <mcp-skill-list> (beside `skills`, the tab's name). As with the app strings, their English
+ * defaults load with it (its lazy chunk); the locales and setMessages() have them.
+ */
+export interface SkillMessages {
+  noSkills: string;
+  skillFiles: string;
+  fileSize(n: number): string;
+  verified: string;
+  notVerified: string;
+  /** A file that failed verification; `reason` is `unlisted`, `size`, `digest` or `frontmatter`. */
+  skillRefused(reason: string): string;
+}
+
+export type Messages = typeof defaults & Partial<AppMessages> & Partial<SkillMessages>;
 /** A translation: any part of the table, nested tables in part too. */
 export type LocaleMessages = {
   [K in keyof Messages]?: Messages[K] extends (...args: never[]) => unknown

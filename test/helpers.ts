@@ -58,6 +58,14 @@ export interface ServerUrls {
    * A stand-in for an LLM provider speaking chat completions (servers/chat-completions.mjs): `<url>/<tag>/v1` per test.
    */
   chatCompletions: string;
+  /** Effect 4's McpServer (`effect/ai`) serving a skill, 2026-07-28 and 2025-11-25 (servers/skills.mjs). */
+  skills: string;
+  /** The same Effect server answering server/discover "method not found", so clients speak 2025-11-25. */
+  skillsLegacy: string;
+  /** Our server whose SKILL.md does not match its entry: append /size, /digest or /frontmatter. */
+  skillsTampered: string;
+  /** Its record: GET -> {reads: ["<mode> <uri>", ...]}. */
+  skillsControl: string;
 }
 
 let urls: Promise<ServerUrls> | undefined;

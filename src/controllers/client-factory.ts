@@ -17,4 +17,4 @@ export const defaultStore = (): KeyValueStore => (shared ??= idbStore());
  * MCP Apps declared (<mcp-tool-form> shows views) and the tool list asked for early; everything else passes through.
  */
 export const leaseClient = (options: McpClientOptions): ClientLease =>
-  sharedClient({ apps: true, listToolsEarly: true, ...options, store: options.store ?? defaultStore() });
+  sharedClient({ apps: true, skills: true, listToolsEarly: true, ...options, store: options.store ?? defaultStore() });

@@ -13,6 +13,8 @@ import type { McpResultView } from '../components/mcp-result-view/mcp-result-vie
 import type { McpSamplingDialog } from '../components/mcp-sampling-dialog/mcp-sampling-dialog.js';
 import type { McpSchemaForm } from '../components/mcp-schema-form/mcp-schema-form.js';
 import type { McpServerList } from '../components/mcp-server-list/mcp-server-list.js';
+import type { McpSkillList } from '../components/mcp-skill-list/mcp-skill-list.js';
+import type { McpSkillLoadEvent } from '../events/skills.js';
 import type { McpToolForm } from '../components/mcp-tool-form/mcp-tool-form.js';
 import type { McpToolList } from '../components/mcp-tool-list/mcp-tool-list.js';
 import type * as E from '../events/events.js';
@@ -54,6 +56,7 @@ export interface McpElements {
   ];
   'mcp-sampling-dialog': [McpSamplingDialog, NoEvents];
   'mcp-elicitation-dialog': [McpElicitationDialog, NoEvents];
+  'mcp-skill-list': [McpSkillList, { 'mcp-skill-load': McpSkillLoadEvent }];
   'mcp-app-view': [McpAppView, { 'mcp-app-message': McpAppMessageEvent; 'mcp-app-context': McpAppContextEvent }];
 }
 

@@ -1,6 +1,6 @@
 // What our client does in each conformance scenario. Runs in the browser page that
 // browser-client.mjs opens; the mock server URL and the scenario come in the query string.
-import { McpClient } from '/dist/client.js';
+import { McpClient, McpSkillVerificationError } from '/dist/client.js';
 import { memoryStore } from '/dist/store.js';
 import { AUTH_2025, AUTH_2026_NEW } from '/auth-scenarios.js';
 
@@ -181,7 +181,40 @@ const scenarios = {
     await client.callTool('test_mrtr_no_result_type', {});
     await client.close();
   },
+  // ---- extension scenarios (conformance 0.2.0-alpha.12, run by name) ----
+  // Skills (SEP-2640): a listing reads no file; a tampered SKILL.md is refused with the right reason
+  // and none of the skill's other files is read after it.
+  async 'sep-2640-client-no-prefetch'(url) {
+    const client = new McpClient({ url, clientInfo, skills: true });
+    await client.connect();
+    const skills = await client.listSkills();
+    if (!skills.some((s) => s.frontmatter.name === 'pdf-processing')) throw new Error('pdf-processing not listed');
+    await client.close();
+  },
+  ...Object.fromEntries(
+    ['digest', 'size', 'frontmatter'].map((reason) => [
+      `sep-2640-client-verify-${reason}`,
+      (url) => refusesTampered(url, reason),
+    ]),
+  ),
+  // The DPoP scenarios (auth/dpop, auth/dpop-nonce) go here, beside the skills ones (issue 26, DPoP half).
 };
+
+/** Loads the listed skill's SKILL.md, which the mock tampered with, and expects McpSkillVerificationError(reason). */
+async function refusesTampered(url, reason) {
+  const client = new McpClient({ url, clientInfo, skills: true });
+  await client.connect();
+  const [skill] = await client.listSkills();
+  if (!skill) throw new Error('no skill listed');
+  try {
+    await client.readSkillFile(skill);
+  } catch (error) {
+    if (!(error instanceof McpSkillVerificationError) || error.reason !== reason) throw error;
+    await client.close();
+    return;
+  }
+  throw new Error(`the tampered SKILL.md was accepted (expected reason ${reason})`);
+}
 
 /** Arguments that satisfy a tool's required properties: a string, number or boolean by type. */
 function argumentsFor(tool) {

@@ -10,6 +10,9 @@ import * as appEvents from '../../src/components/mcp-app-view/events.js';
 import '../../src/components/mcp-app-view/define.js';
 // The dialogs load on first use too (loadDialogs()).
 import * as dialogs from '../../src/components/dialogs.js';
+import { McpSkillList } from '../../src/components/mcp-skill-list/mcp-skill-list.js';
+import * as skillEvents from '../../src/events/skills.js';
+import '../../src/components/mcp-skill-list/define.js';
 import type { McpClientElement } from '../../src/components/mcp-client/mcp-client.js';
 import type { McpLogView } from '../../src/components/mcp-log-view/mcp-log-view.js';
 import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
@@ -26,7 +29,7 @@ interface Decl {
   cssStates?: { name: string }[];
 }
 
-const pkg = { ...index, McpAppView, ...appEvents, ...dialogs };
+const pkg = { ...index, McpAppView, ...appEvents, ...dialogs, McpSkillList, ...skillEvents };
 let manifest: { modules: { path: string; declarations?: Decl[] }[] };
 const elements = () =>
   manifest.modules.flatMap((m) =>

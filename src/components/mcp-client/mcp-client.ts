@@ -9,6 +9,7 @@ import type { AuthOptions, AuthState } from '../../core/auth/types.js';
 import type { KeyValueStore } from '../../core/kv/store.js';
 import { McpAuthError, McpError } from '../../core/jsonrpc/errors.js';
 import { samplingRejected } from '../../core/client/input.js';
+import { SKILLS_EXTENSION } from '../../core/protocol/versions.js';
 import type { JsonRpcNotification } from '../../core/jsonrpc/messages.js';
 import type {
   CreateMessageParams,
@@ -44,7 +45,7 @@ import '../mcp-log-view/define.js';
 import { loadDialogs } from '../load-dialogs.js';
 import { toolsOf } from '../../controllers/tools.js';
 
-type Tab = 'tools' | 'resources' | 'prompts' | 'log';
+type Tab = 'tools' | 'resources' | 'prompts' | 'skills' | 'log';
 
 /**
  * @summary The whole widget for one MCP server: connection status, tools with forms and results, resources, prompts
@@ -212,6 +213,7 @@ export class McpClientElement extends LitElement {
       ['tools', msg().tools, true],
       ['resources', msg().resources, !!caps.resources],
       ['prompts', msg().prompts, !!caps.prompts],
+      ['skills', msg().skills, !!caps.extensions?.[SKILLS_EXTENSION]],
       ['log', msg().log, true],
     ];
     return html`
@@ -307,6 +309,10 @@ export class McpClientElement extends LitElement {
         return html`<mcp-resource-browser></mcp-resource-browser>`;
       case 'prompts':
         return html`<mcp-prompt-list></mcp-prompt-list>`;
+      case 'skills':
+        // A lazy chunk: loaded when the tab opens, never for a server without the extension.
+        void import('../mcp-skill-list/define.js');
+        return html`<mcp-skill-list></mcp-skill-list>`;
       case 'log':
         return nothing;
     }

@@ -33,6 +33,7 @@ import { viaRelay, type ClientState, type ListOptions, type McpClientOptions } f
 import { Persistence } from './persistence.js';
 import { Tabs } from './tabs.js';
 import type { TaskCallOptions, TaskControl, TaskState, Tasks } from './tasks.js';
+import type { DirectoryResource, Skill, SkillFile, Skills } from '../skills/skills.js';
 
 export type { ClientState, Era, EraCache, ListOptions, McpClientOptions, RequestOptions, TaskCallOptions, TaskControl };
 
@@ -285,6 +286,31 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
     return (this.taskModule ??= import('./tasks.js').then((m) => new m.Tasks(this)));
   }
   private taskModule?: Promise<Tasks>;
+
+  // Skills (SEP-2640): thin stubs; the code (skills.ts) loads on the first call, and nothing is read ahead of need.
+  /** The server's skills, every page (one page from `cursor`), kept for their `ttlMs`; none without the extension. */
+  listSkills(options?: ListOptions): Promise<Skill[]> {
+    return this.skills().then((s) => s.listSkills(options));
+  }
+  /** One skill by its SKILL.md URI, listed or not. */
+  getSkill(uri: string, options?: RequestOptions): Promise<Skill> {
+    return this.skills().then((s) => s.getSkill(uri, options));
+  }
+  /**
+   * One file of a skill (SKILL.md without `ref`), verified against the entry: listed, size, sha256 and SKILL.md's
+   * frontmatter; a mismatch throws McpSkillVerificationError and returns nothing.
+   */
+  readSkillFile(skill: Skill, ref?: string, options?: RequestOptions): Promise<SkillFile> {
+    return this.skills().then((s) => s.readSkillFile(skill, ref, options));
+  }
+  /** The children of a skill directory (`resources/directory/read`, where the server offers it). */
+  readSkillDirectory(uri: string, options?: RequestOptions): Promise<DirectoryResource[]> {
+    return this.skills().then((s) => s.readSkillDirectory(uri, options));
+  }
+  private skills(): Promise<Skills> {
+    return (this.skillModule ??= import('../skills/skills.js').then((m) => new m.Skills(this, this.lists)));
+  }
+  private skillModule?: Promise<Skills>;
 
   async listResources(options: ListOptions = {}): Promise<Resource[]> {
     return this.keep(

@@ -3,7 +3,7 @@
 // alike, and the MRTR rounds are in input.late.ts, loaded when a server first asks.
 import { McpProtocolError } from '../jsonrpc/errors.js';
 import type { Params } from '../jsonrpc/messages.js';
-import { ERROR } from '../protocol/versions.js';
+import { ERROR, SKILLS_EXTENSION } from '../protocol/versions.js';
 import { VERSION } from '../version.js';
 import { APP_MIME, UI_EXTENSION } from '../apps/view.js';
 import type {
@@ -45,6 +45,8 @@ export interface InputHandlers {
    * Declare the MCP Apps extension (`io.modelcontextprotocol/ui`): the host renders tools' views, as the elements do.
    */
   apps?: boolean;
+  /** Declare the Skills extension (`io.modelcontextprotocol/skills`, SEP-2640): the host loads servers' skills. */
+  skills?: boolean;
 }
 
 /** Who we say we are when the host did not say: `initialize` (legacy) and every `_meta` (modern). */
@@ -62,6 +64,7 @@ export function capabilitiesFor(h: InputHandlers): Record<string, object> {
   if (h.onElicitation) caps.elicitation = { form: {}, url: {} };
   if (h.onRoots) caps.roots = {};
   if (h.apps) caps.extensions = { [UI_EXTENSION]: { mimeTypes: [APP_MIME] } };
+  if (h.skills) ((caps.extensions ??= {}) as Record<string, object>)[SKILLS_EXTENSION] = {};
   return caps;
 }
 

@@ -61,13 +61,14 @@ export function coerceItems(items: unknown): Record<string, unknown>[] {
 
 /** Runs list requests through the engine, caching fresh pages while `caches()` says the era allows it. */
 export class Lists {
-  private cache = new Map<string, { expires: number; value: Params }>();
+  /** Results kept for their `ttlMs`, by method and params; the skills chunk keeps its own results here too. */
+  readonly cache = new Map<string, { expires: number; value: Params }>();
 
   constructor(
     private readonly engine: {
       request(method: string, params: Params, options: { signal?: AbortSignal }): Promise<Params>;
     },
-    private readonly caches: () => boolean | undefined,
+    readonly caches: () => boolean | undefined,
   ) {}
 
   /** Every item of `key` across all pages (or one page from `cursor`). */

@@ -48,6 +48,7 @@ export const poolKey = (o: McpClientOptions): string =>
       idOf(o.eraCache),
       o.clientInfo,
       o.apps,
+      o.skills,
       o.samplingTools,
       o.listToolsEarly,
       o.timeout,

@@ -104,5 +104,22 @@ export class McpSamplingError extends McpError {
   override name = 'McpSamplingError';
 }
 
+/** Why a skill file failed verification (SEP-2640): unlisted, wrong length, wrong sha256, SKILL.md's frontmatter. */
+export type SkillVerificationReason = 'unlisted' | 'size' | 'digest' | 'frontmatter';
+
+/** A skill file that does not match its skill's entry; its content is never returned. */
+export class McpSkillVerificationError extends McpError {
+  override name = 'McpSkillVerificationError';
+  constructor(
+    readonly reason: SkillVerificationReason,
+    readonly uri: string,
+    message: string,
+    /** For `frontmatter`: the fields that differ. */
+    readonly differences: string[] = [],
+  ) {
+    super(message);
+  }
+}
+
 /** Shortens untrusted text for an error message. */
 export const excerpt = (text: string, max = 200): string => (text.length > max ? text.slice(0, max) + '…' : text);

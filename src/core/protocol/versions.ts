@@ -17,6 +17,8 @@ export const META = {
 
 /** The tasks extension of 2026-07-28 (SEP-2663), declared in every request's client capabilities. */
 export const TASKS_EXTENSION = 'io.modelcontextprotocol/tasks';
+/** The Skills extension (SEP-2640): servers publish agent skills; `skills: true` makes the client declare it. */
+export const SKILLS_EXTENSION = 'io.modelcontextprotocol/skills';
 
 /** Modern error codes (checklist §2.14). */
 export const ERROR = {
