@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AUTH_2025, AUTH_2026_NEW } from './auth-scenarios.js';
+import { AUTH_2025, AUTH_2026_NEW, AUTH_DPOP } from './auth-scenarios.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -39,6 +39,8 @@ const SUITES = {
     scenarios: ['initialize', 'tools_call', 'elicitation-sep1034-client-defaults', 'sse-retry', ...AUTH],
   },
   2026: { pkg: 'conformance-2026', args: ['--spec-version', '2026-07-28'], scenarios: MODERN },
+  // Extension scenarios, which the --spec-version run leaves out; each is named on its own.
+  ext: { pkg: 'conformance-2026', args: [], scenarios: AUTH_DPOP.map((name) => `auth/${name}`) },
 };
 
 const [first, ...rest] = process.argv.slice(2);

@@ -11,10 +11,12 @@ import { parseBearerChallenge, type BearerChallenge } from './challenge.js';
 import { discover, type Discovery } from './discovery.js';
 import { finishFlow, refreshTokens, revokeToken, startFlow, type PendingFlow, type TokenSet } from './flow.js';
 import { bindingKey, flowKey, tokenKey, type Binding } from './keys.js';
+import type { Dpop } from './dpop.js';
 import { authHttp } from './net.js';
 import { registrationFor } from './registration.js';
 import { redirectResults, redirectUserAgent } from './redirect.js';
 import type { AuthOptions, AuthState, UserAgentFunction } from './types.js';
+import type { AuthorizationServer } from 'oauth4webapi';
 
 /** Re-authorizations for more scope allowed per operation before it counts as a permanent failure (A-21). */
 const MAX_STEP_UPS = 2;
@@ -40,8 +42,10 @@ export class AuthSession {
   private stepUpScope?: string;
   private denied = false;
   private recovering?: Promise<boolean>;
+  /** The proof signer of the authorization server, when its metadata offers DPoP with ES256. */
+  dpop?: Dpop;
   private readonly store: KeyValueStore;
-  private readonly fetch: FetchLike;
+  private readonly fetchFn: FetchLike;
 
   constructor(
     private readonly serverUrl: string,
@@ -49,18 +53,43 @@ export class AuthSession {
     private readonly deps: AuthSessionDeps,
   ) {
     this.store = deps.store ?? idbStore();
-    this.fetch = deps.fetch ?? ((...args) => fetch(...args));
+    this.fetchFn = deps.fetch ?? ((...args) => fetch(...args));
   }
 
-  /** The Authorization header for requests to this server, when a token is held. */
+  /** The Authorization header for requests to this server, when a token is held; a DPoP-bound token is never Bearer. */
   header(): Record<string, string> {
-    return this.tokens ? { authorization: `Bearer ${this.tokens.access_token}` } : {};
+    const t = this.tokens;
+    return t ? { authorization: `${t.token_type === 'dpop' ? 'DPoP' : 'Bearer'} ${t.access_token}` } : {};
+  }
+
+  /** Requests to the MCP server through `base`, with a DPoP proof where the token is DPoP-bound. */
+  fetch(base: FetchLike): FetchLike {
+    return this.dpop?.fetch(base) ?? base;
+  }
+
+  /**
+   * Loads DPoP (its chunk and this authorization server's key) when the metadata offers ES256 (RFC 9449 §5.1); a
+   * server without it keeps Bearer tokens.
+   */
+  private async useDpop(as: AuthorizationServer): Promise<void> {
+    if (this.dpop?.issuer === as.issuer) return;
+    this.dpop = (as.dpop_signing_alg_values_supported as string[] | undefined)?.includes('ES256')
+      ? await (await import('./dpop.js')).dpopFor(this.store, as)
+      : undefined;
+  }
+
+  /** Requests to the authorization server: SSRF-guarded, and with proofs on the token endpoint under DPoP. */
+  private http(signal?: AbortSignal) {
+    return authHttp(this.serverUrl, this.fetch(this.fetchFn), signal);
   }
 
   /** Reads stored tokens, finishes a full-page redirect that came back, and refreshes an expired token. */
   async load(): Promise<void> {
     this.binding = await this.store.get<Binding>(bindingKey(this.serverUrl)).catch(() => undefined);
-    if (this.binding) this.tokens = await this.store.get<TokenSet>(tokenKey(this.binding)).catch(() => undefined);
+    if (this.binding) {
+      this.tokens = await this.store.get<TokenSet>(tokenKey(this.binding)).catch(() => undefined);
+      await this.useDpop(this.binding.as);
+    }
     await this.resumeRedirect();
     if (this.tokens?.expires_at && this.tokens.expires_at < Date.now()) {
       if (!(await this.tryRefresh())) await this.forgetTokens();
@@ -115,11 +144,12 @@ export class AuthSession {
       throw new McpAuthError('The popup user agent must be opened in a click: call client.authorize()', 0);
     this.setState('signing-in');
     this.denied = false;
-    const http = authHttp(this.serverUrl, this.fetch, signal);
+    const http = this.http(signal);
     let flow: PendingFlow | undefined;
     try {
       const d = (this.discovery ??= await discover(this.serverUrl, this.challenge, http));
       this.deps.onIssuer?.(d.as.issuer);
+      await this.useDpop(d.as);
       const scope = this.chooseScope(d);
       const registration = await registrationFor(d.as, this.options, this.store, http, scope);
       const started = await startFlow(d.as, registration, d.resource, this.serverUrl, scope);
@@ -143,7 +173,7 @@ export class AuthSession {
     this.binding = this.discovery = this.stepUpScope = undefined;
     this.setState('none');
     if (!binding || !tokens) return;
-    const http = authHttp(this.serverUrl, this.fetch);
+    const http = this.http();
     if (tokens.refresh_token) await revokeToken(binding.as, binding.registration, tokens.refresh_token, http);
     await revokeToken(binding.as, binding.registration, tokens.access_token, http);
   }
@@ -163,7 +193,8 @@ export class AuthSession {
     try {
       if (Date.now() - flow.created > FLOW_TTL_MS)
         throw new McpAuthError('The sign-in took too long; please try again', 0);
-      const tokens = await finishFlow(flow, callback, authHttp(this.serverUrl, this.fetch));
+      await this.useDpop(flow.as);
+      const tokens = await finishFlow(flow, callback, this.http());
       this.binding = { resource: flow.resource, as: flow.as, registration: flow.registration };
       await this.store.set(bindingKey(this.serverUrl), this.binding).catch(() => {});
       await this.saveTokens(tokens);
@@ -197,7 +228,7 @@ export class AuthSession {
           this.binding.registration,
           this.binding.resource,
           this.tokens,
-          authHttp(this.serverUrl, this.fetch),
+          this.http(),
         ),
       );
       return true;

@@ -3,6 +3,7 @@
 import { McpAuthError, McpError } from '../jsonrpc/errors.js';
 import type { AuthSession, AuthSessionDeps } from '../auth/session.js';
 import type { AuthOptions } from '../auth/types.js';
+import type { FetchLike } from '../transport/http.js';
 
 /** One server URL's authorization, as the client uses it. */
 export class Authorization {
@@ -18,6 +19,11 @@ export class Authorization {
   /** The Authorization header, once a token is held. */
   header(): Record<string, string> | undefined {
     return this.session?.header();
+  }
+
+  /** Wraps the transports' fetch: a DPoP-bound token gets its proof per request (auth/dpop.ts), others pass as they are. */
+  fetch(base: FetchLike): FetchLike {
+    return (url, init) => (this.session?.fetch(base) ?? base)(url, init);
   }
 
   /** Loads the session (stored tokens, a redirect that came back) when the client has the auth option. */

@@ -174,7 +174,7 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
           (this.early = this.listTools().catch(() => undefined))
         ),
       transportOptions: () => ({
-        fetch: viaRelay(options) ?? ((...args) => fetch(...args)),
+        fetch: ctx.auth.fetch(viaRelay(options) ?? ((...args) => fetch(...args))),
         headers: () => ({ ...options.headers?.(), ...ctx.auth.header() }),
         onMessage,
         onError: (e) => emit('error', e),
