@@ -87,15 +87,14 @@ export class Dpop {
   ) {}
 
   /**
-   * Wraps `base`: a request with `Authorization: DPoP <token>` or a POST to the token endpoint gets a
-   * `DPoP` proof; a nonce challenge is answered once with a new proof.
+   * Wraps `base`: with `token` (the DPoP-bound access token it presents), every request gets a proof
+   * bound to it; without, the POSTs to the token endpoint. A nonce challenge is answered once.
    */
-  fetch(base: FetchLike): FetchLike {
+  fetch(base: FetchLike, token?: string): FetchLike {
     return async (input, init = {}) => {
       const url = String(input instanceof Request ? input.url : input);
       const method = (init.method ?? 'GET').toUpperCase();
       const headers = new Headers(init.headers);
-      const token = /^DPoP (.+)$/i.exec(headers.get('authorization') ?? '')?.[1];
       const target = htu(url);
       const toTokenEndpoint = method === 'POST' && !!this.tokenEndpoint && target === htu(this.tokenEndpoint);
       if (!token && !toTokenEndpoint) return base(input, init);

@@ -56,15 +56,23 @@ export class AuthSession {
     this.fetchFn = deps.fetch ?? ((...args) => fetch(...args));
   }
 
-  /** The Authorization header for requests to this server, when a token is held; a DPoP-bound token is never Bearer. */
-  header(): Record<string, string> {
-    const t = this.tokens;
-    return t ? { authorization: `${t.token_type === 'dpop' ? 'DPoP' : 'Bearer'} ${t.access_token}` } : {};
-  }
-
-  /** Requests to the MCP server through `base`, with a DPoP proof where the token is DPoP-bound. */
+  /**
+   * Requests to the MCP server through `base`, with the token held in their Authorization header: a DPoP-bound
+   * token as `DPoP` with a proof of our key (never as Bearer), any other as `Bearer`.
+   */
   fetch(base: FetchLike): FetchLike {
-    return this.dpop?.fetch(base) ?? base;
+    const t = this.tokens;
+    if (!t) return base;
+    const dpop = t.token_type === 'dpop';
+    const send = (dpop && this.dpop?.fetch(base, t.access_token)) || base;
+    return (url, init = {}) =>
+      send(url, {
+        ...init,
+        headers: {
+          ...(init.headers as Record<string, string>),
+          authorization: `${dpop ? 'DPoP' : 'Bearer'} ${t.access_token}`,
+        },
+      });
   }
 
   /**
@@ -80,7 +88,7 @@ export class AuthSession {
 
   /** Requests to the authorization server: SSRF-guarded, and with proofs on the token endpoint under DPoP. */
   private http(signal?: AbortSignal) {
-    return authHttp(this.serverUrl, this.fetch(this.fetchFn), signal);
+    return authHttp(this.serverUrl, this.dpop?.fetch(this.fetchFn) ?? this.fetchFn, signal);
   }
 
   /** Reads stored tokens, finishes a full-page redirect that came back, and refreshes an expired token. */

@@ -16,12 +16,7 @@ export class Authorization {
     private readonly deps: AuthSessionDeps,
   ) {}
 
-  /** The Authorization header, once a token is held. */
-  header(): Record<string, string> | undefined {
-    return this.session?.header();
-  }
-
-  /** Wraps the transports' fetch: a DPoP-bound token gets its proof per request (auth/dpop.ts), others pass as they are. */
+  /** Wraps the transports' fetch: once a token is held, each request carries it (and its DPoP proof, auth/dpop.ts). */
   fetch(base: FetchLike): FetchLike {
     return (url, init) => (this.session?.fetch(base) ?? base)(url, init);
   }

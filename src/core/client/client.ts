@@ -175,7 +175,7 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
         ),
       transportOptions: () => ({
         fetch: ctx.auth.fetch(viaRelay(options) ?? ((...args) => fetch(...args))),
-        headers: () => ({ ...options.headers?.(), ...ctx.auth.header() }),
+        headers: options.headers,
         onMessage,
         onError: (e) => emit('error', e),
         onClose: (e) => this.link.closed(e),

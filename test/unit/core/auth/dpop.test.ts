@@ -85,14 +85,14 @@ describe('DPoP over HTTP', () => {
   });
   after(() => new Promise((r) => server.close(r)));
 
-  it('signs token requests and DPoP-token requests, answers each nonce challenge once, leaves others alone', async () => {
+  it('signs token requests and requests with the token, answers each nonce challenge once, leaves others alone', async () => {
     const keys = await generateKeys();
-    const send = new Dpop('https://as.example', keys, `${base}/token`).fetch(fetch);
-    expect((await send(`${base}/token`, { method: 'POST', body: 'grant_type=x' })).status).to.equal(200);
-    expect((await send(`${base}/mcp?q=1`, { method: 'POST', headers: { authorization: 'DPoP tok' } })).status).to.equal(
-      200,
-    );
-    await send(`${base}/other`, { method: 'POST', headers: { authorization: 'Bearer tok' } });
+    const dpop = new Dpop('https://as.example', keys, `${base}/token`);
+    const toAs = dpop.fetch(fetch);
+    const withToken = dpop.fetch(fetch, 'tok');
+    expect((await toAs(`${base}/token`, { method: 'POST', body: 'grant_type=x' })).status).to.equal(200);
+    expect((await withToken(`${base}/mcp?q=1`, { method: 'POST' })).status).to.equal(200);
+    await toAs(`${base}/other`, { method: 'POST' });
     expect(seen.map((s) => s.path)).to.deep.equal(['/token', '/token', '/mcp?q=1', '/mcp?q=1', '/other']);
     const claims = await Promise.all(seen.slice(0, 4).map(async (s) => (await verify(s.dpop!)).payload));
     // Nonces are kept per origin; here one server plays both parts, so the resource first gets the AS's.
@@ -101,10 +101,10 @@ describe('DPoP over HTTP', () => {
       .to.include({ htm: 'POST', htu: `${base}/token` })
       .and.not.have.property('ath');
     expect(claims[3]).to.include({ htm: 'POST', htu: `${base}/mcp`, ath: await ath('tok') });
-    expect(seen[4].dpop).to.equal(undefined); // a Bearer request carries no proof
+    expect(seen[4].dpop).to.equal(undefined); // no token, not the token endpoint: no proof
     // The nonce is kept: the next request to the resource needs no second try.
     seen.length = 0;
-    await send(`${base}/mcp`, { method: 'GET', headers: { authorization: 'DPoP tok' } });
+    await withToken(`${base}/mcp`, { method: 'GET' });
     expect(seen).to.have.length(1);
     expect((await verify(seen[0].dpop!)).payload).to.include({ htm: 'GET', nonce: 'rs-nonce' });
   });
