@@ -6,6 +6,7 @@ import { startModernServer } from './modern.mjs';
 import { startEverything } from './everything.mjs';
 import { startFaultProxy } from './fault-proxy.mjs';
 import { startOAuthServers } from './oauth.mjs';
+import { startDpopOAuthServers } from './oauth-dpop.mjs';
 import { startHostileServer } from './hostile.mjs';
 import { startZooServer } from './zoo.mjs';
 import { startDebugServer } from './debug.mjs';
@@ -52,6 +53,7 @@ export async function startTestServers() {
     const zoo = await track(startZooServer());
     const mixup = await track(startMixUpServers({ honestIssuer: oauth.issuer, honestResource: oauth.url }));
     const chatCompletions = await track(startChatCompletionsStandIn());
+    const dpop = await track(startDpopOAuthServers());
     // The proxy fronts a legacy server of its own, so restarting it (POST /_fault/restart) disturbs no other test.
     let proxied = await startLegacyServer();
     started.push({ close: () => proxied.close() });
@@ -88,6 +90,10 @@ export async function startTestServers() {
         mixupIssuer: mixup.issuer,
         mixupControl: mixup.control,
         chatCompletions: chatCompletions.url,
+        dpopMcp: dpop.url,
+        dpopIssuer: dpop.issuer,
+        dpopControl: dpop.control,
+        dpopRsControl: dpop.rsControl,
       },
       stop: () => Promise.allSettled(started.map((s) => s.close())).then(() => {}),
     };

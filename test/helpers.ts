@@ -56,6 +56,11 @@ export interface ServerUrls {
    * A stand-in for an LLM provider speaking chat completions (servers/chat-completions.mjs): `<url>/<tag>/v1` per test.
    */
   chatCompletions: string;
+  /** An MCP server that takes DPoP-bound tokens only, and its authorization server (servers/oauth-dpop.mjs). */
+  dpopMcp: string;
+  dpopIssuer: string;
+  dpopControl: string;
+  dpopRsControl: string;
 }
 
 let urls: Promise<ServerUrls> | undefined;

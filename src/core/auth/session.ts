@@ -10,7 +10,7 @@ import type { KeyValueStore } from '../kv/store.js';
 import { parseBearerChallenge, type BearerChallenge } from './challenge.js';
 import { discover, type Discovery } from './discovery.js';
 import { finishFlow, refreshTokens, revokeToken, startFlow, type PendingFlow, type TokenSet } from './flow.js';
-import { bindingKey, flowKey, tokenKey, type Binding } from './keys.js';
+import { BINDING_PREFIX, bindingKey, dpopKey, flowKey, tokenKey, type Binding } from './keys.js';
 import type { Dpop } from './dpop.js';
 import { authHttp } from './net.js';
 import { registrationFor } from './registration.js';
@@ -180,10 +180,22 @@ export class AuthSession {
     await this.store.del(bindingKey(this.serverUrl)).catch(() => {});
     this.binding = this.discovery = this.stepUpScope = undefined;
     this.setState('none');
+    if (binding && !(await this.issuerInUse(binding.as.issuer))) {
+      // The DPoP key goes with the last binding to its authorization server (and so with "Forget data").
+      await this.store.del(dpopKey(binding.as.issuer)).catch(() => {});
+      this.dpop = undefined;
+    }
     if (!binding || !tokens) return;
     const http = this.http();
     if (tokens.refresh_token) await revokeToken(binding.as, binding.registration, tokens.refresh_token, http);
     await revokeToken(binding.as, binding.registration, tokens.access_token, http);
+  }
+
+  /** Whether another MCP server's binding still uses this authorization server. */
+  private async issuerInUse(issuer: string): Promise<boolean> {
+    for (const key of await this.store.keys(BINDING_PREFIX).catch(() => []))
+      if ((await this.store.get<Binding>(key).catch(() => undefined))?.as.issuer === issuer) return true;
+    return false;
   }
 
   /**
