@@ -68,6 +68,7 @@ export async function startTestServers() {
         legacySse: legacy.sseUrl,
         modern: modern.url,
         modernStrict: modern.strictUrl,
+        modernPush: modern.pushUrl,
         everythingHttp: everythingHttp.url,
         everythingSse: everythingSse.url,
         proxy: `${proxy.url}/mcp`,

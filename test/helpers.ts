@@ -12,6 +12,8 @@ export interface ServerUrls {
   legacySse: string;
   modern: string;
   modernStrict: string;
+  /** The modern server again, pushing task status on subscriptions/listen (TK-15). */
+  modernPush: string;
   everythingHttp: string;
   everythingSse: string;
   proxy: string;
