@@ -5,6 +5,7 @@
 // passing, and exit code 0 (a 0/0 run is a failure).
 //   node test/conformance/run.mjs                      both sets
 //   node test/conformance/run.mjs 2026 request-metadata  one set, named scenarios
+// Extension scenarios (`ext`, the same 0.2.0-alpha.12 package without --spec-version) run beside them.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';

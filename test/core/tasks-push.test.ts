@@ -16,7 +16,7 @@ describe('pushed task status (2026-07-28 tasks extension)', () => {
   }
   const taskLog = async (): Promise<TaskLog> => JSON.parse(firstText(await client.callTool('task_log')));
 
-  /** Runs long_job (steps of 500 ms; the fixture suggests polls every 100, the client's floor is 200), with each status reported. */
+  /** Runs long_job (steps of 500 ms; polls every 200 ms, the client's floor), with each status it reported. */
   async function runJob(url: string) {
     client = new McpClient({ url, store: freshStore('mcp-tasks-push') });
     await client.connect();

@@ -53,7 +53,7 @@ export async function proof(keys: CryptoKeyPair, claims: ProofClaims, now = Date
   return `${input}.${b64u(signature)}`;
 }
 
-/** The key pair of this authorization server from the store, made and kept on first use (a CryptoKey, never exported). */
+/** This authorization server's key pair from the store, made and kept on first use (a CryptoKey, never exported). */
 export async function keysFor(store: KeyValueStore, issuer: string): Promise<CryptoKeyPair> {
   const kept = await store.get<CryptoKeyPair>(dpopKey(issuer)).catch(() => undefined);
   if (kept?.privateKey) return kept;

@@ -38,7 +38,8 @@ describe('DPoP proofs', () => {
     expect(keys.privateKey.extractable).to.equal(false);
     await crypto.subtle.exportKey('jwk', keys.privateKey).then(
       () => expect.fail('the private key was exported'),
-      (e) => expect(e.name).to.match(/^InvalidAccess/), // InvalidAccessError in browsers, InvalidAccessException in Node
+      // InvalidAccessError in browsers, InvalidAccessException in Node.
+      (e) => expect(e.name).to.match(/^InvalidAccess/),
     );
     expect(await store.keys('mcp-auth-dpop:')).to.deep.equal([dpopKey('https://as.example')]);
     const again = await keysFor(store, 'https://as.example');
