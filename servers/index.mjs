@@ -69,6 +69,7 @@ export async function startTestServers() {
         modern: modern.url,
         modernStrict: modern.strictUrl,
         modernPush: modern.pushUrl,
+        modernPushDrop: modern.pushDropUrl,
         everythingHttp: everythingHttp.url,
         everythingSse: everythingSse.url,
         proxy: `${proxy.url}/mcp`,

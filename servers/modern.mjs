@@ -254,7 +254,7 @@ export async function startModernServer({ port = 0 } = {}) {
   handlers['/mcp'] = createMcpHandler(factory);
   handlers['/strict'] = createMcpHandler(factory, { legacy: 'reject' });
   // /push: the same server, plus task status pushed on subscriptions/listen (TK-15).
-  handlers['/push'] = handlers['/mcp'];
+  handlers['/push'] = handlers['/push-drop'] = handlers['/mcp'];
 
   const { server: http, base } = await listen(async (req, res) => {
     if (applyCors(req, res)) return;
@@ -267,13 +267,18 @@ export async function startModernServer({ port = 0 } = {}) {
     )
       return refuseMissingCapability(req, res);
     try {
-      if (req.url === '/push' && req.headers['mcp-method'] === 'subscriptions/listen') {
+      // /push-drop cuts each push stream after its first push: the client must go back to polling.
+      if (req.url.startsWith('/push') && req.headers['mcp-method'] === 'subscriptions/listen') {
         let body = '';
         for await (const chunk of req) body += chunk;
         const listen = JSON.parse(body || '{}');
-        if (listen.params?.notifications?.taskIds) return streamTaskStatus(state.taskServer, listen, res);
+        if (listen.params?.notifications?.taskIds)
+          return streamTaskStatus(state.taskServer, listen, res, { dropAfter: req.url === '/push-drop' ? 1 : 0 });
         const { method, headers } = toWebRequest(req, res);
-        return await sendWebResponse(res, await handler.fetch(new Request(`${base}/push`, { method, headers, body })));
+        return await sendWebResponse(
+          res,
+          await handler.fetch(new Request(`${base}${req.url}`, { method, headers, body })),
+        );
       }
       await sendWebResponse(res, await handler.fetch(toWebRequest(req, res)));
     } catch (e) {
@@ -286,6 +291,7 @@ export async function startModernServer({ port = 0 } = {}) {
     url: `${base}/mcp`,
     strictUrl: `${base}/strict`,
     pushUrl: `${base}/push`,
+    pushDropUrl: `${base}/push-drop`,
     async close() {
       await Promise.allSettled(Object.values(handlers).map((h) => h.close()));
       http.closeAllConnections();

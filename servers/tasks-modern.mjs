@@ -85,15 +85,17 @@ function detailed(t) {
 /**
  * TK-15, the optional push (the SDK's listen handler knows no `taskIds`): answers a `subscriptions/listen` that asks
  * for `taskIds` with its own SSE stream: the acknowledgement, a `notifications/tasks` (a full DetailedTask) each time
- * one of those tasks changes, and the final response once they have all ended. `log.pushed` counts the pushes.
+ * one of those tasks changes, and the final response once they have all ended. `log.pushed` counts the pushes;
+ * `dropAfter` cuts the stream after that many.
  */
-export function streamTaskStatus(state, listen, res) {
+export function streamTaskStatus(state, listen, res, { dropAfter = 0 } = {}) {
   const ids = listen.params?.notifications?.taskIds ?? [];
   const _meta = { 'io.modelcontextprotocol/subscriptionId': listen.id };
   const send = (m) => res.write(`event: message\ndata: ${JSON.stringify({ jsonrpc: '2.0', ...m })}\n\n`);
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   send({ method: 'notifications/subscriptions/acknowledged', params: { notifications: { taskIds: ids }, _meta } });
   const last = new Map();
+  let sent = 0;
   const timer = setInterval(() => {
     let open = 0;
     for (const id of ids) {
@@ -105,6 +107,8 @@ export function streamTaskStatus(state, listen, res) {
         last.set(id, now);
         state.log.pushed++;
         send({ method: 'notifications/tasks', params: { ...detailed(t), _meta } });
+        // A stream cut without its final response, as a proxy or a restart would cut it.
+        if (++sent === dropAfter) return (clearInterval(timer), res.destroy());
       }
       if (!['completed', 'failed', 'cancelled'].includes(t.status)) open++;
     }

@@ -14,6 +14,8 @@ export interface ServerUrls {
   modernStrict: string;
   /** The modern server again, pushing task status on subscriptions/listen (TK-15). */
   modernPush: string;
+  /** The same, cutting each push stream after its first push. */
+  modernPushDrop: string;
   everythingHttp: string;
   everythingSse: string;
   proxy: string;

@@ -45,6 +45,15 @@ describe('pushed task status (2026-07-28 tasks extension)', () => {
     expect(gets).to.be.at.most(1); // one tasks/get catches up once the server agreed; the rest is pushed
   });
 
+  it('goes back to polling when the push stream drops, still reporting each change once', async () => {
+    const { result, statuses, gets, pushed } = await runJob((await servers()).modernPushDrop);
+    expect(firstText(result)).to.equal('done after 3 steps');
+    expect(statuses.at(-1)).to.equal('completed: All steps done');
+    expect(statuses).to.deep.equal([...new Set(statuses)]);
+    expect(pushed).to.equal(1); // the stream was cut after its first push
+    expect(gets).to.be.at.least(2); // the rest came from polls
+  });
+
   it('polls where the server does not push task status, still reporting each change once', async () => {
     const { result, statuses, gets, pushed } = await runJob((await servers()).modern);
     expect(firstText(result)).to.equal('done after 3 steps');
