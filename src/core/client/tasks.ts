@@ -193,7 +193,7 @@ export class Tasks implements TaskControl {
     let blocking: Promise<{ result: Params }> | undefined;
     let seen = '';
     let keep = false;
-    const push = modern ? new Push(this.client, taskId) : undefined;
+    let push: Push | undefined;
     try {
       for (let failures = 0; ;) {
         const status = t.status as TaskStatus;
@@ -229,6 +229,7 @@ export class Tasks implements TaskControl {
         // Pushed: once agreed, one tasks/get catches up on what changed before; then each push is the next status.
         // Undefined means "ask now": that catch-up, or the stream ended and polling takes over.
         let pushed: Params | undefined | false = false;
+        if (modern) push ??= new Push(this.client, taskId); // not before the task is known to go on
         if (push && (await Promise.race([push.agreed(), wait]))) pushed = await push.next(signal);
         if (pushed) {
           t = pushed;
