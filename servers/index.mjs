@@ -6,6 +6,7 @@ import { startModernServer } from './modern.mjs';
 import { startEverything } from './everything.mjs';
 import { startFaultProxy } from './fault-proxy.mjs';
 import { startOAuthServers } from './oauth.mjs';
+import { startDpopOAuthServers } from './oauth-dpop.mjs';
 import { startHostileServer } from './hostile.mjs';
 import { startZooServer } from './zoo.mjs';
 import { startDebugServer } from './debug.mjs';
@@ -56,6 +57,7 @@ export async function startTestServers() {
     const mixup = await track(startMixUpServers({ honestIssuer: oauth.issuer, honestResource: oauth.url }));
     const chatCompletions = await track(startChatCompletionsStandIn());
     const skills = await track(startSkillsServers());
+    const dpop = await track(startDpopOAuthServers());
     // The proxy fronts a legacy server of its own, so restarting it (POST /_fault/restart) disturbs no other test.
     let proxied = await startLegacyServer();
     started.push({ close: () => proxied.close() });
@@ -71,6 +73,8 @@ export async function startTestServers() {
         legacyOriginChecked: legacy.originCheckedUrl,
         modern: modern.url,
         modernStrict: modern.strictUrl,
+        modernPush: modern.pushUrl,
+        modernPushDrop: modern.pushDropUrl,
         everythingHttp: everythingHttp.url,
         everythingSse: everythingSse.url,
         proxy: `${proxy.url}/mcp`,
@@ -97,6 +101,10 @@ export async function startTestServers() {
         skillsLegacy: skills.legacyUrl,
         skillsTampered: skills.tampered,
         skillsControl: skills.control,
+        dpopMcp: dpop.url,
+        dpopIssuer: dpop.issuer,
+        dpopControl: dpop.control,
+        dpopRsControl: dpop.rsControl,
       },
       stop: () => Promise.allSettled(started.map((s) => s.close())).then(() => {}),
     };

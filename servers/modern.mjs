@@ -11,7 +11,7 @@ import {
   inputResponse,
 } from '@modelcontextprotocol/server';
 import { listen, applyCors, byPrefix, toWebRequest, sendWebResponse } from './util.mjs';
-import { registerTaskTools, tasksState } from './tasks-modern.mjs';
+import { registerTaskTools, streamTaskStatus, tasksState } from './tasks-modern.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const text = (t) => ({ content: [{ type: 'text', text: t }] });
@@ -253,6 +253,8 @@ export async function startModernServer({ port = 0 } = {}) {
     });
   handlers['/mcp'] = createMcpHandler(factory);
   handlers['/strict'] = createMcpHandler(factory, { legacy: 'reject' });
+  // /push: the same server, plus task status pushed on subscriptions/listen (TK-15).
+  handlers['/push'] = handlers['/push-drop'] = handlers['/mcp'];
 
   const { server: http, base } = await listen(async (req, res) => {
     if (applyCors(req, res)) return;
@@ -265,6 +267,19 @@ export async function startModernServer({ port = 0 } = {}) {
     )
       return refuseMissingCapability(req, res);
     try {
+      // /push-drop cuts each push stream after its first push: the client must go back to polling.
+      if (req.url.startsWith('/push') && req.headers['mcp-method'] === 'subscriptions/listen') {
+        let body = '';
+        for await (const chunk of req) body += chunk;
+        const listen = JSON.parse(body || '{}');
+        if (listen.params?.notifications?.taskIds)
+          return streamTaskStatus(state.taskServer, listen, res, { dropAfter: req.url === '/push-drop' ? 1 : 0 });
+        const { method, headers } = toWebRequest(req, res);
+        return await sendWebResponse(
+          res,
+          await handler.fetch(new Request(`${base}${req.url}`, { method, headers, body })),
+        );
+      }
       await sendWebResponse(res, await handler.fetch(toWebRequest(req, res)));
     } catch (e) {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
@@ -275,6 +290,8 @@ export async function startModernServer({ port = 0 } = {}) {
   return {
     url: `${base}/mcp`,
     strictUrl: `${base}/strict`,
+    pushUrl: `${base}/push`,
+    pushDropUrl: `${base}/push-drop`,
     async close() {
       await Promise.allSettled(Object.values(handlers).map((h) => h.close()));
       http.closeAllConnections();

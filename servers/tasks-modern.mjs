@@ -19,7 +19,7 @@ const NAME_SCHEMA = {
 /** A fresh task store: `tasks` by id, and what the server saw (`log`). */
 export const tasksState = () => ({
   tasks: new Map(),
-  log: { created: [], gets: 0, askedAgain: 0, updates: [], cancelled: [], misrouted: [] },
+  log: { created: [], gets: 0, askedAgain: 0, updates: [], cancelled: [], misrouted: [], pushed: 0 },
 });
 
 /** Advances a task by time: `steps` of `stepMs` each; `ask` pauses at the middle for the person's name. */
@@ -80,6 +80,44 @@ function detailed(t) {
       },
     };
   return base;
+}
+
+/**
+ * TK-15, the optional push (the SDK's listen handler knows no `taskIds`): answers a `subscriptions/listen` that asks
+ * for `taskIds` with its own SSE stream: the acknowledgement, a `notifications/tasks` (a full DetailedTask) each time
+ * one of those tasks changes, and the final response once they have all ended. `log.pushed` counts the pushes;
+ * `dropAfter` cuts the stream after that many.
+ */
+export function streamTaskStatus(state, listen, res, { dropAfter = 0 } = {}) {
+  const ids = listen.params?.notifications?.taskIds ?? [];
+  const _meta = { 'io.modelcontextprotocol/subscriptionId': listen.id };
+  const send = (m) => res.write(`event: message\ndata: ${JSON.stringify({ jsonrpc: '2.0', ...m })}\n\n`);
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  send({ method: 'notifications/subscriptions/acknowledged', params: { notifications: { taskIds: ids }, _meta } });
+  const last = new Map();
+  let sent = 0;
+  const timer = setInterval(() => {
+    let open = 0;
+    for (const id of ids) {
+      const t = state.tasks.get(id);
+      if (!t) continue;
+      advance(t);
+      const now = `${t.status} ${t.statusMessage}`;
+      if (last.get(id) !== now) {
+        last.set(id, now);
+        state.log.pushed++;
+        send({ method: 'notifications/tasks', params: { ...detailed(t), _meta } });
+        // A stream cut without its final response, as a proxy or a restart would cut it.
+        if (++sent === dropAfter) return (clearInterval(timer), res.destroy());
+      }
+      if (!['completed', 'failed', 'cancelled'].includes(t.status)) open++;
+    }
+    if (open) return;
+    clearInterval(timer);
+    send({ id: listen.id, result: { resultType: 'complete', _meta } });
+    res.end();
+  }, 20);
+  res.on('close', () => clearInterval(timer));
 }
 
 /** Registers the task tools and the tasks/* methods on one McpServer instance. */

@@ -14,6 +14,10 @@ export interface ServerUrls {
   legacyOriginChecked: string;
   modern: string;
   modernStrict: string;
+  /** The modern server again, pushing task status on subscriptions/listen (TK-15). */
+  modernPush: string;
+  /** The same, cutting each push stream after its first push. */
+  modernPushDrop: string;
   everythingHttp: string;
   everythingSse: string;
   proxy: string;
@@ -66,6 +70,11 @@ export interface ServerUrls {
   skillsTampered: string;
   /** Its record: GET -> {reads: ["<mode> <uri>", ...]}. */
   skillsControl: string;
+  /** An MCP server that takes DPoP-bound tokens only, and its authorization server (servers/oauth-dpop.mjs). */
+  dpopMcp: string;
+  dpopIssuer: string;
+  dpopControl: string;
+  dpopRsControl: string;
 }
 
 let urls: Promise<ServerUrls> | undefined;

@@ -40,3 +40,9 @@ export const AUTH_2026_NEW = [
   ),
   'metadata-issuer-mismatch',
 ];
+
+/**
+ * Extension auth scenarios (0.2.0-alpha.12, outside the 2026-07-28 list): DPoP-bound tokens (SEP-1932), without and
+ * with the servers asking for nonces.
+ */
+export const AUTH_DPOP = ['dpop', 'dpop-nonce'];

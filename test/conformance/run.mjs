@@ -5,12 +5,12 @@
 // passes only with at least one check, every check passing, and exit code 0 (a 0/0 run is a failure).
 //   node test/conformance/run.mjs                      every set
 //   node test/conformance/run.mjs 2026 request-metadata  one set, named scenarios
-//   node test/conformance/run.mjs extensions              the extension scenarios
+//   node test/conformance/run.mjs extensions              the extension scenarios (Skills, DPoP)
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AUTH_2025, AUTH_2026_NEW } from './auth-scenarios.js';
+import { AUTH_2025, AUTH_2026_NEW, AUTH_DPOP } from './auth-scenarios.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -45,7 +45,7 @@ const EXTENSIONS = [
   'sep-2640-client-verify-digest',
   'sep-2640-client-verify-size',
   'sep-2640-client-verify-frontmatter',
-  // DPoP (auth/dpop, auth/dpop-nonce) goes here.
+  ...AUTH_DPOP.map((name) => `auth/${name}`),
 ];
 
 const SUITES = {

@@ -2,7 +2,7 @@
 // browser-client.mjs opens; the mock server URL and the scenario come in the query string.
 import { McpClient, McpSkillVerificationError } from '/dist/client.js';
 import { memoryStore } from '/dist/store.js';
-import { AUTH_2025, AUTH_2026_NEW } from '/auth-scenarios.js';
+import { AUTH_2025, AUTH_2026_NEW, AUTH_DPOP } from '/auth-scenarios.js';
 
 const clientInfo = { name: 'mcp-web-components-conformance', version: '0.1.0' };
 const context = JSON.parse(new URLSearchParams(location.search).get('context') ?? '{}');
@@ -223,7 +223,7 @@ function argumentsFor(tool) {
   return Object.fromEntries((tool.inputSchema?.required ?? []).map((k) => [k, sample[props[k]?.type] ?? 'x']));
 }
 
-for (const name of [...AUTH_2025, ...AUTH_2026_NEW])
+for (const name of [...AUTH_2025, ...AUTH_2026_NEW, ...AUTH_DPOP])
   scenarios[`auth/${name}`] = async (url) => authorizedSession(url, await withIssuer(url, AUTH_CONFIG[name]));
 
 const params = new URLSearchParams(location.search);

@@ -1,4 +1,4 @@
-// Reading a 401/403 `WWW-Authenticate: Bearer …` challenge (A-01, A-21).
+// Reading a 401/403 `WWW-Authenticate: Bearer …` (or `DPoP …`) challenge (A-01, A-21).
 import { processRevocationResponse, WWWAuthenticateChallengeError } from 'oauth4webapi';
 
 /** The parts of a Bearer challenge the client acts on. */
@@ -17,7 +17,8 @@ export async function parseBearerChallenge(header: string): Promise<BearerChalle
     await processRevocationResponse(new Response(null, { status: 401, headers: { 'www-authenticate': header } }));
   } catch (error) {
     if (!(error instanceof WWWAuthenticateChallengeError)) return undefined;
-    const bearer = error.cause.find((c) => c.scheme === 'bearer');
+    // A DPoP resource server challenges with the DPoP scheme (RFC 9449 §7.1); its parameters are read alike.
+    const bearer = error.cause.find((c) => c.scheme === 'bearer' || c.scheme === 'dpop');
     if (!bearer) return undefined;
     const p = bearer.parameters;
     return { error: p.error, scope: p.scope, resourceMetadata: p.resource_metadata };

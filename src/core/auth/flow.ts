@@ -35,6 +35,8 @@ export interface PendingFlow {
 /** Tokens for one (issuer, resource). */
 export interface TokenSet {
   access_token: string;
+  /** Lower case (oauth4webapi normalises it): `dpop` for a token bound to our key, `bearer` otherwise. */
+  token_type?: string;
   refresh_token?: string;
   /** Epoch ms after which the access token is treated as expired. */
   expires_at?: number;
@@ -146,6 +148,7 @@ export async function revokeToken(
 function tokenSet(r: TokenEndpointResponse, requested?: string): TokenSet {
   return {
     access_token: r.access_token,
+    token_type: r.token_type,
     refresh_token: r.refresh_token,
     expires_at: typeof r.expires_in === 'number' ? Date.now() + r.expires_in * 1000 : undefined,
     scope: r.scope,

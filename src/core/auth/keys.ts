@@ -21,5 +21,7 @@ export const tokenKey = (b: { as: { issuer: string }; resource: string }) =>
   `mcp-auth-token:${b.as.issuer} ${b.resource}`;
 /** A sign-in under way, by its `state`, until the person comes back. */
 export const flowKey = (state: string) => `${FLOW_PREFIX}${state}`;
+/** The DPoP key pair of an authorization server (a non-extractable CryptoKey), kept beside its registration. */
+export const dpopKey = (issuer: string) => `mcp-auth-dpop:${issuer}`;
 /** Registrations are kept per issuer and never reused with another (A-12). */
 export const registrationKey = (issuer: string) => `mcp-auth-client:${issuer}`;

@@ -10,11 +10,13 @@ import type { KeyValueStore } from '../kv/store.js';
 import { parseBearerChallenge, type BearerChallenge } from './challenge.js';
 import { discover, type Discovery } from './discovery.js';
 import { finishFlow, refreshTokens, revokeToken, startFlow, type PendingFlow, type TokenSet } from './flow.js';
-import { bindingKey, flowKey, tokenKey, type Binding } from './keys.js';
+import { BINDING_PREFIX, bindingKey, dpopKey, flowKey, tokenKey, type Binding } from './keys.js';
+import type { Dpop } from './dpop.js';
 import { authHttp } from './net.js';
 import { registrationFor } from './registration.js';
 import { redirectResults, redirectUserAgent } from './redirect.js';
 import type { AuthOptions, AuthState, UserAgentFunction } from './types.js';
+import type { AuthorizationServer } from 'oauth4webapi';
 
 /** Re-authorizations for more scope allowed per operation before it counts as a permanent failure (A-21). */
 const MAX_STEP_UPS = 2;
@@ -40,8 +42,10 @@ export class AuthSession {
   private stepUpScope?: string;
   private denied = false;
   private recovering?: Promise<boolean>;
+  /** The proof signer of the authorization server, when its metadata offers DPoP with ES256. */
+  dpop?: Dpop;
   private readonly store: KeyValueStore;
-  private readonly fetch: FetchLike;
+  private readonly fetchFn: FetchLike;
 
   constructor(
     private readonly serverUrl: string,
@@ -49,18 +53,51 @@ export class AuthSession {
     private readonly deps: AuthSessionDeps,
   ) {
     this.store = deps.store ?? idbStore();
-    this.fetch = deps.fetch ?? ((...args) => fetch(...args));
+    this.fetchFn = deps.fetch ?? ((...args) => fetch(...args));
   }
 
-  /** The Authorization header for requests to this server, when a token is held. */
-  header(): Record<string, string> {
-    return this.tokens ? { authorization: `Bearer ${this.tokens.access_token}` } : {};
+  /**
+   * Requests to the MCP server through `base`, with the token held in their Authorization header: a DPoP-bound
+   * token as `DPoP` with a proof of our key (never as Bearer), any other as `Bearer`.
+   */
+  fetch(base: FetchLike): FetchLike {
+    const t = this.tokens;
+    if (!t) return base;
+    const dpop = t.token_type === 'dpop';
+    const send = (dpop && this.dpop?.fetch(base, t.access_token)) || base;
+    return (url, init = {}) =>
+      send(url, {
+        ...init,
+        headers: {
+          ...(init.headers as Record<string, string>),
+          authorization: `${dpop ? 'DPoP' : 'Bearer'} ${t.access_token}`,
+        },
+      });
+  }
+
+  /**
+   * Loads DPoP (its chunk and this authorization server's key) when the metadata offers ES256 (RFC 9449 §5.1); a
+   * server without it keeps Bearer tokens.
+   */
+  private async useDpop(as: AuthorizationServer): Promise<void> {
+    if (this.dpop?.issuer === as.issuer) return;
+    this.dpop = (as.dpop_signing_alg_values_supported as string[] | undefined)?.includes('ES256')
+      ? await (await import('./dpop.js')).dpopFor(this.store, as)
+      : undefined;
+  }
+
+  /** Requests to the authorization server: SSRF-guarded, and with proofs on the token endpoint under DPoP. */
+  private http(signal?: AbortSignal) {
+    return authHttp(this.serverUrl, this.dpop?.fetch(this.fetchFn) ?? this.fetchFn, signal);
   }
 
   /** Reads stored tokens, finishes a full-page redirect that came back, and refreshes an expired token. */
   async load(): Promise<void> {
     this.binding = await this.store.get<Binding>(bindingKey(this.serverUrl)).catch(() => undefined);
-    if (this.binding) this.tokens = await this.store.get<TokenSet>(tokenKey(this.binding)).catch(() => undefined);
+    if (this.binding) {
+      this.tokens = await this.store.get<TokenSet>(tokenKey(this.binding)).catch(() => undefined);
+      await this.useDpop(this.binding.as);
+    }
     await this.resumeRedirect();
     if (this.tokens?.expires_at && this.tokens.expires_at < Date.now()) {
       if (!(await this.tryRefresh())) await this.forgetTokens();
@@ -115,11 +152,12 @@ export class AuthSession {
       throw new McpAuthError('The popup user agent must be opened in a click: call client.authorize()', 0);
     this.setState('signing-in');
     this.denied = false;
-    const http = authHttp(this.serverUrl, this.fetch, signal);
+    const http = this.http(signal);
     let flow: PendingFlow | undefined;
     try {
       const d = (this.discovery ??= await discover(this.serverUrl, this.challenge, http));
       this.deps.onIssuer?.(d.as.issuer);
+      await this.useDpop(d.as);
       const scope = this.chooseScope(d);
       const registration = await registrationFor(d.as, this.options, this.store, http, scope);
       const started = await startFlow(d.as, registration, d.resource, this.serverUrl, scope);
@@ -142,10 +180,22 @@ export class AuthSession {
     await this.store.del(bindingKey(this.serverUrl)).catch(() => {});
     this.binding = this.discovery = this.stepUpScope = undefined;
     this.setState('none');
+    if (binding && !(await this.issuerInUse(binding.as.issuer))) {
+      // The DPoP key goes with the last binding to its authorization server (and so with "Forget data").
+      await this.store.del(dpopKey(binding.as.issuer)).catch(() => {});
+      this.dpop = undefined;
+    }
     if (!binding || !tokens) return;
-    const http = authHttp(this.serverUrl, this.fetch);
+    const http = this.http();
     if (tokens.refresh_token) await revokeToken(binding.as, binding.registration, tokens.refresh_token, http);
     await revokeToken(binding.as, binding.registration, tokens.access_token, http);
+  }
+
+  /** Whether another MCP server's binding still uses this authorization server. */
+  private async issuerInUse(issuer: string): Promise<boolean> {
+    for (const key of await this.store.keys(BINDING_PREFIX).catch(() => []))
+      if ((await this.store.get<Binding>(key).catch(() => undefined))?.as.issuer === issuer) return true;
+    return false;
   }
 
   /**
@@ -163,7 +213,8 @@ export class AuthSession {
     try {
       if (Date.now() - flow.created > FLOW_TTL_MS)
         throw new McpAuthError('The sign-in took too long; please try again', 0);
-      const tokens = await finishFlow(flow, callback, authHttp(this.serverUrl, this.fetch));
+      await this.useDpop(flow.as);
+      const tokens = await finishFlow(flow, callback, this.http());
       this.binding = { resource: flow.resource, as: flow.as, registration: flow.registration };
       await this.store.set(bindingKey(this.serverUrl), this.binding).catch(() => {});
       await this.saveTokens(tokens);
@@ -197,7 +248,7 @@ export class AuthSession {
           this.binding.registration,
           this.binding.resource,
           this.tokens,
-          authHttp(this.serverUrl, this.fetch),
+          this.http(),
         ),
       );
       return true;

@@ -3,6 +3,7 @@
 import { McpAuthError, McpError } from '../jsonrpc/errors.js';
 import type { AuthSession, AuthSessionDeps } from '../auth/session.js';
 import type { AuthOptions } from '../auth/types.js';
+import type { FetchLike } from '../transport/http.js';
 
 /** One server URL's authorization, as the client uses it. */
 export class Authorization {
@@ -15,9 +16,9 @@ export class Authorization {
     private readonly deps: AuthSessionDeps,
   ) {}
 
-  /** The Authorization header, once a token is held. */
-  header(): Record<string, string> | undefined {
-    return this.session?.header();
+  /** Wraps the transports' fetch: once a token is held, each request carries it (and its DPoP proof, auth/dpop.ts). */
+  fetch(base: FetchLike): FetchLike {
+    return (url, init) => (this.session?.fetch(base) ?? base)(url, init);
   }
 
   /** Loads the session (stored tokens, a redirect that came back) when the client has the auth option. */

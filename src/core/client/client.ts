@@ -175,8 +175,8 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
           (this.early = this.listTools().catch(() => undefined))
         ),
       transportOptions: () => ({
-        fetch: viaRelay(options) ?? ((...args) => fetch(...args)),
-        headers: () => ({ ...options.headers?.(), ...ctx.auth.header() }),
+        fetch: ctx.auth.fetch(viaRelay(options) ?? ((...args) => fetch(...args))),
+        headers: options.headers,
         onMessage,
         onError: (e) => emit('error', e),
         onClose: (e) => this.link.closed(e),

@@ -3,6 +3,8 @@
 // so pages whose servers never answer with a task do not carry it.
 //   2026-07-28 extension (SEP-2663): `tools/call` answers `resultType: "task"`; `tasks/get` polls and
 //     inlines `result` / `error` / `inputRequests`; input goes back with `tasks/update`; `tasks/cancel`.
+//     Where the server agrees (TK-15), status is pushed on a `subscriptions/listen` stream of the task's own
+//     (`notifications/tasks`), and polling stops until that stream ends.
 //   2025-11-25: `tools/call` with `params.task` answers `{task}`; `tasks/get` polls; `tasks/result`
 //     blocks until the end (and carries the server's elicitation/sampling tagged with the task);
 //     `tasks/list`; `tasks/cancel`.
@@ -78,6 +80,8 @@ export interface TaskClient {
   readonly store?: BatchedStore;
   request(method: string, params?: Params, options?: RequestOptions): Promise<Params>;
   dispatchEvent(event: Event): boolean;
+  addEventListener(type: 'notification', listener: (e: CustomEvent) => void): void;
+  removeEventListener(type: 'notification', listener: (e: CustomEvent) => void): void;
 }
 
 /** pollIntervalMs is the server's to suggest, within these bounds (0, negative, 10^9 and NaN are hostile). */
@@ -189,6 +193,7 @@ export class Tasks implements TaskControl {
     let blocking: Promise<{ result: Params }> | undefined;
     let seen = '';
     let keep = false;
+    let push: Push | undefined;
     try {
       for (let failures = 0; ;) {
         const status = t.status as TaskStatus;
@@ -221,7 +226,16 @@ export class Tasks implements TaskControl {
           blocking.catch(() => {});
         }
         const wait = sleep(Math.min(POLL.max, interval(t) * 2 ** failures), signal).then(() => undefined);
-        const done = await (blocking ? Promise.race([blocking, wait]) : wait);
+        // Pushed: once agreed, one tasks/get catches up on what changed before; then each push is the next status.
+        // Undefined means "ask now": that catch-up, or the stream ended and polling takes over.
+        let pushed: Params | undefined | false = false;
+        if (modern) push ??= new Push(this.client, taskId); // not before the task is known to go on
+        if (push && (await Promise.race([push.agreed(), wait]))) pushed = await push.next(signal);
+        if (pushed) {
+          t = pushed;
+          continue;
+        }
+        const done = pushed === false && (await (blocking ? Promise.race([blocking, wait]) : wait));
         if (done) return done.result as unknown as CallToolResult;
         if (this.client.state === 'closed')
           throw new McpAbortError('The client was closed; the task goes on and a new client can resume it');
@@ -245,6 +259,7 @@ export class Tasks implements TaskControl {
         (error instanceof McpAbortError && !TERMINAL.includes(t.status as string));
       throw error;
     } finally {
+      push?.close();
       if (!keep) void this.drop(taskId);
     }
   }
@@ -319,6 +334,82 @@ export class Tasks implements TaskControl {
     return (this.edits = this.edits.then(run, run));
   }
   private edits: Promise<void> = Promise.resolve();
+}
+
+/**
+ * TK-15, the optional push of the 2026-07-28 tasks extension: a `subscriptions/listen` stream for one task, asking for
+ * `taskIds` only. The acknowledgement says whether the server agreed (U-14): one that lists the task turns polling off;
+ * one of this filter's shape without it (the server does not push task status), an error or the stream's end leave
+ * it to polling.
+ */
+class Push {
+  private state?: Promise<boolean>;
+  private agree!: (on: boolean) => void;
+  private queue: Params[] = [];
+  private wake?: () => void;
+  private caughtUp = false;
+  private readonly stop = new AbortController();
+  private readonly onNotification = (e: CustomEvent) => {
+    const { method, params = {} } = e.detail as { method: string; params?: Params };
+    if (method === 'notifications/subscriptions/acknowledged') {
+      const agreed = (params.notifications ?? {}) as Params;
+      if ((agreed.taskIds as string[] | undefined)?.includes(this.taskId)) this.agree(true);
+      else if (Object.keys(agreed).every((k) => k === 'taskIds')) this.agree(false);
+    } else if (method === 'notifications/tasks' && ((params.task ?? params) as Params).taskId === this.taskId) {
+      this.queue.push((params.task ?? params) as Params);
+      this.wake?.();
+    }
+  };
+
+  constructor(
+    private readonly client: TaskClient,
+    private readonly taskId: string,
+  ) {
+    this.state = new Promise((resolve) => (this.agree = resolve));
+    client.addEventListener('notification', this.onNotification);
+    // The stream lasts as long as the task; the engine's overall cap (maxTotalTimeout) ends it at worst.
+    client
+      .request(
+        'subscriptions/listen',
+        { notifications: { taskIds: [taskId] } },
+        {
+          signal: this.stop.signal,
+          timeout: 600_000,
+        },
+      )
+      .catch(() => {})
+      .finally(() => this.close());
+  }
+
+  /** Resolves true while the server pushes this task's status; false once it will not. */
+  agreed(): Promise<boolean> {
+    return this.state ?? Promise.resolve(false);
+  }
+
+  /**
+   * The next pushed status; undefined to ask the server now (the catch-up after the acknowledgement, or the stream
+   * ended).
+   */
+  async next(signal?: AbortSignal): Promise<Params | undefined> {
+    if (!this.caughtUp) return void (this.caughtUp = true);
+    while (!this.queue.length && this.state) {
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        signal?.addEventListener('abort', () => resolve(), { once: true });
+      });
+      if (signal?.aborted) throw new McpAbortError();
+    }
+    return this.queue.shift();
+  }
+
+  close(): void {
+    if (!this.state) return;
+    this.state = undefined;
+    this.agree(false);
+    this.stop.abort();
+    this.client.removeEventListener('notification', this.onNotification);
+    this.wake?.();
+  }
 }
 
 /** The public view of a task from either flavour's result (`{task}` or the task itself). */

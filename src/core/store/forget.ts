@@ -1,15 +1,23 @@
 // Forgetting a server: the one function that finds and deletes every key kept for a server URL,
 // the client's (keys.ts), the elements' records (records.ts) and its sign-in's (auth/keys.ts), so no
 // caller re-derives any of them.
-import { BINDING_PREFIX, FLOW_PREFIX, bindingKey, registrationKey, tokenKey, type Binding } from '../auth/keys.js';
+import {
+  BINDING_PREFIX,
+  FLOW_PREFIX,
+  bindingKey,
+  dpopKey,
+  registrationKey,
+  tokenKey,
+  type Binding,
+} from '../auth/keys.js';
 import type { PendingFlow } from '../auth/flow.js';
 import { catalogueKey, eraKey, serverKey, tasksKey } from './keys.js';
 import { DRAFT_PREFIX, historyKey } from './records.js';
 import type { KeyValueStore } from '../kv/store.js';
 
 /**
- * The sign-in keys of a server: its binding, its tokens, the registration at its authorization
- * server, and sign-ins under way. Tokens and a registration another server's binding also uses stay.
+ * The sign-in keys of a server: its binding, its tokens, the registration and DPoP key at its
+ * authorization server, and sign-ins under way. Tokens and a registration another server's binding also uses stay.
  */
 async function authKeysOfServer(store: KeyValueStore, url: string): Promise<string[]> {
   const own = bindingKey(url);
@@ -25,7 +33,8 @@ async function authKeysOfServer(store: KeyValueStore, url: string): Promise<stri
   }
   if (mine) {
     if (!others.some((b) => tokenKey(b) === tokenKey(mine))) keys.push(tokenKey(mine));
-    if (!others.some((b) => b.as.issuer === mine.as.issuer)) keys.push(registrationKey(mine.as.issuer));
+    if (!others.some((b) => b.as.issuer === mine.as.issuer))
+      keys.push(registrationKey(mine.as.issuer), dpopKey(mine.as.issuer));
   }
   for (const key of await store.keys(FLOW_PREFIX))
     if ((await store.get<PendingFlow>(key))?.serverUrl === url) keys.push(key);
