@@ -29,5 +29,9 @@ export * from './events/events.js';
 // <mcp-app-view> loads on first use (a tool with a view), so only its types are exported here.
 export type { McpAppView } from './components/mcp-app-view/mcp-app-view.js';
 export type { McpAppMessageEvent, McpAppContextEvent } from './components/mcp-app-view/events.js';
+// <mcp-workspace> is its own chunk, loaded at once: a tag can be defined only once, so no stand-in can wait for it.
+void import('./components/mcp-workspace/define.js');
+export type { McpWorkspaceElement } from './components/mcp-workspace/mcp-workspace.js';
+export type { McpServerAddEvent, McpServerRemoveEvent } from './events/workspace.js';
 export { registerLocale, setMessages } from './messages.js';
 export type { LocaleMessages, Messages } from './messages.js';

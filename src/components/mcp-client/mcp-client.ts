@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { clientContext } from '../../controllers/context.js';
-import { leaseClient } from '../../controllers/client-factory.js';
+import { headersAt, leaseClient } from '../../controllers/client-factory.js';
 import type { ClientState, McpClient, McpClientOptions } from '../../core/client/client.js';
 import type { ClientLease } from '../../core/client/pool.js';
 import type { AuthOptions, AuthState } from '../../core/auth/types.js';
@@ -113,6 +113,8 @@ export class McpClientElement extends LitElement {
   @property({ attribute: false }) store?: KeyValueStore;
   /** Shorthand for `auth = { redirectUri }`. */
   @property({ attribute: 'redirect-uri' }) redirectUri?: string;
+  /** Headers for every request to the server (an API key), by server URL, as the headless `headers` option. */
+  @property({ attribute: false }) headers?: (url: string) => Record<string, string> | undefined;
   /** How many sampling requests one server may make per minute before they are refused. */
   @property({ type: Number, attribute: 'sampling-rate-limit' }) samplingRateLimit = 10;
   /** Elicitation requests one server may make per minute; more are answered `cancel` and noted in the log. */
@@ -156,7 +158,8 @@ export class McpClientElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const authChanged =
       (changed.has('auth') || changed.has('redirectUri')) &&
-      this.current?.options.auth?.redirectUri !== this.authOptions()?.redirectUri;
+      this.current?.options.auth?.redirectUri !== this.authOptions()?.redirectUri ||
+      (changed.has('headers') && this.current?.options.headers !== headersAt(this.headers, this.url));
     if (
       this.url &&
       (authChanged ||
@@ -337,6 +340,7 @@ export class McpClientElement extends LitElement {
       transport: this.transport,
       auth: this.authOptions(),
       store: this.store,
+      headers: headersAt(this.headers, this.url),
       onSampling: (params, { signal }) => this.askSampling(params, signal),
       onElicitation: (params, { signal }) => this.askElicitation(params, signal),
     };

@@ -45,10 +45,14 @@ export interface HistoryEntry {
   summary?: string;
 }
 
-/** A server the person saved in <mcp-server-list>. */
+/** A server the person saved in <mcp-server-list> or <mcp-workspace>. */
 export interface SavedServer {
   url: string;
   name: string;
+  /** The CORS relay to reach it through (<mcp-workspace>). */
+  relay?: string;
+  /** The name of the header the person gave a value for (the value is kept under headerKey). */
+  header?: string;
 }
 
 /** A tool call the server runs as a task, kept until it ends so a reload can follow it again. */
@@ -69,6 +73,8 @@ const HISTORY_LIMIT = 50;
 // client does not import these helpers.
 export const historyKey = (url: string) => `mcp-history:${url}`;
 export const DRAFT_PREFIX = 'mcp-draft:';
+/** A header value the person gave for one server (<mcp-workspace>), kept like a token: `{ name, value }`. */
+export const headerKey = (url: string) => `mcp-header:${url}`;
 const draftKey = (url: string, tool: string) => `${DRAFT_PREFIX}${url} ${tool}`;
 const SAVED_SERVERS_KEY = 'mcp-saved-servers';
 

@@ -8,6 +8,7 @@ import de from '../../../src/locales/de.js';
 import es from '../../../src/locales/es.js';
 import fr from '../../../src/locales/fr.js';
 import ja from '../../../src/locales/ja.js';
+import { workspaceDefaults } from '../../../src/components/mcp-workspace/messages.js';
 
 const LOCALES = { ar, de, es, fr, ja } as Record<string, object>;
 
@@ -19,8 +20,8 @@ function leaves(table: object, prefix = ''): string[] {
 }
 
 describe('locales', () => {
-  it('ship complete: every message of the English table, of the same kind', () => {
-    const english = leaves(messagesFor('en'));
+  it('ship complete: every message of the English table and of <mcp-workspace>, of the same kind', () => {
+    const english = leaves({ ...messagesFor('en'), ...workspaceDefaults });
     for (const [lang, table] of Object.entries(LOCALES))
       expect(leaves(table).sort(), lang).to.deep.equal([...english].sort());
   });
