@@ -157,8 +157,8 @@ export class McpClientElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const authChanged =
-      (changed.has('auth') || changed.has('redirectUri')) &&
-      this.current?.options.auth?.redirectUri !== this.authOptions()?.redirectUri ||
+      ((changed.has('auth') || changed.has('redirectUri')) &&
+        this.current?.options.auth?.redirectUri !== this.authOptions()?.redirectUri) ||
       (changed.has('headers') && this.current?.options.headers !== headersAt(this.headers, this.url));
     if (
       this.url &&

@@ -277,7 +277,7 @@ export class McpWorkspaceElement extends LitElement {
               const on = this.chosen?.url === s.url && this.chosen.tool.name === tool.name;
               return html`<li>
                 <button part=${on ? 'tool selected' : 'tool'} class="entry" aria-pressed=${on ? 'true' : 'false'} @click=${() => (this.chosen = { url: s.url, tool })}>
-                  <span>${toolTitle(tool)}</span><span part="tool-server" class="muted">${this.nameOf(s.url)}</span>
+                  <span>${toolTitle(tool)}</span> <span part="tool-server" class="muted">${this.nameOf(s.url)}</span>
                 </button>
               </li>`;
             })}
@@ -322,7 +322,9 @@ export class McpWorkspaceElement extends LitElement {
     this.chosen = undefined;
     this.loading = (async () => {
       const list = await readSavedServers(store);
-      const headers = await Promise.all(list.map((s) => (s.header ? store.get<KeptHeader>(headerKey(s.url)) : undefined)));
+      const headers = await Promise.all(
+        list.map((s) => (s.header ? store.get<KeptHeader>(headerKey(s.url)) : undefined)),
+      );
       if (ws !== this.ws) return;
       this.saved = list;
       list.forEach((s, i) => this.open1(s, headers[i]));
@@ -419,7 +421,11 @@ export class McpWorkspaceElement extends LitElement {
     return w;
   }
 
-  private async askSampling(url: string, params: CreateMessageParams, signal: AbortSignal): Promise<CreateMessageResult> {
+  private async askSampling(
+    url: string,
+    params: CreateMessageParams,
+    signal: AbortSignal,
+  ): Promise<CreateMessageResult> {
     const client = this.clientOf(url);
     const server = client?.serverInfo;
     const host = new URL(url).host;

@@ -21,4 +21,5 @@ export const workspaceDefaults: WorkspaceMessages = {
 };
 
 /** The message table in force, with the workspace strings filled in. */
-export const wsMsg = (): Messages & WorkspaceMessages => ({ ...workspaceDefaults, ...msg() }) as Messages & WorkspaceMessages;
+export const wsMsg = (): Messages & WorkspaceMessages =>
+  ({ ...workspaceDefaults, ...msg() }) as Messages & WorkspaceMessages;
