@@ -18,21 +18,3 @@ export const defaultStore = (): KeyValueStore => (shared ??= idbStore());
  */
 export const leaseClient = (options: McpClientOptions): ClientLease =>
   sharedClient({ apps: true, listToolsEarly: true, ...options, store: options.store ?? defaultStore() });
-
-const bound = new WeakMap<object, Map<string, () => Record<string, string>>>();
-
-/**
- * A host's `headers(url)` as the client option for one server: the same function for the same host function and URL,
- * so elements given the same `headers` still share a client.
- */
-export function headersAt(
-  headers: ((url: string) => Record<string, string> | undefined) | undefined,
-  url: string,
-): (() => Record<string, string>) | undefined {
-  if (!headers) return undefined;
-  let byUrl = bound.get(headers);
-  if (!byUrl) bound.set(headers, (byUrl = new Map()));
-  let f = byUrl.get(url);
-  if (!f) byUrl.set(url, (f = () => headers(url) ?? {}));
-  return f;
-}

@@ -3,6 +3,8 @@
 // on the same store; the data of a removed server forgotten; a header the person gives reaching only its server.
 import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/mcp-workspace/define.js';
+import '../../src/components/mcp-client/define.js';
+import type { McpClientElement } from '../../src/components/mcp-client/mcp-client.js';
 import type { KeyValueStore } from '../../src/client.js';
 import { idbStore } from '../../src/store.js';
 import type { McpWorkspaceElement } from '../../src/components/mcp-workspace/mcp-workspace.js';
@@ -225,5 +227,26 @@ describe('<mcp-workspace>', () => {
     await waitStatus(el, 'legacy-fixture', 'Connected');
     const sent = (await proxyLog()).filter((r) => r.bodyJsonRpcMethod);
     expect(sent.map((r) => r.headers.authorization)).to.include('Bearer host-key');
+  });
+});
+
+describe('<mcp-client headers>', () => {
+  afterEach(() => fixtureCleanup());
+
+  it('sends the host headers to its server, and two widgets given the same function share one client', async () => {
+    const { proxy, proxyControl } = await servers();
+    await fetch(`${proxyControl}/log`, { method: 'DELETE' });
+    const headers = (url: string) => (url === proxy ? { authorization: 'Bearer widget-key' } : undefined);
+    const store = freshStore('mcp-client-headers');
+    const [a, b] = await Promise.all(
+      [0, 1].map(() =>
+        fixture<McpClientElement>(html`<mcp-client url=${proxy} .headers=${headers} .store=${store}></mcp-client>`),
+      ),
+    );
+    await waitUntil(() => a.client?.state === 'ready', 'connected', { timeout: 15_000 });
+    expect(b.client, 'one client for both').to.equal(a.client);
+    const sent = (await proxyLog()).filter((r) => r.bodyJsonRpcMethod);
+    expect(sent.length).to.be.greaterThan(0);
+    expect(sent.every((r) => r.headers.authorization === 'Bearer widget-key')).to.equal(true);
   });
 });

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { clientContext } from '../../controllers/context.js';
-import { headersAt, leaseClient } from '../../controllers/client-factory.js';
+import { leaseClient } from '../../controllers/client-factory.js';
 import type { ClientState, McpClient, McpClientOptions } from '../../core/client/client.js';
 import type { ClientLease } from '../../core/client/pool.js';
 import type { AuthOptions, AuthState } from '../../core/auth/types.js';
@@ -113,7 +113,10 @@ export class McpClientElement extends LitElement {
   @property({ attribute: false }) store?: KeyValueStore;
   /** Shorthand for `auth = { redirectUri }`. */
   @property({ attribute: 'redirect-uri' }) redirectUri?: string;
-  /** Headers for every request to the server (an API key), by server URL, as the headless `headers` option. */
+  /**
+   * Headers for every request to the server (an API key): a function of the server URL, as the headless `headers`
+   * option; elements given the same function share a client.
+   */
   @property({ attribute: false }) headers?: (url: string) => Record<string, string> | undefined;
   /** How many sampling requests one server may make per minute before they are refused. */
   @property({ type: Number, attribute: 'sampling-rate-limit' }) samplingRateLimit = 10;
@@ -159,7 +162,7 @@ export class McpClientElement extends LitElement {
     const authChanged =
       ((changed.has('auth') || changed.has('redirectUri')) &&
         this.current?.options.auth?.redirectUri !== this.authOptions()?.redirectUri) ||
-      (changed.has('headers') && this.current?.options.headers !== headersAt(this.headers, this.url));
+      (changed.has('headers') && this.current?.options.headers !== this.headers);
     if (
       this.url &&
       (authChanged ||
@@ -340,7 +343,7 @@ export class McpClientElement extends LitElement {
       transport: this.transport,
       auth: this.authOptions(),
       store: this.store,
-      headers: headersAt(this.headers, this.url),
+      headers: this.headers,
       onSampling: (params, { signal }) => this.askSampling(params, signal),
       onElicitation: (params, { signal }) => this.askElicitation(params, signal),
     };

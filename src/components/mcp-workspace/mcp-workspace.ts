@@ -2,9 +2,9 @@
 // lazy chunk: src/index.ts starts loading it at once, so pages with one server pay only that line.
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { defaultStore, headersAt, leaseClient } from '../../controllers/client-factory.js';
+import { defaultStore, leaseClient } from '../../controllers/client-factory.js';
 import type { AuthOptions } from '../../core/auth/types.js';
-import type { McpClient } from '../../core/client/client.js';
+import type { McpClient, McpClientOptions } from '../../core/client/client.js';
 import { samplingRejected } from '../../core/client/input.js';
 import { McpWorkspace, type WorkspaceServer } from '../../core/client/workspace.js';
 import { McpError } from '../../core/jsonrpc/errors.js';
@@ -17,7 +17,8 @@ import type {
   Tool,
 } from '../../core/protocol/types.js';
 import { forgetServer } from '../../core/store/forget.js';
-import { headerKey, readSavedServers, writeSavedServers, type SavedServer } from '../../core/store/records.js';
+import { headerKey } from '../../core/store/header.js';
+import { readSavedServers, writeSavedServers, type SavedServer } from '../../core/store/records.js';
 import { McpElicitationRequestEvent, McpSamplingRequestEvent } from '../../events/events.js';
 import { McpServerAddEvent, McpServerRemoveEvent } from '../../events/workspace.js';
 import { filterTools, toolTitle } from '../../internal/catalogue.js';
@@ -151,16 +152,18 @@ export class McpWorkspaceElement extends LitElement {
 
   /**
    * Adds a server, saves it and connects it; `header` is a header the person gives (an API key), kept like a token
-   * and sent only to this server.
+   * and sent only to this server. A server already there with the same relay and no header either is left as it is.
    */
   async addServer(url: string, { relay, header }: { relay?: string; header?: KeptHeader } = {}): Promise<void> {
-    await this.loading;
+    await this.ready();
     const href = new URL(url).href;
+    const there = this.saved.find((s) => s.url === href);
+    if (there && there.relay === relay && !there.header && !header) return;
     const store = this.storeOf();
     await this.ws?.remove(href); // added again: with what was given now
     if (header) await store.set(headerKey(href), header);
     else await store.del(headerKey(href));
-    const entry: SavedServer = { url: href, name: this.saved.find((s) => s.url === href)?.name ?? '' };
+    const entry: SavedServer = { url: href, name: there?.name ?? '' };
     if (relay) entry.relay = relay;
     if (header) entry.header = header.name;
     await this.save([...this.saved.filter((s) => s.url !== href), entry]);
@@ -171,14 +174,14 @@ export class McpWorkspaceElement extends LitElement {
 
   /** Renames a server (an empty name goes back to its own title). */
   async renameServer(url: string, name: string): Promise<void> {
-    await this.loading;
+    await this.ready();
     await this.save(this.saved.map((s) => (s.url === url ? { ...s, name: name.trim() } : s)));
     this.ws?.rename(url, name);
   }
 
   /** Removes a server and forgets everything kept for it: session (ended), tokens (revoked), header, drafts, history. */
   async removeServer(url: string): Promise<void> {
-    await this.loading;
+    await this.ready();
     const gone = this.saved.find((s) => s.url === url);
     if (!gone) return;
     const name = this.nameOf(url);
@@ -348,13 +351,12 @@ export class McpWorkspaceElement extends LitElement {
   }
 
   /**
-   * What the server's client sends besides its own headers: the host's (the same function for the same host function
-   * and URL, so elements with the same headers share a client) and the one the person gave for this server.
+   * What the server's client sends besides its own headers: the host's (its function as it is, so elements given the
+   * same `headers` share a client) and the one the person gave for this server.
    */
-  private headersOf(url: string): (() => Record<string, string>) | undefined {
-    const host = headersAt(this.headers, url);
+  private headersOf(url: string): McpClientOptions['headers'] {
     const kept = this.kept.get(url);
-    return kept ? () => ({ ...host?.(), [kept.name]: kept.value }) : host;
+    return kept ? (u) => ({ ...this.headers?.(u), [kept.name]: kept.value }) : this.headers;
   }
 
   /** Runs a step that ends connected (connect, sign in); its failure stays on its server's entry. */
@@ -404,6 +406,12 @@ export class McpWorkspaceElement extends LitElement {
 
   private authOptions(): AuthOptions | undefined {
     return this.auth ?? (this.redirectUri ? { redirectUri: this.redirectUri } : undefined);
+  }
+
+  /** Resolves once the saved list is loaded (the first update starts loading it). */
+  private async ready(): Promise<void> {
+    await this.updateComplete;
+    await this.loading;
   }
 
   private async save(list: SavedServer[]): Promise<void> {

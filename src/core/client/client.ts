@@ -178,7 +178,7 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
         void (options.listToolsEarly && conn()?.facts?.capabilities?.tools && this.listTools().catch(() => {})),
       transportOptions: () => ({
         fetch: viaRelay(options) ?? ((...args) => fetch(...args)),
-        headers: () => ({ ...options.headers?.(), ...ctx.auth.header() }),
+        headers: () => ({ ...options.headers?.(options.url), ...ctx.auth.header() }),
         onMessage,
         onError: (e) => emit('error', e),
         onClose: (e) => this.link.closed(e),

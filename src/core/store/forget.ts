@@ -4,7 +4,8 @@
 import { BINDING_PREFIX, FLOW_PREFIX, bindingKey, registrationKey, tokenKey, type Binding } from '../auth/keys.js';
 import type { PendingFlow } from '../auth/flow.js';
 import { catalogueKey, eraKey, serverKey, tasksKey } from './keys.js';
-import { DRAFT_PREFIX, headerKey, historyKey } from './records.js';
+import { headerKey } from './header.js';
+import { DRAFT_PREFIX, historyKey } from './records.js';
 import type { KeyValueStore } from '../kv/store.js';
 
 /**

@@ -73,8 +73,6 @@ const HISTORY_LIMIT = 50;
 // client does not import these helpers.
 export const historyKey = (url: string) => `mcp-history:${url}`;
 export const DRAFT_PREFIX = 'mcp-draft:';
-/** A header value the person gave for one server (<mcp-workspace>), kept like a token: `{ name, value }`. */
-export const headerKey = (url: string) => `mcp-header:${url}`;
 const draftKey = (url: string, tool: string) => `${DRAFT_PREFIX}${url} ${tool}`;
 const SAVED_SERVERS_KEY = 'mcp-saved-servers';
 
