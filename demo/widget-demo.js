@@ -71,7 +71,7 @@ for (const form of forms) form.url = config.mcpUrl;
 
 // The workspace keeps its list in its own database here, and holds the demo's servers (their ports change between
 // runs, so each run adds the ones it lacks; one already there is left as it is; remove old ones with Remove).
-workspace.store = McpWebComponents.idbStore('mcp-demo-workspace');
+workspace.store = window.McpWebComponents.idbStore('mcp-demo-workspace');
 workspace.samplingHandler = fakePageLlm;
 await customElements.whenDefined('mcp-workspace');
 for (const url of [config.mcpUrl, config.everythingUrl, config.debugUrl].filter(Boolean))

@@ -8,6 +8,10 @@ import * as index from '../../src/index.js';
 import { McpAppView } from '../../src/components/mcp-app-view/mcp-app-view.js';
 import * as appEvents from '../../src/components/mcp-app-view/events.js';
 import '../../src/components/mcp-app-view/define.js';
+// So does <mcp-workspace> (its chunk starts loading at once).
+import { McpWorkspaceElement } from '../../src/components/mcp-workspace/mcp-workspace.js';
+import * as workspaceEvents from '../../src/events/workspace.js';
+import '../../src/components/mcp-workspace/define.js';
 import type { McpClientElement } from '../../src/components/mcp-client/mcp-client.js';
 import type { McpLogView } from '../../src/components/mcp-log-view/mcp-log-view.js';
 import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
@@ -24,7 +28,7 @@ interface Decl {
   cssStates?: { name: string }[];
 }
 
-const pkg = { ...index, McpAppView, ...appEvents };
+const pkg = { ...index, McpAppView, ...appEvents, McpWorkspaceElement, ...workspaceEvents };
 let manifest: { modules: { path: string; declarations?: Decl[] }[] };
 const elements = () =>
   manifest.modules.flatMap((m) =>

@@ -12,7 +12,7 @@ export const styles = css`
   }
   @container (min-width: 40em) {
     [part='layout'] {
-      grid-template-columns: var(--mcp-workspace-sidebar, 18em) minmax(0, 1fr);
+      grid-template-columns: minmax(16em, 1fr) minmax(0, 2fr);
       align-items: start;
     }
   }

@@ -77,8 +77,6 @@ type Windows = [RateWindow, RateWindow];
  * @csspart tool-server - The server a catalogue entry belongs to.
  * @csspart form - The chosen tool's <mcp-tool-form>.
  * @csspart lists - One server's resources or prompts (a disclosure).
- * @cssprop --mcp-workspace-sidebar - Width of the servers column beside the catalogue (default 18em), when the
- * element is wide enough for two columns (40em).
  */
 export class McpWorkspaceElement extends LitElement {
   static override styles = [tokens, catalogueStyles, styles];
@@ -179,7 +177,7 @@ export class McpWorkspaceElement extends LitElement {
     this.ws?.rename(url, name);
   }
 
-  /** Removes a server and forgets everything kept for it: session (ended), tokens (revoked), header, drafts, history. */
+  /** Removes a server and forgets all kept for it: session (ended), tokens (revoked), header, drafts, history. */
   async removeServer(url: string): Promise<void> {
     await this.ready();
     const gone = this.saved.find((s) => s.url === url);

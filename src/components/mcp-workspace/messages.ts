@@ -1,4 +1,4 @@
-// The English strings of <mcp-workspace>, in its own chunk; the message table (setMessages, the locales) overrides them.
+// The English strings of <mcp-workspace>, in its own chunk; the message table (setMessages, locales) overrides them.
 import { msg, type Messages, type WorkspaceMessages } from '../../messages.js';
 
 export const workspaceDefaults: WorkspaceMessages = {
