@@ -32,6 +32,6 @@ export type { McpAppMessageEvent, McpAppContextEvent } from './components/mcp-ap
 // <mcp-workspace> is its own chunk, loaded at once: a tag can be defined only once, so no stand-in can wait for it.
 void import('./components/mcp-workspace/define.js');
 export type { McpWorkspaceElement } from './components/mcp-workspace/mcp-workspace.js';
-export type { McpServerAddEvent, McpServerRemoveEvent } from './events/workspace.js';
+export type { McpServerAddEvent, McpServerRemoveEvent } from './components/mcp-workspace/events.js';
 export { registerLocale, setMessages } from './messages.js';
 export type { LocaleMessages, Messages } from './messages.js';

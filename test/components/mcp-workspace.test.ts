@@ -13,7 +13,7 @@ import { keysToForget } from '../../src/core/store/forget.js';
 import { serverKey } from '../../src/core/store/keys.js';
 import type { ServerRecord } from '../../src/core/store/records.js';
 import type { McpToolResultEvent } from '../../src/events/events.js';
-import type { McpServerAddEvent, McpServerRemoveEvent } from '../../src/events/workspace.js';
+import type { McpServerAddEvent, McpServerRemoveEvent } from '../../src/components/mcp-workspace/events.js';
 import {
   buttonNamed,
   controlByLabel,

@@ -10,7 +10,7 @@ import * as appEvents from '../../src/components/mcp-app-view/events.js';
 import '../../src/components/mcp-app-view/define.js';
 // So does <mcp-workspace> (its chunk starts loading at once).
 import { McpWorkspaceElement } from '../../src/components/mcp-workspace/mcp-workspace.js';
-import * as workspaceEvents from '../../src/events/workspace.js';
+import * as workspaceEvents from '../../src/components/mcp-workspace/events.js';
 import '../../src/components/mcp-workspace/define.js';
 import type { McpClientElement } from '../../src/components/mcp-client/mcp-client.js';
 import type { McpLogView } from '../../src/components/mcp-log-view/mcp-log-view.js';

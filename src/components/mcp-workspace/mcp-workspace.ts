@@ -20,7 +20,7 @@ import { forgetServer } from '../../core/store/forget.js';
 import { headerKey } from '../../core/store/header.js';
 import { readSavedServers, writeSavedServers, type SavedServer } from '../../core/store/records.js';
 import { McpElicitationRequestEvent, McpSamplingRequestEvent } from '../../events/events.js';
-import { McpServerAddEvent, McpServerRemoveEvent } from '../../events/workspace.js';
+import { McpServerAddEvent, McpServerRemoveEvent } from './events.js';
 import { filterTools, toolTitle } from '../../internal/catalogue.js';
 import { serverNameAt } from '../../internal/dialog.js';
 import { dialogIn, enqueue, RateWindow, type SamplingHandler } from '../../internal/human-in-the-loop.js';
