@@ -69,6 +69,13 @@ weather.locked = ['city'];
 weather.url = config.mcpUrl;
 for (const form of forms) form.url = config.mcpUrl;
 
+const app = document.getElementById('app');
+if (config.debugUrl) {
+  app.setAttribute('sandbox-url', config.sandboxUrl);
+  app.url = config.debugUrl;
+  app.addEventListener('mcp-app-message', (e) => console.info('mcp-app-message', e.content));
+} else app.hidden = true;
+
 // The workspace keeps its list in its own database here, and holds the demo's servers (their ports change between
 // runs, so each run adds the ones it lacks; one already there is left as it is; remove old ones with Remove).
 workspace.store = window.McpWebComponents.idbStore('mcp-demo-workspace');
@@ -76,10 +83,3 @@ workspace.samplingHandler = fakePageLlm;
 await customElements.whenDefined('mcp-workspace');
 for (const url of [config.mcpUrl, config.everythingUrl, config.debugUrl].filter(Boolean))
   await workspace.addServer(url);
-
-const app = document.getElementById('app');
-if (config.debugUrl) {
-  app.setAttribute('sandbox-url', config.sandboxUrl);
-  app.url = config.debugUrl;
-  app.addEventListener('mcp-app-message', (e) => console.info('mcp-app-message', e.content));
-} else app.hidden = true;
