@@ -218,6 +218,40 @@ describe('<mcp-workspace>', () => {
     expect(await store.get(`mcp-header:${new URL(proxy).href}`)).to.equal(undefined);
   });
 
+  it('asks the person about every server in one queue of dialogs, each named after the server that asks', async () => {
+    const { legacy, modern } = await servers();
+    const el = await workspace(freshStore('mcp-workspace-ask'));
+    await add(el, legacy);
+    await add(el, modern);
+    await waitStatus(el, 'legacy-fixture', 'Connected');
+    await waitStatus(el, 'modern-fixture', 'Connected');
+    const open = () =>
+      [...shadow(el).querySelectorAll('mcp-elicitation-dialog')]
+        .map((d) => d.shadowRoot!.querySelector('dialog[open]'))
+        .filter((d): d is HTMLDialogElement => !!d)
+        .map((d) =>
+          d
+            .getAttribute('aria-labelledby')!
+            .split(' ')
+            .map((id) => (d.getRootNode() as ShadowRoot).getElementById(id)!.textContent!.trim())
+            .join(' '),
+        );
+    const [a, b] = el.servers.map((s) => s.client.callTool('ask_user', { question: 'Who are you?' }));
+    const asked: string[] = [];
+    for (let n = 0; n < 2; n++) {
+      await waitUntil(() => open().length, `a dialog (${n} answered)`, { timeout: 10_000 });
+      expect(open(), 'one dialog at a time').to.have.length(1);
+      asked.push(open()[0]);
+      const dialog = [...shadow(el).querySelectorAll('mcp-elicitation-dialog')].find((d) =>
+        d.shadowRoot!.querySelector('dialog[open]'),
+      )!.shadowRoot!;
+      buttonNamed(dialog, 'Decline').click();
+      await waitUntil(() => !open().length || open()[0] !== asked[n], 'answered');
+    }
+    expect(asked).to.have.members(['legacy-fixture asks for information', 'modern-fixture asks for information']);
+    await Promise.all([a, b]);
+  });
+
   it("sends the host's headers (the headers property) to the server it names", async () => {
     const { proxy, proxyControl } = await servers();
     await fetch(`${proxyControl}/log`, { method: 'DELETE' });
