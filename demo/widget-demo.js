@@ -9,6 +9,8 @@ const server = document.getElementById('server');
 const customUrl = document.getElementById('custom-url');
 const fakeLlm = document.getElementById('fake-llm');
 const theme = document.getElementById('theme');
+const workspace = document.getElementById('workspace');
+const forms = [...document.querySelectorAll('.demo-form')];
 
 if (!config.everythingUrl) server.querySelector('[value=everything]').disabled = true;
 const params = new URLSearchParams(location.search);
@@ -44,7 +46,7 @@ async function fakePageLlm(params) {
 }
 
 function applyTheme() {
-  for (const el of [widget, weather, document.getElementById('app')]) {
+  for (const el of [widget, weather, workspace, document.getElementById('app'), ...forms]) {
     if (theme.value) el.setAttribute('theme', theme.value);
     else el.removeAttribute('theme');
   }
@@ -65,6 +67,7 @@ applyServer();
 weather.values = { city: 'Lisbon' };
 weather.locked = ['city'];
 weather.url = config.mcpUrl;
+for (const form of forms) form.url = config.mcpUrl;
 
 const app = document.getElementById('app');
 if (config.debugUrl) {
@@ -72,3 +75,11 @@ if (config.debugUrl) {
   app.url = config.debugUrl;
   app.addEventListener('mcp-app-message', (e) => console.info('mcp-app-message', e.content));
 } else app.hidden = true;
+
+// The workspace keeps its list in its own database here, and holds the demo's servers (their ports change between
+// runs, so each run adds the ones it lacks; one already there is left as it is; remove old ones with Remove).
+workspace.store = window.McpWebComponents.idbStore('mcp-demo-workspace');
+workspace.samplingHandler = fakePageLlm;
+await customElements.whenDefined('mcp-workspace');
+for (const url of [config.mcpUrl, config.everythingUrl, config.debugUrl].filter(Boolean))
+  await workspace.addServer(url);

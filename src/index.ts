@@ -32,5 +32,9 @@ export type { McpAppMessageEvent, McpAppContextEvent } from './components/mcp-ap
 // <mcp-skill-list> loads with <mcp-client>'s Skills tab, so only its types and its event's are exported here.
 export type { McpSkillList } from './components/mcp-skill-list/mcp-skill-list.js';
 export type { McpSkillLoadEvent, SkillLoadDetail } from './events/skills.js';
+// <mcp-workspace> is its own chunk, loaded at once: a tag can be defined only once, so no stand-in can wait for it.
+void import('./components/mcp-workspace/define.js');
+export type { McpWorkspaceElement } from './components/mcp-workspace/mcp-workspace.js';
+export type { McpServerAddEvent, McpServerRemoveEvent } from './components/mcp-workspace/events.js';
 export { registerLocale, setMessages } from './messages.js';
 export type { LocaleMessages, Messages } from './messages.js';

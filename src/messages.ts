@@ -249,7 +249,30 @@ export interface SkillMessages {
   skillRefused(reason: string): string;
 }
 
-export type Messages = typeof defaults & Partial<AppMessages> & Partial<SkillMessages>;
+/**
+ * The strings of <mcp-workspace>: their English defaults load with it (its lazy chunk, workspace-messages.ts);
+ * the shipped locales translate them.
+ */
+export interface WorkspaceMessages {
+  wsAdd: string;
+  wsRelay: string;
+  wsHeaderName: string;
+  wsHeaderValue: string;
+  wsBadHeader: string;
+  wsServers: string;
+  wsEmpty: string;
+  wsDown: string;
+  wsRefused: string;
+  wsNeedsSignIn: string;
+  wsHeaderKept(name: string, tail: string): string;
+  wsToolOf(tool: string, server: string): string;
+  wsResourcesOf(server: string): string;
+  wsPromptsOf(server: string): string;
+  wsAdded(server: string): string;
+  wsRemoved(server: string): string;
+}
+
+export type Messages = typeof defaults & Partial<AppMessages> & Partial<SkillMessages> & Partial<WorkspaceMessages>;
 /** A translation: any part of the table, nested tables in part too. */
 export type LocaleMessages = {
   [K in keyof Messages]?: Messages[K] extends (...args: never[]) => unknown

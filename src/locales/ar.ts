@@ -218,6 +218,22 @@ const ar: LocaleMessages = {
   forgetOf: (name) => `نسيان بيانات ${name}`,
   confirmForget: (name) => `هل تريد نسيان الجلسة وتسجيل الدخول والسجل والمسودات والقوائم المحفوظة لـ ${name}؟`,
   forgotten: (name) => `نُسي كل ما كان محفوظًا لـ ${name}.`,
+  wsAdd: 'إضافة',
+  wsRelay: 'المرحّل (اختياري)',
+  wsHeaderName: 'اسم الترويسة (اختياري)',
+  wsHeaderValue: 'قيمة الترويسة',
+  wsBadHeader: 'أدخل اسم ترويسة (حروف وأرقام وشرطات) وقيمتها.',
+  wsServers: 'الخوادم',
+  wsEmpty: 'لا توجد خوادم بعد: أضف خادمًا بعنوان URL الخاص به.',
+  wsDown: 'يتعذر الوصول إليه',
+  wsRefused: 'يرفض هذه الصفحة',
+  wsNeedsSignIn: 'يتطلب تسجيل الدخول',
+  wsHeaderKept: (name, tail) => `${name}: ••••${tail}`,
+  wsToolOf: (tool, server) => `${tool} (${server})`,
+  wsResourcesOf: (server) => `موارد ${server}`,
+  wsPromptsOf: (server) => `موجّهات ${server}`,
+  wsAdded: (server) => `تمت إضافة ${server}.`,
+  wsRemoved: (server) => `تمت إزالة ${server} ونسيان كل ما حُفظ له.`,
 };
 
 export default ar;

@@ -220,6 +220,22 @@ const de: LocaleMessages = {
   forgetOf: (name) => `Daten von ${name} vergessen`,
   confirmForget: (name) => `Sitzung, Anmeldung, Verlauf, Entwürfe und gespeicherte Listen von ${name} vergessen?`,
   forgotten: (name) => `Alles, was für ${name} gespeichert war, wurde vergessen.`,
+  wsAdd: 'Hinzufügen',
+  wsRelay: 'Relay (optional)',
+  wsHeaderName: 'Header-Name (optional)',
+  wsHeaderValue: 'Header-Wert',
+  wsBadHeader: 'Geben Sie einen Header-Namen (Buchstaben, Ziffern, Bindestriche) und seinen Wert an.',
+  wsServers: 'Server',
+  wsEmpty: 'Noch keine Server: Fügen Sie einen über seine URL hinzu.',
+  wsDown: 'Nicht erreichbar',
+  wsRefused: 'Lehnt diese Seite ab',
+  wsNeedsSignIn: 'Anmeldung nötig',
+  wsHeaderKept: (name, tail) => `${name}: ••••${tail}`,
+  wsToolOf: (tool, server) => `${tool} (${server})`,
+  wsResourcesOf: (server) => `Ressourcen von ${server}`,
+  wsPromptsOf: (server) => `Prompts von ${server}`,
+  wsAdded: (server) => `${server} hinzugefügt.`,
+  wsRemoved: (server) => `${server} entfernt; alles dafür Gespeicherte wurde vergessen.`,
 };
 
 export default de;

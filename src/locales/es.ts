@@ -219,6 +219,22 @@ const es: LocaleMessages = {
   confirmForget: (name) =>
     `¿Olvidar la sesión, el inicio de sesión, el historial, los borradores y las listas guardadas de ${name}?`,
   forgotten: (name) => `Se olvidó todo lo guardado para ${name}.`,
+  wsAdd: 'Añadir',
+  wsRelay: 'Relé (opcional)',
+  wsHeaderName: 'Nombre de cabecera (opcional)',
+  wsHeaderValue: 'Valor de la cabecera',
+  wsBadHeader: 'Indique un nombre de cabecera (letras, dígitos, guiones) y su valor.',
+  wsServers: 'Servidores',
+  wsEmpty: 'Aún no hay servidores: añada uno por su URL.',
+  wsDown: 'Inaccesible',
+  wsRefused: 'Rechaza esta página',
+  wsNeedsSignIn: 'Requiere iniciar sesión',
+  wsHeaderKept: (name, tail) => `${name}: ••••${tail}`,
+  wsToolOf: (tool, server) => `${tool} (${server})`,
+  wsResourcesOf: (server) => `Recursos de ${server}`,
+  wsPromptsOf: (server) => `Prompts de ${server}`,
+  wsAdded: (server) => `${server} añadido.`,
+  wsRemoved: (server) => `${server} quitado; se olvidó todo lo guardado para él.`,
 };
 
 export default es;

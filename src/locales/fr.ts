@@ -221,6 +221,22 @@ const fr: LocaleMessages = {
   confirmForget: (name) =>
     `Oublier la session, la connexion, l’historique, les brouillons et les listes enregistrées de ${name} ?`,
   forgotten: (name) => `Tout ce qui était conservé pour ${name} a été oublié.`,
+  wsAdd: 'Ajouter',
+  wsRelay: 'Relais (facultatif)',
+  wsHeaderName: 'Nom d’en-tête (facultatif)',
+  wsHeaderValue: 'Valeur de l’en-tête',
+  wsBadHeader: 'Indiquez un nom d’en-tête (lettres, chiffres, tirets) et sa valeur.',
+  wsServers: 'Serveurs',
+  wsEmpty: 'Aucun serveur pour l’instant : ajoutez-en un par son URL.',
+  wsDown: 'Injoignable',
+  wsRefused: 'Refuse cette page',
+  wsNeedsSignIn: 'Connexion requise',
+  wsHeaderKept: (name, tail) => `${name} : ••••${tail}`,
+  wsToolOf: (tool, server) => `${tool} (${server})`,
+  wsResourcesOf: (server) => `Ressources de ${server}`,
+  wsPromptsOf: (server) => `Prompts de ${server}`,
+  wsAdded: (server) => `${server} ajouté.`,
+  wsRemoved: (server) => `${server} retiré ; tout ce qui était conservé pour lui a été oublié.`,
 };
 
 export default fr;

@@ -211,6 +211,22 @@ const ja: LocaleMessages = {
   forgetOf: (name) => `${name} のデータを消去`,
   confirmForget: (name) => `${name} のセッション、サインイン、履歴、下書き、保存したリストを消去しますか？`,
   forgotten: (name) => `${name} について保存していたものをすべて消去しました。`,
+  wsAdd: '追加',
+  wsRelay: 'リレー（任意）',
+  wsHeaderName: 'ヘッダー名（任意）',
+  wsHeaderValue: 'ヘッダーの値',
+  wsBadHeader: 'ヘッダー名（英数字とハイフン）とその値を入力してください。',
+  wsServers: 'サーバー',
+  wsEmpty: 'サーバーはまだありません。URL で追加してください。',
+  wsDown: '接続できません',
+  wsRefused: 'このページを拒否しています',
+  wsNeedsSignIn: 'サインインが必要です',
+  wsHeaderKept: (name, tail) => `${name}: ••••${tail}`,
+  wsToolOf: (tool, server) => `${tool}（${server}）`,
+  wsResourcesOf: (server) => `${server} のリソース`,
+  wsPromptsOf: (server) => `${server} のプロンプト`,
+  wsAdded: (server) => `${server} を追加しました。`,
+  wsRemoved: (server) => `${server} を削除し、保存されていたデータをすべて消去しました。`,
 };
 
 export default ja;

@@ -13,6 +13,10 @@ import * as dialogs from '../../src/components/dialogs.js';
 import { McpSkillList } from '../../src/components/mcp-skill-list/mcp-skill-list.js';
 import * as skillEvents from '../../src/events/skills.js';
 import '../../src/components/mcp-skill-list/define.js';
+// So does <mcp-workspace> (its chunk starts loading at once).
+import { McpWorkspaceElement } from '../../src/components/mcp-workspace/mcp-workspace.js';
+import * as workspaceEvents from '../../src/components/mcp-workspace/events.js';
+import '../../src/components/mcp-workspace/define.js';
 import type { McpClientElement } from '../../src/components/mcp-client/mcp-client.js';
 import type { McpLogView } from '../../src/components/mcp-log-view/mcp-log-view.js';
 import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
@@ -29,7 +33,16 @@ interface Decl {
   cssStates?: { name: string }[];
 }
 
-const pkg = { ...index, McpAppView, ...appEvents, ...dialogs, McpSkillList, ...skillEvents };
+const pkg = {
+  ...index,
+  McpAppView,
+  ...appEvents,
+  ...dialogs,
+  McpSkillList,
+  ...skillEvents,
+  McpWorkspaceElement,
+  ...workspaceEvents,
+};
 let manifest: { modules: { path: string; declarations?: Decl[] }[] };
 const elements = () =>
   manifest.modules.flatMap((m) =>

@@ -114,6 +114,11 @@ export class McpClientElement extends LitElement {
   @property({ attribute: false }) store?: KeyValueStore;
   /** Shorthand for `auth = { redirectUri }`. */
   @property({ attribute: 'redirect-uri' }) redirectUri?: string;
+  /**
+   * Headers for every request to the server (an API key): a function of the server URL, as the headless `headers`
+   * option; elements given the same function share a client.
+   */
+  @property({ attribute: false }) headers?: (url: string) => Record<string, string> | undefined;
   /** How many sampling requests one server may make per minute before they are refused. */
   @property({ type: Number, attribute: 'sampling-rate-limit' }) samplingRateLimit = 10;
   /** Elicitation requests one server may make per minute; more are answered `cancel` and noted in the log. */
@@ -156,8 +161,9 @@ export class McpClientElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const authChanged =
-      (changed.has('auth') || changed.has('redirectUri')) &&
-      this.current?.options.auth?.redirectUri !== this.authOptions()?.redirectUri;
+      ((changed.has('auth') || changed.has('redirectUri')) &&
+        this.current?.options.auth?.redirectUri !== this.authOptions()?.redirectUri) ||
+      (changed.has('headers') && this.current?.options.headers !== this.headers);
     if (
       this.url &&
       (authChanged ||
@@ -343,6 +349,7 @@ export class McpClientElement extends LitElement {
       transport: this.transport,
       auth: this.authOptions(),
       store: this.store,
+      headers: this.headers,
       onSampling: (params, { signal }) => this.askSampling(params, signal),
       onElicitation: (params, { signal }) => this.askElicitation(params, signal),
     };

@@ -34,8 +34,12 @@ export interface McpClientOptions extends InputHandlers {
   /** Upper bound in ms for one request however much progress arrives (default 10 min). */
   maxTotalTimeout?: number;
   eraCache?: EraCache;
-  /** Headers for every HTTP request (Authorization comes through here). */
-  headers?: () => Record<string, string>;
+  /**
+   * Headers for every HTTP request (Authorization comes through here), called with the server URL: one function can
+   * serve several servers (the elements' `headers` property is passed as it is, so elements given the same function
+   * share a client).
+   */
+  headers?: (url: string) => Record<string, string> | undefined;
   /** OAuth for servers that answer 401 (ARCHITECTURE.md#authorization, checklist §2.7). */
   auth?: AuthOptions;
   /**

@@ -12,6 +12,7 @@ import {
 } from '../auth/keys.js';
 import type { PendingFlow } from '../auth/flow.js';
 import { catalogueKey, eraKey, serverKey, tasksKey } from './keys.js';
+import { headerKey } from './header.js';
 import { DRAFT_PREFIX, historyKey } from './records.js';
 import type { KeyValueStore } from '../kv/store.js';
 
@@ -42,11 +43,11 @@ async function authKeysOfServer(store: KeyValueStore, url: string): Promise<stri
 }
 
 /**
- * Every key of the client and the elements holding data of this server URL: session, era, catalogue, tasks, history and
- * drafts (keysToForget adds the sign-in's).
+ * Every key of the client and the elements holding data of this server URL: session, era, catalogue, tasks, history,
+ * a header value and drafts (keysToForget adds the sign-in's).
  */
 export async function keysOfServer(store: KeyValueStore, url: string): Promise<string[]> {
-  const exact = [serverKey(url), eraKey(url), catalogueKey(url), historyKey(url), tasksKey(url)];
+  const exact = [serverKey(url), eraKey(url), catalogueKey(url), historyKey(url), tasksKey(url), headerKey(url)];
   const present = (
     await Promise.all(exact.map(async (k) => ((await store.get(k)) === undefined ? undefined : k)))
   ).filter((k): k is string => !!k);

@@ -45,10 +45,14 @@ export interface HistoryEntry {
   summary?: string;
 }
 
-/** A server the person saved in <mcp-server-list>. */
+/** A server the person saved in <mcp-server-list> or <mcp-workspace>. */
 export interface SavedServer {
   url: string;
   name: string;
+  /** The CORS relay to reach it through (<mcp-workspace>). */
+  relay?: string;
+  /** The name of the header the person gave a value for (the value is kept under headerKey). */
+  header?: string;
 }
 
 /** A tool call the server runs as a task, kept until it ends so a reload can follow it again. */

@@ -9,6 +9,7 @@ import es from '../../../src/locales/es.js';
 import fr from '../../../src/locales/fr.js';
 import ja from '../../../src/locales/ja.js';
 import { skillDefaults } from '../../../src/components/mcp-skill-list/messages.js';
+import { workspaceDefaults } from '../../../src/components/mcp-workspace/messages.js';
 
 const LOCALES = { ar, de, es, fr, ja } as Record<string, object>;
 
@@ -20,9 +21,9 @@ function leaves(table: object, prefix = ''): string[] {
 }
 
 describe('locales', () => {
-  it('ship complete: every message of the English table, of the same kind', () => {
-    // <mcp-skill-list>'s strings load with it, but the locales carry them too.
-    const english = leaves({ ...messagesFor('en'), ...skillDefaults });
+  it('ship complete: every message of the English table, <mcp-skill-list> and <mcp-workspace>, of the same kind', () => {
+    // Those two elements' strings load with them, but the locales carry them too.
+    const english = leaves({ ...messagesFor('en'), ...skillDefaults, ...workspaceDefaults });
     for (const [lang, table] of Object.entries(LOCALES))
       expect(leaves(table).sort(), lang).to.deep.equal([...english].sort());
   });
