@@ -1,7 +1,9 @@
 // The first screen's requests (issue 29): the tool list leaves with the handshake's last message, ahead
 // of the GET stream and without waiting for that message's answer; a declared protocol version skips
 // the era probe, and a wrong one still connects. Read from the fault proxy's request log.
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/components/mcp-client/define.js';
+import type { McpClientElement } from '../../src/components/mcp-client/mcp-client.js';
 import { McpClient, type LogEntry, type McpClientOptions } from '../../src/client.js';
 import { freshStore, proxyFault, proxyLog, servers } from '../helpers.js';
 
@@ -52,6 +54,15 @@ describe('the first screen', function () {
     expect((await posts())[0]).to.equal('initialize');
     expect(await posts()).not.to.include('server/discover');
     expect((await c.listTools()).length).to.be.greaterThan(0);
+  });
+
+  it('<mcp-client protocol-version> skips the probe too', async () => {
+    const el = await fixture<McpClientElement>(
+      html`<mcp-client protocol-version="2025-11-25" url=${url} .store=${freshStore('mcp-first-screen-test')}></mcp-client>`,
+    );
+    await waitUntil(() => el.client?.state === 'ready', 'connected', { timeout: 15_000 });
+    expect((await posts())[0]).to.equal('initialize');
+    expect(await posts()).not.to.include('server/discover');
   });
 
   it('still connects when the declared version is wrong, and logs what the server speaks', async () => {

@@ -63,12 +63,12 @@ export class Link {
    */
   open(signal?: AbortSignal): Promise<void> {
     const host = this.host;
-    const { protocolVersion: v, transport, eraCache } = host.options;
+    const { transport, eraCache } = host.options;
     const cache = this.cache();
     if (!this.era) this.prefetch();
     const era = this.era;
     // A declared era is tried first, with no probe and no era read from the store.
-    const declared = declaredEra(v, transport);
+    const declared = declaredEra(host.options.protocolVersion, transport);
     const probe = this.probe(signal, declared);
     this.era = undefined;
     // What prefetch() read is used unless this tab had to wait for another one, which may have changed it.
@@ -78,17 +78,16 @@ export class Link {
       if (!first && (await this.resume(undefined, !waited))) return;
       // The store's era is not read either (an `eraCache` of the host's own still is).
       const known = declared || (first && !eraCache) ? Promise.resolve(declared) : waited ? undefined : era;
-      const c = await negotiate(host, transport, cache, (c) => (this.conn = c), signal, known, probe);
-      // A wrong declaration costs one failed attempt, never the connection; the host hears of it to fix it.
-      if (v && c.era !== declared)
-        host.emit('log', {
-          level: 'warning',
-          logger: 'mcp-web-components',
-          data: `protocolVersion ${v} is not what ${host.url} speaks: negotiated ${c.facts?.protocolVersion}`,
-        });
-      this.adopt(c);
+      this.adopt(await negotiate(host, transport, cache, (c) => (this.conn = c), signal, known, probe));
     });
-    return opened.finally(probe.drop).then(() => void this.recovery().catch(() => {}));
+    // A wrong declaration cost one failed attempt, not the connection: link.late.ts tells the host.
+    return opened.finally(probe.drop).then(
+      () =>
+        void this.recovery().then(
+          (m) => m.opened(this, declared),
+          () => {},
+        ),
+    );
   }
 
   /**
