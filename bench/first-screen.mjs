@@ -12,6 +12,10 @@
 //   search10000   in that list, a search typed one key at a time ("tool_9998"): each keystroke until
 //                 the list shows its matches, in a frame (median and slowest keystroke)
 //   heap*         the JS heap after the load and a forced GC (1,000 and 10,000 tools; the floor's 1,000)
+//   handshakeToList1000  in the widget's 1,000-tool load, from the handshake's answer fully received (initialize,
+//                 or server/discover for a modern server) to the tools/list request sent, from the browser's
+//                 network events (CDP): the idle stretch the client leaves between them
+//   firstToLast*  the first screen to the last title, per load: how long the rest of the list takes
 // Every time is from navigation start (performance.now() in the page), polled each animation frame.
 // Reported: medians over BENCH_ROUNDS rounds (default 5), widget/floor ratios, the longest task seen
 // (longtask observer), and the bundle sizes of scripts/size.mjs. Written to bench/first-screen.json.
@@ -94,11 +98,39 @@ async function startPages() {
   });
 }
 
+/**
+ * The page's JSON-RPC requests as the browser's network saw them (CDP): for each method, when its request was sent and
+ * when its answer had fully arrived, in ms on one monotonic clock. `gap()` then gives the idle stretch between the
+ * handshake's answer (initialize, or server/discover for a modern server) and the tools/list request.
+ */
+async function watchRequests(page) {
+  const cdp = await page.createCDPSession();
+  const byId = new Map();
+  const seen = {};
+  cdp.on('Network.requestWillBeSent', ({ requestId, request, timestamp }) => {
+    const method = /"method":"([^"]+)"/.exec(request.postData ?? '')?.[1];
+    if (method) byId.set(requestId, (seen[method] ??= { sent: timestamp * 1000 }));
+  });
+  cdp.on('Network.loadingFinished', ({ requestId, timestamp }) => {
+    const r = byId.get(requestId);
+    if (r) r.answered ??= timestamp * 1000;
+  });
+  await cdp.send('Network.enable');
+  return {
+    gap: () => {
+      const handshake = seen.initialize?.answered ?? seen['server/discover']?.answered;
+      const list = seen['tools/list']?.sent;
+      return handshake && list ? list - handshake : undefined;
+    },
+  };
+}
+
 /** One load in a fresh context: resolves with the times the wanted titles were first seen, and the longest task. */
 async function load(browser, url, wanted, after) {
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
+    const requests = await watchRequests(page);
     await page.evaluateOnNewDocument(`window.__wanted = ${JSON.stringify(wanted)}; ${WATCH}`);
     await page.goto(url);
     await page.waitForFunction(
@@ -108,7 +140,7 @@ async function load(browser, url, wanted, after) {
     );
     // The load's own figures first: what `after` does (a click, a search) has its own.
     const seen = await page.evaluate(() => ({ ...window.__seen, longest: window.__long }));
-    return { ...seen, ...(after ? await after(page) : {}) };
+    return { ...seen, handshakeToList: requests.gap(), ...(after ? await after(page) : {}) };
   } finally {
     await context.close();
   }
@@ -212,6 +244,8 @@ export async function measureFirstScreen({ rounds = ROUNDS } = {}) {
           );
           (add('widget1000', r.last),
             add('first1000', r.first),
+            add('firstToLast1000', r.last - r.first),
+            add('handshakeToList1000', r.handshakeToList),
             add('longest1000', r.longest),
             add('heap1000', r.heap));
         },
@@ -232,6 +266,7 @@ export async function measureFirstScreen({ rounds = ROUNDS } = {}) {
           );
           (add('widget10000', r.last),
             add('first10000', r.first),
+            add('firstToLast10000', r.last - r.first),
             add('longest10000', r.longest),
             add('click300', r.click300),
             add('click300Longest', r.click300Longest),
@@ -254,6 +289,7 @@ export async function measureFirstScreen({ rounds = ROUNDS } = {}) {
     medians: m,
     ratios: {
       widget1000ToFloor: ratio(m.widget1000, m.floor1000),
+      first1000ToFloor: ratio(m.first1000, m.floor1000),
       first10000ToFirst1000: ratio(m.first10000, m.first1000),
       widget10000To1000: ratio(m.widget10000, m.widget1000),
       floor10000ToFloor1000: ratio(m.floor10000, m.floor1000),
@@ -265,12 +301,19 @@ export async function measureFirstScreen({ rounds = ROUNDS } = {}) {
 
 export function printFirstScreen({ medians: m, ratios: r }, bundles = sizes()) {
   const ms = (x) => (x == null ? '—' : `${x.toFixed(0)} ms`);
+  const ms1 = (x) => (x == null ? '—' : `${x.toFixed(1)} ms`);
   const x = (v) => (v == null ? '—' : `${v.toFixed(2)}x`);
   const mb = (v) => (v == null ? '—' : `${v.toFixed(1)} MB`);
   const rows = [
     ['page load → last of 1,000 tools: floor (fetch + <ul>)', ms(m.floor1000), ''],
     ['page load → last of 1,000 tools: <mcp-client>', ms(m.widget1000), `${x(r.widget1000ToFloor)} the floor`],
-    ['page load → first screen of 1,000 tools', ms(m.first1000), ''],
+    ['page load → first screen of 1,000 tools', ms(m.first1000), `${x(r.first1000ToFloor)} the floor's last`],
+    ['handshake answered → tools/list sent (1,000 tools; network timestamps)', ms1(m.handshakeToList1000), ''],
+    [
+      'first screen → last tool shown: 1,000 / 10,000 tools',
+      `${ms(m.firstToLast1000)} / ${ms(m.firstToLast10000)}`,
+      '',
+    ],
     [
       'page load → first screen of 10,000 tools',
       ms(m.first10000),

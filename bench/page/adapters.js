@@ -19,6 +19,17 @@ const adapters = {
     call: (c, name, args, onProgress) => c.callTool(name, args, onProgress ? { onProgress, timeout: LONG } : {}),
     close: (c) => c.close(),
   },
+  // Ours told the server's protocol version (the `protocolVersion` option): no server/discover probe.
+  oursDeclared: {
+    async open(url) {
+      const client = new ours.McpClient({ url, protocolVersion: '2025-11-25' });
+      await client.connect();
+      await client.listTools();
+      return client;
+    },
+    call: (c, name, args) => c.callTool(name, args),
+    close: (c) => c.close(),
+  },
   sdk1: {
     async open(url) {
       const client = new sdk1.Client(info, { capabilities: {} });
@@ -65,7 +76,8 @@ const now = () => performance.now();
 const text = (r) => r?.content?.[0]?.text;
 
 window.bench = {
-  kinds: Object.keys(adapters),
+  // oursDeclared is measured cold only (bench/run.mjs), beside ours.
+  kinds: Object.keys(adapters).filter((k) => k !== 'oursDeclared'),
 
   /** Connects and lists tools; resolves to {handle, ms}. */
   async open(kind, url) {

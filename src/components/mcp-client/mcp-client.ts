@@ -91,6 +91,8 @@ export class McpClientElement extends LitElement {
   @property() relay?: string;
   /** `auto` (default), `streamable-http` or `sse`. */
   @property() transport: 'auto' | 'streamable-http' | 'sse' = 'auto';
+  /** The protocol version the server is known to speak (e.g. `2025-11-25`): a first visit skips the era probe. */
+  @property({ attribute: 'protocol-version' }) protocolVersion?: string;
   /** `light` or `dark` to override the system colour scheme. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
   /** The page's LLM, used for sampling requests a person approved. Without it the person writes the reply. */
@@ -347,6 +349,7 @@ export class McpClientElement extends LitElement {
       url: this.url,
       relay: this.relay,
       transport: this.transport,
+      protocolVersion: this.protocolVersion,
       auth: this.authOptions(),
       store: this.store,
       headers: this.headers,

@@ -2,7 +2,20 @@
 // lost is reconnected with backoff. Loaded once a connection is up, so it is here when the network is not.
 import { McpAuthError, McpSessionExpiredError } from '../jsonrpc/errors.js';
 import { sleep } from '../util/sleep.js';
+import type { Era } from './eras/era.js';
 import type { Link } from './link.js';
+
+/** A connection opened: a declared protocol version the server does not speak is logged, for the host to fix. */
+export function opened(link: Link, declared?: Era): void {
+  const { host, conn } = link;
+  const v = host.options.protocolVersion;
+  if (v && conn?.era !== declared)
+    host.emit('log', {
+      level: 'warning',
+      logger: 'mcp-web-components',
+      data: `protocolVersion ${v} is not what ${host.url} speaks: it speaks ${conn?.facts?.protocolVersion}`,
+    });
+}
 
 /**
  * The transport's connection is gone for good: renew an expired session, or fail what waits and reconnect with backoff.

@@ -6,7 +6,16 @@ import type { SendOptions } from '../transport/types.js';
 import type { Authorization } from './authorization.js';
 import type { Connection, Era, EraContext } from './eras/era.js';
 import { eraKey } from '../store/keys.js';
-import { allows, connectionOf, dropProbe, eraCacheOf, negotiate, type Probe, type Probed } from './eras/negotiate.js';
+import {
+  allows,
+  connectionOf,
+  declaredEra,
+  dropProbe,
+  eraCacheOf,
+  negotiate,
+  type Probe,
+  type Probed,
+} from './eras/negotiate.js';
 import { modern, type ModernConnection } from './eras/modern.js';
 import type { RpcEngine } from './engine.js';
 import type { ClientState, McpClientOptions } from './options.js';
@@ -54,10 +63,13 @@ export class Link {
    */
   open(signal?: AbortSignal): Promise<void> {
     const host = this.host;
+    const { transport, eraCache } = host.options;
     const cache = this.cache();
     if (!this.era) this.prefetch();
     const era = this.era;
-    const probe = this.probe(signal);
+    // A declared era is tried first, with no probe and no era read from the store.
+    const declared = declaredEra(host.options.protocolVersion, transport);
+    const probe = this.probe(signal, declared);
     this.era = undefined;
     // What prefetch() read is used unless this tab had to wait for another one, which may have changed it.
     // A first visit (the store's hint knows no era here, so it keeps no session either) does not wait for it.
@@ -65,10 +77,17 @@ export class Link {
       const first = !waited && probe.first;
       if (!first && (await this.resume(undefined, !waited))) return;
       // The store's era is not read either (an `eraCache` of the host's own still is).
-      const known = first && !host.options.eraCache ? Promise.resolve(undefined) : waited ? undefined : era;
-      this.adopt(await negotiate(host, host.options.transport, cache, (c) => (this.conn = c), signal, known, probe));
+      const known = declared || (first && !eraCache) ? Promise.resolve(declared) : waited ? undefined : era;
+      this.adopt(await negotiate(host, transport, cache, (c) => (this.conn = c), signal, known, probe));
     });
-    return opened.finally(probe.drop).then(() => void this.recovery().catch(() => {}));
+    // A wrong declaration cost one failed attempt, not the connection: link.late.ts tells the host.
+    return opened.finally(probe.drop).then(
+      () =>
+        void this.recovery().then(
+          (m) => m.opened(this, declared),
+          () => {},
+        ),
+    );
   }
 
   /**
@@ -78,12 +97,12 @@ export class Link {
    * or knows it is modern; not where it knows a legacy era, nor with a store that cannot say.
    * Negotiation takes it up as its modern attempt; if it does not, it is dropped.
    */
-  private probe(signal?: AbortSignal): Probe & { drop(): void; first: boolean } {
+  private probe(signal?: AbortSignal, declared?: Era): Probe & { drop(): void; first: boolean } {
     const { kept, url, options } = this.host;
     // Undefined: no era known here; null: the store cannot say.
     const hint = kept.store?.peek ? kept.store.peek(eraKey(url)) : null;
     let probed: Probed | undefined;
-    if ((hint === undefined || hint === 'modern') && allows(options.transport, 'modern')) {
+    if (!declared && (hint === undefined || hint === 'modern') && allows(options.transport, 'modern')) {
       const c = modern.create(this.host) as ModernConnection;
       probed = { c, discovered: c.discover(signal) };
       probed.discovered.catch(() => {});

@@ -21,6 +21,12 @@ export interface McpClientOptions extends InputHandlers {
    * (a `tools/list_changed` came), it is asked for again.
    */
   listToolsEarly?: boolean;
+  /**
+   * The protocol version the server is known to speak (`2026-07-28`, `2025-11-25`, ...): its era is
+   * tried first and a first visit sends no `server/discover` probe. A wrong one costs one failed
+   * attempt and a `log` entry (level `warning`), then the eras are negotiated as without it.
+   */
+  protocolVersion?: string;
   clientInfo?: Implementation;
   fetch?: FetchLike;
   /**

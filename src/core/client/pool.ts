@@ -41,6 +41,7 @@ export const poolKey = (o: McpClientOptions): string =>
       o.url,
       o.relay,
       o.transport ?? 'auto',
+      o.protocolVersion,
       o.auth,
       idOf(o.store),
       idOf(o.fetch),

@@ -1,10 +1,24 @@
-// Resuming a request's response stream that the server cut before answering: GET with
-// Last-Event-ID after the server's retry hint, until the answer arrives (checklist HL-10, HL-12).
-// Loaded the first time a stream is cut.
-import { McpAbortError, McpFormatError, McpHttpError, McpStreamLostError } from '../jsonrpc/errors.js';
+// The GET side of legacy Streamable HTTP: the standalone notification stream, and resuming a request's
+// response stream that the server cut before answering, by GET with Last-Event-ID after the server's
+// retry hint (checklist HL-09, HL-10, HL-12). Loaded as a connection opens its GET stream, after its
+// first requests went out.
+import {
+  McpAbortError,
+  McpFormatError,
+  McpHttpError,
+  McpSessionExpiredError,
+  McpStreamLostError,
+} from '../jsonrpc/errors.js';
 import type { RequestId } from '../jsonrpc/messages.js';
 import { httpStatusError, isEventStream, readErrorBody } from './http.js';
-import type { StreamableHttpTransport, StreamState } from './streamable-http.js';
+import { readSse } from './sse.js';
+import {
+  DEFAULT_RETRY_MS,
+  headerSafe,
+  retryWithin,
+  type StreamableHttpTransport,
+  type StreamState,
+} from './streamable-http.js';
 import { sleep } from '../util/sleep.js';
 
 /** Reconnects in a row without a single event before a request's stream is given up. */
@@ -67,5 +81,69 @@ export async function resumeRequestStream(
     }
     if (!isEventStream(res)) throw new McpFormatError('The server answered a resume request without an event stream');
     await t.readStream(res.body!, id, st, signal);
+  }
+}
+
+/**
+ * The standalone GET stream of `t`, kept open (reconnecting) until `signal` aborts; `answered` runs once the first
+ * attempt has its answer. A 405 means the server offers none (HL-09).
+ */
+export async function runStandaloneStream(
+  t: StreamableHttpTransport,
+  signal: AbortSignal,
+  answered: () => void,
+): Promise<void> {
+  let retryMs = DEFAULT_RETRY_MS;
+  for (let failures = 0; !signal.aborted;) {
+    try {
+      const res = await t.get(t.getStreamEventId, signal).catch((e) => {
+        answered();
+        throw e;
+      });
+      // An expired session is reported before the opener hears back, so a resumed connect knows at once.
+      if (res.status === 404 && t.sessionId) return (t.options.onClose?.(new McpSessionExpiredError()), answered());
+      answered();
+      if (res.status === 405) return; // no GET stream on this server (HL-09)
+      if (!res.ok || !isEventStream(res)) {
+        await res.body?.cancel();
+        const error = new McpHttpError(
+          `The server refused the notification stream (HTTP ${res.status})`,
+          'status',
+          res.status,
+          '',
+          t.url,
+        );
+        // A client error will not change by retrying; a 5xx or a non-stream answer may, and so may a 409
+        // (the stream another tab or the page before a reload held is not torn down yet).
+        if (res.status >= 400 && res.status < 500 && res.status !== 429 && res.status !== 409)
+          return t.options.onError?.(error);
+        throw error;
+      }
+      failures = 0;
+      let events = 0;
+      await readSse(
+        res.body!,
+        {
+          onEvent: (e) => {
+            events++;
+            if (e.id && headerSafe(e.id)) t.getStreamEventId = e.id;
+            try {
+              t.handleEvent(e, undefined, true);
+            } catch (err) {
+              t.options.onError?.(err as Error);
+            }
+          },
+          onRetry: (ms) => (retryMs = retryWithin(ms)),
+        },
+        signal,
+      );
+      if (!events) failures++; // a stream that ends with nothing in it is backed off like a failure
+    } catch (err) {
+      if (signal.aborted) return;
+      failures++;
+      if (!(err instanceof TypeError)) t.options.onError?.(err as Error);
+    }
+    // Reconnect after the server's retry hint, backing off while it keeps failing.
+    await sleep(Math.min(retryMs * 2 ** Math.min(failures, 5), 30_000), signal).catch(() => {});
   }
 }

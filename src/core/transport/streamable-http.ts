@@ -1,20 +1,19 @@
 // Legacy Streamable HTTP (protocol 2025-03-26 … 2025-11-25): POST per message, JSON or SSE
 // answers, the Mcp-Session-Id session, the optional GET stream, and resumption with
 // Last-Event-ID that honours the server's retry hint (checklist HL-01 … HL-16).
-import { McpAbortError, McpHttpError, McpSessionExpiredError } from '../jsonrpc/errors.js';
+import { McpAbortError, McpSessionExpiredError } from '../jsonrpc/errors.js';
 import { decodeMessages, isRequest, isResponse, type JsonRpcMessage, type RequestId } from '../jsonrpc/messages.js';
 import { deliverJsonAnswer, httpStatusError, isEventStream, readErrorBody, sendHttp } from './http.js';
 import { readSse, type SseEvent } from './sse.js';
 import { RecentIds, type SendOptions, type Transport, type TransportOptions } from './types.js';
-import { sleep } from '../util/sleep.js';
 
 /** Wait before reconnecting when the server gave no retry hint. */
-const DEFAULT_RETRY_MS = 1000;
+export const DEFAULT_RETRY_MS = 1000;
 /**
  * A server's `retry:` is kept within these bounds: `retry: 0` on a stream that closes at once cannot make the client
  * spin.
  */
-const retryWithin = (ms: number) => Math.min(Math.max(ms, 250), 60_000);
+export const retryWithin = (ms: number) => Math.min(Math.max(ms, 250), 60_000);
 
 /** What reading a request's response stream has learnt so far; streamable-http.late.ts goes on from it. */
 export interface StreamState {
@@ -30,7 +29,7 @@ export interface StreamState {
  * An event id that can go back as a Last-Event-ID header: printable ASCII, not too long (anything else would fail every
  * resume).
  */
-const headerSafe = (id: string) => id.length <= 1024 && /^[\x20-\x7e]+$/.test(id);
+export const headerSafe = (id: string) => id.length <= 1024 && /^[\x20-\x7e]+$/.test(id);
 
 /** One client's connection to a legacy Streamable HTTP endpoint. */
 export class StreamableHttpTransport implements Transport {
@@ -48,7 +47,7 @@ export class StreamableHttpTransport implements Transport {
 
   constructor(
     readonly url: string,
-    private readonly options: TransportOptions,
+    /** @internal */ readonly options: TransportOptions,
   ) {}
 
   async send(message: JsonRpcMessage, { signal, headers }: SendOptions = {}): Promise<void> {
@@ -84,8 +83,15 @@ export class StreamableHttpTransport implements Transport {
    */
   openStandaloneStream(): Promise<void> {
     if (this.standalone || this.closed) return Promise.resolve();
-    const controller = (this.standalone = new AbortController());
-    return new Promise((answered) => void this.runStandaloneStream(controller.signal, answered));
+    const { signal } = (this.standalone = new AbortController());
+    // Its loop is in streamable-http.late.ts: the first requests of a connection do not wait for the stream.
+    return new Promise(
+      (answered) =>
+        void import('./streamable-http.late.js').then(
+          (m) => m.runStandaloneStream(this, signal, answered),
+          (e) => (answered(), this.options.onError?.(e)),
+        ),
+    );
   }
 
   async close(): Promise<void> {
@@ -174,7 +180,8 @@ export class StreamableHttpTransport implements Transport {
   }
 
   /** Delivers one SSE event's messages; returns true if it carried the answer to `waitingFor`. */
-  private handleEvent(e: SseEvent, waitingFor?: RequestId, standalone = false): boolean {
+  /** @internal */
+  handleEvent(e: SseEvent, waitingFor?: RequestId, standalone = false): boolean {
     if (e.id && !this.seen.add(e.id)) return false; // replayed or doubled
     if (!e.data.trim() || (e.event && e.event !== 'message')) return false; // priming event or another event type
     let answered = false;
@@ -184,62 +191,5 @@ export class StreamableHttpTransport implements Transport {
       if (standalone) this.onStandaloneMessage?.(m, e.id);
     }
     return answered;
-  }
-
-  private async runStandaloneStream(signal: AbortSignal, answered: () => void): Promise<void> {
-    let retryMs = DEFAULT_RETRY_MS;
-    for (let failures = 0; !signal.aborted;) {
-      try {
-        const res = await this.get(this.getStreamEventId, signal).catch((e) => {
-          answered();
-          throw e;
-        });
-        // An expired session is reported before the opener hears back, so a resumed connect knows at once.
-        if (res.status === 404 && this.sessionId)
-          return (this.options.onClose?.(new McpSessionExpiredError()), answered());
-        answered();
-        if (res.status === 405) return; // no GET stream on this server (HL-09)
-        if (!res.ok || !isEventStream(res)) {
-          await res.body?.cancel();
-          const error = new McpHttpError(
-            `The server refused the notification stream (HTTP ${res.status})`,
-            'status',
-            res.status,
-            '',
-            this.url,
-          );
-          // A client error will not change by retrying; a 5xx or a non-stream answer may, and so may a 409
-          // (the stream another tab or the page before a reload held is not torn down yet).
-          if (res.status >= 400 && res.status < 500 && res.status !== 429 && res.status !== 409)
-            return this.options.onError?.(error);
-          throw error;
-        }
-        failures = 0;
-        let events = 0;
-        await readSse(
-          res.body!,
-          {
-            onEvent: (e) => {
-              events++;
-              if (e.id && headerSafe(e.id)) this.getStreamEventId = e.id;
-              try {
-                this.handleEvent(e, undefined, true);
-              } catch (err) {
-                this.options.onError?.(err as Error);
-              }
-            },
-            onRetry: (ms) => (retryMs = retryWithin(ms)),
-          },
-          signal,
-        );
-        if (!events) failures++; // a stream that ends with nothing in it is backed off like a failure
-      } catch (err) {
-        if (signal.aborted) return;
-        failures++;
-        if (!(err instanceof TypeError)) this.options.onError?.(err as Error);
-      }
-      // Reconnect after the server's retry hint, backing off while it keeps failing.
-      await sleep(Math.min(retryMs * 2 ** Math.min(failures, 5), 30_000), signal).catch(() => {});
-    }
   }
 }

@@ -55,12 +55,15 @@ export abstract class LegacyProtocol<T extends Transport> implements Connection 
       instructions: result.instructions as string | undefined,
     };
     (this.transport as { protocolVersion?: string }).protocolVersion = version;
-    await this.transport.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+    // The first requests (the tool list) leave in the same task as the notification, not after its 202: nothing
+    // they need waits on that answer, and a server that rejects it still fails open() below.
+    const initialized = this.transport.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+    this.ctx.handshaken();
+    await initialized;
     kept.remember(
       { era: this.era, ...this.facts, sessionId: (this.transport as { sessionId?: string }).sessionId },
       true,
     );
-    this.ctx.handshaken();
     await ready?.();
   }
 

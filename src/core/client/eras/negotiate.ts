@@ -3,6 +3,7 @@
 import { McpError, McpHttpError } from '../../jsonrpc/errors.js';
 import type { KeyValueStore } from '../../kv/store.js';
 import { eraKey } from '../../store/keys.js';
+import { LEGACY_VERSIONS, MODERN_VERSION } from '../../protocol/versions.js';
 import type { Connection, Era, EraContext, EraModule } from './era.js';
 import { legacy } from './legacy.js';
 import { modern } from './modern.js';
@@ -66,6 +67,22 @@ export const connectionOf = async (
   era: Era,
   record?: Parameters<EraModule['create']>[1],
 ): Promise<Connection> => (await ERAS[era]()).create(ctx, record);
+
+/**
+ * The era of a declared protocol version (the `protocolVersion` option) that `mode` allows: 2024-11-05, or any
+ * handshake version with `mode` `sse`, is HTTP+SSE.
+ */
+export const declaredEra = (version?: string, mode?: TransportMode): Era | undefined => {
+  const era =
+    version === MODERN_VERSION
+      ? 'modern'
+      : LEGACY_VERSIONS.includes(version!)
+        ? mode === 'sse' || version === '2024-11-05'
+          ? 'sse'
+          : 'legacy'
+        : undefined;
+  return allows(mode, era) ? era : undefined;
+};
 
 /** Whether `mode` allows `era`. */
 export const allows = (mode: TransportMode = 'auto', era?: Era): era is Era => !!era && ORDERS[mode].includes(era);

@@ -2,7 +2,7 @@
 // (src/core/client/eras/negotiate.ts). The negotiation itself runs against real servers in the browser suite.
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
-import { allows, eraCacheOf } from '../../../../src/core/client/eras/negotiate.js';
+import { allows, declaredEra, eraCacheOf } from '../../../../src/core/client/eras/negotiate.js';
 import { eraKey } from '../../../../src/core/store/keys.js';
 import { memoryStore } from '../../../../src/store.js';
 
@@ -20,6 +20,18 @@ describe('era negotiation', () => {
     expect((['modern', 'legacy', 'sse'] as const).filter((e) => allows('sse', e))).to.deep.equal(['sse']);
     expect(allows(undefined, 'sse'), 'auto by default').to.equal(true);
     expect(allows('auto', undefined), 'nothing cached').to.equal(false);
+  });
+
+  it('maps a declared protocol version to the era to try first, within what the transport option allows', () => {
+    expect(declaredEra('2026-07-28')).to.equal('modern');
+    expect(declaredEra('2025-11-25')).to.equal('legacy');
+    expect(declaredEra('2025-03-26', 'streamable-http')).to.equal('legacy');
+    expect(declaredEra('2025-11-25', 'sse')).to.equal('sse');
+    expect(declaredEra('2024-11-05')).to.equal('sse');
+    // Not a version this client speaks, or an era the transport option rules out: nothing is declared.
+    expect(declaredEra('2099-01-01')).to.equal(undefined);
+    expect(declaredEra('2026-07-28', 'sse')).to.equal(undefined);
+    expect(declaredEra(undefined)).to.equal(undefined);
   });
 
   it('remembers the era per URL in the store when there is one, so a reload skips failed probes', async () => {
