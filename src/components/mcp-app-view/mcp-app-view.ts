@@ -4,8 +4,8 @@ import { Task } from '@lit/task';
 import { createClient } from '../../controllers/client-factory.js';
 import { ClientEventsController } from '../../controllers/client-events.js';
 import { appBridge, type AppBridge } from '../../core/apps/bridge.js';
-import { appHost, fromBase64, MODES, type AppHost, type LoadedView } from '../../core/apps/host.js';
-import { allowOf, VIEW_SANDBOX, viewCsp, withPolicy } from '../../core/apps/csp.js';
+import { appHost, fromBase64, MODES, type AppHost, type HostAsk, type LoadedView } from '../../core/apps/host.js';
+import { allowOf, capCsp, VIEW_SANDBOX, viewCsp, wanted, withPolicy, type AppPolicy } from '../../core/apps/csp.js';
 import { APP_MIME, viewUri } from '../../core/apps/view.js';
 import type { LogEntry, McpClient } from '../../core/client/client.js';
 import { McpError } from '../../core/jsonrpc/errors.js';
@@ -13,6 +13,7 @@ import type { JsonRpcMessage, Params } from '../../core/jsonrpc/messages.js';
 import type { CallToolResult, Tool } from '../../core/protocol/types.js';
 import type { KeyValueStore } from '../../core/kv/store.js';
 import { isDestructive, toolTitle } from '../../internal/catalogue.js';
+import { ACTIVATION_DELAY_MS, ActivationGuard, deepActiveElement } from '../../internal/dialog.js';
 import { safeLink } from '../../internal/safe-url.js';
 import { appMsg as msg } from './messages.js';
 import { ClientElement } from '../client-element.js';
@@ -40,6 +41,12 @@ interface Ask {
   yes: string;
   answer(ok: boolean): void;
 }
+
+/** How long a click or key activates a page in Chromium (its transient activation), in ms. */
+const ACTIVATION_SPAN_MS = 5000;
+
+/** The person's answer to a view's permissions, per server and view, for the life of the page. */
+const granted = new Map<string, string[]>();
 
 let inlineScripts: boolean | undefined;
 /** Whether this page's CSP lets an inline script run: a srcdoc view inherits that policy. */
@@ -104,8 +111,15 @@ export class McpAppView extends ClientElement {
         ((o as { _meta?: { ui?: object } } | undefined)?._meta?.ui ?? {}) as LoadedView['meta'];
       // The content item's _meta.ui wins over the listing entry's.
       const meta = { ...uiOf(listed.find((r) => r.uri === uri)), ...uiOf(item) };
+      const policy = this.policy();
+      // A permission goes to the view only when the host's policy lists it and the person said yes (once per view).
+      const asked = wanted(meta.permissions, policy);
+      const key = `${client.url} ${uri}`;
+      if (asked.length && !granted.has(key))
+        granted.set(key, (await this.ask({ kind: 'permissions', names: asked })) ? asked : []);
+      const permissions = Object.fromEntries((asked.length ? granted.get(key)! : []).map((k) => [k, {}]));
       this.startBridge();
-      return { tool, html: text, meta, tools };
+      return { tool, html: text, meta, tools, granted: { csp: capCsp(meta.csp, policy), permissions } };
     },
     args: () => [this.tool, this.clientCtl.client, this.definition] as const,
   });
@@ -136,6 +150,13 @@ export class McpAppView extends ClientElement {
   @property({ type: Number, attribute: 'max-height' }) maxHeight = 800;
   /** `light` or `dark`; otherwise the system preference. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
+  /**
+   * What the host lets views have (permissions, CSP domains, fullscreen); nothing delegated by default. Also read from
+   * an ancestor's `appPolicy` (e.g. <mcp-client>).
+   */
+  @property({ attribute: false }) appPolicy?: AppPolicy;
+  /** Ms after a confirmation appears during which a person's clicks on it do nothing (a double-click cannot land). */
+  @property({ type: Number, attribute: 'activation-delay' }) activationDelay = ACTIVATION_DELAY_MS;
 
   @state() private height = 150;
   @state() private width?: number;
@@ -143,6 +164,16 @@ export class McpAppView extends ClientElement {
   @state() private asking?: Ask;
   @query('iframe') private frame?: HTMLIFrameElement;
   @query('dialog') private dialog?: HTMLDialogElement;
+  private readonly guard = new ActivationGuard(this, () => this.activationDelay);
+  /**
+   * When the page itself last had the person's pointer or key: its activation (the Run click) lasts a few seconds, and
+   * a view must not borrow it. Active when the view is made, the page was just activated (the view was not there yet).
+   */
+  private hostInput = navigator.userActivation?.isActive ? performance.now() : -Infinity;
+  private readonly onHostInput = (e: Event) =>
+    void (e.isTrusted && (e as KeyboardEvent).key !== 'Escape' && (this.hostInput = performance.now()));
+  /** Aborts when the view goes (a new view, teardown, removal). */
+  private gone = new AbortController();
   private bridge?: AppBridge;
   private host?: AppHost;
   /**
@@ -167,6 +198,7 @@ export class McpAppView extends ClientElement {
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('message', this.onMessage);
+    for (const t of ['pointerdown', 'keydown']) addEventListener(t, this.onHostInput, true);
     this.dark.addEventListener('change', this.onScheme);
     this.resized.observe(this);
   }
@@ -174,9 +206,10 @@ export class McpAppView extends ClientElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('message', this.onMessage);
+    for (const t of ['pointerdown', 'keydown']) removeEventListener(t, this.onHostInput, true);
     this.dark.removeEventListener('change', this.onScheme);
     this.resized.disconnect();
-    this.bridge?.close();
+    this.closeBridge();
     void this.ownClient?.close();
     this.ownClient = undefined;
   }
@@ -204,18 +237,27 @@ export class McpAppView extends ClientElement {
       await bridge
         .request('ui/resource-teardown', {}, timeout)
         .catch(() => this.note('The view did not answer ui/resource-teardown in time; it was removed anyway.'));
-    bridge?.close();
-    this.bridge = undefined;
+    this.closeBridge();
     this.frame?.remove();
   }
 
   override render() {
-    return this.loader.render({
+    const ask = this.asking;
+    const disabled = this.guard.waiting;
+    return html`${
+      ask
+        ? html`<div part="ask" role="alertdialog" aria-label=${ask.text}>
+            <p>${ask.text}</p>
+            <button type="button" class="danger" aria-disabled=${disabled} @click=${(e: Event) => this.guard.allows(e) && ask.answer(true)}>${ask.yes}</button>
+            <button type="button" aria-disabled=${disabled} @click=${(e: Event) => this.guard.allows(e) && ask.answer(false)}>${msg().appDeny}</button>
+          </div>`
+        : nothing
+    }${this.loader.render({
       initial: () => nothing,
       pending: () => html`<p class="muted" role="status">${msg().appLoading}</p>`,
       error: (e) => html`<p part="error" class="error" role="alert">${(e as Error).message}</p>`,
       complete: (view) => (view ? this.renderView(view) : nothing),
-    });
+    })}`;
   }
 
   private renderView(view: LoadedView) {
@@ -223,22 +265,13 @@ export class McpAppView extends ClientElement {
     const spec = this.sandboxOrigin();
     if (spec === null) return html`<p part="error" class="error" role="alert">${msg().appSameOrigin}</p>`;
     if (!spec && !inlineScriptsRun()) return html`<p part="error" class="error" role="alert">${msg().appNoScript}</p>`;
-    const ask = this.asking;
+    const allow = allowOf(view.granted.permissions);
     return html`
-      ${
-        ask
-          ? html`<div part="ask" role="alertdialog" aria-label=${ask.text}>
-            <p>${ask.text}</p>
-            <button type="button" class="danger" @click=${() => ask.answer(true)}>${ask.yes}</button>
-            <button type="button" @click=${() => ask.answer(false)}>${msg().appDeny}</button>
-          </div>`
-          : nothing
-      }
       <dialog part="frame" aria-label=${title} tabindex="-1" open @cancel=${this.onCancel}>
         ${
           spec
-            ? html`<iframe part="view" class=${view.meta.prefersBorder ? 'border' : ''} title=${title} src=${this.proxyUrl()!} sandbox="allow-scripts allow-same-origin" allow=${allowOf(view.meta.permissions)} referrerpolicy="no-referrer" style=${this.frameStyle()}></iframe>`
-            : html`<iframe part="view" class=${view.meta.prefersBorder ? 'border' : ''} title=${title} sandbox=${VIEW_SANDBOX} allow=${allowOf(view.meta.permissions)} referrerpolicy="no-referrer" .srcdoc=${withPolicy(view.html, viewCsp(view.meta.csp))} style=${this.frameStyle()}></iframe>`
+            ? html`<iframe part="view" class=${view.meta.prefersBorder ? 'border' : ''} title=${title} src=${this.proxyUrl()!} sandbox="allow-scripts allow-same-origin" allow=${allow} referrerpolicy="no-referrer" style=${this.frameStyle()}></iframe>`
+            : html`<iframe part="view" class=${view.meta.prefersBorder ? 'border' : ''} title=${title} sandbox=${VIEW_SANDBOX} allow=${allow} referrerpolicy="no-referrer" .srcdoc=${withPolicy(view.html, viewCsp(view.granted.csp))} style=${this.frameStyle()}></iframe>`
         }
       </dialog>
     `;
@@ -260,8 +293,59 @@ export class McpAppView extends ClientElement {
     }
   }
 
-  private startBridge(): void {
+  private closeBridge(): void {
     this.bridge?.close();
+    this.bridge = undefined;
+    this.gone.abort();
+  }
+
+  /**
+   * Whether the person is using the view itself: the page is activated, the view's frame has the focus, and the page
+   * had no click or key of its own for as long as an activation lasts, so the activation is the view's (a view cannot
+   * see the page's input, and can take the focus by script).
+   */
+  private viewActive(): boolean {
+    return (
+      !!navigator.userActivation?.isActive &&
+      !!this.frame &&
+      deepActiveElement() === this.frame &&
+      performance.now() - this.hostInput >= ACTIVATION_SPAN_MS
+    );
+  }
+
+  /**
+   * Asks the person in the view's frame area; true when they allow it. A confirmation never replaces a visible one: a
+   * second ask while one shows is refused.
+   */
+  private ask(ask: HostAsk): Promise<boolean> {
+    if (this.asking) {
+      this.note('The view asked for a second confirmation while one was shown; refused.');
+      return Promise.resolve(false);
+    }
+    const title = this.appTitle();
+    const m = msg();
+    const [text, yes] =
+      ask.kind === 'call'
+        ? [m.appAllowCall(title, toolTitle(ask.tool)), m.appAllow]
+        : ask.kind === 'download'
+          ? [m.appDownload(title, ask.name), m.appSave]
+          : [m.appPermissions(title, ask.names), m.appAllow];
+    return new Promise((resolve) => {
+      this.asking = {
+        text,
+        yes,
+        answer: (ok) => {
+          this.asking = undefined;
+          resolve(ok);
+        },
+      };
+      this.guard.arm();
+    });
+  }
+
+  private startBridge(): void {
+    this.closeBridge();
+    this.gone = new AbortController();
     this.sentResult = undefined;
     this.origin = this.sandboxOrigin() || 'null';
     const note = (text: string) => this.note(text);
@@ -305,28 +389,13 @@ export class McpAppView extends ClientElement {
         this.dispatchEvent(new McpAppMessageEvent(this.loader.value!.tool.name, role, content)),
       updateContext: (content, structured) =>
         this.dispatchEvent(new McpAppContextEvent(this.loader.value!.tool.name, content, structured)),
-      // One ask at a time: a new one declines the last.
-      confirm: (ask) => {
-        const title = this.appTitle();
-        const [text, yes] =
-          ask.kind === 'call'
-            ? [msg().appAllowCall(title, toolTitle(ask.tool)), msg().appAllow]
-            : [msg().appDownload(title, ask.name), msg().appSave];
-        this.asking?.answer(false);
-        return new Promise((resolve) => {
-          this.asking = {
-            text,
-            yes,
-            answer: (ok) => {
-              this.asking = undefined;
-              resolve(ok);
-            },
-          };
-        });
-      },
+      confirm: (ask) => this.ask(ask),
       note,
       safeLink,
       isDestructive,
+      viewActive: () => this.viewActive(),
+      policy: () => this.policy(),
+      signal: () => this.gone.signal,
     }));
     this.bridge = appBridge({
       post: (m) => this.post(m),
@@ -349,7 +418,7 @@ export class McpAppView extends ClientElement {
       return this.post({
         jsonrpc: '2.0',
         method: 'ui/notifications/sandbox-resource-ready',
-        params: { html: view.html, csp: view.meta.csp, permissions: view.meta.permissions, sandbox: VIEW_SANDBOX },
+        params: { html: view.html, ...view.granted, sandbox: VIEW_SANDBOX },
       });
     }
     this.bridge.receive(e.data);
@@ -391,15 +460,15 @@ export class McpAppView extends ClientElement {
 
   /** The view's name in the asks and the log: "<tool> app". */
   private appTitle(): string {
-    const view = this.loader.value;
-    return msg().appOf(view ? toolTitle(view.tool) : (this.tool ?? ''));
+    const tool = this.loader.value?.tool ?? this.definition;
+    return msg().appOf(tool ? toolTitle(tool) : (this.tool ?? ''));
   }
 
   /**
-   * The nearest value of an attribute on this element or its ancestors, across shadow roots (so <mcp-client
-   * sandbox-url> reaches the views in its forms).
+   * The first value `get` finds on this element or its ancestors, across shadow roots (so <mcp-client sandbox-url> and
+   * its appPolicy reach the views in its forms).
    */
-  private inherited(name: string): string | undefined {
+  private nearest<T>(get: (n: Element) => T | null | undefined): T | undefined {
     for (
       // The walk starts at this element and goes up through shadow roots.
       // eslint-disable-next-line @typescript-eslint/no-this-alias
@@ -407,10 +476,19 @@ export class McpAppView extends ClientElement {
       n;
       n = (n as Element).parentElement ?? ((n.getRootNode() as ShadowRoot).host || null)
     ) {
-      const v = (n as Element).getAttribute?.(name);
+      const v = get(n as Element);
       if (v) return v;
     }
     return undefined;
+  }
+
+  private inherited(name: string): string | undefined {
+    return this.nearest((n) => n.getAttribute?.(name));
+  }
+
+  /** This element's appPolicy, else the nearest ancestor's, else nothing delegated. */
+  private policy(): AppPolicy {
+    return this.nearest((n) => (n as { appPolicy?: AppPolicy }).appPolicy) ?? {};
   }
 
   private proxyUrl(): string | undefined {
