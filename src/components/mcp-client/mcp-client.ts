@@ -6,6 +6,7 @@ import { createClient } from '../../controllers/client-factory.js';
 import type { ClientState, McpClient } from '../../core/client/client.js';
 import type { AuthOptions, AuthState } from '../../core/auth/types.js';
 import type { KeyValueStore } from '../../core/kv/store.js';
+import type { AppPolicy } from '../../core/apps/csp.js';
 import { McpAuthError, McpError } from '../../core/jsonrpc/errors.js';
 import { samplingRejected } from '../../core/client/input.js';
 import type { JsonRpcNotification } from '../../core/jsonrpc/messages.js';
@@ -99,6 +100,8 @@ export class McpClientElement extends LitElement {
    * handler there is nothing to trust, so the dialog shows as for `ask`).
    */
   @property({ attribute: false }) samplingPolicy?: (params: CreateMessageParams) => 'ask' | 'approve' | 'reject';
+  /** What the MCP App views inside may have (permissions, CSP domains, fullscreen): nothing delegated by default. */
+  @property({ attribute: false }) appPolicy?: AppPolicy;
 
   /**
    * OAuth settings for servers that need sign-in (ARCHITECTURE.md#authorization): at least `redirectUri`, a page of
@@ -401,7 +404,11 @@ export class McpClientElement extends LitElement {
     const policy = this.samplingPolicy?.(params) ?? 'ask';
     if (policy === 'reject' || !this.dispatchEvent(new McpSamplingRequestEvent(params, server)))
       throw samplingRejected();
-    if (policy === 'approve' && this.samplingHandler) return this.samplingHandler(params, { signal });
+    // The provider's own words (quota, account) stay on this page, in the log; the server hears a generic failure.
+    if (policy === 'approve' && this.samplingHandler)
+      return this.samplingHandler(params, { signal }).catch((e: Error) => {
+        throw new McpError((this.note(e.message), 'The sampling request failed'));
+      });
     // A request the server cancelled while waiting for its turn is not shown.
     return enqueue(
       () =>
