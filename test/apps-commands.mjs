@@ -46,7 +46,7 @@ export function appCommands() {
       if (command === 'mcp-app-click') {
         const el = await find(page, payload.role ?? 'button', payload.name);
         if (payload.real) {
-          // The person's own click (a user activation in the view, which takes the focus): fullscreen and links need it.
+          // The person's own click (a user activation in the view, and the focus): fullscreen and links need it.
           await el.click();
           return true;
         }

@@ -101,7 +101,7 @@ export class McpClientElement extends LitElement {
    */
   @property({ attribute: false }) samplingPolicy?: (params: CreateMessageParams) => 'ask' | 'approve' | 'reject';
   /** What the MCP App views inside may have (permissions, CSP domains, fullscreen): nothing delegated by default. */
-  @property({ attribute: false }) appPolicy?: AppPolicy;
+  declare appPolicy?: AppPolicy;
 
   /**
    * OAuth settings for servers that need sign-in (ARCHITECTURE.md#authorization): at least `redirectUri`, a page of

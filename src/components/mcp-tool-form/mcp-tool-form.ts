@@ -25,6 +25,7 @@ import { tokens } from '../shared.styles.js';
 import { styles } from './mcp-tool-form.styles.js';
 import '../mcp-schema-form/define.js';
 import '../mcp-result-view/define.js';
+import '../mcp-app-view/define.js';
 
 /**
  * @summary One tool's form: fields from its input schema, a Run button, progress or a task's status, Cancel, and the
@@ -241,7 +242,6 @@ export class McpToolForm extends ClientElement {
    */
   private renderResult(tool: Tool, result: CallToolResult | undefined) {
     const app = viewUri(tool) && this.appShown;
-    if (app) void import('../mcp-app-view/define.js').catch(() => (this.appShown = false));
     return html`
       ${viewUri(tool) && result ? html`<button part="app-toggle" type="button" @click=${() => (this.appShown = !app)}>${app ? msg().appShowResult : msg().appShowView}</button>` : nothing}
       ${
