@@ -189,7 +189,7 @@ describe('human in the loop inside <mcp-client>', () => {
       el.client!.addEventListener('error', (e) => logged.push(String((e as CustomEvent<Error>).detail?.message)));
       el.samplingPolicy = () => 'approve';
       const result = await el.client!.callTool('ask_llm', { prompt: 'quota' });
-      expect(firstText(result)).to.contain('The sampling request failed');
+      expect(firstText(result)).to.contain('The request failed on the client');
       expect(JSON.stringify(result)).to.not.contain('acme-billing');
       expect(logged).to.include(said);
     });

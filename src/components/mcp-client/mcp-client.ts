@@ -404,11 +404,7 @@ export class McpClientElement extends LitElement {
     const policy = this.samplingPolicy?.(params) ?? 'ask';
     if (policy === 'reject' || !this.dispatchEvent(new McpSamplingRequestEvent(params, server)))
       throw samplingRejected();
-    // The provider's own words (quota, account) stay on this page, in the log; the server hears a generic failure.
-    if (policy === 'approve' && this.samplingHandler)
-      return this.samplingHandler(params, { signal }).catch((e: Error) => {
-        throw new McpError((this.note(e.message), 'The sampling request failed'));
-      });
+    if (policy === 'approve' && this.samplingHandler) return this.samplingHandler(params, { signal });
     // A request the server cancelled while waiting for its turn is not shown.
     return enqueue(
       () =>

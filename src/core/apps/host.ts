@@ -208,7 +208,14 @@ export function appHost(s: AppSurface): AppHost {
         case 'sampling/createMessage': {
           if (!client.options.onSampling) break;
           // The same capability and tool-loop checks as a server's request; its dialog ends with the view.
-          return answerInput(client.options, method, params, { server: client.serverInfo, signal: s.signal() });
+          // A handler's own failure goes to the log, not to the view (the server's code).
+          return answerInput(client.options, method, params, { server: client.serverInfo, signal: s.signal() }).catch(
+            (e: Error) => {
+              if (e?.name === 'McpProtocolError') throw e;
+              client.log(e);
+              throw new McpProtocolError(-32603, 'The request failed on the client');
+            },
+          );
         }
       }
       throw new McpProtocolError(-32601, `Method not found: ${method}`);

@@ -34,7 +34,7 @@ function hostFor(onSampling: SamplingHandler, samplingTools = false) {
     policy: () => ({}),
     signal: () => gone.signal,
   };
-  return { host: appHost(surface), gone };
+  return { host: appHost(surface), gone, client };
 }
 
 const reply = { role: 'assistant', model: 'm', content: { type: 'text', text: 'ok' } } as const;
@@ -60,6 +60,19 @@ describe('MCP Apps: sampling from a view', () => {
       .answer('sampling/createMessage', { messages, maxTokens: 10 })
       .catch((e: { message?: string }) => e);
     expect((error as { message?: string }).message).to.include('Missing tool_result for a');
+  });
+
+  it("keeps a handler's failure (the provider's words) in the log; the view hears a generic error", async () => {
+    const { host, client } = hostFor(async () => {
+      throw new Error('429: quota exceeded for account acme-billing-7');
+    });
+    const logged: unknown[] = [];
+    client.addEventListener('error', (e) => logged.push((e as CustomEvent).detail));
+    const error = (await host
+      .answer('sampling/createMessage', { messages: [user('hi')], maxTokens: 10 })
+      .catch((e: Error) => e)) as Error;
+    expect(error.message).to.equal('The request failed on the client');
+    expect((logged[0] as Error).message).to.include('acme-billing-7');
   });
 
   it("aborts the handler's signal when the view goes", async () => {
