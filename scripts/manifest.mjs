@@ -115,7 +115,9 @@ for (const mod of manifest.modules) {
       delete decl.tagName;
       continue;
     }
-    const source = readFileSync(mod.path, 'utf8');
+    // An element whose body loads late (<mcp-app-view>) dispatches its events from <tag>.late.ts.
+    const late = mod.path.replace(/\.ts$/, '.late.ts');
+    const source = readFileSync(mod.path, 'utf8') + (existsSync(late) ? readFileSync(late, 'utf8') : '');
     elements.push({
       mod,
       decl,

@@ -2,7 +2,7 @@
 // non-zero when one is over its budget (dist/client.js: its ceiling, until it is back under). An entry counts with
 // every chunk it imports statically (what a page must load before it runs); chunks loaded on first use (auth, the
 // validator, HTTP+SSE, diagnostics) are shown apart.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -71,9 +71,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     );
   }
   // The MCP Apps chunk (<mcp-app-view> and its bridge), loaded only when a tool has a view: at most 8 kB.
-  const apps = readdirSync('dist/chunks').find(
-    (f) => /^define-.*\.js$/.test(f) && readFileSync(join('dist/chunks', f), 'utf8').includes('"mcp-app-view"'),
-  );
+  // <mcp-app-view> is defined with every element; its body is the lazy chunk (the newest, as dist/ is not cleaned).
+  const apps = readdirSync('dist/chunks')
+    .filter((f) => /^mcp-app-view-late-.*\.js$/.test(f))
+    .sort((a, b) => statSync(join('dist/chunks', b)).mtimeMs - statSync(join('dist/chunks', a)).mtimeMs)[0];
   if (apps) {
     const size = gz(readFileSync(join('dist/chunks', apps), 'utf8'));
     over ||= size > 8_000;

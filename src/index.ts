@@ -9,6 +9,7 @@ import './components/mcp-prompt-list/define.js';
 import './components/mcp-log-view/define.js';
 import './components/mcp-schema-form/define.js';
 import './components/mcp-server-list/define.js';
+import './components/mcp-app-view/define.js';
 
 export * from './client.js';
 export * from './store.js';
@@ -26,8 +27,8 @@ export { McpToolList } from './components/mcp-tool-list/mcp-tool-list.js';
 export { McpToolForm } from './components/mcp-tool-form/mcp-tool-form.js';
 export { McpServerList } from './components/mcp-server-list/mcp-server-list.js';
 export * from './events/events.js';
-// <mcp-app-view> loads on first use (a tool with a view), so only its types are exported here.
-export type { McpAppView } from './components/mcp-app-view/mcp-app-view.js';
+export { McpAppView } from './components/mcp-app-view/mcp-app-view.js';
+// <mcp-app-view>'s body and events load on its first use, so only the events' types are exported here.
 export type { McpAppMessageEvent, McpAppContextEvent } from './components/mcp-app-view/events.js';
 // <mcp-skill-list> loads with <mcp-client>'s Skills tab, so only its types and its event's are exported here.
 export type { McpSkillList } from './components/mcp-skill-list/mcp-skill-list.js';

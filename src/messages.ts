@@ -230,6 +230,8 @@ export interface AppMessages {
   appDeny: string;
   appDownload(app: string, name: string): string;
   appSave: string;
+  /** A view asks for permissions the host allows (`camera`, `microphone`, `geolocation`, `clipboardWrite`). */
+  appPermissions(app: string, names: string[]): string;
   appNoScript: string;
   appSameOrigin: string;
   appBadResource(uri: string): string;

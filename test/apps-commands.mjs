@@ -45,6 +45,11 @@ export function appCommands() {
       const page = session.browser.getPage(session.id);
       if (command === 'mcp-app-click') {
         const el = await find(page, payload.role ?? 'button', payload.name);
+        if (payload.real) {
+          // The person's own click (a user activation in the view, and the focus): fullscreen and links need it.
+          await el.click();
+          return true;
+        }
         if (!payload.popup) {
           // A click on the element itself, not at its coordinates: under load a view that resizes
           // itself can move the control between puppeteer's scroll and its mouse click.

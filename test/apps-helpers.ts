@@ -4,8 +4,12 @@ import { waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { McpAppView } from '../src/components/mcp-app-view/mcp-app-view.js';
 
-/** Clicks the control with this role and name inside an app frame, with a real mouse. */
+/** Clicks the control with this role and name inside an app frame (a script click: no user activation, no focus). */
 export const appClick = (name: string, role = 'button') => executeServerCommand('mcp-app-click', { name, role });
+
+/** The person's own click on a control inside an app frame, with the mouse (activates the view and focuses it). */
+export const appRealClick = (name: string, role = 'button') =>
+  executeServerCommand('mcp-app-click', { name, role, real: true });
 
 /** Clicks a control that opens a new window whose URL starts with `popup`; says whether that window has an opener. */
 export const appClickPopup = (name: string, popup: string) =>
@@ -55,3 +59,11 @@ export async function appFrame(root: Element, title: string): Promise<{ view: Mc
   );
   return { view: view!, frame: frame! };
 }
+
+/**
+ * Waits until the page's transient activation has lapsed (about 5 s after the last one). A view made while the page is
+ * activated (as right after a Run click) gets no link or fullscreen for that long, and puppeteer's evaluate in a frame
+ * (appClick, appTextIncludes) counts as a user gesture there, which activates the page too.
+ */
+export const pageActivationLapsed = () =>
+  waitUntil(() => !navigator.userActivation.isActive, "the page's activation lapsed", { timeout: 10_000 });

@@ -178,6 +178,22 @@ describe('human in the loop inside <mcp-client>', () => {
       expect(shown).to.equal(false);
     });
 
+    it("samplingPolicy approve: a failing handler's words stay in the page's log; the server hears a generic error", async () => {
+      const said = 'The model provider answered 429: quota exceeded for account acme-billing-7';
+      const el = await widget((await servers()).legacy, {
+        samplingHandler: async () => {
+          throw new Error(said);
+        },
+      });
+      const logged: string[] = [];
+      el.client!.addEventListener('error', (e) => logged.push(String((e as CustomEvent<Error>).detail?.message)));
+      el.samplingPolicy = () => 'approve';
+      const result = await el.client!.callTool('ask_llm', { prompt: 'quota' });
+      expect(firstText(result)).to.contain('The request failed on the client');
+      expect(JSON.stringify(result)).to.not.contain('acme-billing');
+      expect(logged).to.include(said);
+    });
+
     it('mcp-sampling-request preventDefault() vetoes: the server receives -1, no dialog opens', async () => {
       const el = await widget((await servers()).legacy);
       const events: string[] = [];

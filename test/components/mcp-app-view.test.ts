@@ -9,7 +9,15 @@ import type { McpClientElement } from '../../src/components/mcp-client/mcp-clien
 import type { McpToolForm } from '../../src/components/mcp-tool-form/mcp-tool-form.js';
 import type { McpAppContextEvent, McpAppMessageEvent } from '../../src/components/mcp-app-view/events.js';
 import { buttonNamed, freshStore, servers, toolFormFixture, toolFormReady, type ServerUrls } from '../helpers.js';
-import { appClick, appClickPopup, appFill, appFrame, appTextIncludes } from '../apps-helpers.js';
+import {
+  appClick,
+  appClickPopup,
+  appFill,
+  appFrame,
+  appRealClick,
+  appTextIncludes,
+  pageActivationLapsed,
+} from '../apps-helpers.js';
 
 const TITLE = 'Debug Tool app';
 
@@ -104,6 +112,7 @@ for (const [label, server, spec] of cases) {
     });
 
     it('"Open Link" opens a new window with no opener', async () => {
+      await pageActivationLapsed();
       await runDebugTool(form);
       const target = `${urls.appsControl}?opened=${Date.now()}`;
       await appFill('URL', target);
@@ -113,10 +122,12 @@ for (const [label, server, spec] of cases) {
     });
 
     it('"Fullscreen" shows the view in a modal; Escape brings it back inline', async () => {
+      await pageActivationLapsed();
       const { view, frame } = await runDebugTool(form);
       const dialog = view.shadowRoot!.querySelector('dialog')!;
       expect(dialog.matches(':modal')).to.equal(false);
-      await appClick('Fullscreen');
+      // The person's own click in the view: fullscreen needs it.
+      await appRealClick('Fullscreen');
       await waitUntil(() => dialog.matches(':modal'), 'modal dialog', { timeout: 10_000 });
       expect(dialog.getAttribute('aria-label')).to.equal(TITLE);
       expect(frame.isConnected, 'the view was not reloaded').to.equal(true);

@@ -7,6 +7,7 @@ import type { ClientState, McpClient, McpClientOptions } from '../../core/client
 import type { ClientLease } from '../../core/client/pool.js';
 import type { AuthOptions, AuthState } from '../../core/auth/types.js';
 import type { KeyValueStore } from '../../core/kv/store.js';
+import type { AppPolicy } from '../../core/apps/csp.js';
 import { McpAuthError, McpError } from '../../core/jsonrpc/errors.js';
 import { samplingRejected } from '../../core/client/input.js';
 import { SKILLS_EXTENSION } from '../../core/protocol/versions.js';
@@ -103,6 +104,8 @@ export class McpClientElement extends LitElement {
    * handler there is nothing to trust, so the dialog shows as for `ask`).
    */
   @property({ attribute: false }) samplingPolicy?: (params: CreateMessageParams) => 'ask' | 'approve' | 'reject';
+  /** What the MCP App views inside may have (permissions, CSP domains, fullscreen): nothing delegated by default. */
+  declare appPolicy?: AppPolicy;
 
   /**
    * OAuth settings for servers that need sign-in (ARCHITECTURE.md#authorization): at least `redirectUri`, a page of

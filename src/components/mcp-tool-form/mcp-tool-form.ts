@@ -24,6 +24,7 @@ import { styles } from './mcp-tool-form.styles.js';
 import '../mcp-schema-form/define.js';
 import '../mcp-result-view/define.js';
 import { toolsOf } from '../../controllers/tools.js';
+import '../mcp-app-view/define.js';
 
 /**
  * @summary One tool's form: fields from its input schema, a Run button, progress or a task's status, Cancel, and the
@@ -231,7 +232,6 @@ export class McpToolForm extends ClientElement {
    */
   private renderResult(tool: Tool, result: CallToolResult | undefined) {
     const app = viewUri(tool) && this.appShown;
-    if (app) void import('../mcp-app-view/define.js').catch(() => (this.appShown = false));
     return html`
       ${viewUri(tool) && result ? html`<button part="app-toggle" type="button" @click=${() => (this.appShown = !app)}>${app ? msg().appShowResult : msg().appShowView}</button>` : nothing}
       ${

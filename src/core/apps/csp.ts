@@ -1,5 +1,6 @@
-// The sandbox a view runs in: its Content-Security-Policy from `_meta.ui.csp`, its `allow` from
-// `_meta.ui.permissions`, and the iframe sandbox tokens a server may ask for.
+// The sandbox a view runs in: its Content-Security-Policy from `_meta.ui.csp` within the host's cap,
+// its `allow` from the permissions the host policy and the person granted, and the iframe sandbox
+// tokens a server may ask for.
 
 /** The domains a view declares (`_meta.ui.csp`). */
 export interface ViewCsp {
@@ -9,9 +10,41 @@ export interface ViewCsp {
   baseUriDomains?: string[];
 }
 
+/** What a host lets its views have: nothing is delegated unless it says so (`appPolicy`). */
+export interface AppPolicy {
+  /** Permissions a view may ask the person for (camera, microphone, geolocation, clipboardWrite); default none. */
+  permissions?: string[];
+  /** When set, the only CSP domains a view may declare (the others are dropped). */
+  domains?: string[];
+  /** Whether a view may declare wildcards (`*`, `https://*.example`) and bare schemes (`https:`, `data:`, `blob:`). */
+  wildcards?: boolean;
+  /** Whether a view may go fullscreen (still only right after a click in it); default true. */
+  fullscreen?: boolean;
+}
+
+const CSP_KEYS = ['connectDomains', 'resourceDomains', 'frameDomains', 'baseUriDomains'] as const;
+
 /** An entry that could end or extend a directive (`;`, quotes, spaces, commas, newlines) is refused. */
 const clean = (list: unknown): string[] =>
   Array.isArray(list) ? list.filter((d): d is string => typeof d === 'string' && /^[^\s;,'"]+$/.test(d)) : [];
+
+const norm = (d: string) => d.toLowerCase().replace(/\/+$/, '');
+
+/**
+ * The domains of `csp` the host allows: no wildcard or bare scheme unless `policy.wildcards`, and only the listed ones
+ * when `policy.domains` caps them.
+ */
+export const capCsp = (csp: ViewCsp = {}, policy: AppPolicy = {}): ViewCsp =>
+  Object.fromEntries(
+    CSP_KEYS.map((k) => [
+      k,
+      clean(csp[k]).filter(
+        (d) =>
+          (policy.wildcards || !/\*|^[a-z][\w+.-]*:\/*$/i.test(d)) &&
+          (!policy.domains || policy.domains.some((c) => norm(c) === norm(d))),
+      ),
+    ]),
+  );
 
 /**
  * The policy of a view: nothing beyond its own inline code and data: media unless it declares domains
@@ -45,7 +78,13 @@ const FEATURES: Record<string, string> = {
   clipboardWrite: 'clipboard-write',
 };
 
-/** The iframe `allow` attribute for the permissions a view asks for (`_meta.ui.permissions`). */
+/** The permissions a view asks for (`_meta.ui.permissions`) that the host's policy lets the person grant. */
+export const wanted = (permissions: unknown, policy: AppPolicy = {}): string[] =>
+  Object.keys(permissions && typeof permissions === 'object' ? permissions : {}).filter(
+    (k) => k in FEATURES && !!policy.permissions?.includes(k),
+  );
+
+/** The iframe `allow` attribute for granted permissions (an object keyed by permission, as `_meta.ui.permissions`). */
 export const allowOf = (permissions: unknown): string =>
   Object.keys(permissions && typeof permissions === 'object' ? permissions : {})
     .filter((k) => k in FEATURES)
@@ -69,16 +108,9 @@ export const sandboxOf = (asked?: unknown): string =>
     ]),
   ].join(' ');
 
-/** The view's HTML with its policy as the first thing in <head> (opaque mode, and the proxy's inner frame). */
-export function withPolicy(html: string, policy: string): string {
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy.replace(/"/g, '&quot;')}">`;
-  const head = /<head(\s[^>]*)?>/i.exec(html);
-  if (head) return html.slice(0, head.index + head[0].length) + meta + html.slice(head.index + head[0].length);
-  const open = /<html(\s[^>]*)?>/i.exec(html);
-  if (open)
-    return (
-      html.slice(0, open.index + open[0].length) + `<head>${meta}</head>` + html.slice(open.index + open[0].length)
-    );
-  const doctype = /^\s*<!doctype[^>]*>/i.exec(html)?.[0] ?? '';
-  return doctype + meta + html.slice(doctype.length);
-}
+/**
+ * The view's HTML after our own doctype and policy (opaque mode, and the proxy's inner frame): no server byte comes
+ * before the `<meta>`, so no comment or attribute can swallow it; the parser puts it in <head>.
+ */
+export const withPolicy = (html: string, policy: string): string =>
+  `<!doctype html><meta http-equiv="Content-Security-Policy" content="${policy.replace(/"/g, '&quot;')}">${html}`;

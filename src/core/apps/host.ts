@@ -4,9 +4,11 @@
 import type { McpClient } from '../client/client.js';
 import { McpProtocolError } from '../jsonrpc/errors.js';
 import type { Params } from '../jsonrpc/messages.js';
-import type { CallToolResult, ContentBlock, CreateMessageParams, Tool } from '../protocol/types.js';
+import type { CallToolResult, ContentBlock, Tool } from '../protocol/types.js';
+import { answerInput } from '../client/input.late.js';
+import { safeFilename } from '../util/filename.js';
 import { VERSION } from '../version.js';
-import type { ViewCsp } from './csp.js';
+import type { AppPolicy, ViewCsp } from './csp.js';
 import { visibility } from './view.js';
 
 /** MCP Apps protocol versions we speak, newest first. */
@@ -21,10 +23,13 @@ export interface LoadedView {
   meta: { csp?: ViewCsp; permissions?: object; prefersBorder?: boolean; domain?: string };
   /** The server's tools, to check what the view may call. */
   tools: Tool[];
+  /** What the view was given: its CSP domains within the host's cap, and the permissions the person granted. */
+  granted: { csp: ViewCsp; permissions: Record<string, object> };
 }
 
 /** What the person is asked before the host does what a view requested. */
-export type HostAsk = { kind: 'call'; tool: Tool } | { kind: 'download'; name: string };
+export type HostAsk =
+  { kind: 'call'; tool: Tool } | { kind: 'download'; name: string } | { kind: 'permissions'; names: string[] };
 
 /** What the host needs from the element that shows the view. */
 export interface AppSurface {
@@ -48,6 +53,12 @@ export interface AppSurface {
   safeLink(url: string | undefined): string | undefined;
   /** Whether calling the tool may change or delete data (asked of the person first). */
   isDestructive(tool: Tool): boolean;
+  /** Whether the person interacted with the view itself just now (not with the page around it). */
+  viewActive(): boolean;
+  /** The host's policy for views. */
+  policy(): AppPolicy;
+  /** Aborts when the view goes: what it started (a sampling dialog) ends with it. */
+  signal(): AbortSignal;
 }
 
 /** Base64 to bytes (throws when it is not base64). */
@@ -103,11 +114,8 @@ export function appHost(s: AppSurface): AppHost {
       { resource?: { uri?: string; text?: string; blob?: string }; uri?: string } | undefined;
     const res = item?.resource;
     const uri = res?.uri ?? item?.uri ?? '';
-    const name =
-      (uri.split(/[/\\]/).pop() || 'download')
-        .replace(/[^\w.-]+/g, '_')
-        .replace(/^\.+/, '')
-        .slice(0, 100) || 'download';
+    // A name the system could run or open as a page gets `.bin` (setup.exe -> setup.exe.bin), as in result views.
+    const name = safeFilename(uri.replace(/\\/g, '/'), 'download.bin');
     const bytes =
       typeof res?.text === 'string'
         ? new TextEncoder().encode(res.text)
@@ -138,7 +146,7 @@ export function appHost(s: AppSurface): AppHost {
               logging: {},
               message: { text: {}, image: {} },
               updateModelContext: { text: {}, image: {}, structuredContent: {} },
-              sandbox: { csp: view.meta.csp ?? {}, permissions: view.meta.permissions ?? {} },
+              sandbox: view.granted,
               ...sampling,
             },
             hostContext: s.context(view.tool),
@@ -158,8 +166,9 @@ export function appHost(s: AppSurface): AppHost {
           return { resourceTemplates: await client.listResourceTemplates() };
         case 'ui/open-link': {
           const url = s.safeLink(params.url as string);
-          // A view may open a link only right after the person used it (its click activates this page too).
-          if (!url || navigator.userActivation?.isActive === false) {
+          // A view may open a link only right after the person clicked in it: the page's own activation (the Run
+          // click) lasts seconds and does not count.
+          if (!url || !s.viewActive()) {
             s.note(
               `The view asked to open ${JSON.stringify(String(params.url).slice(0, 200))}; refused (${url ? 'no click' : 'not an http(s) link'}).`,
             );
@@ -170,7 +179,12 @@ export function appHost(s: AppSurface): AppHost {
         }
         case 'ui/message': {
           const content = (Array.isArray(params.content) ? params.content : []) as ContentBlock[];
-          return s.message(String(params.role ?? 'user'), content) ? {} : { isError: true };
+          // A view speaks for the person, never as the system or the assistant.
+          if ((params.role ?? 'user') !== 'user') {
+            s.note(`The view sent a ui/message as ${JSON.stringify(String(params.role).slice(0, 40))}; refused.`);
+            throw new McpProtocolError(-32602, 'Only role "user" is accepted');
+          }
+          return s.message('user', content) ? {} : { isError: true };
         }
         case 'ui/update-model-context': {
           const content = Array.isArray(params.content) ? (params.content as ContentBlock[]) : undefined;
@@ -180,16 +194,28 @@ export function appHost(s: AppSurface): AppHost {
               : undefined;
           return s.updateContext(content, structured) ? {} : { isError: true };
         }
-        case 'ui/request-display-mode':
-          return { mode: setMode(String(params.mode)) };
+        case 'ui/request-display-mode': {
+          const mode = String(params.mode);
+          // Fullscreen covers the page: only when the host allows it and right after the person clicked in the view.
+          if (mode === 'fullscreen' && (s.policy().fullscreen === false || !s.viewActive())) {
+            s.note('The view asked for fullscreen without a click in it (or the host does not allow it); refused.');
+            return { mode: s.showMode(undefined) };
+          }
+          return { mode: setMode(mode) };
+        }
         case 'ui/download-file':
           return download(params);
         case 'sampling/createMessage': {
           if (!client.options.onSampling) break;
-          return (await client.options.onSampling(params as unknown as CreateMessageParams, {
-            server: client.serverInfo,
-            signal: new AbortController().signal,
-          })) as unknown as Params;
+          // The same capability and tool-loop checks as a server's request; its dialog ends with the view.
+          // A handler's own failure goes to the log, not to the view (the server's code).
+          return answerInput(client.options, method, params, { server: client.serverInfo, signal: s.signal() }).catch(
+            (e: Error) => {
+              if (e?.name === 'McpProtocolError') throw e;
+              client.log(e);
+              throw new McpProtocolError(-32603, 'The request failed on the client');
+            },
+          );
         }
       }
       throw new McpProtocolError(-32601, `Method not found: ${method}`);

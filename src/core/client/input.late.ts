@@ -58,10 +58,12 @@ export async function answerRequest(engine: RpcEngine, m: JsonRpcRequest, contro
     };
   } catch (error) {
     // By name, not instanceof: a handler may throw the class of another copy of this library (the element bundle's).
+    // A handler's own failure (a model provider's words on quota or account) stays on the page, as an `error` event
+    // the log views show; the server hears a generic error.
     const e =
       (error as Error)?.name === 'McpProtocolError'
         ? (error as McpProtocolError)
-        : new McpProtocolError(-32603, error instanceof Error ? error.message : String(error));
+        : (engine.emit('error', error), new McpProtocolError(-32603, 'The request failed on the client'));
     reply = {
       jsonrpc: '2.0',
       id: m.id,

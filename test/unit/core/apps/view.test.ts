@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
 import { viewUri, visibility } from '../../../../src/core/apps/view.js';
-import { sandboxOf, viewCsp, withPolicy, allowOf } from '../../../../src/core/apps/csp.js';
+import { sandboxOf, viewCsp, withPolicy, allowOf, capCsp, wanted } from '../../../../src/core/apps/csp.js';
 import type { Tool } from '../../../../src/core/protocol/types.js';
 
 const tool = (meta: Record<string, unknown>): Tool => ({ name: 't', inputSchema: { type: 'object' }, _meta: meta });
@@ -45,13 +45,29 @@ describe('MCP Apps: sandbox', () => {
     ).to.equal('allow-scripts allow-forms');
     expect(sandboxOf()).to.equal('allow-scripts');
   });
-  it('maps permissions to allow and puts the policy first in <head>', () => {
+  it('maps granted permissions to allow; a view gets only what the host policy lists (none by default)', () => {
     expect(allowOf({ camera: {}, clipboardWrite: {}, nonsense: {} })).to.equal('camera; clipboard-write');
-    expect(withPolicy('<!doctype html><html><head><title>x</title></head></html>', "default-src 'none'")).to.equal(
-      `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"><title>x</title></head></html>`,
+    const asked = { camera: {}, geolocation: {}, nonsense: {} };
+    expect(wanted(asked)).to.deep.equal([]);
+    expect(wanted(asked, { permissions: ['geolocation', 'microphone'] })).to.deep.equal(['geolocation']);
+  });
+  it('puts our doctype and policy before any server byte, so a <head in a comment or attribute cannot move it', () => {
+    const policy = "default-src 'none'";
+    for (const page of ['<html><!--<head>--><head></head></html>', '<div title="<head>"></div>', '<p>hi'])
+      expect(withPolicy(page, policy)).to.equal(
+        `<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none'">${page}`,
+      );
+  });
+  it('refuses wildcards and bare schemes unless the host allows them, and caps domains to the host list', () => {
+    const csp = { connectDomains: ['*', 'https:', 'data:', 'blob:', 'https://*.evil.example', 'https://api.example'] };
+    expect(capCsp(csp).connectDomains).to.deep.equal(['https://api.example']);
+    expect(viewCsp(capCsp(csp))).to.include('connect-src https://api.example;');
+    expect(capCsp(csp, { wildcards: true }).connectDomains).to.deep.equal(csp.connectDomains);
+    const capped = capCsp(
+      { connectDomains: ['https://api.example', 'https://other.example'], resourceDomains: ['https://cdn.example/'] },
+      { domains: ['https://API.example', 'https://cdn.example'] },
     );
-    expect(withPolicy('<!doctype html><p>hi', 'x')).to.equal(
-      '<!doctype html><meta http-equiv="Content-Security-Policy" content="x"><p>hi',
-    );
+    expect(capped.connectDomains).to.deep.equal(['https://api.example']);
+    expect(capped.resourceDomains).to.deep.equal(['https://cdn.example/']);
   });
 });
