@@ -176,7 +176,7 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
         ),
       transportOptions: () => ({
         fetch: ctx.auth.fetch(viaRelay(options) ?? ((...args) => fetch(...args))),
-        headers: () => ({ ...options.headers?.(options.url) }),
+        headers: () => options.headers?.(url) ?? {},
         onMessage,
         onError: (e) => emit('error', e),
         onClose: (e) => this.link.closed(e),

@@ -1,6 +1,6 @@
 // The list requests: every cursor followed, results served from memory for their `ttlMs` where the
 // era allows it (U-19 … U-22), and the notifications that make them stale.
-import type { Params } from '../jsonrpc/messages.js';
+import { isObject as isPlain, type Params } from '../jsonrpc/messages.js';
 import type { ListOptions } from './options.js';
 
 /** Notifications that change a list: the event they fire and the cached requests they make stale. */
@@ -18,7 +18,6 @@ export const MAX_TTL_MS = 3_600_000;
  */
 export const ttlOf = (value: unknown) => (typeof value === 'number' && value > 0 ? Math.min(value, MAX_TTL_MS) : 0);
 
-const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown) => typeof v === 'string';
 /** The fields the elements read, and the type each must have to be kept. */
 const FIELDS = new Map<string, (v: unknown) => boolean>([

@@ -36,7 +36,9 @@ export const isNotification = (m: JsonRpcMessage): m is JsonRpcNotification =>
 /** True for a result or error answer. */
 export const isResponse = (m: JsonRpcMessage): m is JsonRpcResponse => !('method' in m);
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Whether `v` is a non-array object (one helper for the client, so its bundle carries it once). */
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const isId = (v: unknown): v is RequestId => typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v));
 
 /** Checks that a parsed value is one JSON-RPC 2.0 message; throws McpFormatError otherwise. */

@@ -4,7 +4,7 @@
 // methods load it on first use, so a page whose host never asks for skills does not carry it.
 // Nothing is read ahead of need: a listing reads no file, and a file only when it is asked for.
 import { McpError, McpSkillVerificationError, type SkillVerificationReason } from '../jsonrpc/errors.js';
-import type { Params } from '../jsonrpc/messages.js';
+import { isObject, type Params } from '../jsonrpc/messages.js';
 import type { ReadResourceResult, Resource } from '../protocol/types.js';
 import { SKILLS_EXTENSION } from '../protocol/versions.js';
 import type { RequestOptions } from '../client/engine.js';
@@ -57,7 +57,6 @@ export interface SkillsHost {
   request(method: string, params: Params, options?: RequestOptions): Promise<Params>;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 /** Agent Skills naming: lowercase letters, digits and single hyphens, 1-64 characters. */
 const NAME = /^(?!-)(?!.*--)[a-z0-9-]{1,64}(?<!-)$/;

@@ -24,14 +24,7 @@ export async function sendHttp(fetchFn: FetchLike, url: string, init: RequestIni
     // The diagnosis is loaded on the first failure; if even that cannot load, the page is offline.
     throw await import('./diagnose.js').then(
       (m) => m.diagnoseNetworkFailure(fetchFn, url, init, error),
-      () =>
-        new McpHttpError(
-          `Cannot reach the MCP server at ${url}, nor load the module that diagnoses why: is the page offline?`,
-          'network',
-          0,
-          '',
-          url,
-        ),
+      () => new McpHttpError(`Cannot reach the MCP server at ${url} (is the page offline?)`, 'network', 0, '', url),
     );
   }
 }
