@@ -116,7 +116,7 @@ describe('the relay never serves a page (issue 27)', () => {
   };
 
   it('refuses a navigation (a form posted by another site, a frame, an embed) with 403, whatever the origin', async () => {
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { 'sec-fetch-mode': 'navigate' },
       { 'sec-fetch-mode': 'nested-navigate' },
       { 'sec-fetch-dest': 'document' },
