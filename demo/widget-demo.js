@@ -80,6 +80,8 @@ if (config.debugUrl) {
 // runs, so each run adds the ones it lacks; one already there is left as it is; remove old ones with Remove).
 workspace.store = window.McpWebComponents.idbStore('mcp-demo-workspace');
 workspace.samplingHandler = fakePageLlm;
+// MCP App views inside it read the sandbox page from their nearest ancestor, as under <mcp-client>.
+if (config.sandboxUrl) workspace.setAttribute('sandbox-url', config.sandboxUrl);
 await customElements.whenDefined('mcp-workspace');
 for (const url of [config.mcpUrl, config.everythingUrl, config.debugUrl].filter(Boolean))
   await workspace.addServer(url);
