@@ -36,7 +36,7 @@ const plugins = ({ before = [] } = {}) => [
  * Chunk file names as `chunks/<prefix><module>-<hash>.js`, a late half's dot turned into a dash
  * (`input.late.ts` -> `input-late-…`): servers, CSPs and tests match chunk URLs as `[\w-]+`.
  */
-const chunkFile = (prefix) => (chunk) => `chunks/${prefix}${chunk.name.replace(/\./g, '-')}-[hash].js`;
+const chunkFile = (prefix) => (chunk) => `chunks/${prefix}${chunk.name.replace(/\./g, '-')}-[hash:6].js`;
 
 export default [
   {

@@ -115,7 +115,7 @@ export class McpSkillVerificationError extends McpError {
     readonly uri: string,
     message: string,
     /** For `frontmatter`: the fields that differ. */
-    readonly differences: string[] = [],
+    readonly differences?: string[],
   ) {
     super(message);
   }
