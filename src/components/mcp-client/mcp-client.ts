@@ -418,6 +418,8 @@ export class McpClientElement extends LitElement {
     this.selectedTool = undefined;
     this.running = new Map();
     this.provider.setValue(client);
+    // The page's client for this server may be up already (another element holds it): no 'ready' will come.
+    if (client.state === 'ready') void this.pickUpTasks(client);
     if (connect && this.isConnected) void this.connect();
   }
 
