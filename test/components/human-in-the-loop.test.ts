@@ -384,6 +384,7 @@ describe('human in the loop inside <mcp-client>', () => {
         const host = new URL((await servers()).legacy).host;
         expect(root.querySelector('[part=url] mark')!.textContent).to.equal(host);
         expect(root.textContent).to.contain('Connect your account first');
+        await buttonsActive(root); // a person's click counts once the activation delay has passed
         buttonNamed(root, 'Open').click();
         const result = await call;
         expect(opened).to.have.length(1);

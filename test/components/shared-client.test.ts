@@ -54,7 +54,7 @@ describe('one connection per server per page', () => {
 
     first.remove();
     // The other form still holds the connection: it stays open past the grace, and its Run works.
-    await new Promise((r) => setTimeout(r, 1500)); // longer than the pool's 1 s grace: a wait for a non-event
+    await new Promise((r) => setTimeout(r, 100)); // past the pool's grace (the end of the task): a wait for a non-event
     expect(client.state).to.equal('ready');
     expect(count(await received(url), 'DELETE'), 'no session ended').to.equal(0);
 

@@ -21,8 +21,12 @@ interface Entry {
   timer?: ReturnType<typeof setTimeout>;
 }
 
-/** How long a client outlives its last holder, in ms. */
-export const GRACE_MS = 1000;
+/**
+ * How long a client outlives its last holder, in ms: 0, the end of the task. A move in the DOM or a framework's
+ * re-render lets go and takes again in one task; a longer grace kept a closed page's stream (and its tab lock) from
+ * the next element on that server.
+ */
+export const GRACE_MS = 0;
 const pool = new Map<string, Entry>();
 const ids = new WeakMap<object, number>();
 let lastId = 0;
