@@ -16,9 +16,17 @@ export class Authorization {
     private readonly deps: AuthSessionDeps,
   ) {}
 
-  /** Wraps the transports' fetch: once a token is held, each request carries it (and its DPoP proof, auth/dpop.ts). */
+  /**
+   * Wraps the transports' fetch: once a token is held, each request carries it (and its DPoP proof, auth/dpop.ts). The
+   * relay's URL stays on it, for the error wording (transport/diagnose.ts).
+   */
   fetch(base: FetchLike): FetchLike {
-    return (url, init) => (this.session?.fetch(base) ?? base)(url, init);
+    return Object.assign(
+      (url: RequestInfo | URL, init?: RequestInit) => (this.session?.fetch(base) ?? base)(url, init),
+      {
+        relay: (base as { relay?: string }).relay,
+      },
+    );
   }
 
   /** Loads the session (stored tokens, a redirect that came back) when the client has the auth option. */
