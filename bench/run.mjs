@@ -411,53 +411,37 @@ function printTable({ medians: m, declaredColdMs, sizes, heap, widgets, environm
  * shared machine); without it, everything runs.
  */
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+/** Writes one benchmark's result to bench/<name>.json, with the date and the machine's load. */
+const writeResult = (name, result) =>
+  writeFile(
+    join(ROOT, `bench/${name}.json`),
+    JSON.stringify(
+      { date: new Date().toISOString(), environment: { cpus: os.cpus().length, load: os.loadavg() }, ...result },
+      null,
+      2,
+    ) + '\n',
+  );
 async function firstScreen() {
   const { measureFirstScreen, printFirstScreen } = await import('./first-screen.mjs');
   const result = await measureFirstScreen({ rounds: ROUNDS });
   console.log('\nFirst screen (each load a fresh browser context; loads interleaved per round):');
   printFirstScreen(result);
   const { sizes: bundleSizes } = await import('../scripts/size.mjs');
-  await writeFile(
-    join(ROOT, 'bench/first-screen.json'),
-    JSON.stringify(
-      {
-        date: new Date().toISOString(),
-        environment: { cpus: os.cpus().length, load: os.loadavg() },
-        ...result,
-        sizes: bundleSizes(),
-      },
-      null,
-      2,
-    ) + '\n',
-  );
+  await writeResult('first-screen', { ...result, sizes: bundleSizes() });
 }
 async function bigInputs() {
   const { measureBigInputs, printBigInputs } = await import('./big-inputs.mjs');
   const result = await measureBigInputs({ rounds: ROUNDS });
   console.log('\nBig inputs (each case a fresh browser context; the target: no task over 200 ms):');
   printBigInputs(result);
-  await writeFile(
-    join(ROOT, 'bench/big-inputs.json'),
-    JSON.stringify(
-      { date: new Date().toISOString(), environment: { cpus: os.cpus().length, load: os.loadavg() }, ...result },
-      null,
-      2,
-    ) + '\n',
-  );
+  await writeResult('big-inputs', result);
 }
 async function lowCode() {
   const { measureLowCode, printLowCode } = await import('./low-code.mjs');
   const result = await measureLowCode({ rounds: ROUNDS });
   console.log('\nLow-code page (ten forms on one server against one form; each load a fresh browser context):');
   printLowCode(result);
-  await writeFile(
-    join(ROOT, 'bench/low-code.json'),
-    JSON.stringify(
-      { date: new Date().toISOString(), environment: { cpus: os.cpus().length, load: os.loadavg() }, ...result },
-      null,
-      2,
-    ) + '\n',
-  );
+  await writeResult('low-code', result);
 }
 const parts = { 'first-screen': firstScreen, 'big-inputs': bigInputs, 'low-code': lowCode };
 if (only && !parts[only]) throw new Error(`bench: unknown --only ${only} (known: ${Object.keys(parts).join(', ')})`);
