@@ -105,6 +105,9 @@ export default defineConfig(
     ignores: [
       '**/node_modules/',
       'dist/',
+      'docs/.vitepress/dist/',
+      'docs/.vitepress/cache/',
+      'docs/api/',
       'bench/.build/',
       'bench/results.json',
       '.conformance/',

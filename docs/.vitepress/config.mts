@@ -1,0 +1,65 @@
+// The documentation site (VitePress, as the official MCP TypeScript SDK uses). Sources in docs/; `npm run docs`
+// serves it with the demo servers, `npm run docs:build` writes it to docs/.vitepress/dist.
+import { defineConfig } from 'vitepress';
+import { fileURLToPath } from 'node:url';
+
+const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+export default defineConfig({
+  title: 'mcp-web-components',
+  description: 'The MCP client any web page can embed: web components that connect the browser to remote MCP servers.',
+  // A project page serves the site under a sub-path: DOCS_BASE=/mcp-web-components/ npm run docs:build
+  base: process.env.DOCS_BASE ?? '/',
+  cleanUrls: false,
+  lastUpdated: false,
+  srcExclude: ['**/_intros/**', 'README.md'],
+  vue: { template: { compilerOptions: { isCustomElement: (tag: string) => tag.startsWith('mcp-') } } },
+  vite: {
+    resolve: { alias: [{ find: /^mcp-web-components$/, replacement: `${dist}mcp-web-components.js` }] },
+    server: { host: '127.0.0.1', fs: { allow: [fileURLToPath(new URL('../..', import.meta.url))] } },
+  },
+  themeConfig: {
+    search: { provider: 'local' },
+    nav: [
+      { text: 'Guide', link: '/guide/getting-started' },
+      { text: 'Elements', link: '/elements/' },
+      { text: 'API', link: '/api/' },
+      { text: 'Playground', link: '/playground' },
+      { text: 'Measured', link: '/measured' },
+    ],
+    sidebar: [
+      {
+        text: 'Start',
+        items: [
+          { text: 'Getting started', link: '/guide/getting-started' },
+          { text: 'Frameworks', link: '/guide/frameworks' },
+          { text: 'For server operators', link: '/guide/server-operators' },
+          { text: 'The CORS relay', link: '/guide/relay' },
+        ],
+      },
+      {
+        text: 'Guides',
+        items: [
+          { text: 'Theming', link: '/guide/theming' },
+          { text: 'Events', link: '/guide/events' },
+          { text: 'The schema form', link: '/guide/schema-form' },
+          { text: 'Signing in', link: '/guide/sign-in' },
+          { text: 'A person in charge', link: '/guide/human-in-the-loop' },
+          { text: 'Sampling handlers', link: '/guide/sampling' },
+          { text: 'MCP Apps', link: '/guide/apps' },
+          { text: 'Tasks', link: '/guide/tasks' },
+          { text: 'Skills', link: '/guide/skills' },
+          { text: 'Several servers', link: '/guide/several-servers' },
+          { text: 'Sessions and persistence', link: '/guide/persistence' },
+          { text: 'The headless client', link: '/guide/headless' },
+          { text: 'Security model', link: '/guide/security' },
+          { text: 'Accessibility and locales', link: '/guide/accessibility' },
+        ],
+      },
+      { text: 'Elements', link: '/elements/' },
+      { text: 'API reference', link: '/api/' },
+      { text: 'Playground', link: '/playground' },
+      { text: 'Measured', link: '/measured' },
+    ],
+  },
+});
