@@ -1,7 +1,8 @@
 // `npm run docs`: the documentation site with live examples, as `npm start` is the demo page. Builds dist/ and
-// custom-elements.json when missing (`--build` rebuilds them), writes the API reference (docs/api/), starts the
-// demo servers (demo/servers.mjs, the ones `npm start` runs) and VitePress's dev server on 127.0.0.1, which
-// serves their URLs at `${base}demo-servers.json` (see the plugin in docs/.vitepress/config.mts). Ctrl-C stops all.
+// custom-elements.json when missing (`--build` rebuilds them), writes the API reference (docs/api/; `--no-api`
+// keeps one already there), starts the demo servers (demo/servers.mjs, the ones `npm start` runs) and
+// VitePress's dev server on 127.0.0.1, which serves their URLs at `${base}demo-servers.json` (see the plugin in
+// docs/.vitepress/config.mts), and prints the site's URL. Ctrl-C stops all.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -23,8 +24,10 @@ if (rebuild || !existsSync(path.join(ROOT, 'dist', 'mcp-web-components.js'))) ru
 if (rebuild || !existsSync(path.join(ROOT, 'custom-elements.json'))) {
   run(process.execPath, [path.join(ROOT, 'scripts', 'manifest.mjs')]);
 }
-console.log('> API reference (TypeDoc)');
-await buildApiDocs();
+if (!process.argv.includes('--no-api') || !existsSync(path.join(ROOT, 'docs', 'api', 'index.md'))) {
+  console.log('> API reference (TypeDoc)');
+  await buildApiDocs();
+}
 
 const servers = await startDemoServers();
 process.env.MCP_DOCS_SERVERS = JSON.stringify(servers.config);
