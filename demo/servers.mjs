@@ -4,6 +4,8 @@
 //   everythingUrl  the unmodified @modelcontextprotocol/server-everything (absent if it did not start)
 //   debugUrl       @modelcontextprotocol/server-debug, an MCP App (absent if it did not start)
 //   sandboxUrl     dist/sandbox.html from a second origin, the MCP Apps sandbox proxy page (spec mode)
+//   skillsUrl      only with { skills: true } (the documentation site): a server with one skill (SEP-2640),
+//                  Effect's McpServer from servers/skills.mjs, for <mcp-skill-list>'s live example
 import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -53,18 +55,22 @@ export function listen(server, port, fallback) {
 
 /**
  * Starts the demo servers (what `npm start` runs besides its static page server). Needs dist/ (the sandbox page).
- * @param {{mcpPort?: number, quiet?: boolean}} [options] mcpPort: the demo MCP server's port (0 picks one);
- *   quiet: no warning when server-everything or server-debug does not start
- * @returns {Promise<{config: {mcpUrl: string, everythingUrl?: string, debugUrl?: string, sandboxUrl: string},
+ * @param {{mcpPort?: number, quiet?: boolean, skills?: boolean}} [options] mcpPort: the demo MCP server's port
+ *   (0 picks one); quiet: no warning when a server does not start; skills: start the skills server too
+ * @returns {Promise<{config: {mcpUrl: string, everythingUrl?: string, debugUrl?: string, sandboxUrl: string,
+ *   skillsUrl?: string},
  *   close(): Promise<void>}>} config has the shape of `/demo-config.json` and the docs' `demo-servers.json`
  */
-export async function startDemoServers({ mcpPort = 0, quiet = false } = {}) {
+export async function startDemoServers({ mcpPort = 0, quiet = false, skills: withSkills = false } = {}) {
   const mcp = await startDemoServer({ port: mcpPort });
   const warn = (what) => (e) => (quiet || console.warn(`${what} did not start: ${e.message}`), undefined);
   // The unmodified reference server too, so the widget can be tried on every MCP feature.
   const everything = await startEverything({ mode: 'streamableHttp' }).catch(warn('server-everything'));
   // An MCP App (server-debug's view), shown in spec mode: the sandbox proxy page comes from a second origin.
   const debug = await startDebugServer().catch(warn('server-debug'));
+  const skills = withSkills
+    ? await import('../servers/skills.mjs').then((m) => m.startSkillsServers()).catch(warn('the skills server'))
+    : undefined;
   const sandbox = http.createServer(async (req, res) => {
     const name = new URL(req.url, 'http://localhost').pathname.slice(1);
     if (name !== 'sandbox.html' && name !== 'sandbox.js') return send(res, 404, 'Not found\n');
@@ -79,7 +85,7 @@ export async function startDemoServers({ mcpPort = 0, quiet = false } = {}) {
   try {
     sandboxPort = await listen(sandbox, 0, false);
   } catch (e) {
-    await Promise.allSettled([mcp.close(), everything?.close(), debug?.close()]);
+    await Promise.allSettled([mcp.close(), everything?.close(), debug?.close(), skills?.close()]);
     throw e;
   }
   return {
@@ -88,6 +94,7 @@ export async function startDemoServers({ mcpPort = 0, quiet = false } = {}) {
       everythingUrl: everything?.url,
       debugUrl: debug?.url,
       sandboxUrl: `http://127.0.0.1:${sandboxPort}/sandbox.html`,
+      ...(skills ? { skillsUrl: skills.url } : {}),
     },
     async close() {
       sandbox.closeAllConnections();
@@ -96,6 +103,7 @@ export async function startDemoServers({ mcpPort = 0, quiet = false } = {}) {
         mcp.close(),
         everything?.close(),
         debug?.close(),
+        skills?.close(),
       ]);
     },
   };

@@ -6,13 +6,13 @@
 //
 //   options   base         the sub-path the site was built for (DOCS_BASE at build time); default '/'.
 //                          Must start and end with '/'. Requests outside it get 404.
-//             withServers  start the demo servers (demo/servers.mjs, what `npm start` runs) and serve their
-//                          URLs at `${base}demo-servers.json`; default true. false: no such file, so the
-//                          site behaves as on a static host (every live example shows the "Server URL" field).
+//             withServers  start the demo servers (demo/servers.mjs: what `npm start` runs, plus a skills server)
+//                          and serve their URLs at `${base}demo-servers.json`; default true. false: the built
+//                          file, `{}`, as a static host serves it (every live example shows the "Server URL" field).
 //             dir          the built site; default docs/.vitepress/dist
 //             port         default 0 (a free port)
 //   returns   url          'http://127.0.0.1:PORT' + base, the home page
-//             servers      { mcpUrl, everythingUrl?, debugUrl?, sandboxUrl } as in demo-servers.json, or
+//             servers      { mcpUrl, everythingUrl?, debugUrl?, sandboxUrl, skillsUrl? } as in demo-servers.json, or
 //                          undefined without servers
 //             close()      stops the site server and the demo servers (a Promise)
 //
@@ -53,7 +53,7 @@ async function isFile(file) {
 /**
  * @param {{base?: string, withServers?: boolean, dir?: string, port?: number}} [options]
  * @returns {Promise<{url: string, servers: undefined | {mcpUrl: string, everythingUrl?: string,
- *   debugUrl?: string, sandboxUrl: string}, close(): Promise<void>}>}
+ *   debugUrl?: string, sandboxUrl: string, skillsUrl?: string}, close(): Promise<void>}>}
  */
 export async function serveDocs({ base = '/', withServers = true, dir = DOCS_DIST, port = 0 } = {}) {
   if (!base.startsWith('/') || !base.endsWith('/')) throw new Error(`base must start and end with "/": ${base}`);
@@ -63,7 +63,7 @@ export async function serveDocs({ base = '/', withServers = true, dir = DOCS_DIS
   let demo;
   if (withServers) {
     const { startDemoServers } = await import('../demo/servers.mjs');
-    demo = await startDemoServers({ quiet: true });
+    demo = await startDemoServers({ quiet: true, skills: true });
   }
   const notFound = async (res) => {
     const page = path.join(dir, '404.html');
@@ -79,10 +79,7 @@ export async function serveDocs({ base = '/', withServers = true, dir = DOCS_DIS
     }
     if (!pathname.startsWith(base)) return notFound(res);
     const rel = pathname.slice(base.length);
-    if (rel === 'demo-servers.json') {
-      if (!demo) return send(res, 404, 'Not found\n');
-      return send(res, 200, JSON.stringify(demo.config), TYPES['.json']);
-    }
+    if (rel === 'demo-servers.json' && demo) return send(res, 200, JSON.stringify(demo.config), TYPES['.json']);
     let file = resolveFile(dir, rel);
     if (!file) return notFound(res);
     // A clean URL (/guide/x) finds x.html, as static hosts do.

@@ -29,7 +29,7 @@ if (!process.argv.includes('--no-api') || !existsSync(path.join(ROOT, 'docs', 'a
   await buildApiDocs();
 }
 
-const servers = await startDemoServers();
+const servers = await startDemoServers({ skills: true });
 process.env.MCP_DOCS_SERVERS = JSON.stringify(servers.config);
 
 const { createServer } = await import('vitepress');

@@ -29,6 +29,8 @@ export default defineConfig({
   cleanUrls: false,
   lastUpdated: false,
   srcExclude: ['**/_intros/**', 'README.md'],
+  // No favicon: an empty one, so the browser asks for no /favicon.ico (a 404 in the console).
+  head: [['link', { rel: 'icon', href: 'data:,' }]],
   vue: { template: { compilerOptions: { isCustomElement: (tag: string) => tag.startsWith('mcp-') } } },
   vite: {
     plugins: [demoServers],

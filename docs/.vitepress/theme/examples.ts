@@ -75,7 +75,6 @@ export const setups: Record<string, Setup> = {
   'resource-browser': withClient('mcp-resource-browser'),
   'prompt-list': withClient('mcp-prompt-list'),
   'log-view': withClient('mcp-log-view'),
-  'skill-list': withClient('mcp-skill-list'),
 
   'result-view': {
     code: () => `const view = document.querySelector('mcp-result-view');

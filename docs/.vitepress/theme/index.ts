@@ -2,6 +2,7 @@
 import DefaultTheme from 'vitepress/theme';
 import type { Theme } from 'vitepress';
 import LiveExample from './components/LiveExample.vue';
+import './custom.css';
 
 export default {
   extends: DefaultTheme,

@@ -14,9 +14,11 @@ export interface DemoServers {
   debugUrl?: string;
   /** The MCP Apps sandbox proxy page, on a second origin (spec mode). */
   sandboxUrl?: string;
+  /** A server with a skill (SEP-2640); the docs' servers only, not `npm start`'s. */
+  skillsUrl?: string;
 }
 export type ServerName = keyof DemoServers;
-export const SERVER_NAMES: readonly ServerName[] = ['mcpUrl', 'everythingUrl', 'debugUrl', 'sandboxUrl'];
+export const SERVER_NAMES: readonly ServerName[] = ['mcpUrl', 'everythingUrl', 'debugUrl', 'sandboxUrl', 'skillsUrl'];
 
 const STORAGE_KEY = 'mcp-docs-server';
 
