@@ -14,8 +14,8 @@ export interface Setup {
 }
 
 const EXAMPLE_URL = 'https://example.com/mcp';
-const q = <T extends Element = HTMLElement>(root: ParentNode, selector: string) => {
-  const el = root.querySelector<T & Element>(selector);
+const q = <T = HTMLElement>(root: ParentNode, selector: string): T => {
+  const el = root.querySelector(selector);
   if (!el) throw new Error(`the example has no ${selector}`);
   return el as unknown as T;
 };
