@@ -162,7 +162,13 @@ function page(d) {
   out.push(`${prose(d.summary)}\n`);
   if (d.description) out.push(`${prose(d.description)}\n`);
   const intro = `${introsDir}${tag}.md`;
-  if (existsSync(intro)) out.push(`${readFileSync(intro, 'utf8').trim()}\n`);
+  // The intro's own title, if it has one, would be a second h1: the page has its title.
+  if (existsSync(intro))
+    out.push(
+      `${readFileSync(intro, 'utf8')
+        .replace(/^\s*# .*\n/, '')
+        .trim()}\n`,
+    );
 
   const ex = EXAMPLES[tag];
   if (ex) {

@@ -78,8 +78,8 @@ export const setups: Record<string, Setup> = {
 
   'result-view': {
     code: () => `const view = document.querySelector('mcp-result-view');
-view.outputSchema = ${json(weatherSchema).replace(/\n/g, '\n  ')};
-view.result = ${json(weatherResult).replace(/\n/g, '\n  ')};`,
+view.outputSchema = ${json(weatherSchema)};
+view.result = ${json(weatherResult)};`,
     async run(root) {
       const view = q<{ outputSchema: unknown; result: unknown }>(root, 'mcp-result-view');
       view.outputSchema = weatherSchema;
@@ -89,7 +89,7 @@ view.result = ${json(weatherResult).replace(/\n/g, '\n  ')};`,
 
   'schema-form': {
     code: () => `const form = document.querySelector('mcp-schema-form');
-form.schema = ${json(bookingSchema).replace(/\n/g, '\n  ')};
+form.schema = ${json(bookingSchema)};
 form.value = { guests: 2, seating: 'terrace' };
 document.querySelector('form').addEventListener('submit', (e) => {
   e.preventDefault();
