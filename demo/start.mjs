@@ -4,9 +4,7 @@ import http from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startDemoServer } from './server.mjs';
-import { startEverything } from '../servers/everything.mjs';
-import { startDebugServer } from '../servers/debug.mjs';
+import { listen, send, startDemoServers, TYPES } from './servers.mjs';
 
 const DEMO_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(DEMO_DIR, '..');
@@ -15,20 +13,8 @@ const ROOTS = [
   ['/dist/', path.join(ROOT, 'dist')],
   ['/', DEMO_DIR],
 ];
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
 /** Files in demo/ that are not for the browser. */
-const HIDDEN = new Set(['server.mjs', 'start.mjs']);
+const HIDDEN = new Set(['server.mjs', 'servers.mjs', 'start.mjs']);
 
 const portFromEnv = (name) => {
   const v = process.env[name];
@@ -59,11 +45,6 @@ function resolveFile(urlPath) {
   return undefined;
 }
 
-function send(res, status, body, type = 'text/plain; charset=utf-8') {
-  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
-  res.end(body);
-}
-
 function staticHandler(config) {
   return async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed\n');
@@ -87,57 +68,19 @@ function staticHandler(config) {
   };
 }
 
-/** Listens on 127.0.0.1:port; if that port is taken (and fallback is allowed), on a free one instead. */
-function listen(server, port, fallback) {
-  return new Promise((resolve, reject) => {
-    const onError = (e) => {
-      if (fallback && e.code === 'EADDRINUSE' && port !== 0) {
-        console.warn(`Port ${port} is busy; using a free port instead.`);
-        resolve(listen(server, 0, false));
-      } else reject(e);
-    };
-    server.once('error', onError);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', onError);
-      resolve(server.address().port);
-    });
-  });
-}
-
-const mcp = await startDemoServer({ port: portFromEnv('MCP_DEMO_PORT') ?? 0 });
-// The unmodified reference server too, so the widget can be tried on every MCP feature.
-const everything = await startEverything({ mode: 'streamableHttp' }).catch(
-  (e) => (console.warn(`server-everything did not start: ${e.message}`), undefined),
-);
-// An MCP App (server-debug's view), shown in spec mode: the sandbox proxy page comes from a second origin.
-const debug = await startDebugServer().catch(
-  (e) => (console.warn(`server-debug did not start: ${e.message}`), undefined),
-);
-const sandbox = http.createServer(async (req, res) => {
-  const name = new URL(req.url, 'http://localhost').pathname.slice(1);
-  if (name !== 'sandbox.html' && name !== 'sandbox.js') return send(res, 404, 'Not found\n');
-  res.setHeader('Content-Security-Policy', 'frame-ancestors http://127.0.0.1:* http://localhost:*');
-  send(res, 200, await readFile(path.join(ROOT, 'dist', name)), TYPES[path.extname(name)]);
-});
-const sandboxPort = await listen(sandbox, 0, false);
-const web = http.createServer(
-  staticHandler({
-    mcpUrl: mcp.url,
-    everythingUrl: everything?.url,
-    debugUrl: debug?.url,
-    sandboxUrl: `http://127.0.0.1:${sandboxPort}/sandbox.html`,
-  }),
-);
+const servers = await startDemoServers({ mcpPort: portFromEnv('MCP_DEMO_PORT') ?? 0 });
+const web = http.createServer(staticHandler(servers.config));
 let webPort;
 try {
   webPort = await listen(web, portFromEnv('PORT') ?? 8080, true);
 } catch (e) {
-  await mcp.close();
+  await servers.close();
   throw e;
 }
 
+const { mcpUrl, everythingUrl } = servers.config;
 console.log(
-  `\n  Demo page: http://127.0.0.1:${webPort}/  (MCP server: ${mcp.url}${everything ? `, server-everything: ${everything.url}` : ''})\n`,
+  `\n  Demo page: http://127.0.0.1:${webPort}/  (MCP server: ${mcpUrl}${everythingUrl ? `, server-everything: ${everythingUrl}` : ''})\n`,
 );
 console.log('  Press Ctrl-C to stop.\n');
 
@@ -148,14 +91,7 @@ async function stop(signal) {
   console.log(`\nStopping (${signal})…`);
   setTimeout(() => process.exit(0), 3000).unref(); // don't let a stuck connection hold the exit
   web.closeAllConnections();
-  sandbox.closeAllConnections();
-  await Promise.allSettled([
-    new Promise((r) => web.close(r)),
-    new Promise((r) => sandbox.close(r)),
-    mcp.close(),
-    everything?.close(),
-    debug?.close(),
-  ]);
+  await Promise.allSettled([new Promise((r) => web.close(r)), servers.close()]);
   process.exit(0);
 }
 process.on('SIGINT', () => stop('SIGINT'));
