@@ -50,7 +50,7 @@ try {
       await page.close();
       continue;
     }
-    await page.waitForFunction(() => document.querySelector('#app')?.__vue_app__, { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('#app')?.__vue_app__, { timeout: 30_000 });
     // Live: every live example ready, and every element with a client connected with its tools listed.
     const live = await page
       .waitForFunction(

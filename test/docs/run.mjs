@@ -18,7 +18,7 @@ import { serveDocs } from '../../scripts/docs-serve.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SITE = path.join(ROOT, 'docs/.vitepress/dist');
 const BASE = process.env.DOCS_BASE ?? '/mcp-web-components/';
-const TABS = Number(process.env.DOCS_TEST_TABS ?? 2); // pages tested at once
+const TABS = Number(process.env.DOCS_TEST_TABS ?? 3); // pages tested at once
 const READY_MS = 45_000; // for the live examples of one page
 const WATCHDOG_MS = 5 * 60_000;
 
@@ -60,12 +60,23 @@ function sitePages(dir = SITE) {
   });
 }
 
-/** A blank page for the pasted snippet, and the built dist/ beside it (another origin than the site's). */
+/**
+ * A blank page for the pasted snippet and the built dist/ beside it (another origin than the site's), and axe-core
+ * (a cached script: Chromium keeps its compiled code from page to page, where an injected copy is parsed anew).
+ */
 async function servePaste() {
   let body = '';
   const server = http.createServer((req, res) => {
     const { pathname } = new URL(req.url, 'http://localhost');
     if (pathname === '/') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+    if (pathname === '/axe.min.js')
+      return res
+        .writeHead(200, {
+          'content-type': 'text/javascript; charset=utf-8',
+          'cache-control': 'max-age=3600',
+          'access-control-allow-origin': '*',
+        })
+        .end(axeSource);
     const file = path.resolve(ROOT, `.${pathname}`);
     if (!pathname.startsWith('/dist/') || !file.startsWith(path.join(ROOT, 'dist') + path.sep) || !existsSync(file))
       return res.writeHead(404).end();
@@ -83,6 +94,7 @@ async function servePaste() {
 const { url: site, servers, close } = await serveDocs({ base: BASE, withServers: true });
 const origin = new URL(site).origin;
 const mcpEndpoints = Object.values(servers ?? {}).filter((u) => typeof u === 'string');
+const axeSource = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const paste = await servePaste();
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -96,7 +108,6 @@ const browser = await puppeteer.launch({
     '--disable-component-update',
   ],
 });
-const axeSource = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 /**
  * An expected console error: an MCP server's endpoint answering a negotiation probe with 400, 404 or 405; or the
@@ -133,7 +144,7 @@ async function testPage(rel) {
   let ok = status === 200 || fail(where, `HTTP ${status}`);
   try {
     // Hydrated: VitePress mounts its Vue app on #app.
-    await page.waitForFunction(() => document.querySelector('#app')?.__vue_app__, { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('#app')?.__vue_app__, { timeout: 30_000 });
     // Every live example reaches "ready" (or "error", which fails at once).
     const examples = await page.$$eval('[data-live-example]', (els) => els.length);
     if (examples) {
@@ -174,7 +185,7 @@ async function testPage(rel) {
       links.set(target, entry);
     }
     // axe, over the page as the reader sees it (the live examples' shadow roots included).
-    await page.evaluate(axeSource);
+    await page.addScriptTag({ url: `${paste.url}axe.min.js` });
     const violations = await page.evaluate(async () => {
       const { violations } = await window.axe.run(document, { resultTypes: ['violations'] });
       return violations.map((v) => ({
@@ -224,14 +235,14 @@ async function testSnippet() {
   const { page, errors } = await open(new URL('playground.html', site).href);
   let snippet;
   try {
-    await page.waitForSelector('[data-snippet="html"]', { timeout: 20_000 });
+    await page.waitForSelector('[data-snippet="html"]', { timeout: 30_000 });
     // The snippet once the playground has its server: a URL in it.
     await page.waitForFunction(
       () => {
         const el = document.querySelector('[data-snippet="html"]');
         return /https?:\/\/127\.0\.0\.1:\d+/.test(el && 'value' in el ? el.value : (el?.textContent ?? ''));
       },
-      { timeout: 20_000, polling: 100 },
+      { timeout: 30_000, polling: 100 },
     );
     snippet = await page.$eval('[data-snippet="html"]', (el) => ('value' in el ? el.value : el.textContent));
   } catch (e) {
@@ -241,20 +252,20 @@ async function testSnippet() {
     await page.close();
   }
   if (!snippet) return console.log(`FAIL ${where}`);
-  // The script the reader would load from a CDN or their own copy: the same file of the built dist/ instead.
+  // The package's files, wherever the snippet loads them from (the reader's own node_modules/…/dist/, a CDN): the
+  // same files of the built dist/, in a <script src> or an import alike.
   let replaced = 0;
-  const html = snippet.replace(/(<script\b[^>]*\bsrc=)(["'])([^"']+)\2/g, (_, head, q, src) => {
+  const html = snippet.replace(/(["'])[^"'\s]*?\bdist\/([\w./-]+\.js)\1/g, (whole, q, file) => {
+    if (!existsSync(path.join(ROOT, 'dist', file))) return whole;
     replaced++;
-    const name = path.basename(new URL(src, 'http://x/').pathname);
-    const file = existsSync(path.join(ROOT, 'dist', name)) ? name : 'mcp-web-components.js';
-    return `${head}${q}${paste.url}dist/${file}${q}`;
+    return `${q}${paste.url}dist/${file}${q}`;
   });
   if (!replaced) {
-    fail(where, `the snippet loads no script:\n${snippet}`);
+    fail(where, `the snippet loads nothing from the package's dist/:\n${snippet}`);
     return console.log(`FAIL ${where}`);
   }
   paste.set(
-    `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Pasted</title></head>\n<body>\n${html}\n</body>\n</html>\n`,
+    `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Pasted</title></head>\n<body>\n${html}\n</body>\n</html>\n`,
   );
   const pasted = await open(paste.url);
   try {
