@@ -1,6 +1,7 @@
 // The Measured page's data (a VitePress data loader, run at build time): reads the benchmark results in bench/*.json
 // and turns them into chart descriptions that <BenchChart> draws as SVG. A file that is missing (a run not recorded
 // yet) gives no chart, and the page says so.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -466,6 +467,92 @@ function overview({ runs, values }) {
     : [];
 }
 
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const HISTORY = 12; // runs in a run-by-run chart, the newest
+
+/**
+ * Every recorded run of a benchmark, oldest first: each version of bench/<name>.json in the git history, and the
+ * file as it is now when that is newer. Empty without git or its history (a shallow clone: then no chart).
+ */
+function runsOf(name) {
+  const file = `bench/${name}.json`;
+  const git = (...args) =>
+    execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  let versions = [];
+  try {
+    versions = git('log', '--format=%H', '--', file)
+      .split('\n')
+      .filter(Boolean)
+      .map((hash) => JSON.parse(git('show', `${hash}:${file}`)));
+  } catch {
+    versions = [];
+  }
+  const now = readJson(name);
+  if (now) versions.unshift(now);
+  const seen = new Set();
+  return versions
+    .filter((v) => v?.date && !seen.has(v.date) && seen.add(v.date))
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .slice(-HISTORY);
+}
+
+/** "3 Dec 12:14": a run's short name in a run-by-run chart. */
+const short = (iso) => {
+  const d = new Date(iso);
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()].slice(0, 3)} ${d.getUTCFullYear()}, ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+};
+
+/** The first screen's ratios run by run, from the git history of bench/first-screen.json. */
+function firstScreenHistory() {
+  const runs = runsOf(FILES.firstScreen);
+  if (runs.length < 2) return [];
+  const bars = (metric, target) =>
+    runs
+      .filter((r) => typeof r.ratios?.[metric] === 'number')
+      .map((r) => ({
+        label: short(r.date),
+        series: r.ratios[metric] > target ? 'over' : 'ours',
+        value: r.ratios[metric],
+        note: [
+          Array.isArray(r.environment?.load) && `load ${r.environment.load[0].toFixed(2)}`,
+          r.rounds && `${r.rounds} rounds`,
+        ]
+          .filter(Boolean)
+          .join(', '),
+      }));
+  const first = runs[0];
+  const last = runs[runs.length - 1];
+  return [
+    {
+      id: 'first-screen-history',
+      title: 'The first screen, run by run',
+      unit: '×',
+      better: 'lower',
+      digits: 2,
+      runs: [
+        {
+          prefix: `${runs.length} runs from`,
+          when: `${when(first.date)} to ${when(last.date)}`,
+          machine: `${first.environment?.cpus ?? '?'} CPUs (each run's load, 1 min, in its note)`,
+          file: 'bench/first-screen.json, its git history',
+        },
+      ],
+      groups: [
+        {
+          label: 'all 1,000 tools on screen ÷ the floor',
+          bars: bars('widget1000ToFloor', 1.3),
+          lines: [{ value: 1.3, label: 'target 1.3×' }],
+        },
+        {
+          label: '10,000 tools, first screen ÷ 1,000',
+          bars: bars('first10000ToFirst1000', 1.2),
+          lines: [{ value: 1.2, label: 'target 1.2×' }],
+        },
+      ].filter((g) => g.bars.length),
+    },
+  ];
+}
+
 export default {
   watch: Object.values(FILES).map((name) => `../bench/${name}.json`),
   load() {
@@ -493,6 +580,7 @@ export default {
       };
     }
     out.charts.overview = overview(out);
+    out.charts.history = firstScreenHistory();
     return out;
   },
 };
