@@ -19,8 +19,9 @@ const base = /(?:href|src)="([^"]*?)assets\//.exec(readFileSync(index, 'utf8'))?
 
 const SHOTS = [
   { file: 'element-page.png', page: 'elements/mcp-client.html' },
-  { file: 'playground.png', page: 'playground.html' },
-  { file: 'measured.png', page: 'measured.html', scrollTo: '#at-a-glance' },
+  // The live element with the options above it: from the first element of ours on the page.
+  { file: 'playground.png', page: 'playground.html', scrollTo: 'mcp-element', offset: 140 },
+  { file: 'measured.png', page: 'measured.html', scrollTo: '#at-a-glance', offset: 80 },
 ];
 
 const out = path.join(ROOT, 'docs/screenshots');
@@ -50,7 +51,7 @@ try {
       await page.close();
       continue;
     }
-    await page.waitForFunction(() => document.querySelector('#app')?.__vue_app__, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('#app')?.__vue_app__, { timeout: 30_000, polling: 100 });
     // Live: every live example ready, and every element with a client connected with its tools listed.
     const live = await page
       .waitForFunction(
@@ -67,10 +68,18 @@ try {
       );
     if (!live) console.warn(`docs:screenshots: ${shot.page}: not every example connected within 30 s`);
     if (shot.scrollTo)
-      await page.evaluate((selector) => {
-        document.querySelector(selector)?.scrollIntoView({ block: 'start' });
-        window.scrollBy(0, -80); // below the sticky navigation bar
-      }, shot.scrollTo);
+      await page.evaluate(
+        (selector, offset) => {
+          const target =
+            selector === 'mcp-element'
+              ? [...document.querySelectorAll('.VPContent *')].find((el) => el.localName.startsWith('mcp-'))
+              : document.querySelector(selector);
+          target?.scrollIntoView({ block: 'start' });
+          window.scrollBy(0, -offset); // below the sticky navigation bar, with what leads to it
+        },
+        shot.scrollTo,
+        shot.offset ?? 0,
+      );
     // Two frames, so the last render and the scroll are painted.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await page.screenshot({ path: path.join(out, shot.file) });

@@ -106,6 +106,10 @@ const browser = await puppeteer.launch({
     '--no-first-run',
     '--disable-background-networking',
     '--disable-component-update',
+    // Several pages at once, all but one in the background: keep their timers and frames running.
+    '--disable-background-timer-throttling',
+    '--disable-renderer-backgrounding',
+    '--disable-backgrounding-occluded-windows',
   ],
 });
 
@@ -144,7 +148,7 @@ async function testPage(rel) {
   let ok = status === 200 || fail(where, `HTTP ${status}`);
   try {
     // Hydrated: VitePress mounts its Vue app on #app.
-    await page.waitForFunction(() => document.querySelector('#app')?.__vue_app__, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('#app')?.__vue_app__, { timeout: 30_000, polling: 100 });
     // Every live example reaches "ready" (or "error", which fails at once).
     const examples = await page.$$eval('[data-live-example]', (els) => els.length);
     if (examples) {
