@@ -20,7 +20,7 @@ const SITE = path.join(ROOT, 'docs/.vitepress/dist');
 const BASE = process.env.DOCS_BASE ?? '/mcp-web-components/';
 const TABS = Number(process.env.DOCS_TEST_TABS ?? 3); // pages tested at once
 const READY_MS = 45_000; // for the live examples of one page
-const WATCHDOG_MS = 5 * 60_000;
+const WATCHDOG_MS = 10 * 60_000;
 
 const failures = [];
 const fail = (where, what) => {
