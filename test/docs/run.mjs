@@ -21,6 +21,8 @@ const BASE = process.env.DOCS_BASE ?? '/mcp-web-components/';
 const TABS = Number(process.env.DOCS_TEST_TABS ?? 3); // pages tested at once
 const READY_MS = 45_000; // for the live examples of one page
 const WATCHDOG_MS = 10 * 60_000;
+/** A regular expression: only the pages whose path matches it (while working on some pages; not for CI). */
+const ONLY = process.env.DOCS_TEST_PAGES ? new RegExp(process.env.DOCS_TEST_PAGES) : undefined;
 
 const failures = [];
 const fail = (where, what) => {
@@ -146,11 +148,12 @@ async function testPage(rel) {
   const t0 = Date.now();
   const { page, errors, status } = await open(new URL(rel, site).href);
   let ok = status === 200 || fail(where, `HTTP ${status}`);
+  let examples = 0;
   try {
     // Hydrated: VitePress mounts its Vue app on #app.
     await page.waitForFunction(() => document.querySelector('#app')?.__vue_app__, { timeout: 30_000, polling: 100 });
     // Every live example reaches "ready" (or "error", which fails at once).
-    const examples = await page.$$eval('[data-live-example]', (els) => els.length);
+    examples = await page.$$eval('[data-live-example]', (els) => els.length);
     if (examples) {
       const settled = await page
         .waitForFunction(
@@ -207,7 +210,8 @@ async function testPage(rel) {
     for (const e of errors) ok = fail(where, e);
     await page.close();
   }
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${where} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  const live = examples ? `, ${examples} live example${examples === 1 ? '' : 's'}` : '';
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${where} (${((Date.now() - t0) / 1000).toFixed(1)} s${live})`);
 }
 
 /** Each internal link answers 200, and its fragment is an id on the page it names. */
@@ -306,7 +310,9 @@ async function testSnippet() {
 }
 
 try {
-  const pages = sitePages();
+  const all = sitePages();
+  const pages = ONLY ? all.filter((p) => ONLY.test(p)) : all;
+  if (ONLY) console.log(`test:docs: DOCS_TEST_PAGES=${ONLY.source}: ${pages.length} of ${all.length} pages`);
   console.log(`test:docs: ${pages.length} pages of ${site} (demo servers: ${mcpEndpoints.length})`);
   const queue = [...pages];
   await Promise.all(
@@ -315,8 +321,9 @@ try {
     }),
   );
   await testLinks();
-  if (pages.includes('playground.html')) await testSnippet();
-  else fail('playground snippet', 'no playground.html in the built site');
+  if (all.includes('playground.html')) {
+    if (!ONLY || ONLY.test('playground.html')) await testSnippet();
+  } else fail('playground snippet', 'no playground.html in the built site');
 } finally {
   await browser.close().catch(() => {});
   await paste.close();
