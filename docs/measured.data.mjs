@@ -335,6 +335,7 @@ function bigInputsCharts(json, run) {
     ['log100k', '100,000 log lines'],
     ['schema2000', 'a 2,000-field schema'],
     ['schema2000.typing', 'three edits of its JSON'],
+    ['regexbomb', 'Run on the regex bombs'],
   ];
   const key = (c, what) =>
     c.endsWith('.typing') ? `${c.replace('.typing', '')}.typing${what}` : `${c}.${what.toLowerCase()}`;
