@@ -1,7 +1,7 @@
 // Writes the headless API reference (Markdown, for the documentation site) into docs/api/ with TypeDoc and
 // typedoc-plugin-markdown, from the package's public entry points. docs/api/ is generated (gitignored);
 // `npm run docs` and `npm run docs:build` run this first. Warnings are printed, never fatal.
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Application, LogLevel, OptionDefaults } from 'typedoc';
@@ -79,6 +79,14 @@ export async function buildApiDocs({ out = path.join(ROOT, 'docs', 'api') } = {}
   if (!project) throw new Error('TypeDoc could not convert the API entry points');
   await rm(out, { recursive: true, force: true });
   await app.generateOutputs(project);
+  // VitePress drops a heading's leading underscore from its id ("_meta" is #meta): the links say so too.
+  for (const entry of await readdir(out, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.md')) continue;
+    const page = path.join(entry.parentPath ?? entry.path, entry.name);
+    const text = await readFile(page, 'utf8');
+    const fixed = text.replace(/(\]\([^)\s]*#)_+/g, '$1');
+    if (fixed !== text) await writeFile(page, fixed);
+  }
   // Each module's page is titled with its import specifier, and the index says what each one holds.
   const rows = [];
   for (const [file, specifier, what] of API_ENTRIES) {
