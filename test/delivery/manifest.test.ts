@@ -1,7 +1,7 @@
 // custom-elements.json against the elements' real behaviour: every tag is defined; every event it
 // lists is an event class of that name and flags, and some test waits for it; every attribute
 // reaches its property with the listed default; every slot is in the element's template; every
-// --mcp-* property the README documents is listed, and setting it changes a computed style.
+// --mcp-* property the theming guide documents is listed, and setting it changes a computed style.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import * as index from '../../src/index.js';
 // <mcp-app-view> loads on first use, so its class and events are not among the index's exports.
@@ -185,9 +185,9 @@ describe('custom-elements.json', () => {
     ).to.deep.equal(['auto', 'streamable-http', 'sse']);
   });
 
-  it('lists every --mcp-* property the README documents, each described, and each changes a computed style', async () => {
-    const readme = await (await fetch('/README.md')).text();
-    const theming = readme.slice(readme.indexOf('## Theming'), readme.indexOf('Dark mode follows'));
+  it('lists every --mcp-* property the theming guide documents, each described, and each changes a computed style', async () => {
+    const guide = await (await fetch('/docs/guide/theming.md')).text();
+    const theming = guide.slice(guide.indexOf('## Custom properties'), guide.indexOf('Dark mode follows'));
     const documented = [...new Set([...theming.matchAll(/--mcp-[\w-]+/g)].map(([p]) => p))];
     const listed = new Map(
       elements().flatMap((d) => (d.cssProperties ?? []).map((p) => [p.name, p.description] as const)),

@@ -68,7 +68,7 @@ export async function registrationFor(
   if (stored?.redirect_uri === redirect_uri && stored.issuer === issuer) return stored;
   if (!as.registration_endpoint) {
     throw new McpAuthError(
-      `The authorization server ${as.issuer} supports neither Client ID Metadata Documents nor dynamic registration: configure auth.clientId for it`,
+      `The authorization server ${as.issuer} supports neither Client ID Metadata Documents nor dynamic registration: configure auth.clients = { [issuer]: { clientId } } for it`,
       0,
       '',
       false,

@@ -11,7 +11,7 @@ export function httpStatusError(res: Response, body: ErrorBody): Error {
     // MCP servers must answer 403 to an Origin they do not accept: a refusal of this page, not a sign-in problem.
     const origin = globalThis.location?.origin;
     return new McpAuthError(
-      `The MCP server at ${url} refused this page (HTTP 403). A server answers so to a page origin it does not accept: its operator must allow ${origin ?? "this page's origin"} (README: "For server operators"), or reach it through a relay.`,
+      `The MCP server at ${url} refused this page (HTTP 403). A server answers so to a page origin it does not accept: its operator must allow ${origin ?? "this page's origin"} (docs/guide/server-operators.md), or reach it through a relay.`,
       403,
       '',
       false,
