@@ -52,7 +52,9 @@ for (const t of result.tools) { const li = document.createElement('li'); li.text
 </script>`;
 
 const WIDGET = `<!doctype html><meta charset="utf-8"><title>widget</title><script type="module" src="/dist/mcp-web-components.js"></script>
-<mcp-client></mcp-client><script type="module">document.querySelector('mcp-client').url = new URLSearchParams(location.search).get('server');</script>`;
+<mcp-client></mcp-client><script type="module">const q = new URLSearchParams(location.search), el = document.querySelector('mcp-client');
+if (q.get('era')) el.protocolVersion = q.get('era');
+el.url = q.get('server');</script>`;
 
 /**
  * Runs in the page: records long tasks and, each frame, when the entries `wanted` ({key: [index, title]})
@@ -76,7 +78,7 @@ const WATCH = `(() => {
   requestAnimationFrame(frame);
 })()`;
 
-async function startPages() {
+export async function startPages() {
   const types = { '.js': 'text/javascript', '.map': 'application/json' };
   return listen(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^\/+/, '');

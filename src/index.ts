@@ -33,8 +33,18 @@ export type { McpAppMessageEvent, McpAppContextEvent } from './components/mcp-ap
 // <mcp-skill-list> loads with <mcp-client>'s Skills tab, so only its types and its event's are exported here.
 export type { McpSkillList } from './components/mcp-skill-list/mcp-skill-list.js';
 export type { McpSkillLoadEvent, SkillLoadDetail } from './events/skills.js';
-// <mcp-workspace> is its own chunk, loaded at once: a tag can be defined only once, so no stand-in can wait for it.
-void import('./components/mcp-workspace/define.js');
+// <mcp-workspace> is its own chunk. A tag can be defined only once, so no stand-in waits for it: a page with one in
+// its markup loads it as soon as the markup is parsed, any other page when the browser is next idle (within a
+// second), so it does not compete with the first screen of the elements the page shows. One made before then
+// upgrades when it comes.
+const workspace = () => void import('./components/mcp-workspace/define.js');
+const idle = () =>
+  document.querySelector('mcp-workspace')
+    ? workspace()
+    : (globalThis.requestIdleCallback?.(workspace, { timeout: 1000 }) ?? setTimeout(workspace, 200));
+if (typeof document === 'undefined') workspace();
+else if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', idle, { once: true });
+else idle();
 export type { McpWorkspaceElement } from './components/mcp-workspace/mcp-workspace.js';
 export type { McpServerAddEvent, McpServerRemoveEvent } from './components/mcp-workspace/events.js';
 export { registerLocale, setMessages } from './messages.js';
