@@ -152,15 +152,17 @@ class StreamableHttpConnection extends LegacyProtocol<StreamableHttpTransport> {
   }
 
   /**
-   * Opens the notification stream (the owner tab) once the handshake is done. The GET goes out before
-   * the connection counts as ready, but ready does not wait for its answer: the first requests (the
-   * tool list) need not wait for a stream that may never come (405) or come late.
+   * Opens the notification stream (the owner tab) once the handshake is done, and counts as ready once the server
+   * has answered it (405 included; at most 3 s): a notification the server sends right after a first call, unrelated
+   * to it, goes on that stream or nowhere, so a call must not go out before it. The first requests (the tool list)
+   * do not wait: they left with notifications/initialized. The stream's code is fetched with `initialize`.
    */
   override open(signal?: AbortSignal): Promise<void> {
+    void import('../../transport/streamable-http.late.js').catch(() => {});
     return super.open(
       signal,
       undefined,
-      async () => void ((await this.ctx.tabs.joined, this.ctx.tabs.owner) && void this.stream()),
+      async () => void ((await this.ctx.tabs.joined, this.ctx.tabs.owner) && (await this.stream())),
     );
   }
 
