@@ -255,6 +255,7 @@ async function main() {
         node: process.version,
         chromium: await browser.version(),
         cpus: os.cpus().length,
+        load: os.loadavg(),
         cpuModel: os.cpus()[0]?.model,
         server:
           'servers/legacy.mjs (SDK 1.x StreamableHTTPServerTransport, SSE answers, in-memory event store) on 127.0.0.1, page on another port (CORS)',
