@@ -219,12 +219,14 @@ list.addEventListener('mcp-server-select', (e) => console.log(e.url));`,
     server: true,
     code: (urls) => `import { memoryStore } from 'mcp-web-components';
 
+await customElements.whenDefined('mcp-workspace'); // its own chunk: it loads after the first screen
 const workspace = document.querySelector('mcp-workspace');
 workspace.store = memoryStore(); // default: IndexedDB, and a reload restores the servers
 await workspace.addServer('${urls.mcpUrl ?? EXAMPLE_URL}');${
       urls.everythingUrl ? `\nawait workspace.addServer('${urls.everythingUrl}');` : ''
     }`,
     async run(root, urls, lib) {
+      await customElements.whenDefined('mcp-workspace');
       const ws = q<{ store: unknown; addServer(url: string): Promise<void> }>(root, 'mcp-workspace');
       ws.store = lib.memoryStore();
       if (!urls.mcpUrl) throw new Error('no server URL');
