@@ -77,7 +77,7 @@ for (const spec of [false, true]) {
 
     // Spec mode only for painting: the proxy's origin is another site, so the view runs in a process of
     // its own; an opaque srcdoc frame shares the page's process in Chromium (checked below), so a view
-    // busy in a loop stalls the page whatever the host does (README: "Sandbox modes").
+    // busy in a loop stalls the page whatever the host does (docs/guide/apps.md: "Sandbox modes").
     it(`a flood of messages and malformed JSON-RPC leaves the widget usable${spec ? ' and the page responsive (it keeps painting frames during it)' : ''}`, async () => {
       const { form } = await hostileConnected();
       expect(await executeServerCommand('mcp-app-isolated', {}), 'the view has a process of its own').to.equal(spec);

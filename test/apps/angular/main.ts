@@ -1,4 +1,4 @@
-// Angular: the plain tags in a standalone component with CUSTOM_ELEMENTS_SCHEMA (the README's Angular
+// Angular: the plain tags in a standalone component with CUSTOM_ELEMENTS_SCHEMA (the frameworks guide's Angular
 // section runs this). Compiled just in time: @angular/compiler before bootstrapApplication, and the
 // decorators by esbuild (tsconfig.json beside this file), so plain Vite builds it without the Angular CLI.
 import '@angular/compiler';

@@ -1,4 +1,4 @@
-// React 18: the @lit/react wrappers from mcp-web-components/react (the README's React section runs this).
+// React 18: the @lit/react wrappers from mcp-web-components/react (docs/guide/frameworks.md runs this).
 import { useState, version } from 'react';
 import { createRoot } from 'react-dom/client';
 import { McpToolFormWidget } from 'mcp-web-components/react';

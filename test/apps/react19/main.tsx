@@ -1,5 +1,5 @@
-// React 19: the plain tags, checked by the JSX types of mcp-web-components/react (the README's React section runs
-// this).
+// React 19: the plain tags, checked by the JSX types of mcp-web-components/react (docs/guide/frameworks.md's
+// React section runs this).
 import { useState, version } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'mcp-web-components';
