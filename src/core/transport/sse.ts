@@ -2,7 +2,7 @@
 // our own: the format is a few lines of the HTML standard. The caller learns each event that has
 // data (its id and type are the ones set within it) and the server's retry hint.
 import { McpFormatError } from '../jsonrpc/errors.js';
-import { sleep } from '../util/sleep.js';
+import { nextTask } from '../util/sleep.js';
 
 export interface SseEvent {
   id?: string;
@@ -19,8 +19,9 @@ export interface SseHandlers {
 /** Largest single event we accept; an endless line from a hostile server ends the stream instead of eating memory. */
 const MAX_EVENT_CHARS = 16 * 1024 * 1024;
 /**
- * Longest the reader runs before it lets the page have a task: chunks already received are read without a task
- * between them, so a flood the page cannot keep up with (100,000 log lines) was one task of hundreds of ms.
+ * Longest the reader runs before it lets the page have a task (a message-channel one, which a hidden tab does not
+ * throttle): chunks already received are read without a task between them, so a flood the page cannot keep up with
+ * (100,000 log lines) was one task of hundreds of ms.
  */
 const SLICE_MS = 30;
 
@@ -66,7 +67,7 @@ export async function readSse(
   let slice = performance.now();
   try {
     for (;;) {
-      if (performance.now() - slice > SLICE_MS) (await sleep(0), (slice = performance.now()));
+      if (performance.now() - slice > SLICE_MS) (await nextTask(), (slice = performance.now()));
       const { done, value } = await reader.read();
       if (done || signal?.aborted) return;
       let text = decoder.decode(value, { stream: true });
