@@ -42,16 +42,11 @@ export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 /** What is read of an error response: enough for any message, no more. */
 const MAX_ERROR_BYTES = 64 * 1024;
 
-/**
- * A body as text, reading at most `max` bytes: beyond that it throws, or with `cut` returns the start. Each chunk is
- * decoded as it arrives, in the task that read it: decoding 10 MB at the end (Blob.text()) was one 35 ms block more in
- * the task that then parses it.
- */
+/** A body as text, reading at most `max` bytes: beyond that it throws, or with `cut` returns the start. */
 async function readText(res: Response, max: number, cut = false): Promise<string> {
   if (!res.body) return '';
   const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
+  const chunks: BlobPart[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -60,12 +55,12 @@ async function readText(res: Response, max: number, cut = false): Promise<string
     if (size > max) {
       void reader.cancel().catch(() => {});
       if (!cut) throw new McpFormatError(`The server's answer is larger than ${max / 1048576} MB; it was not read`);
-      text += decoder.decode(value.subarray(0, value.byteLength - (size - max)), { stream: true });
+      chunks.push(value.subarray(0, value.byteLength - (size - max)));
       break;
     }
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
   }
-  return text + decoder.decode();
+  return new Blob(chunks).text();
 }
 
 /** Reads a failed response's body (bounded) and finds a JSON-RPC error in it if there is one. */
