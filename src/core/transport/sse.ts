@@ -2,7 +2,6 @@
 // our own: the format is a few lines of the HTML standard. The caller learns each event that has
 // data (its id and type are the ones set within it) and the server's retry hint.
 import { McpFormatError } from '../jsonrpc/errors.js';
-import { nextTask } from '../util/sleep.js';
 
 export interface SseEvent {
   id?: string;
@@ -18,12 +17,6 @@ export interface SseHandlers {
 
 /** Largest single event we accept; an endless line from a hostile server ends the stream instead of eating memory. */
 const MAX_EVENT_CHARS = 16 * 1024 * 1024;
-/**
- * Longest the reader runs before it lets the page have a task (a message-channel one, which a hidden tab does not
- * throttle): chunks already received are read without a task between them, so a flood the page cannot keep up with
- * (100,000 log lines) was one task of hundreds of ms.
- */
-const SLICE_MS = 30;
 
 /** Reads the stream to its end. Rejects if the connection drops or the server misbehaves. */
 export async function readSse(
@@ -64,10 +57,8 @@ export async function readSse(
     else if (field === 'id' && !value.includes('\0')) id = value;
     else if (field === 'retry' && /^\d+$/.test(value)) handlers.onRetry?.(+value);
   };
-  let slice = performance.now();
   try {
     for (;;) {
-      if (performance.now() - slice > SLICE_MS) (await nextTask(), (slice = performance.now()));
       const { done, value } = await reader.read();
       if (done || signal?.aborted) return;
       let text = decoder.decode(value, { stream: true });

@@ -14,15 +14,3 @@ export const sleep = (ms: number, signal?: AbortSignal) =>
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
-
-/**
- * A task of the page's own, next (a message-channel task): unlike `setTimeout(0)` it is neither clamped when nested
- * nor held back to once a second in a hidden tab, and unlike `scheduler.yield()` it does not go ahead of the tasks
- * already waiting (input, rendering), which are what yielding is for.
- */
-export const nextTask = (): Promise<void> =>
-  new Promise((resolve) => {
-    const c = new MessageChannel();
-    c.port1.onmessage = () => (c.port1.close(), resolve());
-    c.port2.postMessage(0);
-  });
