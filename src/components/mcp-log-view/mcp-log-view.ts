@@ -35,6 +35,11 @@ function entryNode(e: LogEntry): HTMLElement {
   }
   return row;
 }
+/**
+ * Longest a frame spends making new rows; the rest come in the next frames. A flood's newest rows come first (the log
+ * sticks to its end), so rows about to be dropped past `max` are seldom made at all.
+ */
+const ROWS_MS = 10;
 /** Notifications the log leaves out: log messages arrive as `log` events already, progress has its own display. */
 const SKIPPED = new Set(['notifications/message', 'notifications/progress']);
 
@@ -123,6 +128,14 @@ export class McpLogView extends ClientElement {
 
   /** The entries the level lets through, oldest first. */
   private shown: LogEntry[] = [];
+  /** Rows were left for the next frame; updateComplete waits for them. */
+  private rowsLeft = false;
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.rowsLeft) done = await super.getUpdateComplete();
+    return done;
+  }
 
   protected override willUpdate(): void {
     const l = this.list;
@@ -135,7 +148,17 @@ export class McpLogView extends ClientElement {
    */
   protected override updated(): void {
     const list = this.list!;
-    const want = this.shown.map(entryNode);
+    const start = performance.now();
+    const want: HTMLElement[] = [];
+    let more = false;
+    for (let i = this.shown.length; i--;) {
+      const e = this.shown[i];
+      if (nodes.has(e) || performance.now() - start < ROWS_MS) want.push(entryNode(e));
+      else more = true;
+    }
+    want.reverse();
+    // The rows left out come in the next frame (scheduleUpdate waits for it).
+    if ((this.rowsLeft = more)) this.requestUpdate();
     const keep = new Set<Element>(want);
     for (const n of [...list.children]) if (!keep.has(n)) n.remove();
     want.forEach((n, i) => list.children[i] !== n && list.insertBefore(n, list.children[i] ?? null));

@@ -79,7 +79,7 @@ export class Link {
       // The store's era is not read either (an `eraCache` of the host's own still is).
       const known = declared || (first && !eraCache) ? Promise.resolve(declared) : waited ? undefined : era;
       this.adopt(await negotiate(host, transport, cache, (c) => (this.conn = c), signal, known, probe));
-    }, probe.first);
+    });
     // A wrong declaration cost one failed attempt, not the connection: link.late.ts tells the host.
     return opened.finally(probe.drop).then(
       () =>
@@ -207,7 +207,7 @@ export class Link {
 
   /** Sets up (or ends) a session while no other tab does, and stores it before letting the next tab look. */
   /** @internal */
-  oneTabAtATime(fn: (waited: boolean) => Promise<void>, first?: boolean): Promise<void> {
-    return this.host.tabs.oneAtATime(fn, () => this.host.kept.flush(), first);
+  oneTabAtATime(fn: (waited: boolean) => Promise<void>): Promise<void> {
+    return this.host.tabs.oneAtATime(fn, () => this.host.kept.flush());
   }
 }

@@ -41,26 +41,12 @@ export class Tabs {
   /**
    * Runs `fn` (setting up or ending a session) while no other tab does; `after` runs inside the lock
    * too. `fn` learns whether it had to wait for another tab (which may have changed the store meanwhile).
-   *
-   * `first` (a first visit: the store knows nothing of this URL, so there is no session to take up) runs `fn` at
-   * once and holds the lock for it as soon as the browser grants it: a fresh page's first lock took 10 to 160 ms in
-   * headless Chromium (bench/timeline.mjs), the longest wait of a first connect. Another tab that starts meanwhile
-   * still waits for it and takes up its session; only two first visits within those few ms each make their own.
    */
-  oneAtATime(
-    fn: (waited: boolean) => Promise<void>,
-    after: () => Promise<void> | undefined,
-    first = false,
-  ): Promise<void> {
+  oneAtATime(fn: (waited: boolean) => Promise<void>, after: () => Promise<void> | undefined): Promise<void> {
     const run = async (waited: boolean) => void (await fn(waited).then(after));
     const l = this.shared && locks();
     const name = 'mcp-connect:' + this.url;
     if (!l) return run(false);
-    if (first) {
-      const done = run(false);
-      void l.request(name, { ifAvailable: true }, () => done.catch(() => {})).catch(() => {});
-      return done;
-    }
     return l.request(name, { ifAvailable: true }, async (lock): Promise<void> => {
       await (lock ? run(false) : l.request(name, () => run(true)));
     }) as unknown as Promise<void>; // the lock resolves with the callback's result, flattened
