@@ -31,6 +31,23 @@ export const TYPES = {
   '.woff': 'font/woff',
 };
 
+/**
+ * Maps `rel` (a URL path below where `dir` is served, still percent-encoded) to a file inside `dir`; a path ending in
+ * "/" is its index.html. Undefined for a bad escape, a NUL or a path that leaves `dir`.
+ */
+export function fileIn(dir, rel) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(rel);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0')) return undefined;
+  if (decoded === '' || decoded.endsWith('/')) decoded += 'index.html';
+  const file = path.resolve(dir, decoded);
+  return file === dir || file.startsWith(dir + path.sep) ? file : undefined;
+}
+
 export function send(res, status, body, type = 'text/plain; charset=utf-8') {
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
   res.end(body);

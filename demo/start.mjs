@@ -4,7 +4,7 @@ import http from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listen, send, startDemoServers, TYPES } from './servers.mjs';
+import { fileIn, listen, send, startDemoServers, TYPES } from './servers.mjs';
 
 const DEMO_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(DEMO_DIR, '..');
@@ -26,23 +26,9 @@ const portFromEnv = (name) => {
 
 /** Maps a URL path to a file inside one of the served roots, or undefined (traversal, hidden, unknown). */
 function resolveFile(urlPath) {
-  let decoded;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return undefined;
-  }
-  if (decoded.includes('\0')) return undefined;
-  for (const [prefix, dir] of ROOTS) {
-    if (!decoded.startsWith(prefix)) continue;
-    let rel = decoded.slice(prefix.length);
-    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
-    const file = path.resolve(dir, rel);
-    if (file !== dir && !file.startsWith(dir + path.sep)) return undefined; // escaped the root
-    if (dir === DEMO_DIR && HIDDEN.has(path.relative(dir, file))) return undefined;
-    return file;
-  }
-  return undefined;
+  const [prefix, dir] = ROOTS.find(([prefix]) => urlPath.startsWith(prefix)) ?? [];
+  const file = dir && fileIn(dir, urlPath.slice(prefix.length));
+  return file && !(dir === DEMO_DIR && HIDDEN.has(path.relative(dir, file))) ? file : undefined;
 }
 
 function staticHandler(config) {

@@ -22,25 +22,10 @@ import http from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listen, send, TYPES } from '../demo/servers.mjs';
+import { fileIn, listen, send, TYPES } from '../demo/servers.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DOCS_DIST = path.join(ROOT, 'docs', '.vitepress', 'dist');
-
-/** Maps a path below the base to a file inside dir, or undefined (traversal or a bad escape). */
-function resolveFile(dir, rel) {
-  let decoded;
-  try {
-    decoded = decodeURIComponent(rel);
-  } catch {
-    return undefined;
-  }
-  if (decoded.includes('\0')) return undefined;
-  if (decoded === '' || decoded.endsWith('/')) decoded += 'index.html';
-  const file = path.resolve(dir, decoded);
-  if (file !== dir && !file.startsWith(dir + path.sep)) return undefined;
-  return file;
-}
 
 async function isFile(file) {
   try {
@@ -80,7 +65,7 @@ export async function serveDocs({ base = '/', withServers = true, dir = DOCS_DIS
     if (!pathname.startsWith(base)) return notFound(res);
     const rel = pathname.slice(base.length);
     if (rel === 'demo-servers.json' && demo) return send(res, 200, JSON.stringify(demo.config), TYPES['.json']);
-    let file = resolveFile(dir, rel);
+    let file = fileIn(dir, rel);
     if (!file) return notFound(res);
     // A clean URL (/guide/x) finds x.html, as static hosts do.
     if (!(await isFile(file)) && path.extname(file) === '' && (await isFile(`${file}.html`))) file += '.html';

@@ -1,20 +1,10 @@
 // Takes the README screenshots (docs/widget-light.png, docs/widget-dark.png) of the demo page in
 // headless Chromium: <mcp-client> on server-everything with a tool run. Needs `npm start` running;
 // pass its page URL: node scripts/screenshots.mjs http://127.0.0.1:8080/
-import puppeteer from 'puppeteer-core';
+import { launchChromium } from './chromium.mjs';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:8080/';
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--no-first-run',
-    '--disable-background-networking',
-  ],
-});
+const browser = await launchChromium();
 const deep = (page, fn, ...args) => page.waitForFunction(fn, { timeout: 20_000, polling: 100 }, ...args);
 
 try {

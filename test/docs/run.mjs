@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
+import { launchChromium } from '../../scripts/chromium.mjs';
 import { serveDocs } from '../../scripts/docs-serve.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -98,22 +98,13 @@ const origin = new URL(site).origin;
 const mcpEndpoints = Object.values(servers ?? {}).filter((u) => typeof u === 'string');
 const axeSource = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const paste = await servePaste();
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    // Several pages at once, all but one in the background: keep their timers and frames running.
-    '--disable-background-timer-throttling',
-    '--disable-renderer-backgrounding',
-    '--disable-backgrounding-occluded-windows',
-  ],
-});
+const browser = await launchChromium([
+  '--disable-component-update',
+  // Several pages at once, all but one in the background: keep their timers and frames running.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
+]);
 
 /**
  * An expected console error: an MCP server's endpoint answering a negotiation probe with 400, 404 or 405; or the
