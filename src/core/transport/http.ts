@@ -45,9 +45,10 @@ const MAX_ERROR_BYTES = 64 * 1024;
 /** A body as text, reading at most `max` bytes: beyond that it throws, or with `cut` returns the start. */
 async function readText(res: Response, max: number, cut = false): Promise<string> {
   if (!res.body) return '';
-  // A declared length within the cap is read natively, at once (the browser holds a body to its declared length):
-  // chunk by chunk, an answer costs a task per chunk and a round trip through the blob store.
-  if (Number(res.headers.get('content-length') || NaN) <= max) return res.text();
+  // A declared length up to 1 MB is read natively, at once (the browser holds a body to its declared length): chunk by
+  // chunk, an answer costs a task per chunk and a round trip through the blob store. Longer ones still take that way,
+  // whose decoding does not hold the page in one task.
+  if (Number(res.headers.get('content-length') || NaN) <= Math.min(max, 1 << 20)) return res.text();
   const reader = res.body.getReader();
   const chunks: BlobPart[] = [];
   let size = 0;
