@@ -414,7 +414,7 @@ export class McpClient extends (EventTarget as new () => McpClientEventTarget) {
     authLoaded?.catch(() => {}); // awaited below
     this.setState('connecting');
     try {
-      if (authLoaded) await authLoaded;
+      await authLoaded;
       await this.ctx.auth.retrying(() => this.link.open(signal));
       await this.ctx.tabs.joined;
       this.lastError = undefined;

@@ -45,20 +45,19 @@ const MAX_ERROR_BYTES = 64 * 1024;
 /** A body as text, reading at most `max` bytes: beyond that it throws, or with `cut` returns the start. */
 async function readText(res: Response, max: number, cut = false): Promise<string> {
   if (!res.body) return '';
-  // A declared length up to 1 MB is read natively, at once (the browser holds a body to its declared length): chunk by
-  // chunk, an answer costs a task per chunk and a round trip through the blob store. Longer ones still take that way,
-  // whose decoding does not hold the page in one task.
-  if (Number(res.headers.get('content-length') || NaN) <= Math.min(max, 1 << 20)) return res.text();
   const reader = res.body.getReader();
   const chunks: BlobPart[] = [];
   let size = 0;
-  for (;;) {
+  // Chunks already arrived are read in one task: megabytes of them would hold the page, so it yields every 30 ms.
+  for (let t = performance.now(); ;) {
+    if (performance.now() - t > 30)
+      (await (globalThis as { scheduler?: { yield?(): Promise<void> } }).scheduler?.yield?.(), (t = performance.now()));
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
     if (size > max) {
       void reader.cancel().catch(() => {});
-      if (!cut) throw new McpFormatError(`The server's answer is larger than ${max / 1048576} MB; it was not read`);
+      if (!cut) throw new McpFormatError(`The server's answer is over ${max / 1048576} MB; it was not read`);
       chunks.push(value.subarray(0, value.byteLength - (size - max)));
       break;
     }
