@@ -22,12 +22,12 @@ import { styles } from './mcp-result-view.styles.js';
 /**
  * Longer text is cut into blocks (at line ends where there are some) that lay out only near the screen, so 10 MB of
  * text does not freeze the page; all of it stays in the DOM (find in page, copy). A block is small enough that laying
- * out the one on screen stays short even when it is one unbroken line. At most PASS blocks (2 MB) are made in one task,
+ * out the one on screen stays short even when it is one unbroken line. At most PASS blocks (1 MB) are made in one task,
  * the rest in the tasks after (updateComplete waits for them): 10 MB made at once was a task of 120 ms on its own,
  * after the 90 ms that parsing the answer takes in the same task.
  */
 const BLOCK = 32_768;
-const PASS = 64;
+const PASS = 32;
 
 /**
  * @summary Shows what a server returned: a tool result, prompt messages or resource contents.
