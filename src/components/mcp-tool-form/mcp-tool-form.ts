@@ -18,6 +18,7 @@ import { msg } from '../../messages.js';
 import { tasksKey } from '../../core/store/keys.js';
 import { appendHistory, readDraft, saveDraft, type TaskRecord } from '../../core/store/records.js';
 import type { McpSchemaForm } from '../mcp-schema-form/mcp-schema-form.js';
+import type { McpResultView } from '../mcp-result-view/mcp-result-view.js';
 import { ClientElement } from '../client-element.js';
 import { tokens } from '../shared.styles.js';
 import { styles } from './mcp-tool-form.styles.js';
@@ -106,6 +107,14 @@ export class McpToolForm extends ClientElement {
   /** A call was made since the form showed: a tool's app shows from its start (and stays after a cancel). */
   @state() private viewCall = 0;
   @query('mcp-schema-form') private form?: McpSchemaForm;
+  @query('mcp-result-view') private resultView?: McpResultView;
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    // Settled means the result is on screen: a long text's blocks take a few tasks more.
+    await this.resultView?.updateComplete;
+    return done;
+  }
   private abort?: AbortController;
   private internals = this.attachInternals();
   private checking = false;

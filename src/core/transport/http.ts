@@ -48,13 +48,16 @@ async function readText(res: Response, max: number, cut = false): Promise<string
   const reader = res.body.getReader();
   const chunks: BlobPart[] = [];
   let size = 0;
-  for (;;) {
+  // Chunks already arrived are read in one task: megabytes of them would hold the page, so it yields every 30 ms.
+  for (let t = performance.now(); ;) {
+    if (performance.now() - t > 30)
+      (await (globalThis as { scheduler?: { yield?(): Promise<void> } }).scheduler?.yield?.(), (t = performance.now()));
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
     if (size > max) {
       void reader.cancel().catch(() => {});
-      if (!cut) throw new McpFormatError(`The server's answer is larger than ${max / 1048576} MB; it was not read`);
+      if (!cut) throw new McpFormatError(`The server's answer is over ${max / 1048576} MB; it was not read`);
       chunks.push(value.subarray(0, value.byteLength - (size - max)));
       break;
     }

@@ -155,10 +155,9 @@ class StreamableHttpConnection extends LegacyProtocol<StreamableHttpTransport> {
    * Opens the notification stream (the owner tab) once the handshake is done, and counts as ready once the server
    * has answered it (405 included; at most 3 s): a notification the server sends right after a first call, unrelated
    * to it, goes on that stream or nowhere, so a call must not go out before it. The first requests (the tool list)
-   * do not wait: they left with notifications/initialized. The stream's code is fetched with `initialize`.
+   * do not wait: they left with notifications/initialized, before the stream's code is fetched.
    */
   override open(signal?: AbortSignal): Promise<void> {
-    void import('../../transport/streamable-http.late.js').catch(() => {});
     return super.open(
       signal,
       undefined,
