@@ -55,7 +55,7 @@ describe('low findings: response size', () => {
         (e) => e,
       );
       expect(error).to.be.instanceOf(McpFormatError);
-      expect(error.message).to.include('larger than 32 MB');
+      expect(error.message).to.include('over 32 MB; it was not read');
       expect((await client.callTool('regex_bomb', { word: 'ok' })).content[0]).to.deep.include({
         text: 'bombs delivered',
       });
