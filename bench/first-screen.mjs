@@ -15,6 +15,9 @@
 //   handshakeToList1000  in the widget's 1,000-tool load, from the handshake's answer fully received (initialize,
 //                 or server/discover for a modern server) to the tools/list request sent, from the browser's
 //                 network events (CDP): the idle stretch the client leaves between them
+//   handshakeToListFloor1000  the same stretch in the floor's load (it waits for notifications/initialized's 202)
+//   initializedToList1000  in the widget's load, from notifications/initialized's 202 fully received to tools/list
+//                 sent: the client's own part of the stretch (the rest is the notification's round trip)
 //   firstToLast*  the first screen to the last title, per load: how long the rest of the list takes
 // Every time is from navigation start (performance.now() in the page), polled each animation frame.
 // Reported: medians over BENCH_ROUNDS rounds (default 5), widget/floor ratios, the longest task seen
@@ -113,14 +116,17 @@ async function watchRequests(page) {
     const method = /"method":"([^"]+)"/.exec(request.postData ?? '')?.[1];
     if (method) byId.set(requestId, (seen[method] ??= { sent: timestamp * 1000 }));
   });
-  cdp.on('Network.loadingFinished', ({ requestId, timestamp }) => {
+  // A body's end, or (a 202 has none, and Chromium may not report its end) the response's headers.
+  const answered = ({ requestId, timestamp }) => {
     const r = byId.get(requestId);
     if (r) r.answered ??= timestamp * 1000;
-  });
+  };
+  cdp.on('Network.loadingFinished', answered);
+  cdp.on('Network.responseReceived', (e) => e.response.status === 202 && answered(e));
   await cdp.send('Network.enable');
   return {
-    gap: () => {
-      const handshake = seen.initialize?.answered ?? seen['server/discover']?.answered;
+    gap: (from) => {
+      const handshake = from ? seen[from]?.answered : (seen.initialize?.answered ?? seen['server/discover']?.answered);
       const list = seen['tools/list']?.sent;
       return handshake && list ? list - handshake : undefined;
     },
@@ -142,7 +148,8 @@ async function load(browser, url, wanted, after) {
     );
     // The load's own figures first: what `after` does (a click, a search) has its own.
     const seen = await page.evaluate(() => ({ ...window.__seen, longest: window.__long }));
-    return { ...seen, handshakeToList: requests.gap(), ...(after ? await after(page) : {}) };
+    const gaps = { handshakeToList: requests.gap(), initializedToList: requests.gap('notifications/initialized') };
+    return { ...seen, ...gaps, ...(after ? await after(page) : {}) };
   } finally {
     await context.close();
   }
@@ -229,7 +236,7 @@ export async function measureFirstScreen({ rounds = ROUNDS } = {}) {
             { last: [999, title(thousand.at(-1))] },
             async (page) => ({ heap: await heapMb(page) }),
           );
-          (add('floor1000', r.last), add('heapFloor1000', r.heap));
+          (add('floor1000', r.last), add('heapFloor1000', r.heap), add('handshakeToListFloor1000', r.handshakeToList));
         },
         async () => {
           const r = await load(browser, `${pages.base}/floor.html?server=${encodeURIComponent(s10.url)}`, {
@@ -248,6 +255,7 @@ export async function measureFirstScreen({ rounds = ROUNDS } = {}) {
             add('first1000', r.first),
             add('firstToLast1000', r.last - r.first),
             add('handshakeToList1000', r.handshakeToList),
+            add('initializedToList1000', r.initializedToList),
             add('longest1000', r.longest),
             add('heap1000', r.heap));
         },
@@ -310,7 +318,12 @@ export function printFirstScreen({ medians: m, ratios: r }, bundles = sizes()) {
     ['page load → last of 1,000 tools: floor (fetch + <ul>)', ms(m.floor1000), ''],
     ['page load → last of 1,000 tools: <mcp-client>', ms(m.widget1000), `${x(r.widget1000ToFloor)} the floor`],
     ['page load → first screen of 1,000 tools', ms(m.first1000), `${x(r.first1000ToFloor)} the floor's last`],
-    ['handshake answered → tools/list sent (1,000 tools; network timestamps)', ms1(m.handshakeToList1000), ''],
+    [
+      'handshake answered → tools/list sent (1,000 tools; network timestamps): floor / widget',
+      `${ms1(m.handshakeToListFloor1000)} / ${ms1(m.handshakeToList1000)}`,
+      '',
+    ],
+    ["widget: notifications/initialized's 202 received → tools/list sent", ms1(m.initializedToList1000), ''],
     [
       'first screen → last tool shown: 1,000 / 10,000 tools',
       `${ms(m.firstToLast1000)} / ${ms(m.firstToLast10000)}`,
