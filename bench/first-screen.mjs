@@ -6,6 +6,8 @@
 //                 whole answer pays for the bigger list (server, network, JSON.parse, 10,000 <li>s)
 //   widget1000    <mcp-client url> from dist/mcp-web-components.js: the last of 1,000 tool titles in the list
 //   first1000     the same load: the first screen (the first 20 titles) in the list
+//   firstDeclared1000, declared1000  the same page with protocol-version="2025-11-25" (a page that knows its
+//                 server: no server/discover probe): the first screen and the last title
 //   first10000    a server with 10,000 tools: the first screen of the list
 //   widget10000   ... and the last of the 10,000 titles
 //   click300      a 300-field tool clicked in that list: until its last field is in the form
@@ -260,6 +262,15 @@ export async function measureFirstScreen({ rounds = ROUNDS } = {}) {
             add('heap1000', r.heap));
         },
         async () => {
+          // The same page, with the era declared (protocol-version): no server/discover probe.
+          const r = await load(
+            browser,
+            `${pages.base}/widget.html?era=2025-11-25&server=${encodeURIComponent(s1.url)}`,
+            { first: [FIRST_SCREEN - 1, title(thousand[FIRST_SCREEN - 1])], last: [999, title(thousand.at(-1))] },
+          );
+          (add('declared1000', r.last), add('firstDeclared1000', r.first));
+        },
+        async () => {
           const after = async (page) => ({
             ...(await clickWide(page)),
             heap: await heapMb(page),
@@ -300,6 +311,8 @@ export async function measureFirstScreen({ rounds = ROUNDS } = {}) {
     ratios: {
       widget1000ToFloor: ratio(m.widget1000, m.floor1000),
       first1000ToFloor: ratio(m.first1000, m.floor1000),
+      firstDeclared1000ToFloor: ratio(m.firstDeclared1000, m.floor1000),
+      declared1000ToFloor: ratio(m.declared1000, m.floor1000),
       first10000ToFirst1000: ratio(m.first10000, m.first1000),
       widget10000To1000: ratio(m.widget10000, m.widget1000),
       floor10000ToFloor1000: ratio(m.floor10000, m.floor1000),
@@ -318,6 +331,11 @@ export function printFirstScreen({ medians: m, ratios: r }, bundles = sizes()) {
     ['page load → last of 1,000 tools: floor (fetch + <ul>)', ms(m.floor1000), ''],
     ['page load → last of 1,000 tools: <mcp-client>', ms(m.widget1000), `${x(r.widget1000ToFloor)} the floor`],
     ['page load → first screen of 1,000 tools', ms(m.first1000), `${x(r.first1000ToFloor)} the floor's last`],
+    [
+      '... with protocol-version declared (no probe): first screen / last',
+      `${ms(m.firstDeclared1000)} / ${ms(m.declared1000)}`,
+      `${x(r.firstDeclared1000ToFloor)} / ${x(r.declared1000ToFloor)} the floor's last`,
+    ],
     [
       'handshake answered → tools/list sent (1,000 tools; network timestamps): floor / widget',
       `${ms1(m.handshakeToListFloor1000)} / ${ms1(m.handshakeToList1000)}`,

@@ -251,7 +251,8 @@ function firstScreenCharts(json, run) {
             bar('floor: bare fetch + <ul>', 'floor1000', 'floor'),
             bar('<mcp-client>: first screen', 'first1000', 'ours', toFloor('first1000', 'floor1000')),
             bar('<mcp-client>: last title', 'widget1000', 'ours', toFloor('widget1000', 'floor1000')),
-          ],
+            bar('era declared: first screen', 'firstDeclared1000', 'ours', toFloor('firstDeclared1000', 'floor1000')),
+          ].filter((b) => b.value != null),
           lines:
             m.floor1000 != null
               ? [
