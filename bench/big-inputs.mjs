@@ -2,6 +2,8 @@
 // stays while big inputs arrive and render, measured from outside in headless Chromium with the built
 // element bundle (dist/mcp-web-components.js), one fresh browser context per case and round:
 //   text10mb    a 10 MB text result (servers/hostile.mjs big_text) fetched and shown in <mcp-result-view>
+//   text10mbFloor  the same answer read by a bare page (fetch and res.json(), not shown): what reading it costs the
+//               browser itself
 //   log100k     100,000 log lines (servers/legacy.mjs notify_later) into <mcp-log-view max=500>, until
 //               the last one is shown
 //   schema2000  a 2,000-field schema opened in <mcp-schema-form>, then three edits of its JSON editor
@@ -54,6 +56,24 @@ window.cases = {
     const r = await measure(async () => { el.result = await client.callTool('big_text'); await el.updateComplete; });
     if (el.shadowRoot.textContent.length < 10_000_000) throw new Error('the 10 MB text is not all shown');
     await client.close();
+    return r;
+  },
+  /**
+   * The floor: the same answer from the same server (a session of its own) read by bare fetch and res.json(), shown
+   * nowhere (a <pre> of this one-line text takes seconds of layout): what reading it costs the browser itself.
+   */
+  async text10mbFloor(url) {
+    const post = (body, session) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...(session ? { 'mcp-session-id': session, 'mcp-protocol-version': '2025-11-25' } : {}) }, body: JSON.stringify(body) });
+    const init = await post({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'floor', version: '1' } } });
+    const session = init.headers.get('mcp-session-id');
+    await init.json();
+    await post({ jsonrpc: '2.0', method: 'notifications/initialized' }, session);
+    let text = '';
+    const r = await measure(async () => {
+      const { result } = await (await post({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'big_text', arguments: {} } }, session)).json();
+      text = result.content[0].text;
+    });
+    if (text.length < 10_000_000) throw new Error('the floor did not read the 10 MB text');
     return r;
   },
   async log100k(url) {
@@ -147,6 +167,7 @@ export async function measureBigInputs({ rounds = ROUNDS } = {}) {
   const add = (k, v) => (raw[k] ??= []).push(v);
   const cases = [
     ['text10mb', hostile.url],
+    ['text10mbFloor', hostile.url],
     ['log100k', legacy.url],
     ['schema2000', undefined],
     ['regexbomb', hostile.bombs],
@@ -188,6 +209,11 @@ export function printBigInputs({ medians: m, slowest: s }) {
       'a 10 MB text result → shown',
       ms(m['text10mb.ms']),
       `longest task ${ms(m['text10mb.longest'])} (slowest round ${ms(s['text10mb.longest'])})`,
+    ],
+    [
+      '... floor: bare fetch and res.json(), not shown',
+      ms(m['text10mbFloor.ms']),
+      `longest task ${ms(m['text10mbFloor.longest'])} (slowest round ${ms(s['text10mbFloor.longest'])})`,
     ],
     [
       '100,000 log lines → the last shown (500 kept)',

@@ -6,6 +6,8 @@
 //                 whole answer pays for the bigger list (server, network, JSON.parse, 10,000 <li>s)
 //   widget1000    <mcp-client url> from dist/mcp-web-components.js: the last of 1,000 tool titles in the list
 //   first1000     the same load: the first screen (the first 20 titles) in the list
+//   firstDeclared1000, declared1000  the same page with protocol-version="2025-11-25" (a page that knows its
+//                 server: no server/discover probe): the first screen and the last title
 //   first10000    a server with 10,000 tools: the first screen of the list
 //   widget10000   ... and the last of the 10,000 titles
 //   click300      a 300-field tool clicked in that list: until its last field is in the form
@@ -15,6 +17,9 @@
 //   handshakeToList1000  in the widget's 1,000-tool load, from the handshake's answer fully received (initialize,
 //                 or server/discover for a modern server) to the tools/list request sent, from the browser's
 //                 network events (CDP): the idle stretch the client leaves between them
+//   handshakeToListFloor1000  the same stretch in the floor's load (it waits for notifications/initialized's 202)
+//   initializedToList1000  in the widget's load, from notifications/initialized's 202 fully received to tools/list
+//                 sent: the client's own part of the stretch (the rest is the notification's round trip)
 //   firstToLast*  the first screen to the last title, per load: how long the rest of the list takes
 // Every time is from navigation start (performance.now() in the page), polled each animation frame.
 // Reported: medians over BENCH_ROUNDS rounds (default 5), widget/floor ratios, the longest task seen
@@ -113,14 +118,17 @@ async function watchRequests(page) {
     const method = /"method":"([^"]+)"/.exec(request.postData ?? '')?.[1];
     if (method) byId.set(requestId, (seen[method] ??= { sent: timestamp * 1000 }));
   });
-  cdp.on('Network.loadingFinished', ({ requestId, timestamp }) => {
+  // A body's end, or (a 202 has none, and Chromium may not report its end) the response's headers.
+  const answered = ({ requestId, timestamp }) => {
     const r = byId.get(requestId);
     if (r) r.answered ??= timestamp * 1000;
-  });
+  };
+  cdp.on('Network.loadingFinished', answered);
+  cdp.on('Network.responseReceived', (e) => e.response.status === 202 && answered(e));
   await cdp.send('Network.enable');
   return {
-    gap: () => {
-      const handshake = seen.initialize?.answered ?? seen['server/discover']?.answered;
+    gap: (from) => {
+      const handshake = from ? seen[from]?.answered : (seen.initialize?.answered ?? seen['server/discover']?.answered);
       const list = seen['tools/list']?.sent;
       return handshake && list ? list - handshake : undefined;
     },
@@ -142,7 +150,8 @@ async function load(browser, url, wanted, after) {
     );
     // The load's own figures first: what `after` does (a click, a search) has its own.
     const seen = await page.evaluate(() => ({ ...window.__seen, longest: window.__long }));
-    return { ...seen, handshakeToList: requests.gap(), ...(after ? await after(page) : {}) };
+    const gaps = { handshakeToList: requests.gap(), initializedToList: requests.gap('notifications/initialized') };
+    return { ...seen, ...gaps, ...(after ? await after(page) : {}) };
   } finally {
     await context.close();
   }
@@ -229,7 +238,7 @@ export async function measureFirstScreen({ rounds = ROUNDS } = {}) {
             { last: [999, title(thousand.at(-1))] },
             async (page) => ({ heap: await heapMb(page) }),
           );
-          (add('floor1000', r.last), add('heapFloor1000', r.heap));
+          (add('floor1000', r.last), add('heapFloor1000', r.heap), add('handshakeToListFloor1000', r.handshakeToList));
         },
         async () => {
           const r = await load(browser, `${pages.base}/floor.html?server=${encodeURIComponent(s10.url)}`, {
@@ -248,8 +257,18 @@ export async function measureFirstScreen({ rounds = ROUNDS } = {}) {
             add('first1000', r.first),
             add('firstToLast1000', r.last - r.first),
             add('handshakeToList1000', r.handshakeToList),
+            add('initializedToList1000', r.initializedToList),
             add('longest1000', r.longest),
             add('heap1000', r.heap));
+        },
+        async () => {
+          // The same page, with the era declared (protocol-version): no server/discover probe.
+          const r = await load(
+            browser,
+            `${pages.base}/widget.html?era=2025-11-25&server=${encodeURIComponent(s1.url)}`,
+            { first: [FIRST_SCREEN - 1, title(thousand[FIRST_SCREEN - 1])], last: [999, title(thousand.at(-1))] },
+          );
+          (add('declared1000', r.last), add('firstDeclared1000', r.first));
         },
         async () => {
           const after = async (page) => ({
@@ -292,6 +311,8 @@ export async function measureFirstScreen({ rounds = ROUNDS } = {}) {
     ratios: {
       widget1000ToFloor: ratio(m.widget1000, m.floor1000),
       first1000ToFloor: ratio(m.first1000, m.floor1000),
+      firstDeclared1000ToFloor: ratio(m.firstDeclared1000, m.floor1000),
+      declared1000ToFloor: ratio(m.declared1000, m.floor1000),
       first10000ToFirst1000: ratio(m.first10000, m.first1000),
       widget10000To1000: ratio(m.widget10000, m.widget1000),
       floor10000ToFloor1000: ratio(m.floor10000, m.floor1000),
@@ -310,7 +331,17 @@ export function printFirstScreen({ medians: m, ratios: r }, bundles = sizes()) {
     ['page load → last of 1,000 tools: floor (fetch + <ul>)', ms(m.floor1000), ''],
     ['page load → last of 1,000 tools: <mcp-client>', ms(m.widget1000), `${x(r.widget1000ToFloor)} the floor`],
     ['page load → first screen of 1,000 tools', ms(m.first1000), `${x(r.first1000ToFloor)} the floor's last`],
-    ['handshake answered → tools/list sent (1,000 tools; network timestamps)', ms1(m.handshakeToList1000), ''],
+    [
+      '... with protocol-version declared (no probe): first screen / last',
+      `${ms(m.firstDeclared1000)} / ${ms(m.declared1000)}`,
+      `${x(r.firstDeclared1000ToFloor)} / ${x(r.declared1000ToFloor)} the floor's last`,
+    ],
+    [
+      'handshake answered → tools/list sent (1,000 tools; network timestamps): floor / widget',
+      `${ms1(m.handshakeToListFloor1000)} / ${ms1(m.handshakeToList1000)}`,
+      '',
+    ],
+    ["widget: notifications/initialized's 202 received → tools/list sent", ms1(m.initializedToList1000), ''],
     [
       'first screen → last tool shown: 1,000 / 10,000 tools',
       `${ms(m.firstToLast1000)} / ${ms(m.firstToLast10000)}`,

@@ -251,7 +251,8 @@ function firstScreenCharts(json, run) {
             bar('floor: bare fetch + <ul>', 'floor1000', 'floor'),
             bar('<mcp-client>: first screen', 'first1000', 'ours', toFloor('first1000', 'floor1000')),
             bar('<mcp-client>: last title', 'widget1000', 'ours', toFloor('widget1000', 'floor1000')),
-          ],
+            bar('era declared: first screen', 'firstDeclared1000', 'ours', toFloor('firstDeclared1000', 'floor1000')),
+          ].filter((b) => b.value != null),
           lines:
             m.floor1000 != null
               ? [
@@ -338,6 +339,7 @@ function bigInputsCharts(json, run) {
   const raw = json.raw ?? {};
   const cases = [
     ['text10mb', 'a 10 MB text result'],
+    ['text10mbFloor', 'the same, read by bare fetch (floor)'],
     ['log100k', '100,000 log lines'],
     ['schema2000', 'a 2,000-field schema'],
     ['schema2000.typing', 'three edits of its JSON'],
@@ -362,7 +364,7 @@ function bigInputsCharts(json, run) {
               const shown = key(c, 'Ms');
               return {
                 label,
-                series: m[k] > 200 ? 'over' : 'ours',
+                series: c.endsWith('Floor') ? 'floor' : m[k] > 200 ? 'over' : 'ours',
                 value: m[k],
                 range: range(raw[k]),
                 note: [

@@ -10,12 +10,14 @@
  *   GET    /_fault       answers {rules: [...active]}.
  *   DELETE /_fault       removes all rules.
  *   GET    /_fault/log   answers the proxied requests so far, oldest first:
- *                        [{method, path, headers, status, bodyJsonRpcMethod, faults}]
+ *                        [{method, path, headers, status, bodyJsonRpcMethod, faults, at, answeredAt}]
  *                        headers: the lowercased subset accept, content-type, mcp-session-id, last-event-id,
  *                        mcp-protocol-version, mcp-method, mcp-name, authorization, origin (those present);
  *                        status: upstream or injected status (null while pending or if the upstream failed);
  *                        bodyJsonRpcMethod: the POSTed JSON-RPC method (comma-joined for a batch), else null;
- *                        faults: the actions applied to it, e.g. ['delayMs', 'cutAfterEvents'].
+ *                        faults: the actions applied to it, e.g. ['delayMs', 'cutAfterEvents'];
+ *                        at, answeredAt: when the request came and when its status line left (ms since the epoch;
+ *                        answeredAt null until then).
  *   DELETE /_fault/log   clears the log.
  *   POST   /_fault/restart  restarts the upstream server through the `restartUpstream` option (a crash and
  *                        restart: every session is gone, open streams are cut); answers {restarted: true},
@@ -176,12 +178,15 @@ export async function startFaultProxy({ target, port = 0, restartUpstream }) {
       status: null,
       bodyJsonRpcMethod: methods.length ? methods.join(',') : null,
       faults: [],
+      at: Date.now(),
+      answeredAt: null,
     };
     log.push(entry);
 
     const fixed = take('status', entry, methods);
     if (fixed) {
       entry.status = fixed.status;
+      entry.answeredAt = Date.now();
       const body = Buffer.from(fixed.body ?? '');
       if (fixed.truncate) {
         res.writeHead(fixed.status, {
@@ -220,6 +225,7 @@ export async function startFaultProxy({ target, port = 0, restartUpstream }) {
       if (/^(access-control-|connection$|keep-alive$|transfer-encoding$)/.test(h)) delete outHeaders[h];
     }
     if (isSse) delete outHeaders['content-length'];
+    entry.answeredAt = Date.now();
     res.writeHead(upRes.statusCode, outHeaders);
     res.flushHeaders();
 

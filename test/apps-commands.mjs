@@ -37,6 +37,18 @@ async function find(page, role, name, timeout = 15_000) {
   }
 }
 
+/** Waits until `el`'s box is the same in two frames running (at most 2 s): a click then lands where it was aimed. */
+async function still(el) {
+  const end = Date.now() + 2_000;
+  let last = '';
+  for (;;) {
+    const box = JSON.stringify(await el.boundingBox());
+    if (box === last || Date.now() > end) return;
+    last = box;
+    await el.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+}
+
 export function appCommands() {
   return {
     name: 'mcp-app-commands',
@@ -56,28 +68,45 @@ export function appCommands() {
           await el.evaluate((e) => e.click());
           return true;
         }
-        // A new window is expected: report whether it can reach its opener, then close it.
+        // A new window is expected: report whether it can reach its opener, then close it. A real click (the view's
+        // activation) lands at coordinates: under load the view can move between puppeteer's measure and the click, so
+        // the click waits for the control to hold still and, when no window came within 5 s, is made again.
         const popup = page
           .browser()
-          .waitForTarget((t) => t.type() === 'page' && t.url().startsWith(payload.popup), { timeout: 15_000 });
-        await el.click();
-        const target = await popup;
+          .waitForTarget((t) => t.type() === 'page' && t.url().startsWith(payload.popup), { timeout: 20_000 });
+        let target;
+        popup.then((t) => (target = t)).catch(() => {});
+        for (let attempt = 0; attempt < 3 && !target; attempt++) {
+          await still(el);
+          await el.click();
+          await Promise.race([popup, sleep(5_000)]).catch(() => {});
+        }
+        target = await popup;
         const opened = await target.page();
         const opener = await opened.evaluate(() => window.opener !== null);
         const url = opened.url();
-        await opened.close();
-        return { url, opener, openerTarget: !!target.opener() };
+        const openerTarget = !!target.opener();
+        // A click made again may have opened a second window, late: none is left behind.
+        for (const p of await page.browser().pages()) if (p.url().startsWith(payload.popup)) await p.close();
+        return { url, opener, openerTarget };
       }
       if (command === 'mcp-app-fill') {
         const el = await find(page, payload.role ?? 'textbox', payload.name);
         // Select what the field holds with the keyboard (a triple click can land as separate clicks under load), then
         // type over it.
-        await el.click();
-        await page.keyboard.down('Control');
-        await page.keyboard.press('KeyA');
-        await page.keyboard.up('Control');
-        await el.type(payload.value);
-        return true;
+        // A click that missed (the view moved under load) would type elsewhere: what the field holds is checked, and
+        // the fill made again if it is not what was asked.
+        for (let attempt = 0; ; attempt++) {
+          await still(el);
+          await el.click();
+          await page.keyboard.down('Control');
+          await page.keyboard.press('KeyA');
+          await page.keyboard.up('Control');
+          await el.type(payload.value);
+          const value = await el.evaluate((e) => e.value);
+          if (value === payload.value) return true;
+          if (attempt === 2) throw new Error(`The field holds ${JSON.stringify(value)} after 3 fills`);
+        }
       }
       if (command === 'mcp-app-isolated') {
         // Whether every app frame runs in a process of its own (then a busy view cannot stall the page).

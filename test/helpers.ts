@@ -93,6 +93,9 @@ export interface ProxyLogEntry {
   status: number | null;
   bodyJsonRpcMethod: string | null;
   faults: string[];
+  /** When the request came, and when its answer's status line left the proxy (ms since the epoch). */
+  at: number;
+  answeredAt: number | null;
 }
 
 /** Adds a fault rule to the proxy; resolves with its answer. */

@@ -55,11 +55,11 @@ export abstract class LegacyProtocol<T extends Transport> implements Connection 
       instructions: result.instructions as string | undefined,
     };
     (this.transport as { protocolVersion?: string }).protocolVersion = version;
-    // The first requests (the tool list) leave in the same task as the notification, not after its 202: nothing
-    // they need waits on that answer, and a server that rejects it still fails open() below.
-    const initialized = this.transport.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+    // The first requests (the tool list) leave once the server has taken the notification (its 202), not beside it:
+    // two POSTs may be handled in either order, a server may make tools when told it is initialized
+    // (server-everything does) and the Python SDK refuses a request that comes before it.
+    await this.transport.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
     this.ctx.handshaken();
-    await initialized;
     kept.remember(
       { era: this.era, ...this.facts, sessionId: (this.transport as { sessionId?: string }).sessionId },
       true,
@@ -155,7 +155,7 @@ class StreamableHttpConnection extends LegacyProtocol<StreamableHttpTransport> {
    * Opens the notification stream (the owner tab) once the handshake is done, and counts as ready once the server
    * has answered it (405 included; at most 3 s): a notification the server sends right after a first call, unrelated
    * to it, goes on that stream or nowhere, so a call must not go out before it. The first requests (the tool list)
-   * do not wait: they left with notifications/initialized, before the stream's code is fetched.
+   * do not wait: they left when notifications/initialized was taken, before the stream's code is fetched.
    */
   override open(signal?: AbortSignal): Promise<void> {
     return super.open(
