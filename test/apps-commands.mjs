@@ -45,7 +45,11 @@ async function still(el) {
     const box = JSON.stringify(await el.boundingBox());
     if (box === last || Date.now() > end) return;
     last = box;
-    await el.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    // Two frames of the view, or 100 ms where its frames are throttled (a cross-origin frame out of view has none).
+    await Promise.race([
+      el.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))).catch(() => {}),
+      sleep(100),
+    ]);
   }
 }
 
