@@ -20,6 +20,7 @@ import puppeteer from 'puppeteer-core';
 import { startHostileServer } from '../servers/hostile.mjs';
 import { startLegacyServer } from '../servers/legacy.mjs';
 import { listen } from '../servers/util.mjs';
+import { FLOOR_CLIENT } from './widgets.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -63,11 +64,8 @@ window.cases = {
    * nowhere (a <pre> of this one-line text takes seconds of layout): what reading it costs the browser itself.
    */
   async text10mbFloor(url) {
-    const post = (body, session) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...(session ? { 'mcp-session-id': session, 'mcp-protocol-version': '2025-11-25' } : {}) }, body: JSON.stringify(body) });
-    const init = await post({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'floor', version: '1' } } });
-    const session = init.headers.get('mcp-session-id');
-    await init.json();
-    await post({ jsonrpc: '2.0', method: 'notifications/initialized' }, session);
+    ${FLOOR_CLIENT}
+    const session = await handshake();
     let text = '';
     const r = await measure(async () => {
       const { result } = await (await post({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'big_text', arguments: {} } }, session)).json();

@@ -30,7 +30,7 @@ import os from 'node:os';
 import puppeteer from 'puppeteer-core';
 import { listen } from '../servers/util.mjs';
 import { sizes } from '../scripts/size.mjs';
-import { manyTools, startToolServer, wideSchema } from './widgets.mjs';
+import { FLOOR_CLIENT, manyTools, startToolServer, wideSchema } from './widgets.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -46,11 +46,8 @@ const median = (xs) => {
 /** The floor page: what a page without the widget must do at least to show the same list. */
 const FLOOR = `<!doctype html><meta charset="utf-8"><title>floor</title><ul id="list"></ul><script type="module">
 const url = new URLSearchParams(location.search).get('server');
-const post = (body, session) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...(session ? { 'mcp-session-id': session, 'mcp-protocol-version': '2025-11-25' } : {}) }, body: JSON.stringify(body) });
-const init = await post({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'floor', version: '1' } } });
-const session = init.headers.get('mcp-session-id');
-await init.json();
-await post({ jsonrpc: '2.0', method: 'notifications/initialized' }, session);
+${FLOOR_CLIENT}
+const session = await handshake();
 const { result } = await (await post({ jsonrpc: '2.0', id: 2, method: 'tools/list' }, session)).json();
 const list = document.getElementById('list');
 for (const t of result.tools) { const li = document.createElement('li'); li.textContent = t.title ?? t.name; list.append(li); }

@@ -13,6 +13,20 @@ import { fileURLToPath } from 'node:url';
 import { applyCors, listen } from '../servers/util.mjs';
 
 export const WIDGETS_NOT_BUILT = 'n/a (elements not built yet)';
+
+/**
+ * The floor pages' own MCP client, as page script (with `url` in scope): `post` sends one JSON-RPC message with
+ * fetch, `handshake()` sends initialize and notifications/initialized (waiting for its 202) and resolves with the
+ * session id. No more than any page must do to speak to a 2025-11-25 server.
+ */
+export const FLOOR_CLIENT = `const post = (body, session) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...(session ? { 'mcp-session-id': session, 'mcp-protocol-version': '2025-11-25' } : {}) }, body: JSON.stringify(body) });
+const handshake = async () => {
+  const init = await post({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'floor', version: '1' } } });
+  const session = init.headers.get('mcp-session-id');
+  await init.json();
+  await post({ jsonrpc: '2.0', method: 'notifications/initialized' }, session);
+  return session;
+};`;
 const BUNDLE = fileURLToPath(new URL('./.build/dist/mcp-web-components.js', import.meta.url));
 
 /** 1,000 tools shaped like a real server's: title, a sentence of description, a small schema, some annotations. */
