@@ -108,13 +108,6 @@ export class McpToolForm extends ClientElement {
   @state() private viewCall = 0;
   @query('mcp-schema-form') private form?: McpSchemaForm;
   @query('mcp-result-view') private resultView?: McpResultView;
-
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    // Settled means the result is on screen: a long text's blocks take a few tasks more.
-    await this.resultView?.updateComplete;
-    return done;
-  }
   private abort?: AbortController;
   private internals = this.attachInternals();
   private checking = false;
@@ -127,6 +120,13 @@ export class McpToolForm extends ClientElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     if (this.running) this.leaveRun();
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    // Settled means the result is on screen: a long text's blocks take a few tasks more.
+    await this.resultView?.updateComplete;
+    return done;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
